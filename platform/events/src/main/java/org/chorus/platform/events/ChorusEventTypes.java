@@ -1,0 +1,49 @@
+package org.chorus.platform.events;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.events.contract.OrganisationData;
+
+/** The registry of every event Chorus publishes, so that topics and type names live in one place. */
+public final class ChorusEventTypes {
+
+    public static final String DIRECTORY_ORGANISATIONS = "directory.organisations";
+    public static final String DIRECTORY_API_KEYS = "directory.api-keys";
+    public static final String SURVEY_SURVEYS = "survey.surveys";
+    public static final String SURVEY_RESPONSES = "survey.responses";
+    public static final String INSIGHT_FINDINGS = "insight.findings";
+
+    public static final EventType ORGANISATION_REGISTERED = new EventType(DIRECTORY_ORGANISATIONS,
+            "chorus.directory.OrganisationRegistered.v1", OrganisationData.class);
+    public static final EventType ORGANISATION_UPDATED = new EventType(DIRECTORY_ORGANISATIONS,
+            "chorus.directory.OrganisationUpdated.v1", OrganisationData.class);
+    public static final EventType ORGANISATION_DEACTIVATED = new EventType(DIRECTORY_ORGANISATIONS,
+            "chorus.directory.OrganisationDeactivated.v1", OrganisationData.class);
+
+    public static final EventType API_KEY_ISSUED = new EventType(DIRECTORY_API_KEYS,
+            "chorus.directory.ApiKeyIssued.v1", ApiKeyData.class);
+    public static final EventType API_KEY_REVOKED = new EventType(DIRECTORY_API_KEYS,
+            "chorus.directory.ApiKeyRevoked.v1", ApiKeyData.class);
+
+    private static final List<EventType> ALL = List.of(
+            ORGANISATION_REGISTERED, ORGANISATION_UPDATED, ORGANISATION_DEACTIVATED,
+            API_KEY_ISSUED, API_KEY_REVOKED);
+
+    private ChorusEventTypes() {
+    }
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType> byType(String type) {
+        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    /** The dead-letter topic of a stream, where events that cannot be processed are parked with the reason. */
+    public static String deadLetterTopic(String topic) {
+        return topic + ".dlq";
+    }
+}

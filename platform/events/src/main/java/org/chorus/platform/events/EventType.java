@@ -1,0 +1,11 @@
+package org.chorus.platform.events;
+
+/**
+ * One kind of event on one topic: the pair every producer and consumer must agree on.
+ *
+ * @param topic the Kafka topic of the aggregate stream, e.g. {@code directory.organisations}
+ * @param type the CloudEvents type, past tense and versioned, e.g. {@code chorus.directory.OrganisationRegistered.v1}
+ * @param dataClass the record its JSON data maps to
+ */
+public record EventType(String topic, String type, Class<?> dataClass) {
+}

@@ -1,0 +1,77 @@
+package org.chorus.platform.events;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Builds Kafka clients with the settings every Chorus producer and consumer must share. */
+@ApplicationScoped
+public class KafkaClients {
+
+    private final EventsConfig config;
+
+    public KafkaClients(EventsConfig config) {
+        this.config = config;
+    }
+
+    /** An idempotent producer that waits for all in-sync replicas: a published event is not lost. */
+    public KafkaProducer<String, byte[]> producer(String clientId) {
+        Map<String, Object> props = common(clientId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        int timeoutMs = (int) config.brokerTimeout().toMillis();
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs * 3);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * A consumer that commits only what the caller has finished with.
+     *
+     * @param groupId the consumer group, or null for a reader that assigns partitions itself and keeps no offsets
+     */
+    public KafkaConsumer<String, byte[]> consumer(String clientId, String groupId) {
+        Map<String, Object> props = common(clientId);
+        if (groupId != null) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public Admin admin(String clientId) {
+        Map<String, Object> props = common(clientId);
+        int timeoutMs = (int) config.brokerTimeout().toMillis();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        return Admin.create(props);
+    }
+
+    private Map<String, Object> common(String clientId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        // A broker that is down must not flood the log; the client retries quietly in the background.
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+        return props;
+    }
+}

@@ -1,0 +1,70 @@
+package org.chorus.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.EventEnvelope;
+import org.chorus.platform.events.TopicProvisioner;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+
+/** Sends one round of outbox rows as CloudEvents and waits until the broker has acknowledged them. */
+@ApplicationScoped
+class OutboxPublisher {
+
+    private final TopicProvisioner topics;
+    private final String source;
+
+    OutboxPublisher(TopicProvisioner topics,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.topics = topics;
+        this.source = "/chorus/" + application;
+    }
+
+    /**
+     * @return how many rows were acknowledged, all of them unless this throws
+     * @throws PartialPublishException naming how many leading rows were acknowledged before the first failure
+     */
+    int publish(KafkaProducer<String, byte[]> producer, List<OutboxRow> rows) {
+        topics.ensure(rows.stream().map(OutboxRow::topic).distinct().toList());
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
+        try {
+            for (OutboxRow row : rows) {
+                acknowledgements.add(producer.send(EventEnvelope.toRecord(row.topic(), toEvent(row))));
+            }
+        } catch (RuntimeException e) {
+            // send() itself failed (metadata unavailable): what was already handed over is still awaited below.
+            return awaitAll(acknowledgements, e);
+        }
+        return awaitAll(acknowledgements, null);
+    }
+
+    private static int awaitAll(List<Future<RecordMetadata>> acknowledgements, RuntimeException sendFailure) {
+        for (int i = 0; i < acknowledgements.size(); i++) {
+            try {
+                acknowledgements.get(i).get();
+            } catch (ExecutionException e) {
+                throw new PartialPublishException(i, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PartialPublishException(i, e);
+            }
+        }
+        if (sendFailure != null) {
+            throw new PartialPublishException(acknowledgements.size(), sendFailure);
+        }
+        return acknowledgements.size();
+    }
+
+    private ChorusEvent toEvent(OutboxRow row) {
+        return new ChorusEvent(row.eventId(), row.eventType(), source, row.occurredAt(), row.aggregateId(),
+                row.position(), row.requestId(), row.data());
+    }
+}

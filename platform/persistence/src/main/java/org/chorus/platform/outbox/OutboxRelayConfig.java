@@ -1,0 +1,31 @@
+package org.chorus.platform.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How eagerly the outbox relay publishes, and how long published rows are kept for inspection. */
+@ConfigMapping(prefix = "chorus.outbox")
+public interface OutboxRelayConfig {
+
+    /** Whether this replica runs a relay at all. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The longest an event waits when no commit woke the relay (another replica's commit, for example). */
+    @WithDefault("250ms")
+    Duration pollInterval();
+
+    /** Rows published per round. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Pause after a failed round (broker down), so a long outage does not spin. */
+    @WithDefault("2s")
+    Duration retryBackoff();
+
+    /** How long published rows stay in the table before they are deleted. */
+    @WithDefault("7d")
+    Duration retention();
+}

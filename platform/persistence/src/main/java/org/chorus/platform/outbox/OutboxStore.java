@@ -1,0 +1,134 @@
+package org.chorus.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The relay's view of the outbox table. Each round runs in one local transaction holding an advisory lock, so that
+ * relays in several replicas never publish the same rows at once and the order of each aggregate's events holds.
+ */
+@ApplicationScoped
+class OutboxStore {
+
+    /** Arbitrary but fixed: the advisory lock that makes one relay at a time the publisher of this database. */
+    private static final long RELAY_LOCK = 0x43484F5255530001L;
+
+    private static final String SELECT_BATCH = """
+            SELECT position, event_id, topic, aggregate_id, event_type, occurred_at, request_id, data
+            FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?""";
+
+    private final DataSource dataSource;
+
+    OutboxStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    int publishBatch(int batchSize, OutboxRelay.BatchPublisher publisher) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                // Rows published before a failure are marked in this commit; the failure is reported after it.
+                PublishOutcome outcome = lockAndPublish(connection, batchSize, publisher);
+                connection.commit();
+                outcome.rethrowFailure();
+                return outcome.published();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Outbox not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private PublishOutcome lockAndPublish(Connection connection, int batchSize,
+            OutboxRelay.BatchPublisher publisher) throws SQLException {
+        if (!tryLock(connection)) {
+            return PublishOutcome.NOTHING;
+        }
+        List<OutboxRow> rows = readBatch(connection, batchSize);
+        if (rows.isEmpty()) {
+            return PublishOutcome.NOTHING;
+        }
+        PublishOutcome outcome = PublishOutcome.of(publisher, rows);
+        if (outcome.published() > 0) {
+            markPublished(connection, rows.get(outcome.published() - 1).position());
+        }
+        return outcome;
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static List<OutboxRow> readBatch(Connection connection, int batchSize) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>(Math.min(batchSize, 64));
+        try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getBytes(8)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void markPublished(Connection connection, long upToPosition) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL AND position <= ?")) {
+            update.setLong(1, upToPosition);
+            update.executeUpdate();
+        }
+    }
+
+    void deletePublishedBefore(Duration retention) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => ?)")) {
+            delete.setLong(1, retention.toSeconds());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prune the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** How far one round got: rows before the first failure are published, the rest wait for the next round. */
+    private record PublishOutcome(int published, RuntimeException failure) {
+
+        static final PublishOutcome NOTHING = new PublishOutcome(0, null);
+
+        static PublishOutcome of(OutboxRelay.BatchPublisher publisher, List<OutboxRow> rows) {
+            try {
+                return new PublishOutcome(publisher.publish(rows), null);
+            } catch (PartialPublishException e) {
+                return new PublishOutcome(e.published(), e);
+            }
+        }
+
+        void rethrowFailure() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.chorus.platform.testing;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.chorus.platform.web.caller.InternalToken;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Internal tokens as the gateway would sign them, for tests that call a service directly. The key is the test
+ * key pair the service under test verifies with, so a token from anywhere else is still refused.
+ */
+public final class TestCallers {
+
+    private TestCallers() {
+    }
+
+    /** A bearer header value for a secret key of the organisation with these scopes. */
+    public static String bearer(UUID organisationId, String... scopes) {
+        return "Bearer " + token(organisationId, UUID.randomUUID(), "secret", Set.of(scopes));
+    }
+
+    public static String token(UUID organisationId, UUID keyId, String keyKind, Set<String> scopes) {
+        return Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject(keyId.toString())
+                .claim(InternalToken.ORGANISATION_CLAIM, organisationId.toString())
+                .claim(InternalToken.KEY_KIND_CLAIM, keyKind)
+                .groups(scopes)
+                .expiresIn(300)
+                .sign(TestInfrastructure.get().keys().privateKey());
+    }
+}

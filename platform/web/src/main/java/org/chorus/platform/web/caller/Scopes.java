@@ -1,0 +1,21 @@
+package org.chorus.platform.web.caller;
+
+import java.util.Set;
+
+/** The permissions a key can carry. Secret keys carry any of the managed scopes; publishable keys carry only {@link #PUBLIC}. */
+public final class Scopes {
+
+    public static final String DIRECTORY_MANAGE = "directory:manage";
+    public static final String SURVEYS_MANAGE = "surveys:manage";
+    public static final String INSIGHTS_WRITE = "insights:write";
+    public static final String INSIGHTS_READ = "insights:read";
+    public static final String EXPORTS_READ = "exports:read";
+    /** What a partner website's publishable key may do: read open surveys and published results, submit responses. */
+    public static final String PUBLIC = "public";
+
+    public static final Set<String> SECRET_SCOPES =
+            Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ);
+
+    private Scopes() {
+    }
+}

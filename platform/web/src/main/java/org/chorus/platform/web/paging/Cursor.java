@@ -1,0 +1,37 @@
+package org.chorus.platform.web.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+/**
+ * A keyset position: the sort value and the id of the last item seen. Opaque to callers (base64url), so the sort can
+ * change without breaking them; a tampered cursor is a 400 naming the parameter, never a 500.
+ */
+public record Cursor(String sortValue, UUID id) {
+
+    public String encode() {
+        String raw = sortValue + "\n" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the decoded cursor, or null when none was given */
+    public static Cursor decode(String encoded) {
+        if (encoded == null || encoded.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int split = raw.lastIndexOf('\n');
+            return new Cursor(raw.substring(0, split), UUID.fromString(raw.substring(split + 1)));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
+                    "cursor: not a cursor this API issued",
+                    List.of(FieldError.parameter("cursor", "not a cursor this API issued")));
+        }
+    }
+}

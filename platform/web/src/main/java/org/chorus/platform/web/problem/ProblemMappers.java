@@ -1,0 +1,134 @@
+package org.chorus.platform.web.problem;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.chorus.platform.web.RequestIds;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into an RFC 9457 problem document: a caller's mistake gets a 4xx naming the field and the
+ * rule; anything unexpected gets a bare 500 with a request id and never a stack trace or class name.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e) {
+        return respond(Violations.toProblem(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableField(MismatchedInputException e) {
+        String pointer = JsonPointers.of(e.getPath());
+        String rule = e instanceof UnrecognizedPropertyException unknown
+                ? "unknown field '" + unknown.getPropertyName() + "'"
+                : "expected " + describeTarget(e.getTargetType());
+        if (pointer.isEmpty()) {
+            return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
+                    "The body must be a JSON object: " + rule, List.of()));
+        }
+        return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
+                pointer + ": " + rule, List.of(FieldError.body(pointer, rule))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",
+                "The body could not be read as JSON" + where, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(AuthenticationException e) {
+        return respond(unauthenticated());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return respond(unauthenticated());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new ProblemException(403, "forbidden", "Forbidden",
+                "The key used does not have the scope this operation needs"));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Request not accepted" : type.getReasonPhrase();
+        return respond(new ProblemException(status, Integer.toString(status), title, title));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.errorf(e, "Unexpected failure serving request %s", RequestIds.current());
+        return respond(new ProblemException(500, "internal", "Internal error",
+                "Something went wrong on our side. Quote the request id when asking for help."));
+    }
+
+    private static ProblemException unauthenticated() {
+        return new ProblemException(401, "unauthenticated", "Not authenticated",
+                "This operation needs a valid API key");
+    }
+
+    private static String describeTarget(Class<?> target) {
+        if (target == null) {
+            return "a different value";
+        }
+        if (target.isEnum()) {
+            return "one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(target) || target.isArray() || java.util.Collection.class.isAssignableFrom(target)) {
+            return "an array";
+        }
+        if (target == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "an ISO-8601 date or time";
+        }
+        return "an object";
+    }
+
+    static Response respond(ProblemException e) {
+        return Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem(RequestIds.current()))
+                .build();
+    }
+}

@@ -1,0 +1,75 @@
+package org.chorus.platform.web.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
+/**
+ * Maps Bean Validation failures of a resource method to field errors: a rule broken inside the body becomes a JSON
+ * Pointer (422), a broken query or path parameter names the parameter (400).
+ */
+final class Violations {
+
+    private Violations() {
+    }
+
+    static ProblemException toProblem(ConstraintViolationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean bodyOnly = true;
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            FieldError error = toError(violation);
+            bodyOnly &= error.pointer() != null;
+            errors.add(error);
+        }
+        errors.sort(Comparator.comparing(Violations::sortKey));
+        if (bodyOnly) {
+            return ProblemException.invalid(errors);
+        }
+        String detail = errors.size() == 1 ? ProblemException.describe(errors.get(0))
+                : errors.size() + " parameters are not valid";
+        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", detail, errors);
+    }
+
+    private static FieldError toError(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        String parameter = null;
+        StringBuilder pointer = new StringBuilder();
+        boolean inBody = false;
+        for (Path.Node node : nodes) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                inBody = true;
+                appendIndex(pointer, node);
+                if (node.getKind() == ElementKind.PROPERTY) {
+                    pointer.append('/').append(JsonPointers.escape(node.getName()));
+                }
+            }
+        }
+        if (inBody) {
+            return FieldError.body(pointer.toString(), violation.getMessage());
+        }
+        if (parameter != null && parameter.equals("body")) {
+            return FieldError.body("", violation.getMessage());
+        }
+        return FieldError.parameter(parameter, violation.getMessage());
+    }
+
+    private static void appendIndex(StringBuilder pointer, Path.Node node) {
+        if (node.getIndex() != null) {
+            pointer.append('/').append(node.getIndex());
+        } else if (node.getKey() != null) {
+            pointer.append('/').append(JsonPointers.escape(node.getKey().toString()));
+        }
+    }
+
+    private static String sortKey(FieldError error) {
+        return error.pointer() != null ? error.pointer() : "?" + error.parameter();
+    }
+}
