@@ -2,8 +2,6 @@ package org.chorus.platform.web.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * One invalid part of a request.
  *
@@ -12,11 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param detail the rule that was broken, e.g. {@code must be a well-formed email address}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "FieldError")
-public record FieldError(
-        @Schema(examples = "/contactEmail") String pointer,
-        @Schema(examples = "limit") String parameter,
-        @Schema(examples = "must be a well-formed email address") String detail) {
+public record FieldError(String pointer, String parameter, String detail) {
 
     public static FieldError body(String pointer, String detail) {
         return new FieldError(pointer, null, detail);

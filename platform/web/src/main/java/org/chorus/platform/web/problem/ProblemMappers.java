@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -58,14 +58,10 @@ public class ProblemMappers {
                 "The body could not be read as JSON" + where, List.of()));
     }
 
-    @ServerExceptionMapper
-    public Response unauthorized(AuthenticationException e) {
-        return respond(unauthenticated());
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return respond(unauthenticated());
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthorized() {
+        return respond(new ProblemException(401, "unauthenticated", "Not authenticated",
+                "This operation needs a valid API key"));
     }
 
     @ServerExceptionMapper
@@ -76,6 +72,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        // Quarkus wraps body-reading failures; the cause says what was wrong with the JSON.
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return unreadableField(mismatch);
+        }
+        if (e.getCause() instanceof JsonProcessingException malformed) {
+            return malformedJson(malformed);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
@@ -90,11 +93,6 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure serving request %s", RequestIds.current());
         return respond(new ProblemException(500, "internal", "Internal error",
                 "Something went wrong on our side. Quote the request id when asking for help."));
-    }
-
-    private static ProblemException unauthenticated() {
-        return new ProblemException(401, "unauthenticated", "Not authenticated",
-                "This operation needs a valid API key");
     }
 
     private static String describeTarget(Class<?> target) {

@@ -1,5 +1,6 @@
 package org.chorus.platform.web.problem;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 
 /**
  * Maps Bean Validation failures of a resource method to field errors: a rule broken inside the body becomes a JSON
@@ -36,6 +39,10 @@ final class Violations {
     }
 
     private static FieldError toError(ConstraintViolation<?> violation) {
+        String beanParameter = beanParameterName(violation);
+        if (beanParameter != null) {
+            return FieldError.parameter(beanParameter, violation.getMessage());
+        }
         List<Path.Node> nodes = new ArrayList<>();
         violation.getPropertyPath().forEach(nodes::add);
         String parameter = null;
@@ -59,6 +66,29 @@ final class Violations {
             return FieldError.body("", violation.getMessage());
         }
         return FieldError.parameter(parameter, violation.getMessage());
+    }
+
+    /** A field of a {@code @BeanParam} class is a query, header or path parameter, not part of the body. */
+    private static String beanParameterName(ConstraintViolation<?> violation) {
+        Object leaf = violation.getLeafBean();
+        String property = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            property = node.getName();
+        }
+        if (leaf == null || property == null) {
+            return null;
+        }
+        try {
+            Field field = leaf.getClass().getDeclaredField(property);
+            QueryParam query = field.getAnnotation(QueryParam.class);
+            if (query != null) {
+                return query.value();
+            }
+            HeaderParam header = field.getAnnotation(HeaderParam.class);
+            return header != null ? header.value() : null;
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
     }
 
     private static void appendIndex(StringBuilder pointer, Path.Node node) {

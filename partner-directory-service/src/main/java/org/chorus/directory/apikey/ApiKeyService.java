@@ -1,0 +1,144 @@
+package org.chorus.directory.apikey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.chorus.directory.organisation.OrganisationDeactivated;
+import org.chorus.directory.organisation.OrganisationService;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
+import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.paging.Cursor;
+import org.chorus.platform.web.paging.Page;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+/**
+ * Issues and revokes API keys, announcing each change on {@code directory.api-keys} so that the gateway's key cache
+ * follows within a second.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private final ApiKeyRepository keys;
+    private final OrganisationService organisations;
+    private final Outbox outbox;
+
+    public ApiKeyService(ApiKeyRepository keys, OrganisationService organisations, Outbox outbox) {
+        this.keys = keys;
+        this.organisations = organisations;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public IssuedApiKey issue(UUID organisationId, ApiKeyInput input) {
+        organisations.requireActive(organisationId);
+        List<String> scopes = checkScopes(input.kind(), input.scopesOrEmpty());
+        String secret = KeySecrets.newSecret(input.kind());
+        return new IssuedApiKey(store(organisationId, input.name().strip(), input.kind(), scopes, input.expiresAt(),
+                secret), secret);
+    }
+
+    /** Issues a key with a secret chosen by the installation (the bootstrap administrator key). */
+    @Transactional
+    public ApiKey issueWithSecret(UUID organisationId, String name, List<String> scopes, String secret) {
+        return store(organisationId, name, KeyKind.SECRET, scopes, null, secret);
+    }
+
+    @Transactional
+    public boolean secretExists(String secret) {
+        return keys.findBySecretHash(KeySecrets.hash(secret)).isPresent();
+    }
+
+    @Transactional
+    public Page<ApiKey> list(UUID organisationId, int limit, String cursor) {
+        organisations.get(organisationId);
+        Cursor after = Cursor.decode(cursor);
+        List<ApiKeyEntity> fetched = keys.listByOrganisation(organisationId,
+                after == null ? null : Instant.parse(after.sortValue()), after == null ? null : after.id(), limit + 1);
+        return Page.of(fetched, limit, k -> new Cursor(k.createdAt.toString(), k.id).encode())
+                .map(ApiKeyService::toApiKey);
+    }
+
+    @Transactional
+    public ApiKey get(UUID keyId) {
+        return toApiKey(keys.findByIdOptional(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId)));
+    }
+
+    /** Revokes a key; revoking a revoked key changes nothing and announces nothing. */
+    @Transactional
+    public ApiKey revoke(UUID keyId) {
+        ApiKeyEntity key = keys.findForUpdate(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+            announce(ChorusEventTypes.API_KEY_REVOKED, key);
+        }
+        return toApiKey(key);
+    }
+
+    void revokeAllOf(@Observes OrganisationDeactivated deactivated) {
+        for (ApiKeyEntity key : keys.listUsable(deactivated.organisationId())) {
+            key.revokedAt = Instant.now();
+            announce(ChorusEventTypes.API_KEY_REVOKED, key);
+        }
+    }
+
+    private ApiKey store(UUID organisationId, String name, KeyKind kind, List<String> scopes, Instant expiresAt,
+            String secret) {
+        ApiKeyEntity key = new ApiKeyEntity();
+        key.id = UUID.randomUUID();
+        key.organisationId = organisationId;
+        key.name = name;
+        key.kind = kind;
+        key.secretPrefix = KeySecrets.visiblePrefix(secret);
+        key.secretHash = KeySecrets.hash(secret);
+        key.scopes = scopes;
+        key.createdAt = Instant.now();
+        key.expiresAt = expiresAt;
+        keys.persist(key);
+        announce(ChorusEventTypes.API_KEY_ISSUED, key);
+        return toApiKey(key);
+    }
+
+    private static List<String> checkScopes(KeyKind kind, List<String> requested) {
+        if (kind == KeyKind.PUBLISHABLE) {
+            if (requested.stream().anyMatch(s -> !s.equals(Scopes.PUBLIC))) {
+                throw ProblemException.invalidField("/scopes",
+                        "a publishable key is visible to anyone on a web page, so it can only have the 'public' scope");
+            }
+            return List.of(Scopes.PUBLIC);
+        }
+        if (requested.isEmpty()) {
+            throw ProblemException.invalidField("/scopes", "a secret key needs at least one scope");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (!Scopes.SECRET_SCOPES.contains(requested.get(i))) {
+                errors.add(FieldError.body("/scopes/" + i, "unknown scope; expected one of "
+                        + Scopes.SECRET_SCOPES.stream().sorted().toList()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return requested.stream().distinct().sorted().toList();
+    }
+
+    private void announce(EventType type, ApiKeyEntity key) {
+        outbox.record(type, key.id, new ApiKeyData(key.id, key.organisationId, key.kind.eventName(), key.secretHash,
+                key.scopes, key.revokedAt != null, key.expiresAt));
+    }
+
+    static ApiKey toApiKey(ApiKeyEntity k) {
+        return new ApiKey(k.id, k.organisationId, k.name, k.kind, k.secretPrefix, k.scopes, k.createdAt, k.expiresAt,
+                k.revokedAt);
+    }
+}

@@ -1,0 +1,60 @@
+package org.chorus.directory.organisation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An organisation row; never deleted, only deactivated, so that history keeps pointing at it. */
+@Entity
+@Table(name = "organisation")
+public class OrganisationEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrganisationType type;
+
+    @Column(name = "ods_code")
+    public String odsCode;
+
+    public String website;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "place_codes", nullable = false)
+    public List<String> placeCodes;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "allowed_origins", nullable = false)
+    public List<String> allowedOrigins;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,144 @@
+package org.chorus.directory.organisation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.chorus.directory.place.PlaceService;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
+import org.chorus.platform.events.contract.OrganisationData;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.paging.Cursor;
+import org.chorus.platform.web.paging.Page;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+/** Registers, changes and deactivates organisations, announcing every change on {@code directory.organisations}. */
+@ApplicationScoped
+public class OrganisationService {
+
+    private final OrganisationRepository organisations;
+    private final PlaceService places;
+    private final Outbox outbox;
+    private final Event<OrganisationDeactivated> deactivations;
+
+    public OrganisationService(OrganisationRepository organisations, PlaceService places, Outbox outbox,
+            Event<OrganisationDeactivated> deactivations) {
+        this.organisations = organisations;
+        this.places = places;
+        this.outbox = outbox;
+        this.deactivations = deactivations;
+    }
+
+    @Transactional
+    public Organisation register(OrganisationInput input) {
+        OrganisationEntity entity = new OrganisationEntity();
+        entity.id = UUID.randomUUID();
+        entity.active = true;
+        entity.createdAt = Instant.now();
+        apply(input, entity);
+        organisations.persist(entity);
+        return announce(ChorusEventTypes.ORGANISATION_REGISTERED, entity);
+    }
+
+    @Transactional
+    public Organisation get(UUID id) {
+        return toOrganisation(find(id));
+    }
+
+    @Transactional
+    public Page<Organisation> list(OrganisationFilter filter, int limit, String cursor) {
+        Cursor after = Cursor.decode(cursor);
+        List<OrganisationEntity> fetched = organisations.search(filter,
+                after == null ? null : after.sortValue(), after == null ? null : after.id(), limit + 1);
+        return Page.of(fetched, limit, o -> new Cursor(o.name.toLowerCase(Locale.ROOT), o.id).encode())
+                .map(OrganisationService::toOrganisation);
+    }
+
+    @Transactional
+    public Organisation update(UUID id, String ifMatch, OrganisationInput input) {
+        OrganisationEntity entity = organisations.findForUpdate(id)
+                .orElseThrow(() -> ProblemException.notFound("Organisation", id));
+        ETags.requireMatch(ifMatch, entity.version);
+        apply(input, entity);
+        return announce(ChorusEventTypes.ORGANISATION_UPDATED, entity);
+    }
+
+    /** Deactivates the organisation and, through the key service, revokes its keys: it can no longer act. */
+    @Transactional
+    public Organisation deactivate(UUID id, String ifMatch) {
+        OrganisationEntity entity = organisations.findForUpdate(id)
+                .orElseThrow(() -> ProblemException.notFound("Organisation", id));
+        ETags.requireMatch(ifMatch, entity.version);
+        if (!entity.active) {
+            return toOrganisation(entity);
+        }
+        entity.active = false;
+        entity.updatedAt = Instant.now();
+        deactivations.fire(new OrganisationDeactivated(entity.id));
+        return announce(ChorusEventTypes.ORGANISATION_DEACTIVATED, entity);
+    }
+
+    /**
+     * @throws ProblemException 404 if unknown, 422 if it is deactivated
+     */
+    @Transactional
+    public Organisation requireActive(UUID id) {
+        OrganisationEntity entity = find(id);
+        if (!entity.active) {
+            throw new ProblemException(422, "organisation-inactive", "Organisation is deactivated",
+                    "Organisation " + id + " is deactivated");
+        }
+        return toOrganisation(entity);
+    }
+
+    private OrganisationEntity find(UUID id) {
+        return organisations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organisation", id));
+    }
+
+    private void apply(OrganisationInput input, OrganisationEntity entity) {
+        List<FieldError> errors = new ArrayList<>(WebAddresses.checkWebsite(input.website()));
+        List<String> origins = WebAddresses.canonicalOrigins(input.allowedOriginsOrEmpty(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        places.requireKnown(input.placeCodesOrEmpty(), "/placeCodes");
+        if (input.odsCode() != null) {
+            organisations.findByOdsCode(input.odsCode())
+                    .filter(other -> !other.id.equals(entity.id))
+                    .ifPresent(other -> {
+                        throw ProblemException.conflict("ODS code " + input.odsCode() + " already belongs to "
+                                + other.name + " (" + other.id + ")");
+                    });
+        }
+        entity.name = input.name().strip();
+        entity.type = input.type();
+        entity.odsCode = input.odsCode();
+        entity.website = input.website();
+        entity.contactEmail = input.contactEmail();
+        entity.placeCodes = List.copyOf(new LinkedHashSet<>(input.placeCodesOrEmpty()));
+        entity.allowedOrigins = origins;
+        entity.updatedAt = Instant.now();
+    }
+
+    private Organisation announce(EventType type, OrganisationEntity entity) {
+        organisations.flush();
+        outbox.record(type, entity.id, new OrganisationData(entity.id, entity.name, entity.type.name(),
+                entity.odsCode, entity.placeCodes, entity.allowedOrigins, entity.active, entity.version));
+        return toOrganisation(entity);
+    }
+
+    static Organisation toOrganisation(OrganisationEntity e) {
+        return new Organisation(e.id, e.name, e.type, e.odsCode, e.website, e.contactEmail, e.placeCodes,
+                e.allowedOrigins, e.active, e.createdAt, e.updatedAt, e.version);
+    }
+}

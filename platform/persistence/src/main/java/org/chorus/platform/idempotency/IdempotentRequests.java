@@ -1,0 +1,104 @@
+package org.chorus.platform.idempotency;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Makes a creating request safe to retry: the first result for a caller's {@code Idempotency-Key} is stored in the
+ * same transaction as the change, a retry with the same body gets that result again, and the same key with a
+ * different body is refused with 409.
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final IdempotencyStore store;
+    private final ObjectMapper objectMapper;
+
+    public IdempotentRequests(IdempotencyStore store, ObjectMapper objectMapper) {
+        this.store = store;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * Runs {@code action} once per caller and key.
+     *
+     * @param caller whose key space this is, normally the calling organisation
+     * @param key the caller's Idempotency-Key, or null to run without idempotency
+     * @param operation names the kind of request, so that one key cannot replay another operation's result
+     * @param request the request body, compared on retry
+     */
+    @Transactional
+    public <T> Outcome<T> execute(String caller, String key, String operation, Object request, Class<T> resultType,
+            Supplier<T> action) {
+        if (key == null) {
+            return new Outcome<>(action.get(), false);
+        }
+        if (!ACCEPTABLE_KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
+                    HEADER + ": must be 1 to 200 visible ASCII characters",
+                    List.of(FieldError.parameter(HEADER, "must be 1 to 200 visible ASCII characters")));
+        }
+        String requestHash = hash(operation, request);
+        var earlier = store.find(caller, key);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash().equals(requestHash)) {
+                throw ProblemException.conflict(
+                        "This Idempotency-Key was already used for a different request; use a new key for a new request");
+            }
+            return new Outcome<>(read(earlier.get().result(), resultType), true);
+        }
+        T result = action.get();
+        if (!store.insert(caller, key, operation, requestHash, write(result))) {
+            throw ProblemException.conflict("A request with this Idempotency-Key is being processed; retry shortly");
+        }
+        return new Outcome<>(result, false);
+    }
+
+    private String hash(String operation, Object request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(operation.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(objectMapper.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("Could not fingerprint the request", e);
+        }
+    }
+
+    private byte[] write(Object result) {
+        try {
+            return objectMapper.writeValueAsBytes(result);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store the result for replay", e);
+        }
+    }
+
+    private <T> T read(byte[] stored, Class<T> type) {
+        try {
+            return objectMapper.readValue(stored, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored result no longer readable", e);
+        }
+    }
+
+    /** The result of a request, and whether it is a replay of an earlier one. */
+    public record Outcome<T>(T result, boolean replayed) {
+    }
+}

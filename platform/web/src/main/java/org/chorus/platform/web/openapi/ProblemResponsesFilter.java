@@ -1,0 +1,93 @@
+package org.chorus.platform.web.openapi;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the error side of every operation the same way: each 4xx/5xx response is an RFC 9457 problem, and
+ * every operation lists the errors any request can meet (bad input, no key, missing scope, internal error).
+ * Resources then declare only the errors special to them.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final Map<String, String> COMMON = Map.of(
+            "400", "Malformed request: unreadable JSON, an unknown field or a bad parameter",
+            "401", "No API key, or one that is unknown, revoked or expired",
+            "403", "The key does not have the scope this operation needs",
+            "500", "Unexpected failure; quote the requestId when asking for help");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        for (var common : COMMON.entrySet()) {
+            if (!responses.hasAPIResponse(common.getKey())) {
+                responses.addAPIResponse(common.getKey(), OASFactory.createAPIResponse().description(common.getValue()));
+            }
+        }
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (isError(code)) {
+                asProblem(response);
+            }
+        });
+        return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        var schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || !schemas.containsKey("Problem")) {
+            openAPI.getComponents().addSchema("Problem", problemSchema());
+        }
+        openAPI.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .description("A Chorus API key: a secret key for servers, a publishable key for websites"));
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("apiKey"));
+    }
+
+    private static boolean isError(String code) {
+        return code.startsWith("4") || code.startsWith("5");
+    }
+
+    private static void asProblem(APIResponse response) {
+        Content content = OASFactory.createContent().addMediaType(PROBLEM_MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        response.setContent(content);
+    }
+
+    private static Schema problemSchema() {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("pointer", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("JSON Pointer into the request body").examples(java.util.List.of("/contactEmail")))
+                .addProperty("parameter", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Name of an invalid query, path or header parameter"))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The rule that was broken"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addProperty("type", text)
+                .addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", text)
+                .addProperty("requestId", text)
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
+    }
+}
