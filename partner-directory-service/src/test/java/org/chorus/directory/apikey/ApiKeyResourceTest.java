@@ -1,0 +1,146 @@
+package org.chorus.directory.apikey;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.directory.DirectoryFixtures.ADMIN;
+import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class ApiKeyResourceTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Test
+    void anIssuedKeyShowsItsSecretOnceAndTheEventCarriesOnlyItsHash() {
+        String organisationId = registerOrganisation(organisation("Healthwatch Cumbria", "HEALTHWATCH", List.of()));
+        var issued = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Analyst export job", "kind", "SECRET",
+                        "scopes", List.of("insights:read", "exports:read")))
+                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(201)
+                .body("secret", startsWith("chorus_sk_"))
+                .body("key.scopes", contains("exports:read", "insights:read"))
+                .extract();
+        String secret = issued.path("secret");
+        String keyId = issued.path("key.id");
+        assertEquals(50, secret.length());
+
+        given().header("Authorization", ADMIN)
+                .when().get("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(200)
+                .body("items[0].id", equalTo(keyId))
+                .body("items[0].prefix", equalTo(secret.substring(0, 14)))
+                .body("items[0]", not(hasKey("secret")));
+        String listing = given().header("Authorization", ADMIN)
+                .when().get("/api/v1/api-keys/" + keyId).then().statusCode(200).extract().asString();
+        assertFalse(listing.contains(secret), "the secret is never shown again");
+
+        ChorusEvent event = EventProbe.await(ChorusEventTypes.DIRECTORY_API_KEYS, e -> e.aggregateId().equals(keyId),
+                Duration.ofSeconds(10));
+        ApiKeyData data = event.dataAs(objectMapper, ApiKeyData.class);
+        assertEquals(KeySecrets.hash(secret), data.secretHash());
+        assertEquals("secret", data.kind());
+        assertFalse(new String(event.data()).contains(secret), "the event never carries the secret");
+    }
+
+    @Test
+    void revokingAKeyAnnouncesItOnce() {
+        String organisationId = registerOrganisation(organisation("Blackpool Carers Centre", "VCFSE", List.of()));
+        String keyId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Website", "kind", "PUBLISHABLE"))
+                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(201).body("secret", startsWith("chorus_pk_")).body("key.scopes", contains("public"))
+                .extract().path("key.id");
+
+        given().header("Authorization", ADMIN).when().post("/api/v1/api-keys/" + keyId + "/revoke")
+                .then().statusCode(200).body("revokedAt", notNullValue());
+        given().header("Authorization", ADMIN).when().post("/api/v1/api-keys/" + keyId + "/revoke")
+                .then().statusCode(200);
+
+        List<ChorusEvent> events = EventProbe.awaitAll(ChorusEventTypes.DIRECTORY_API_KEYS,
+                e -> e.aggregateId().equals(keyId), 2, Duration.ofSeconds(10));
+        assertEquals(ChorusEventTypes.API_KEY_REVOKED.type(), events.get(1).type());
+        assertTrue(events.get(1).dataAs(objectMapper, ApiKeyData.class).revoked());
+        assertTrue(events.get(0).sequence() < events.get(1).sequence(), "events of one key keep their order");
+    }
+
+    @Test
+    void deactivatingAnOrganisationRevokesItsKeys() {
+        String organisationId = registerOrganisation(organisation("Short-lived Forum", "VCFSE", List.of()));
+        String keyId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Forum key", "kind", "SECRET", "scopes", List.of("insights:write")))
+                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(201).extract().path("key.id");
+        String etag = given().header("Authorization", ADMIN).when().get("/api/v1/organisations/" + organisationId)
+                .then().extract().header("ETag");
+        given().header("Authorization", ADMIN).header("If-Match", etag)
+                .when().post("/api/v1/organisations/" + organisationId + "/deactivate").then().statusCode(200);
+
+        given().header("Authorization", ADMIN).when().get("/api/v1/api-keys/" + keyId)
+                .then().body("revokedAt", notNullValue());
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Another", "kind", "SECRET", "scopes", List.of("insights:write")))
+                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void scopesAreCheckedForEachKind() {
+        String organisationId = registerOrganisation(organisation("Scope Checks CIC", "VCFSE", List.of()));
+        String path = "/api/v1/organisations/" + organisationId + "/api-keys";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Website", "kind", "PUBLISHABLE", "scopes", List.of("exports:read")))
+                .when().post(path)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Server", "kind", "SECRET", "scopes", List.of("insights:read", "everything")))
+                .when().post(path)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes/1"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Server", "kind", "SECRET", "scopes", List.of()))
+                .when().post(path)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Old", "kind", "SECRET", "scopes", List.of("insights:read"),
+                        "expiresAt", "2020-01-01T00:00:00Z"))
+                .when().post(path)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/expiresAt"));
+    }
+
+    @Test
+    void theBootstrapAdministratorKeyIsRegisteredFromConfiguration() {
+        String hash = KeySecrets.hash("chorus_sk_TestBootstrapKeyOnlyUsedByTheTestProfile0001");
+        ChorusEvent event = EventProbe.await(ChorusEventTypes.DIRECTORY_API_KEYS,
+                e -> hash.equals(e.dataAs(objectMapper, ApiKeyData.class).secretHash()), Duration.ofSeconds(10));
+        assertEquals(List.of("directory:manage"), event.dataAs(objectMapper, ApiKeyData.class).scopes());
+    }
+}
