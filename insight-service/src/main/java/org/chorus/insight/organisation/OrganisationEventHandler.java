@@ -1,0 +1,70 @@
+package org.chorus.insight.organisation;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.OrganisationData;
+import org.chorus.platform.inbox.EventHandler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps the organisation replica in step with the directory. Every organisation event carries the whole state, so
+ * applying the newest one is enough; an event older than what is held (a late redelivery) changes nothing.
+ */
+@ApplicationScoped
+public class OrganisationEventHandler implements EventHandler {
+
+    private static final Set<String> KNOWN_TYPES = Set.of(
+            ChorusEventTypes.ORGANISATION_REGISTERED.type(),
+            ChorusEventTypes.ORGANISATION_UPDATED.type(),
+            ChorusEventTypes.ORGANISATION_DEACTIVATED.type());
+
+    private final OrganisationReplicaRepository replicas;
+    private final ObjectMapper objectMapper;
+
+    public OrganisationEventHandler(OrganisationReplicaRepository replicas, ObjectMapper objectMapper) {
+        this.replicas = replicas;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(ChorusEventTypes.DIRECTORY_ORGANISATIONS);
+    }
+
+    @Override
+    public void handle(ChorusEvent event) {
+        if (!KNOWN_TYPES.contains(event.type())) {
+            throw new IllegalArgumentException("unknown event type " + event.type());
+        }
+        OrganisationData data = event.dataAs(objectMapper, OrganisationData.class);
+        if (data.organisationId() == null || !data.organisationId().toString().equals(event.aggregateId())) {
+            throw new IllegalArgumentException("event data is about another organisation than its key");
+        }
+        UUID id = data.organisationId();
+        OrganisationReplicaEntity replica = replicas.findByIdOptional(id).orElse(null);
+        if (replica == null) {
+            replica = new OrganisationReplicaEntity();
+            replica.id = id;
+            apply(data, event.sequence(), replica);
+            replicas.persist(replica);
+        } else if (replica.lastSequence < event.sequence()) {
+            apply(data, event.sequence(), replica);
+        }
+    }
+
+    private static void apply(OrganisationData data, long sequence, OrganisationReplicaEntity replica) {
+        replica.name = data.name();
+        replica.type = data.type();
+        replica.placeCodes = data.placeCodes();
+        replica.active = data.active();
+        replica.lastSequence = sequence;
+        replica.updatedAt = Instant.now();
+    }
+}
