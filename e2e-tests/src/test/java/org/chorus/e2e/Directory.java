@@ -1,0 +1,37 @@
+package org.chorus.e2e;
+
+import static org.chorus.e2e.SystemUnderTest.as;
+import static org.chorus.e2e.SystemUnderTest.admin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/** Directory steps the tests share, each with fresh names so that tests never collide. */
+final class Directory {
+
+    private Directory() {
+    }
+
+    static String registerOrganisation(String name, String type) {
+        return as(admin()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("name", name, "type", type, "placeCodes", List.of(),
+                        "allowedOrigins", List.of("https://www.example.org")))
+                .when().post("/api/v1/organisations")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Issues a secret key and returns {keyId, secret}. */
+    static String[] issueSecretKey(String organisationId, String... scopes) {
+        var issued = as(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "e2e key", "kind", "SECRET", "scopes", List.of(scopes)))
+                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(201)
+                .extract();
+        return new String[] { issued.path("key.id"), issued.path("secret") };
+    }
+}

@@ -1,0 +1,42 @@
+package org.chorus.e2e;
+
+import static org.chorus.e2e.SystemUnderTest.admin;
+import static org.chorus.e2e.SystemUnderTest.as;
+import static org.chorus.e2e.SystemUnderTest.stack;
+
+import java.time.Duration;
+
+import org.chorus.localstack.ChorusService;
+import org.junit.jupiter.api.Test;
+
+/** What a caller sees when parts of the system are down: nothing accepted is lost, and errors are problems. */
+class OutagesIT {
+
+    @Test
+    void workAcceptedWhileKafkaIsDownArrivesWhenItIsBack() throws Exception {
+        stack().stopKafka();
+        String[] key;
+        try {
+            String organisation = Directory.registerOrganisation("Healthwatch Blackpool", "HEALTHWATCH");
+            key = Directory.issueSecretKey(organisation, "insights:read");
+            // The gateway cannot hear of the new key while the broker is down.
+            as(key[1]).when().get("/api/v1/organisations").then().statusCode(401);
+        } finally {
+            stack().startKafka();
+        }
+        String secret = key[1];
+        Eventually.status(() -> as(secret).get("/api/v1/organisations").statusCode(), 200, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503ProblemAndComesBack() throws Exception {
+        stack().stopService(ChorusService.DIRECTORY);
+        try {
+            as(admin()).when().get("/api/v1/organisations")
+                    .then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            stack().startService(ChorusService.DIRECTORY);
+        }
+        as(admin()).when().get("/api/v1/organisations").then().statusCode(200);
+    }
+}

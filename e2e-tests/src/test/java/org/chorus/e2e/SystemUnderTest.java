@@ -1,0 +1,54 @@
+package org.chorus.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.chorus.localstack.LocalStack;
+import org.chorus.localstack.RunningStack;
+import org.chorus.localstack.StackSettings;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The whole Chorus system as separate processes on free ports, started once for all end-to-end tests of the JVM
+ * and stopped when it exits. Tests reach it only through the gateway, as a caller would.
+ */
+final class SystemUnderTest {
+
+    private static RunningStack stack;
+
+    private SystemUnderTest() {
+    }
+
+    static synchronized RunningStack stack() {
+        if (stack == null) {
+            try {
+                Path home = Files.createTempDirectory("chorus-e2e-");
+                stack = LocalStack.start(StackSettings.forTests(home));
+                Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chorus-e2e-stop"));
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start the system", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting the system", e);
+            }
+        }
+        return stack;
+    }
+
+    /** A request to the gateway with the given API key. */
+    static RequestSpecification as(String apiKey) {
+        return RestAssured.given().baseUri(stack().gatewayUrl().toString()).header("Authorization", "Bearer " + apiKey);
+    }
+
+    /** A request to the gateway with no key at all. */
+    static RequestSpecification anonymous() {
+        return RestAssured.given().baseUri(stack().gatewayUrl().toString());
+    }
+
+    static String admin() {
+        return stack().bootstrapAdminKey();
+    }
+}
