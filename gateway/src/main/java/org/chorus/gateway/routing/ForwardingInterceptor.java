@@ -1,0 +1,107 @@
+package org.chorus.gateway.routing;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.problem.Problem;
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * What the gateway adds to plain reverse proxying of one service: hop-by-hop hygiene the proxy leaves out, the
+ * request id on the way back, and problem documents instead of an empty 502 when the service cannot answer.
+ */
+final class ForwardingInterceptor implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
+
+    /** RFC 9110 hop-by-hop headers; the proxy drops them from requests but passes them back in responses. */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "upgrade", "proxy-connection");
+
+    private final String service;
+    private final ProblemResponses problems;
+
+    ForwardingInterceptor(String service, ProblemResponses problems) {
+        this.service = service;
+        this.problems = problems;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        MultiMap headers = context.request().headers();
+        stripHopByHop(headers);
+        // A caller naming them in its Connection header must not strip what the gateway itself set.
+        HttpServerRequest caller = context.request().proxiedRequest();
+        headers.set(HttpHeaders.AUTHORIZATION, caller.getHeader(HttpHeaders.AUTHORIZATION));
+        headers.set(RequestIds.HEADER, caller.getHeader(RequestIds.HEADER));
+        return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        ProxyResponse response = context.response();
+        stripHopByHop(response.headers());
+        response.putHeader(RequestIds.HEADER, requestId(context));
+        return context.sendResponse();
+    }
+
+    private ProxyResponse failed(ProxyContext context, Throwable failure) {
+        String requestId = requestId(context);
+        GatewayProblem problem = classify(failure);
+        String detail = switch (problem) {
+            case GATEWAY_TIMEOUT -> "The " + service + " service did not answer in time";
+            case SERVICE_UNAVAILABLE -> "The " + service + " service is unavailable; retry later";
+            default -> "The " + service + " service failed to answer";
+        };
+        LOG.warnf("Request %s to the %s service failed with %d: %s", requestId, service, problem.status(),
+                failure.getMessage());
+        return context.request().release().response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .setBody(Body.body(problems.body(problem, detail, requestId)));
+    }
+
+    static GatewayProblem classify(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return GatewayProblem.GATEWAY_TIMEOUT;
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return GatewayProblem.SERVICE_UNAVAILABLE;
+            }
+        }
+        return GatewayProblem.BAD_GATEWAY;
+    }
+
+    private static String requestId(ProxyContext context) {
+        // Read from the caller's request, where the route handler set it: a released proxy request has no headers.
+        return context.request().proxiedRequest().getHeader(RequestIds.HEADER);
+    }
+
+    /** Removes the standard hop-by-hop headers and any the sender named in its Connection header. */
+    static void stripHopByHop(MultiMap headers) {
+        for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String named : connection.split(",")) {
+                String name = named.trim();
+                if (!name.isEmpty()) {
+                    headers.remove(name);
+                }
+            }
+        }
+        HOP_BY_HOP.forEach(headers::remove);
+    }
+}

@@ -1,0 +1,34 @@
+package org.chorus.gateway.routing;
+
+/** The problems only the gateway raises, each with its status and stable type slug. */
+public enum GatewayProblem {
+    NOT_FOUND(404, "not-found", "Not found"),
+    UNAUTHENTICATED(401, "unauthenticated", "Not authenticated"),
+    NOT_READY(503, "gateway-starting", "Gateway is starting"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
+    GATEWAY_TIMEOUT(504, "gateway-timeout", "Service did not answer in time"),
+    BAD_GATEWAY(502, "bad-gateway", "Service failed to answer"),
+    INTERNAL(500, "internal", "Internal error");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    GatewayProblem(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

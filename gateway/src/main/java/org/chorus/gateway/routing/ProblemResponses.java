@@ -1,0 +1,52 @@
+package org.chorus.gateway.routing;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.problem.Problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+
+/** Writes the gateway's own refusals as RFC 9457 documents, the same shape every service uses. */
+@ApplicationScoped
+public class ProblemResponses {
+
+    private final ObjectMapper mapper;
+
+    public ProblemResponses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The body of a problem document. */
+    public Buffer body(GatewayProblem problem, String detail, String requestId) {
+        Problem document = new Problem(Problem.TYPE_BASE + problem.slug(), problem.title(), problem.status(), detail,
+                requestId, List.of());
+        try {
+            return Buffer.buffer(mapper.writeValueAsBytes(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem document could not be written", e);
+        }
+    }
+
+    /** Answers the request with a problem document and its request id. */
+    public void send(HttpServerResponse response, GatewayProblem problem, String detail, String requestId) {
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, requestId);
+        if (problem.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer realm=\"chorus\"");
+        }
+        response.end(body(problem, detail, requestId));
+    }
+}

@@ -1,0 +1,81 @@
+package org.chorus.gateway.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.chorus.gateway.keys.ApiKeyAuthenticator;
+import org.chorus.gateway.keys.Authentication;
+import org.chorus.gateway.token.InternalTokenIssuer;
+import org.chorus.platform.web.RequestIds;
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's request path: find the owning service, check the caller's key, and hand the request on with an
+ * internal token in place of the key. Runs on the event loop and never blocks.
+ */
+@ApplicationScoped
+public class ProxyRouteHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRouteHandler.class);
+
+    private final RouteTable routes;
+    private final ApiKeyAuthenticator authenticator;
+    private final InternalTokenIssuer tokens;
+    private final ProblemResponses problems;
+
+    public ProxyRouteHandler(RouteTable routes, ApiKeyAuthenticator authenticator, InternalTokenIssuer tokens,
+            ProblemResponses problems) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        // Routed on the normalised path, so that "/a/../b" goes where the service will understand it to go.
+        RouteTable.Route route = routes.resolve(context.normalizedPath());
+        MetricsTemplate.set(route == null ? "/api/{unknown}" : route.prefix() + "/{path}");
+        if (route == null) {
+            problems.send(context.response(), GatewayProblem.NOT_FOUND,
+                    "No API operation is served at " + context.normalizedPath(), requestId);
+            return;
+        }
+        Authentication authentication = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (!authentication.accepted()) {
+            Authentication.Refusal refusal = authentication.refusal();
+            GatewayProblem problem = refusal == Authentication.Refusal.NOT_READY
+                    ? GatewayProblem.NOT_READY
+                    : GatewayProblem.UNAUTHENTICATED;
+            problems.send(context.response(), problem, refusal.detail(), requestId);
+            return;
+        }
+        String token;
+        try {
+            token = tokens.tokenFor(authentication.key());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not sign an internal token for request %s", requestId);
+            problems.send(context.response(), GatewayProblem.INTERNAL,
+                    "Something went wrong on our side. Quote the request id when asking for help.", requestId);
+            return;
+        }
+        // The proxy copies the caller's headers when it starts, so this is where the caller's key is replaced.
+        MultiMap headers = request.headers();
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        headers.set(RequestIds.HEADER, requestId);
+        if ("100-continue".equalsIgnoreCase(headers.get(HttpHeaders.EXPECT))) {
+            // Answered here, once the key is known good: the service's own 100 would stop at the proxy, and the
+            // caller would wait out its timeout before sending the body.
+            headers.remove(HttpHeaders.EXPECT);
+            request.response().writeContinue();
+        }
+        route.upstream().proxy().handle(request);
+    }
+}

@@ -1,0 +1,84 @@
+package org.chorus.gateway.token;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.chorus.gateway.GatewayConfig;
+import org.chorus.gateway.keys.ApiKeyChanged;
+import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.web.caller.InternalToken;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Signs the short-lived token that tells a service who is calling. An RS256 signature costs about a millisecond, the
+ * whole budget of the gateway, so each key's token is reused for part of its lifetime.
+ */
+@ApplicationScoped
+public class InternalTokenIssuer {
+
+    private final Map<UUID, Signed> signedByKey = new ConcurrentHashMap<>();
+    private final long lifetimeSeconds;
+    private final long reuseNanos;
+
+    public InternalTokenIssuer(GatewayConfig config) {
+        GatewayConfig.Token token = config.token();
+        if (token.reuse().compareTo(token.lifetime()) >= 0) {
+            throw new IllegalArgumentException("chorus.gateway.token.reuse must be shorter than chorus.gateway.token.lifetime");
+        }
+        this.lifetimeSeconds = token.lifetime().toSeconds();
+        this.reuseNanos = token.reuse().toNanos();
+    }
+
+    /** A signed token for the key: a reused one while it is fresh and the key has not changed since it was signed. */
+    public String tokenFor(ApiKeyData key) {
+        long now = System.nanoTime();
+        Signed signed = signedByKey.get(key.keyId());
+        // Identity, not equality: the cache hands out a new instance whenever the key's state changes.
+        if (signed != null && signed.key() == key && now - signed.renewAt() < 0) {
+            return signed.token();
+        }
+        String token = sign(key);
+        signedByKey.put(key.keyId(), new Signed(key, token, now + reuseNanos));
+        return token;
+    }
+
+    /**
+     * Signs one token at startup: a missing or unreadable signing key stops the gateway here rather than failing
+     * every request later, and the first caller does not pay for loading the JWT machinery.
+     */
+    void verifySigningKey(@Observes StartupEvent startup) {
+        try {
+            sign(new ApiKeyData(new UUID(0, 0), new UUID(0, 0), "secret", null, List.of(), false, null));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The gateway cannot sign internal tokens: point CHORUS_INTERNAL_TOKEN_PRIVATE_KEY"
+                    + " (smallrye.jwt.sign.key.location) at the PEM file of the RSA signing key", e);
+        }
+    }
+
+    void forget(@Observes ApiKeyChanged changed) {
+        signedByKey.remove(changed.keyId());
+    }
+
+    private String sign(ApiKeyData key) {
+        List<String> scopes = key.scopes() == null ? List.of() : key.scopes();
+        return Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject(key.keyId().toString())
+                .claim(InternalToken.ORGANISATION_CLAIM, String.valueOf(key.organisationId()))
+                .claim(InternalToken.KEY_KIND_CLAIM, String.valueOf(key.kind()))
+                .groups(Set.copyOf(scopes))
+                .expiresIn(lifetimeSeconds)
+                .sign();
+    }
+
+    private record Signed(ApiKeyData key, String token, long renewAt) {
+    }
+}

@@ -1,0 +1,77 @@
+package org.chorus.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+@WithTestResource(StubServices.class)
+class OpenApiTest {
+
+    @Test
+    void servesTheMergedDocumentOfTheServicesThatAreUp() {
+        given().get("/q/openapi").then()
+                .statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("info.title", equalTo("Chorus API"))
+                // from the directory stub
+                .body("paths", hasKey("/api/v1/organisations"))
+                // from the survey stub
+                .body("paths", hasKey("/api/v1/surveys"))
+                // documented by the directory, but the gateway routes it to the survey service
+                .body("paths", not(hasKey("/api/v1/surveys/not-mine")))
+                .body("components.securitySchemes.apiKey.type", equalTo("http"))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("components.securitySchemes", not(hasKey("SecurityScheme")))
+                .body("security[0]", hasKey("apiKey"))
+                .body("paths.'/api/v1/organisations'.get.security", nullValue())
+                .body("components.schemas.Problem.properties", hasKey("title"))
+                .body("components.schemas.Organisation.properties", hasKey("name"))
+                .body("components.schemas.SurveyOrganisation.properties", hasKey("surveyOwner"))
+                .body("paths.'/api/v1/surveys'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/SurveyOrganisation"))
+                .body("paths.'/api/v1/organisations'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Organisation"));
+    }
+
+    @Test
+    void servesJsonOnAskingAndYamlOnAsking() {
+        given().get("/q/openapi?format=json").then()
+                .statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("info.title", equalTo("Chorus API"));
+        given().get("/q/openapi?format=yaml").then()
+                .statusCode(200)
+                .contentType(containsString("application/yaml"))
+                .body(containsString("title: \"Chorus API\""));
+    }
+
+    @Test
+    void swaggerUiShowsTheMergedDocument() {
+        given().get("/q/swagger-ui/").then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("/q/openapi"));
+    }
+
+    @Test
+    void healthAndMetricsAreServed() {
+        GatewayTestSupport.awaitReady();
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'api-key-cache' }.status", equalTo("UP"));
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("http_server_requests"));
+    }
+}

@@ -1,0 +1,175 @@
+package org.chorus.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import org.chorus.platform.testing.TestInfrastructure;
+import org.chorus.platform.web.caller.InternalToken;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One stub service: it verifies the internal token the way a real service does, with the public key only, and
+ * echoes back everything it received, so tests can see exactly what the gateway forwarded.
+ */
+final class StubService {
+
+    /** A path on which the stub never answers, to make the gateway time out. */
+    static final String SILENT_PATH = "/api/v1/surveys/silent";
+
+    private final String name;
+    private final JsonObject openApi;
+    private final JwtConsumer verifier;
+
+    private StubService(String name, JsonObject openApi) {
+        this.name = name;
+        this.openApi = openApi;
+        this.verifier = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setExpectedIssuer(InternalToken.ISSUER)
+                .setExpectedAudience(InternalToken.AUDIENCE)
+                .setVerificationKey(publicKey())
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .build();
+    }
+
+    static int start(Vertx vertx, String name, JsonObject openApi) {
+        StubService stub = new StubService(name, openApi);
+        try {
+            return vertx.createHttpServer()
+                    .requestHandler(stub::handle)
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("Stub " + name + " did not start", e);
+        }
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (request.path().equals("/q/openapi")) {
+            if (!"json".equals(request.getParam("format"))) {
+                request.response().setStatusCode(400).end("this stub serves JSON only");
+                return;
+            }
+            request.response().putHeader("Content-Type", "application/json").end(openApi.encode());
+            return;
+        }
+        if (request.path().equals(SILENT_PATH)) {
+            return;
+        }
+        request.body().onSuccess(body -> {
+            JsonObject echo = new JsonObject()
+                    .put("service", name)
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("body", body.toString(StandardCharsets.UTF_8))
+                    .put("headers", headers(request));
+            echo.put("token", verify(request.getHeader("Authorization")));
+            request.response()
+                    .putHeader("Content-Type", "application/json")
+                    // Hop-by-hop headers the gateway must not hand back to the caller.
+                    .putHeader("Keep-Alive", "timeout=5")
+                    .putHeader("Connection", "keep-alive, X-Stub-Hop")
+                    .putHeader("X-Stub-Hop", "only for the next hop")
+                    .putHeader("X-Stub-End", "for the caller")
+                    .end(echo.encode());
+        });
+    }
+
+    private JsonObject verify(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return new JsonObject().put("valid", false).put("error", "no bearer token");
+        }
+        try {
+            JwtClaims claims = verifier.processToClaims(authorization.substring("Bearer ".length()));
+            return new JsonObject()
+                    .put("valid", true)
+                    .put("issuer", claims.getIssuer())
+                    .put("audience", new JsonArray(claims.getAudience()))
+                    .put("subject", claims.getSubject())
+                    .put("org", claims.getStringClaimValue(InternalToken.ORGANISATION_CLAIM))
+                    .put("keyKind", claims.getStringClaimValue(InternalToken.KEY_KIND_CLAIM))
+                    .put("groups", new JsonArray(claims.getStringListClaimValue("groups")))
+                    .put("issuedAt", claims.getIssuedAt().getValue())
+                    .put("expiresAt", claims.getExpirationTime().getValue());
+        } catch (Exception e) {
+            return new JsonObject().put("valid", false).put("error", e.getMessage());
+        }
+    }
+
+    private static JsonObject headers(HttpServerRequest request) {
+        JsonObject headers = new JsonObject();
+        request.headers().names().forEach(n -> headers.put(n.toLowerCase(), new JsonArray(request.headers().getAll(n))));
+        return headers;
+    }
+
+    private static PublicKey publicKey() {
+        try {
+            String pem = Files.readString(TestInfrastructure.get().keys().publicKeyFile());
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Test public key unreadable", e);
+        }
+    }
+
+    /** The directory's document: its own paths, one it does not own, and schemas shared with the survey service. */
+    static JsonObject directoryDocument() {
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", "directory").put("version", "1.0"))
+                .put("paths", new JsonObject()
+                        .put("/api/v1/organisations", operation("listOrganisations", "#/components/schemas/Organisation"))
+                        .put("/api/v1/surveys/not-mine", operation("notRoutedHere", "#/components/schemas/Problem")))
+                .put("components", new JsonObject()
+                        .put("schemas", new JsonObject()
+                                .put("Organisation", object("name"))
+                                .put("Problem", object("title")))
+                        .put("securitySchemes", new JsonObject()
+                                .put("SecurityScheme", new JsonObject().put("type", "http").put("scheme", "bearer"))));
+    }
+
+    /** The survey's document: a schema named like the directory's but different, and one identical to it. */
+    static JsonObject surveyDocument() {
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", "survey").put("version", "1.0"))
+                .put("paths", new JsonObject()
+                        .put("/api/v1/surveys", operation("listSurveys", "#/components/schemas/Organisation")))
+                .put("components", new JsonObject()
+                        .put("schemas", new JsonObject()
+                                .put("Organisation", object("surveyOwner"))
+                                .put("Problem", object("title"))));
+    }
+
+    private static JsonObject operation(String id, String schemaRef) {
+        JsonObject response = new JsonObject()
+                .put("description", "OK")
+                .put("content", new JsonObject().put("application/json",
+                        new JsonObject().put("schema", new JsonObject().put("$ref", schemaRef))));
+        return new JsonObject().put("get", new JsonObject()
+                .put("operationId", id)
+                .put("security", new JsonArray().add(new JsonObject().put("SecurityScheme", new JsonArray())))
+                .put("responses", new JsonObject().put("200", response)));
+    }
+
+    private static JsonObject object(String property) {
+        return new JsonObject().put("type", "object")
+                .put("properties", new JsonObject().put(property, new JsonObject().put("type", "string")));
+    }
+}

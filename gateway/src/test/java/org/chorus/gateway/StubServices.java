@@ -1,0 +1,50 @@
+package org.chorus.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+
+/**
+ * Real HTTP servers standing in for the directory and survey services, on free ports, and an address where nothing
+ * listens standing in for a stopped insight service. The gateway under test is pointed at them.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        int directory = StubService.start(vertx, "directory", StubService.directoryDocument());
+        int survey = StubService.start(vertx, "survey", StubService.surveyDocument());
+        return Map.of(
+                "chorus.gateway.services.directory.url", "http://127.0.0.1:" + directory,
+                "chorus.gateway.services.survey.url", "http://127.0.0.1:" + survey,
+                "chorus.gateway.services.insight.url", "http://127.0.0.1:" + closedPort(),
+                "chorus.gateway.upstream.timeout", "2s");
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the test JVM is ending; nothing else shares this Vert.x instance
+            }
+        }
+    }
+
+    /** A port that was free a moment ago and on which nobody listens now. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.chorus.gateway.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class OpenApiMergerTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void aComponentThatOnlyLooksTheSameIsRenamedWhenWhatItReferencesWasRenamed() throws Exception {
+        // Both define Wrapper identically as text, but it points at Item, which differs between them.
+        ServiceDocument directory = document("directory", """
+                {"openapi":"3.1.0","info":{"version":"1.0"},
+                 "paths":{"/api/v1/places":{"get":{"responses":{"200":{"$ref":"#/components/responses/Ok"}}}}},
+                 "components":{"schemas":{
+                   "Wrapper":{"type":"object","properties":{"item":{"$ref":"#/components/schemas/Item"}}},
+                   "Item":{"type":"string"}},
+                  "responses":{"Ok":{"description":"ok"}}}}""");
+        ServiceDocument survey = document("survey", """
+                {"openapi":"3.1.0",
+                 "paths":{"/api/v1/surveys":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":
+                   {"schema":{"$ref":"#/components/schemas/Wrapper"}}}}}}},
+                          "/api/v1/places":{"get":{"summary":"not this one"}}},
+                 "components":{"schemas":{
+                   "Wrapper":{"type":"object","properties":{"item":{"$ref":"#/components/schemas/Item"}}},
+                   "Item":{"type":"integer"}},
+                  "responses":{"Ok":{"description":"ok"}}}}""");
+
+        ObjectNode merged = OpenApiMerger.merge(List.of(directory, survey),
+                (path, service) -> path.startsWith("/api/v1/places") ? service.equals("directory") : service.equals("survey"));
+
+        ObjectNode schemas = (ObjectNode) merged.path("components").path("schemas");
+        assertEquals("string", schemas.path("Item").path("type").asText());
+        assertEquals("integer", schemas.path("SurveyItem").path("type").asText());
+        assertEquals("#/components/schemas/SurveyItem",
+                schemas.path("SurveyWrapper").path("properties").path("item").path("$ref").asText());
+        assertEquals("#/components/schemas/Item",
+                schemas.path("Wrapper").path("properties").path("item").path("$ref").asText());
+        assertEquals("#/components/schemas/SurveyWrapper", merged.at(
+                "/paths/~1api~1v1~1surveys/get/responses/200/content/application~1json/schema/$ref").asText());
+        // Identical components are kept once, under their own name.
+        assertEquals(1, merged.path("components").path("responses").size());
+        // The directory owns /api/v1/places: the survey's description of it is left out.
+        assertFalse(merged.at("/paths/~1api~1v1~1places/get").has("summary"));
+        assertTrue(merged.path("components").path("securitySchemes").has("apiKey"));
+    }
+
+    private static ServiceDocument document(String service, String json) throws Exception {
+        return new ServiceDocument(service, (ObjectNode) MAPPER.readTree(json));
+    }
+}
