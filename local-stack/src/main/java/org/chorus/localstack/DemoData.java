@@ -1,0 +1,164 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * `./chorus demo`: registers the partnership's places and organisations (from {@code demo-data.json}) through the
+ * gateway, as an administrator would. Safe to run again: what exists is left as it is.
+ */
+public final class DemoData {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESOURCE = "demo-data.json";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final URI gateway;
+    private final String adminKey;
+    private int failures;
+
+    private DemoData(URI gateway, String adminKey) {
+        this.gateway = gateway;
+        this.adminKey = adminKey;
+    }
+
+    /** Arguments: the stack's home (default {@code <repo>/.chorus}); the gateway's address is read from it. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path root = args.length > 0 ? Path.of(args[0]) : StackSettings.findRepoRoot().resolve(".chorus");
+        StackHome home = new StackHome(root.toAbsolutePath());
+        String port = StackStatus.ports(home).getProperty(ChorusService.GATEWAY.module(), "8080");
+        URI gateway = URI.create("http://127.0.0.1:" + port);
+        try {
+            System.exit(load(gateway, Secrets.readBootstrapAdminKey(home)) ? 0 : 1);
+        } catch (ConnectException e) {
+            System.err.println("The gateway does not answer at " + gateway + "; start the stack with ./chorus up");
+            System.exit(1);
+        }
+    }
+
+    /** Loads the demo data through the gateway; true when everything is there afterwards. */
+    public static boolean load(URI gateway, String adminKey) throws IOException, InterruptedException {
+        JsonNode data;
+        try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("Missing resource " + RESOURCE);
+            }
+            data = JSON.readTree(in);
+        }
+        DemoData loader = new DemoData(gateway, adminKey);
+        loader.places(data.path("places"));
+        loader.organisations(data.path("organisations"));
+        System.out.println(loader.failures == 0 ? "Demo data loaded." : loader.failures + " item(s) failed.");
+        return loader.failures == 0;
+    }
+
+    private void places(JsonNode places) throws IOException, InterruptedException {
+        for (JsonNode place : places) {
+            String code = place.path("code").asText();
+            if (send("GET", "/api/v1/places/" + encode(code), null, null).statusCode() == 200) {
+                report("place", code, "already there");
+                continue;
+            }
+            HttpResponse<String> response = send("POST", "/api/v1/places", place, null);
+            outcome("place", code, response);
+        }
+    }
+
+    private void organisations(JsonNode organisations) throws IOException, InterruptedException {
+        Set<String> existing = existingOrganisationNames();
+        for (JsonNode organisation : organisations) {
+            ObjectNode body = organisation.deepCopy();
+            String slug = body.remove("slug").asText();
+            String name = body.path("name").asText();
+            if (existing.contains(name)) {
+                report("organisation", name, "already there");
+                continue;
+            }
+            HttpResponse<String> response = send("POST", "/api/v1/organisations", body, "demo-org-" + slug);
+            outcome("organisation", name, response);
+        }
+    }
+
+    /** Names already registered, so that a run after the idempotency records have gone adds no duplicates. */
+    private Set<String> existingOrganisationNames() throws IOException, InterruptedException {
+        Set<String> names = new HashSet<>();
+        String cursor = null;
+        do {
+            String path = "/api/v1/organisations?limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor));
+            HttpResponse<String> response = send("GET", path, null, null);
+            if (response.statusCode() != 200) {
+                return names;
+            }
+            JsonNode page = JSON.readTree(response.body());
+            page.path("items").forEach(item -> names.add(item.path("name").asText()));
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return names;
+    }
+
+    private void outcome(String kind, String name, HttpResponse<String> response) throws IOException {
+        int status = response.statusCode();
+        if (status == 200 || status == 201) {
+            report(kind, name, "created");
+        } else if (status == 409) {
+            report(kind, name, "already there (" + detail(response) + ")");
+        } else if (status == 401 || status == 403) {
+            failures++;
+            report(kind, name, "FAILED: the gateway refused the bootstrap admin key (" + status + ")");
+        } else {
+            failures++;
+            report(kind, name, "FAILED: " + status + " " + detail(response));
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, JsonNode body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + adminKey)
+                .header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The problem+json detail (or title) of an error answer, for a one-line report. */
+    private static String detail(HttpResponse<String> response) {
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            return problem.path("detail").asText(problem.path("title").asText(""));
+        } catch (IOException e) {
+            return response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
+        }
+    }
+
+    private static void report(String kind, String name, String outcome) {
+        System.out.printf("  %-13s %-58s %s%n", kind, name, outcome);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

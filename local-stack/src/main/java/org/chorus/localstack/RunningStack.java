@@ -1,0 +1,278 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A started stack: PostgreSQL, Kafka and the four services as processes. Closing it (or the JVM exiting) stops the
+ * services, then Kafka, then PostgreSQL. The failure methods let e2e tests take one part away and bring it back.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    private final StackSettings settings;
+    private final StackHome home;
+    private final Thread shutdownHook = new Thread(this::close, "chorus-local-stack-stop");
+    private final Map<ChorusService, ServiceProcess> services = new EnumMap<>(ChorusService.class);
+    private volatile boolean closing;
+    private FileChannel lockChannel;
+    private Secrets secrets;
+    private volatile PostgresServer postgres;
+    private volatile KafkaBroker kafka;
+
+    RunningStack(StackSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param lock the home's lock if the caller holds it already, else null */
+    RunningStack(StackSettings settings, FileChannel lock) {
+        this.settings = settings;
+        this.home = new StackHome(settings.home());
+        this.lockChannel = lock;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    void startAll() throws IOException, SQLException, InterruptedException {
+        home.create();
+        if (lockChannel == null) {
+            lockChannel = home.tryLock().orElseThrow(
+                    () -> new IllegalStateException("Another local stack is running with home " + home.root()));
+        }
+        Leftovers.stop(home);
+        checkBuilt();
+        checkPortsFree();
+        secrets = Secrets.loadOrCreate(home);
+        writePortsFile();
+        startPostgres();
+        startKafka();
+        startServices(List.of(ChorusService.DIRECTORY, ChorusService.SURVEY, ChorusService.INSIGHT));
+        startServices(List.of(ChorusService.GATEWAY));
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    public URI gatewayUrl() {
+        return serviceUrl(ChorusService.GATEWAY);
+    }
+
+    /** The first administrator's key (scope {@code directory:manage}), with which tests issue the keys they need. */
+    public String bootstrapAdminKey() {
+        return secrets.bootstrapAdminKey();
+    }
+
+    public URI serviceUrl(ChorusService service) {
+        return URI.create("http://127.0.0.1:" + settings.ports().of(service));
+    }
+
+    /** @param name e.g. "survey-service", "survey" or "SURVEY" */
+    public URI serviceUrl(String name) {
+        return serviceUrl(ChorusService.named(name));
+    }
+
+    /** Stops a service cleanly (SIGTERM) and waits until it has exited. */
+    public void stopService(ChorusService service) {
+        process(service).stop();
+    }
+
+    /** Kills a service (SIGKILL), as a crash would. */
+    public void killService(ChorusService service) {
+        process(service).kill();
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void startService(ChorusService service) throws IOException, InterruptedException {
+        ServiceProcess process = process(service);
+        if (!process.isRunning()) {
+            process.start();
+            process.awaitReady(settings.readyTimeout(), () -> closing);
+        }
+    }
+
+    public boolean isRunning(ChorusService service) {
+        return process(service).isRunning();
+    }
+
+    /** Takes the broker away (a clean shutdown); producers keep their events in their outboxes meanwhile. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    public void startKafka() throws IOException, InterruptedException {
+        if (kafka == null) {
+            KafkaBroker started = KafkaBroker.start(home, settings.ports(), settings.readyTimeout(), () -> closing);
+            register(started, () -> kafka = started);
+            Log.info("Kafka ready on " + started.bootstrapServers() + " (pid " + started.pid() + ")");
+        }
+    }
+
+    public synchronized void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    public void startPostgres() throws IOException, SQLException {
+        if (postgres == null) {
+            PostgresServer started = PostgresServer.start(home, settings.ports().postgres(), settings.durable(),
+                    secrets.dbPassword());
+            register(started, () -> postgres = started);
+            Log.info("PostgreSQL ready on 127.0.0.1:" + started.port() + " (pid " + started.pid() + ")");
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + settings.ports().kafka();
+    }
+
+    /** @param database "directory", "survey" or "insight" */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + settings.ports().postgres() + "/" + database;
+    }
+
+    public String dbUser() {
+        return PostgresServer.ROLE;
+    }
+
+    public String dbPassword() {
+        return secrets.dbPassword();
+    }
+
+    /** The gateway's signing key, for tests that call a service directly with their own internal token. */
+    public Path internalTokenPrivateKey() {
+        return secrets.privateKeyPem();
+    }
+
+    public Path internalTokenPublicKey() {
+        return secrets.publicKeyPem();
+    }
+
+    public Path logFile(ChorusService service) {
+        return home.log(service.module());
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Stops services, then Kafka, then PostgreSQL. Safe to call more than once and from the shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        Log.info("stopping");
+        List<ChorusService> reverse = List.of(ChorusService.GATEWAY, ChorusService.INSIGHT, ChorusService.SURVEY,
+                ChorusService.DIRECTORY);
+        for (ChorusService service : reverse) {
+            ServiceProcess process = services.get(service);
+            if (process != null && process.isRunning()) {
+                process.stop();
+                Log.info("stopped " + service.module());
+            }
+        }
+        stopKafka();
+        stopPostgres();
+        releaseHome();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: this is the hook
+        }
+        Log.info("stopped");
+    }
+
+    private void startServices(List<ChorusService> group) throws IOException, InterruptedException {
+        for (ChorusService service : group) {
+            ServiceProcess process = new ServiceProcess(service, settings, home,
+                    ServiceProcess.environment(service, settings, secrets));
+            // Under the lock, so that close() either sees this process or it is never started.
+            synchronized (this) {
+                if (closing) {
+                    throw new IllegalStateException("The stack is stopping");
+                }
+                services.put(service, process);
+                process.start();
+            }
+            Log.info("started " + service.module() + " (pid " + process.pid() + ")");
+        }
+        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        for (ChorusService service : group) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            services.get(service).awaitReady(left, () -> closing);
+            Log.info(service.module() + " ready on " + serviceUrl(service));
+        }
+    }
+
+    /** Records a started part, unless the stack began stopping meanwhile: then the part is stopped at once. */
+    private synchronized void register(AutoCloseable part, Runnable record) {
+        if (closing) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                Log.warn("could not stop a part started while stopping: " + e.getMessage());
+            }
+            throw new IllegalStateException("The stack is stopping");
+        }
+        record.run();
+    }
+
+    private synchronized ServiceProcess process(ChorusService service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " was never started");
+        }
+        return process;
+    }
+
+    private void checkBuilt() {
+        for (ChorusService service : ChorusService.values()) {
+            Path jar = settings.serviceJar(service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build it first: ./mvnw package -DskipTests");
+            }
+        }
+    }
+
+    private void checkPortsFree() {
+        settings.ports().byOwner().forEach((owner, port) -> {
+            if (!StackPorts.isFree(port)) {
+                throw new IllegalStateException("Port " + port + " for " + owner
+                        + " is taken by a process this stack did not start");
+            }
+        });
+    }
+
+    private void releaseHome() {
+        try {
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
+    }
+
+    private void writePortsFile() throws IOException {
+        Properties ports = new Properties();
+        settings.ports().byOwner().forEach((owner, port) -> ports.setProperty(owner, port.toString()));
+        try (var out = Files.newBufferedWriter(home.portsFile(), StandardCharsets.UTF_8)) {
+            ports.store(out, "Ports of the running local stack");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** One Chorus service as `java -jar quarkus-run.jar`, configured only through the environment as in production. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ChorusService service;
+    private final StackSettings settings;
+    private final StackHome home;
+    private final Map<String, String> environment;
+    private volatile ChildProcess process;
+
+    ServiceProcess(ChorusService service, StackSettings settings, StackHome home, Map<String, String> environment) {
+        this.service = service;
+        this.settings = settings;
+        this.home = home;
+        this.environment = environment;
+    }
+
+    /** The environment a service gets: the same variables the Dockerfiles and docker-compose.yml use. */
+    static Map<String, String> environment(ChorusService service, StackSettings settings, Secrets secrets) {
+        StackPorts ports = settings.ports();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        env.put("CHORUS_HTTP_HOST", "127.0.0.1");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+        env.put("CHORUS_INTERNAL_TOKEN_PUBLIC_KEY", secrets.publicKeyPem().toString());
+        service.database().ifPresent(database -> {
+            env.put("CHORUS_DB_HOST", "127.0.0.1");
+            env.put("CHORUS_DB_PORT", Integer.toString(ports.postgres()));
+            env.put("CHORUS_DB_NAME", database);
+            env.put("CHORUS_DB_USER", PostgresServer.ROLE);
+            env.put("CHORUS_DB_PASSWORD", secrets.dbPassword());
+        });
+        switch (service) {
+            case DIRECTORY -> env.put("CHORUS_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey());
+            case GATEWAY -> {
+                env.put("CHORUS_INTERNAL_TOKEN_PRIVATE_KEY", secrets.privateKeyPem().toString());
+                env.put("CHORUS_DIRECTORY_URL", "http://127.0.0.1:" + ports.directory());
+                env.put("CHORUS_SURVEY_URL", "http://127.0.0.1:" + ports.survey());
+                env.put("CHORUS_INSIGHT_URL", "http://127.0.0.1:" + ports.insight());
+            }
+            default -> {
+                // survey and insight need nothing beyond the common variables
+            }
+        }
+        env.putAll(settings.serviceEnv().getOrDefault(service, Map.of()));
+        return env;
+    }
+
+    void start() throws IOException {
+        Path jar = settings.serviceJar(service);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it first: ./mvnw package -DskipTests");
+        }
+        List<String> arguments = new ArrayList<>(settings.serviceJvmOptions());
+        arguments.addAll(List.of("-jar", jar.toString()));
+        ChildProcess started = ChildProcess.startJava(service.module(), arguments, environment, home);
+        started.onUnexpectedExit(() -> Log.warn(service.module() + " exited unexpectedly with code "
+                + started.exitCode() + "; see " + started.log()));
+        process = started;
+    }
+
+    /** Waits for {@code /q/health/ready} to answer 200. */
+    void awaitReady(Duration timeout, BooleanSupplier aborted) throws InterruptedException {
+        ChildProcess running = process;
+        URI ready = url().resolve("/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (true) {
+            if (aborted.getAsBoolean()) {
+                throw new IllegalStateException("Start of " + service.module() + " abandoned: the stack is stopping");
+            }
+            if (!running.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with code " + running.exitCode()
+                        + " while starting; see " + running.log());
+            }
+            last = probe(ready);
+            if (last.equals("200")) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.module() + " was not ready after " + timeout.toSeconds()
+                        + " s (" + ready + ": " + last + "); see " + running.log());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String probe(URI uri) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+            return Integer.toString(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (ConnectException e) {
+            return "connection refused";
+        } catch (IOException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + settings.ports().of(service));
+    }
+
+    boolean isRunning() {
+        ChildProcess running = process;
+        return running != null && running.isAlive();
+    }
+
+    long pid() {
+        ChildProcess running = process;
+        return running == null ? -1 : running.pid();
+    }
+
+    void stop() {
+        ChildProcess running = process;
+        if (running != null) {
+            running.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    void kill() {
+        ChildProcess running = process;
+        if (running != null) {
+            running.kill();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.chorus.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where one stack keeps its state and which ports it uses. `./chorus up` uses {@link #defaults(Path)}; e2e tests use
+ * {@link #forTests(Path)} so that they can run beside a developer's stack.
+ *
+ * @param repoRoot the checkout whose modules' {@code target/quarkus-app/quarkus-run.jar} are started
+ * @param home data, keys, logs and pid files; reused on the next start, so data survives
+ * @param ports loopback ports
+ * @param readyTimeout how long one start step (PostgreSQL, Kafka, a group of services) may take
+ * @param serviceJvmOptions JVM options of each service process
+ * @param serviceEnv extra environment per service, on top of what the stack sets (and overriding it)
+ * @param durable whether PostgreSQL syncs to disk; throw-away test stacks need not
+ */
+public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration readyTimeout,
+        List<String> serviceJvmOptions, Map<ChorusService, Map<String, String>> serviceEnv, boolean durable) {
+
+    public StackSettings {
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        home = home.toAbsolutePath().normalize();
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        Map<ChorusService, Map<String, String>> env = new EnumMap<>(ChorusService.class);
+        serviceEnv.forEach((service, vars) -> env.put(service, Map.copyOf(vars)));
+        serviceEnv = Map.copyOf(env);
+    }
+
+    /** The developer stack: home {@code <repo>/.chorus}, ports 8080-8083, 55432 and 59092. */
+    public static StackSettings defaults(Path repoRoot) {
+        return new StackSettings(repoRoot, repoRoot.resolve(".chorus"), StackPorts.defaults(), Duration.ofSeconds(120),
+                List.of("-Xmx384m"), Map.of(), true);
+    }
+
+    /** A stack on free ports in the given (temporary) home, found from the working directory's checkout. */
+    public static StackSettings forTests(Path home) {
+        return defaults(findRepoRoot()).withHome(home).withPorts(StackPorts.free()).withDurable(false)
+                .withReadyTimeout(Duration.ofSeconds(180));
+    }
+
+    /** The nearest directory at or above the working directory holding the Chorus build (mvnw and local-stack/). */
+    public static Path findRepoRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("local-stack"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No Chorus checkout at or above " + start);
+    }
+
+    public Path serviceJar(ChorusService service) {
+        return repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public StackSettings withHome(Path newHome) {
+        return new StackSettings(repoRoot, newHome, ports, readyTimeout, serviceJvmOptions, serviceEnv, durable);
+    }
+
+    public StackSettings withPorts(StackPorts newPorts) {
+        return new StackSettings(repoRoot, home, newPorts, readyTimeout, serviceJvmOptions, serviceEnv, durable);
+    }
+
+    public StackSettings withReadyTimeout(Duration timeout) {
+        return new StackSettings(repoRoot, home, ports, timeout, serviceJvmOptions, serviceEnv, durable);
+    }
+
+    public StackSettings withServiceJvmOptions(List<String> options) {
+        return new StackSettings(repoRoot, home, ports, readyTimeout, options, serviceEnv, durable);
+    }
+
+    public StackSettings withDurable(boolean sync) {
+        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, sync);
+    }
+
+    /** Adds or replaces one environment variable of one service, e.g. a short cache lifetime for a test. */
+    public StackSettings withEnv(ChorusService service, String name, String value) {
+        Map<ChorusService, Map<String, String>> env = new EnumMap<>(ChorusService.class);
+        env.putAll(serviceEnv);
+        Map<String, String> vars = new java.util.HashMap<>(env.getOrDefault(service, Map.of()));
+        vars.put(name, value);
+        env.put(service, vars);
+        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, env, durable);
+    }
+}

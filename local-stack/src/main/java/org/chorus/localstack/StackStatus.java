@@ -1,0 +1,112 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/** `./chorus status`: what of a stack's home is running, asked of the processes and ports themselves. */
+public final class StackStatus {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private StackStatus() {
+    }
+
+    /** Prints the status of the stack whose home is the only argument; exits 0 only if every part is up. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path root = args.length > 0 ? Path.of(args[0]) : StackSettings.findRepoRoot().resolve(".chorus");
+        System.exit(print(new StackHome(root.toAbsolutePath())) ? 0 : 1);
+    }
+
+    static boolean print(StackHome home) throws IOException, InterruptedException {
+        Optional<ProcessHandle> supervisor = supervisor(home);
+        String state = Files.exists(home.stateFile())
+                ? Files.readString(home.stateFile(), StandardCharsets.UTF_8).trim() : "never started";
+        System.out.println("Chorus local stack in " + home.root() + ": "
+                + supervisor.map(p -> state + " (supervisor pid " + p.pid() + ")").orElse("not running"));
+        Properties ports = ports(home);
+        boolean allUp = supervisor.isPresent();
+        allUp &= line("postgres", Leftovers.postmaster(home), ports, false);
+        allUp &= line(KafkaBroker.NAME, Leftovers.recorded(home.pidFile(KafkaBroker.NAME)), ports, false);
+        for (ChorusService service : ChorusService.values()) {
+            allUp &= line(service.module(), Leftovers.recorded(home.pidFile(service.module())), ports, true);
+        }
+        return allUp;
+    }
+
+    /** The supervisor, if its pid file names a live JVM running the local stack. */
+    static Optional<ProcessHandle> supervisor(StackHome home) throws IOException {
+        Path pidFile = home.root().resolve("local-stack.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().commandLine()
+                    .map(line -> line.contains(LocalStack.class.getName())).orElse(false));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean line(String name, Optional<ProcessHandle> process, Properties ports, boolean http)
+            throws InterruptedException {
+        String port = ports.getProperty(name);
+        String pid = process.map(p -> "pid " + p.pid()).orElse("-");
+        String where;
+        String health;
+        if (port == null) {
+            where = "";
+            health = process.isPresent() ? "running" : "not running";
+        } else if (http) {
+            where = "http://127.0.0.1:" + port;
+            health = process.isPresent() ? ready(URI.create(where + "/q/health/ready")) : "not running";
+        } else {
+            where = "127.0.0.1:" + port;
+            health = process.isPresent() ? (listening(Integer.parseInt(port)) ? "listening" : "not listening")
+                    : "not running";
+        }
+        System.out.printf("  %-27s %-11s %-24s %s%n", name, pid, where, health);
+        return health.equals("ready") || health.equals("listening");
+    }
+
+    private static String ready(URI uri) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
+            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? "ready" : "not ready (" + uri.getPath() + " answered " + status + ")";
+        } catch (IOException e) {
+            return "not answering";
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static Properties ports(StackHome home) throws IOException {
+        Properties ports = new Properties();
+        if (Files.exists(home.portsFile())) {
+            try (Reader in = Files.newBufferedReader(home.portsFile(), StandardCharsets.UTF_8)) {
+                ports.load(in);
+            }
+        }
+        return ports;
+    }
+}
