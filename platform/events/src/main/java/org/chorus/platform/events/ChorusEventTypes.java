@@ -3,8 +3,12 @@ package org.chorus.platform.events;
 import java.util.List;
 import java.util.Optional;
 
+import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.events.contract.OrganisationData;
+import org.chorus.platform.events.contract.ResponseData;
+import org.chorus.platform.events.contract.SurveyData;
 
 /** The registry of every event Chorus publishes, so that topics and type names live in one place. */
 public final class ChorusEventTypes {
@@ -27,9 +31,31 @@ public final class ChorusEventTypes {
     public static final EventType API_KEY_REVOKED = new EventType(DIRECTORY_API_KEYS,
             "chorus.directory.ApiKeyRevoked.v1", ApiKeyData.class);
 
+    public static final EventType SURVEY_PUBLISHED = new EventType(SURVEY_SURVEYS,
+            "chorus.survey.SurveyPublished.v1", SurveyData.class);
+    public static final EventType SURVEY_CLOSED = new EventType(SURVEY_SURVEYS,
+            "chorus.survey.SurveyClosed.v1", SurveyData.class);
+
+    public static final EventType RESPONSE_SUBMITTED = new EventType(SURVEY_RESPONSES,
+            "chorus.survey.ResponseSubmitted.v1", ResponseData.class);
+    public static final EventType RESPONSE_ERASED = new EventType(SURVEY_RESPONSES,
+            "chorus.survey.ResponseErased.v1", ResponseData.class);
+
+    public static final EventType FINDING_PUBLISHED = new EventType(INSIGHT_FINDINGS,
+            "chorus.insight.FindingPublished.v1", FindingData.class);
+    public static final EventType FINDING_WITHDRAWN = new EventType(INSIGHT_FINDINGS,
+            "chorus.insight.FindingWithdrawn.v1", FindingData.class);
+    public static final EventType ACTION_PUBLISHED = new EventType(INSIGHT_FINDINGS,
+            "chorus.insight.ActionPublished.v1", ActionData.class);
+    public static final EventType ACTION_STATUS_CHANGED = new EventType(INSIGHT_FINDINGS,
+            "chorus.insight.ActionStatusChanged.v1", ActionData.class);
+
     private static final List<EventType> ALL = List.of(
             ORGANISATION_REGISTERED, ORGANISATION_UPDATED, ORGANISATION_DEACTIVATED,
-            API_KEY_ISSUED, API_KEY_REVOKED);
+            API_KEY_ISSUED, API_KEY_REVOKED,
+            SURVEY_PUBLISHED, SURVEY_CLOSED,
+            RESPONSE_SUBMITTED, RESPONSE_ERASED,
+            FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED);
 
     private ChorusEventTypes() {
     }
