@@ -89,6 +89,26 @@ class ForwardingTest {
     }
 
     @Test
+    void tellsTheServiceItsPublicAddressAndIgnoresACallersClaims() {
+        TestKeyEvents.TestKey key = TestKeyEvents.newKey("insights:read");
+        TestKeyEvents.publish(key, 1);
+        awaitAccepted(key, "/api/v1/surveys");
+
+        JsonPath echo = given()
+                .header("Authorization", key.bearer())
+                .header("X-Forwarded-Host", "attacker.example")
+                .header("Forwarded", "host=attacker.example;proto=https")
+                .get("/api/v1/surveys")
+                .then().statusCode(200)
+                .extract().jsonPath();
+
+        assertEquals(List.of("http"), echo.getList("headers.x-forwarded-proto"));
+        String host = echo.getString("headers.x-forwarded-host[0]");
+        assertTrue(host.startsWith("localhost:") || host.startsWith("127.0.0.1:"), host);
+        assertNull(echo.get("headers.forwarded"), "a caller's Forwarded header must not reach the service");
+    }
+
+    @Test
     void routesEachPrefixToItsOwner() {
         TestKeyEvents.TestKey key = TestKeyEvents.newKey("directory:manage");
         TestKeyEvents.publish(key, 1);

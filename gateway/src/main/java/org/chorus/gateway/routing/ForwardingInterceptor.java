@@ -27,6 +27,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
 
+    /** Headers through which a service learns the public address it is reached at; only the gateway may set them. */
+    private static final List<String> FORWARDING = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
+            "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server");
+
     /** RFC 9110 hop-by-hop headers; the proxy drops them from requests but passes them back in responses. */
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "upgrade", "proxy-connection");
@@ -47,6 +51,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         HttpServerRequest caller = context.request().proxiedRequest();
         headers.set(HttpHeaders.AUTHORIZATION, caller.getHeader(HttpHeaders.AUTHORIZATION));
         headers.set(RequestIds.HEADER, caller.getHeader(RequestIds.HEADER));
+        tellPublicAddress(headers, caller);
         return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
     }
 
@@ -56,6 +61,26 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         stripHopByHop(response.headers());
         response.putHeader(RequestIds.HEADER, requestId(context));
         return context.sendResponse();
+    }
+
+    /**
+     * Services build Location and Link headers from these, so that callers are sent to the gateway, never to a
+     * service's internal address.
+     */
+    private static void tellPublicAddress(MultiMap headers, HttpServerRequest caller) {
+        FORWARDING.forEach(headers::remove);
+        headers.set("X-Forwarded-Proto", caller.scheme());
+        if (caller.authority() != null) {
+            String host = caller.authority().host();
+            int port = caller.authority().port();
+            headers.set("X-Forwarded-Host", port > 0 ? host + ":" + port : host);
+            if (port > 0) {
+                headers.set("X-Forwarded-Port", Integer.toString(port));
+            }
+        }
+        if (caller.remoteAddress() != null) {
+            headers.set("X-Forwarded-For", caller.remoteAddress().hostAddress());
+        }
     }
 
     private ProxyResponse failed(ProxyContext context, Throwable failure) {
