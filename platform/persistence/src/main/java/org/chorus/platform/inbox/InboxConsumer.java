@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.WakeupException;
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventEnvelope;
@@ -44,6 +45,7 @@ public class InboxConsumer {
     private final InboxStore inbox;
     private final String group;
     private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> current;
     private Thread thread;
 
     public InboxConsumer(Instance<EventHandler> handlers, KafkaClients clients, TopicProvisioner topics,
@@ -70,8 +72,12 @@ public class InboxConsumer {
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
+        KafkaConsumer<String, byte[]> consumer = current;
+        if (consumer != null) {
+            // wakeup() ends a blocking poll cleanly; interrupting would break an offset commit half way.
+            consumer.wakeup();
+        }
         if (thread != null) {
-            thread.interrupt();
             thread.join(TimeUnit.SECONDS.toMillis(10));
         }
     }
@@ -84,13 +90,16 @@ public class InboxConsumer {
                 handlersByTopic.keySet().forEach(t -> needed.add(ChorusEventTypes.deadLetterTopic(t)));
                 topics.ensure(needed);
                 consumer.subscribe(handlersByTopic.keySet());
+                current = consumer;
                 consume(consumer, new DeadLetters(producer, group));
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
+            } catch (WakeupException | org.apache.kafka.common.errors.InterruptException e) {
                 running = false;
             } catch (RuntimeException e) {
                 // Uncommitted offsets are redelivered after the restart; the inbox makes that harmless.
                 LOG.warnf("Inbox consumer %s restarts after: %s", group, e.getMessage());
                 pause();
+            } finally {
+                current = null;
             }
         }
     }
