@@ -14,13 +14,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.chorus.gateway.keys.SecretHashes;
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventEnvelope;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.testing.TestInfrastructure;
+import org.chorus.platform.events.contract.SecretHashes;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

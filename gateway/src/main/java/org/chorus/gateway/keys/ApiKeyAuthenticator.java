@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.events.contract.SecretHashes;
+
 /** Decides from the {@code Authorization} header alone whether a request may pass the gateway, and as whom. */
 @ApplicationScoped
 public class ApiKeyAuthenticator {

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 
 import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.events.contract.SecretHashes;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyCacheTest {

@@ -1,10 +1,8 @@
 package org.chorus.directory.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+
+import org.chorus.platform.events.contract.SecretHashes;
 
 /**
  * Makes and fingerprints key secrets. A secret has 40 random base62 characters (about 238 bits), so a fast
@@ -28,14 +26,9 @@ public final class KeySecrets {
         return secret.toString();
     }
 
-    /** Lower-case hex SHA-256 of the secret: what the directory stores and the gateway looks up. */
+    /** What the directory stores and the gateway looks up. */
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return SecretHashes.sha256Hex(secret);
     }
 
     /** The first characters, kept so that people can tell their keys apart without the secret. */

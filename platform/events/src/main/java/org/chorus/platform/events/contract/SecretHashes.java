@@ -1,11 +1,14 @@
-package org.chorus.gateway.keys;
+package org.chorus.platform.events.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Hashes a presented key the way the directory stores it, so the gateway never needs to hold a secret. */
+/**
+ * The one way a key secret is hashed: the directory stores and announces this hash, the gateway looks presented keys
+ * up by it, so neither ever needs to hold a secret.
+ */
 public final class SecretHashes {
 
     // One digest per thread: getInstance costs more than the hash of a short key.
