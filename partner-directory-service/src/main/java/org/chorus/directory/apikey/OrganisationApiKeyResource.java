@@ -13,14 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
-import org.chorus.platform.web.paging.PagedResponse;
+import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,8 +58,7 @@ public class OrganisationApiKeyResource {
     @Operation(summary = "List an organisation's API keys", description = "Without secrets; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of keys")
     @APIResponse(responseCode = "404", description = "No such organisation")
-    public Response list(@PathParam("organisationId") UUID organisationId, @Valid @BeanParam PageRequest page,
-            @Context UriInfo uriInfo) {
-        return PagedResponse.of(keys.list(organisationId, page.limit(), page.cursor()), uriInfo);
+    public Page<ApiKey> list(@PathParam("organisationId") UUID organisationId, @Valid @BeanParam PageRequest page) {
+        return keys.list(organisationId, page.limit(), page.cursor());
     }
 }

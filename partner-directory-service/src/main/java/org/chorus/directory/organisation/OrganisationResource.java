@@ -16,18 +16,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
-import org.chorus.platform.web.paging.PagedResponse;
+import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,14 +76,14 @@ public class OrganisationResource {
     @Authenticated
     @Operation(summary = "List organisations", description = "Cursor-paged, in name order; filter by type and place.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    public Response list(
+    public Page<Organisation> list(
             @Parameter(description = "Only organisations of this type") @QueryParam("type") OrganisationType type,
             @Parameter(description = "Only organisations covering this place code", example = "blackpool")
             @QueryParam("place") String place,
             @Parameter(description = "true for active only, false for deactivated only") @QueryParam("active") Boolean active,
-            @Valid @BeanParam PageRequest page, @Context UriInfo uriInfo) {
+            @Valid @BeanParam PageRequest page) {
         var filter = new OrganisationFilter(type, place, active);
-        return PagedResponse.of(organisations.list(filter, page.limit(), page.cursor()), uriInfo);
+        return organisations.list(filter, page.limit(), page.cursor());
     }
 
     @GET

@@ -12,14 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
-import org.chorus.platform.web.paging.PagedResponse;
+import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,8 +55,8 @@ public class PlaceResource {
     @Authenticated
     @Operation(summary = "List places", description = "Cursor-paged, in code order.")
     @APIResponse(responseCode = "200", description = "A page of places")
-    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo uriInfo) {
-        return PagedResponse.of(places.list(page.limit(), page.cursor()), uriInfo);
+    public Page<Place> list(@Valid @BeanParam PageRequest page) {
+        return places.list(page.limit(), page.cursor());
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -28,9 +29,13 @@ public record ChorusEvent(
         String requestId,
         byte[] data) {
 
+    /**
+     * Reads the data as a tolerant reader: fields a newer producer added are ignored, so a contract can grow
+     * (a new optional field) without breaking consumers that do not know it yet.
+     */
     public <T> T dataAs(ObjectMapper mapper, Class<T> dataClass) {
         try {
-            return mapper.readValue(data, dataClass);
+            return mapper.readerFor(dataClass).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
         } catch (IOException e) {
             throw new UncheckedIOException("Event " + id + " of type " + type + " has unreadable data", e);
         }
