@@ -1,8 +1,10 @@
 package org.chorus.directory.apikey;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.caller.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +43,22 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "404", description = "No such key")
     public ApiKey get(@PathParam("keyId") UUID keyId) {
         return keys.get(keyId);
+    }
+
+    @POST
+    @Path("/{keyId}/rotate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rotate an API key",
+            description = "Issues a replacement with the same organisation, kind, name and scopes, and lets the old key "
+                    + "work for a grace period (a day unless said otherwise). The new secret is in this answer only. "
+                    + "Announces ApiKeyIssued for the new key and ApiKeyRotated for the old one.")
+    @APIResponse(responseCode = "201", description = "The replacement, with its secret",
+            content = @Content(schema = @Schema(implementation = IssuedApiKey.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
+    @APIResponse(responseCode = "409", description = "The key is already revoked or expired")
+    public Response rotate(@PathParam("keyId") UUID keyId, @Valid RotationInput body) {
+        IssuedApiKey issued = keys.rotate(keyId, body == null ? new RotationInput(null) : body);
+        return Response.created(URI.create("/api/v1/api-keys/" + issued.key().id())).entity(issued).build();
     }
 
     @POST

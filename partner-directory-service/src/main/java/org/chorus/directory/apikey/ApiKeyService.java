@@ -1,8 +1,10 @@
 package org.chorus.directory.apikey;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.directory.organisation.OrganisationDeactivated;
 import org.chorus.directory.organisation.OrganisationService;
+import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ApiKeyData;
@@ -31,11 +34,13 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final OrganisationService organisations;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public ApiKeyService(ApiKeyRepository keys, OrganisationService organisations, Outbox outbox) {
+    public ApiKeyService(ApiKeyRepository keys, OrganisationService organisations, Outbox outbox, AuditTrail audit) {
         this.keys = keys;
         this.organisations = organisations;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional
@@ -78,17 +83,45 @@ public class ApiKeyService {
     public ApiKey revoke(UUID keyId) {
         ApiKeyEntity key = keys.findForUpdate(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
         if (key.revokedAt == null) {
-            key.revokedAt = Instant.now();
-            announce(ChorusEventTypes.API_KEY_REVOKED, key);
+            revokeNow(key, "revoked");
         }
         return toApiKey(key);
     }
 
+    /**
+     * Issues a replacement with the same organisation, kind, name and scopes, and lets the old key work for a grace
+     * period (never longer than it would have anyway), so a deployment can switch keys without an outage.
+     */
+    @Transactional
+    public IssuedApiKey rotate(UUID keyId, RotationInput input) {
+        ApiKeyEntity old = keys.findForUpdate(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
+        // PostgreSQL keeps microseconds: the event must carry the expiry exactly as stored.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (old.revokedAt != null || old.expiresAt != null && !old.expiresAt.isAfter(now)) {
+            throw ProblemException.conflict("API key " + keyId + " is revoked or expired; issue a new key instead");
+        }
+        organisations.requireActive(old.organisationId);
+        String secret = KeySecrets.newSecret(old.kind);
+        ApiKey replacement = store(old.organisationId, old.name, old.kind, old.scopes, old.expiresAt, secret);
+        Instant graceEnds = now.plusSeconds(60L * input.graceMinutesOrDefault());
+        old.expiresAt = old.expiresAt == null || graceEnds.isBefore(old.expiresAt) ? graceEnds : old.expiresAt;
+        announce(ChorusEventTypes.API_KEY_ROTATED, old);
+        audit.record("api-key.rotated", "api-key", old.id,
+                Map.of("replacementKeyId", replacement.id().toString(), "oldKeyExpiresAt", old.expiresAt.toString()));
+        return new IssuedApiKey(replacement, secret);
+    }
+
     void revokeAllOf(@Observes OrganisationDeactivated deactivated) {
         for (ApiKeyEntity key : keys.listUsable(deactivated.organisationId())) {
-            key.revokedAt = Instant.now();
-            announce(ChorusEventTypes.API_KEY_REVOKED, key);
+            revokeNow(key, "organisation deactivated");
         }
+    }
+
+    private void revokeNow(ApiKeyEntity key, String reason) {
+        key.revokedAt = Instant.now();
+        announce(ChorusEventTypes.API_KEY_REVOKED, key);
+        audit.record("api-key.revoked", "api-key", key.id,
+                Map.of("organisationId", key.organisationId.toString(), "reason", reason));
     }
 
     private ApiKey store(UUID organisationId, String name, KeyKind kind, List<String> scopes, Instant expiresAt,
@@ -105,6 +138,8 @@ public class ApiKeyService {
         key.expiresAt = expiresAt;
         keys.persist(key);
         announce(ChorusEventTypes.API_KEY_ISSUED, key);
+        audit.record("api-key.issued", "api-key", key.id, Map.of("organisationId", organisationId.toString(),
+                "kind", kind.eventName(), "scopes", String.join(" ", scopes)));
         return toApiKey(key);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.chorus.directory.place.PlaceService;
+import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.OrganisationData;
@@ -26,17 +28,24 @@ import org.chorus.platform.web.problem.ProblemException;
 @ApplicationScoped
 public class OrganisationService {
 
+    private static final Map<EventType, String> AUDIT_ACTIONS = Map.of(
+            ChorusEventTypes.ORGANISATION_REGISTERED, "organisation.registered",
+            ChorusEventTypes.ORGANISATION_UPDATED, "organisation.updated",
+            ChorusEventTypes.ORGANISATION_DEACTIVATED, "organisation.deactivated");
+
     private final OrganisationRepository organisations;
     private final PlaceService places;
     private final Outbox outbox;
     private final Event<OrganisationDeactivated> deactivations;
+    private final AuditTrail audit;
 
     public OrganisationService(OrganisationRepository organisations, PlaceService places, Outbox outbox,
-            Event<OrganisationDeactivated> deactivations) {
+            Event<OrganisationDeactivated> deactivations, AuditTrail audit) {
         this.organisations = organisations;
         this.places = places;
         this.outbox = outbox;
         this.deactivations = deactivations;
+        this.audit = audit;
     }
 
     @Transactional
@@ -130,10 +139,13 @@ public class OrganisationService {
         entity.updatedAt = Instant.now();
     }
 
+    /** Announces the change to other services and records it in the audit log. */
     private Organisation announce(EventType type, OrganisationEntity entity) {
         organisations.flush();
         outbox.record(type, entity.id, new OrganisationData(entity.id, entity.name, entity.type.name(),
                 entity.odsCode, entity.placeCodes, entity.allowedOrigins, entity.active, entity.version));
+        audit.record(AUDIT_ACTIONS.get(type), "organisation", entity.id,
+                Map.of("name", entity.name, "version", Long.toString(entity.version)));
         return toOrganisation(entity);
     }
 

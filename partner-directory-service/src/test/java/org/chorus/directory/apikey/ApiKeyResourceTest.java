@@ -12,9 +12,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -134,6 +136,44 @@ class ApiKeyResourceTest {
                         "expiresAt", "2020-01-01T00:00:00Z"))
                 .when().post(path)
                 .then().statusCode(422).body("errors[0].pointer", equalTo("/expiresAt"));
+    }
+
+    @Test
+    void rotationIssuesAReplacementAndEndsTheOldKeyAfterItsGracePeriod() {
+        String organisationId = registerOrganisation(organisation("Rotating Healthwatch", "HEALTHWATCH", List.of()));
+        var old = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Nightly upload", "kind", "SECRET", "scopes", List.of("insights:write")))
+                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(201).extract();
+        String oldId = old.path("key.id");
+
+        Instant before = Instant.now();
+        var replacement = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("graceMinutes", 60))
+                .when().post("/api/v1/api-keys/" + oldId + "/rotate")
+                .then().statusCode(201)
+                .body("key.name", equalTo("Nightly upload"))
+                .body("key.scopes", contains("insights:write"))
+                .body("secret", startsWith("chorus_sk_"))
+                .extract();
+        assertNotEquals(old.<String>path("secret"), replacement.<String>path("secret"));
+
+        Instant oldExpiry = Instant.parse(given().header("Authorization", ADMIN).when().get("/api/v1/api-keys/" + oldId)
+                .then().statusCode(200).extract().path("expiresAt"));
+        assertTrue(!oldExpiry.isBefore(before.plusSeconds(3590)) && oldExpiry.isBefore(Instant.now().plusSeconds(3610)),
+                "the old key works for the grace period: " + oldExpiry);
+        ChorusEvent rotated = EventProbe.await(ChorusEventTypes.DIRECTORY_API_KEYS,
+                e -> e.aggregateId().equals(oldId) && e.type().equals(ChorusEventTypes.API_KEY_ROTATED.type()),
+                Duration.ofSeconds(10));
+        assertEquals(oldExpiry, rotated.dataAs(objectMapper, ApiKeyData.class).expiresAt());
+
+        given().header("Authorization", ADMIN).when().post("/api/v1/api-keys/" + oldId + "/revoke").then().statusCode(200);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/api-keys/" + oldId + "/rotate")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("graceMinutes", -1))
+                .when().post("/api/v1/api-keys/" + replacement.path("key.id") + "/rotate")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/graceMinutes"));
     }
 
     @Test

@@ -213,6 +213,8 @@ class OrganisationResourceTest {
                 .then().statusCode(400).body("errors[0].parameter", equalTo("cursor"));
 
         given().header("Authorization", ADMIN).when().get("/api/v1/organisations/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", ADMIN).when().get("/api/v1/organisations/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.events.contract.AuditEntryData;
 import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.events.contract.OrganisationData;
 import org.chorus.platform.events.contract.ResponseData;
@@ -18,6 +19,7 @@ public final class ChorusEventTypes {
     public static final String SURVEY_SURVEYS = "survey.surveys";
     public static final String SURVEY_RESPONSES = "survey.responses";
     public static final String INSIGHT_FINDINGS = "insight.findings";
+    public static final String AUDIT_ENTRIES = "audit.entries";
 
     public static final EventType ORGANISATION_REGISTERED = new EventType(DIRECTORY_ORGANISATIONS,
             "chorus.directory.OrganisationRegistered.v1", OrganisationData.class);
@@ -30,6 +32,9 @@ public final class ChorusEventTypes {
             "chorus.directory.ApiKeyIssued.v1", ApiKeyData.class);
     public static final EventType API_KEY_REVOKED = new EventType(DIRECTORY_API_KEYS,
             "chorus.directory.ApiKeyRevoked.v1", ApiKeyData.class);
+    /** The old key of a rotation, now with the expiry that ends its grace period. */
+    public static final EventType API_KEY_ROTATED = new EventType(DIRECTORY_API_KEYS,
+            "chorus.directory.ApiKeyRotated.v1", ApiKeyData.class);
 
     public static final EventType SURVEY_PUBLISHED = new EventType(SURVEY_SURVEYS,
             "chorus.survey.SurveyPublished.v1", SurveyData.class);
@@ -50,12 +55,16 @@ public final class ChorusEventTypes {
     public static final EventType ACTION_STATUS_CHANGED = new EventType(INSIGHT_FINDINGS,
             "chorus.insight.ActionStatusChanged.v1", ActionData.class);
 
+    public static final EventType AUDIT_ENTRY_RECORDED = new EventType(AUDIT_ENTRIES,
+            "chorus.audit.EntryRecorded.v1", AuditEntryData.class);
+
     private static final List<EventType> ALL = List.of(
             ORGANISATION_REGISTERED, ORGANISATION_UPDATED, ORGANISATION_DEACTIVATED,
-            API_KEY_ISSUED, API_KEY_REVOKED,
+            API_KEY_ISSUED, API_KEY_REVOKED, API_KEY_ROTATED,
             SURVEY_PUBLISHED, SURVEY_CLOSED,
             RESPONSE_SUBMITTED, RESPONSE_ERASED,
-            FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED);
+            FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED,
+            AUDIT_ENTRY_RECORDED);
 
     private ChorusEventTypes() {
     }

@@ -3,6 +3,7 @@ package org.chorus.platform.web.problem;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -78,6 +79,12 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonProcessingException malformed) {
             return malformedJson(malformed);
+        }
+        // JAX-RS answers a query or path parameter it cannot convert (a malformed date or id) with a bare 404.
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            return respond(ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
+                    "A query or path parameter is not in the expected form: " + e.getCause().getMessage(),
+                    List.of()));
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -1,0 +1,8 @@
+package org.chorus.directory.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Narrows the audit log; a null field does not filter. {@code until} is exclusive. */
+public record AuditFilter(String action, UUID organisationId, Instant since, Instant until) {
+}

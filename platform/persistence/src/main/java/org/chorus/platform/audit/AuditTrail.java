@@ -1,0 +1,75 @@
+package org.chorus.platform.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.AuditEntryData;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.ClientAddresses;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
+/**
+ * Records a security-relevant action for the system's audit log, in the transaction of the action itself: the
+ * entry travels through the outbox to the partner directory, so no action is done without its entry.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private final Outbox outbox;
+    private final Instance<Caller> caller;
+    private final CurrentVertxRequest request;
+
+    public AuditTrail(Outbox outbox, Instance<Caller> caller, CurrentVertxRequest request) {
+        this.outbox = outbox;
+        this.caller = caller;
+        this.request = request;
+    }
+
+    /**
+     * @param action what was done, e.g. {@code api-key.revoked}
+     * @param subjectType what it was done to, e.g. {@code api-key}
+     * @param details small facts worth keeping; never free text from respondents
+     */
+    public void record(String action, String subjectType, Object subjectId, Map<String, String> details) {
+        Caller who = currentCaller();
+        UUID entryId = UUID.randomUUID();
+        outbox.record(ChorusEventTypes.AUDIT_ENTRY_RECORDED, entryId, new AuditEntryData(entryId, action,
+                who == null ? null : who.organisationId(), who == null ? null : who.keyId(), subjectType,
+                subjectId == null ? null : subjectId.toString(), clientAddress(who), RequestIds.current(),
+                Instant.now(), Map.copyOf(details)));
+    }
+
+    private Caller currentCaller() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        try {
+            return caller.isResolvable() ? caller.get() : null;
+        } catch (UnauthorizedException e) {
+            return null;
+        }
+    }
+
+    private String clientAddress(Caller who) {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        var current = request.getCurrent();
+        if (current == null || current.request().remoteAddress() == null) {
+            return null;
+        }
+        String address = current.request().remoteAddress().hostAddress();
+        boolean organisation = who != null && "secret".equals(who.keyKind());
+        return organisation ? address : ClientAddresses.network(address);
+    }
+}
