@@ -34,6 +34,25 @@ class ApiKeysThroughTheGatewayIT {
     }
 
     @Test
+    void aRotatedKeyKeepsWorkingForItsGracePeriodBesideItsReplacement() {
+        String organisation = Directory.registerOrganisation("Healthwatch Blackburn with Darwen", "HEALTHWATCH");
+        String[] old = Directory.issueSecretKey(organisation, "insights:read");
+        Eventually.status(() -> as(old[1]).get("/api/v1/organisations").statusCode(), 200, Duration.ofSeconds(5));
+
+        String replacement = as(admin()).contentType(ContentType.JSON).body(Map.of("graceMinutes", 60))
+                .when().post("/api/v1/api-keys/" + old[0] + "/rotate")
+                .then().statusCode(201).extract().path("secret");
+        Eventually.status(() -> as(replacement).get("/api/v1/organisations").statusCode(), 200, Duration.ofSeconds(5));
+        as(old[1]).when().get("/api/v1/organisations").then().statusCode(200);
+
+        String[] other = Directory.issueSecretKey(organisation, "insights:read");
+        Eventually.status(() -> as(other[1]).get("/api/v1/organisations").statusCode(), 200, Duration.ofSeconds(5));
+        as(admin()).contentType(ContentType.JSON).body(Map.of("graceMinutes", 0))
+                .when().post("/api/v1/api-keys/" + other[0] + "/rotate").then().statusCode(201);
+        Eventually.status(() -> as(other[1]).get("/api/v1/organisations").statusCode(), 401, Duration.ofSeconds(5));
+    }
+
+    @Test
     void missingAndUnknownKeysAre401AndAMissingScopeIs403() {
         anonymous().when().get("/api/v1/organisations")
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
