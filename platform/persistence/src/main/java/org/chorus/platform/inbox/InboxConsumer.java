@@ -136,6 +136,10 @@ public class InboxConsumer {
                 }
             });
         } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                // Not the event's fault: stop here, uncommitted, and let the restart deliver it again.
+                throw new IllegalStateException("cannot apply events now: " + e.getMessage(), e);
+            }
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warnf("Event %s (%s) parked as a dead letter: %s", event.id(), event.type(), reason);
             deadLetters.park(record, reason);
