@@ -4,9 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Everything the gateway can be told from outside: where each service lives and how patient to be with it. */
 @ConfigMapping(prefix = "chorus.gateway")
@@ -22,6 +25,14 @@ public interface GatewayConfig {
     OpenApi openapi();
 
     Keys keys();
+
+    Headers headers();
+
+    Limits limits();
+
+    Cors cors();
+
+    RateLimits rateLimits();
 
     /** One service and the public paths it owns. */
     interface Service {
@@ -81,7 +92,94 @@ public interface GatewayConfig {
         Duration fetchTimeout();
     }
 
-    /** The key cache fed from {@code directory.api-keys}. */
+    /** The security headers every response carries. */
+    interface Headers {
+
+        /** For everything but Swagger UI: API answers, problems and documents are never pages that load anything. */
+        @WithDefault("default-src 'none'; frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        /** Swagger UI's page starts itself with an inline script and styles itself inline; it loads nothing foreign. */
+        @WithDefault("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+                + "base-uri 'none'; form-action 'none'")
+        String swaggerUiContentSecurityPolicy();
+
+        /** Sent only on requests that came over https. */
+        @WithDefault("max-age=31536000; includeSubDomains")
+        String strictTransportSecurity();
+    }
+
+    /** How much a caller may send. */
+    interface Limits {
+
+        /**
+         * The largest request body; a larger one is refused with 413 before it reaches a service. Keep
+         * {@code quarkus.http.limits.max-body-size} at least this large: the two are set together in application.properties.
+         */
+        @WithDefault("20M")
+        MemorySize maxBodySize();
+    }
+
+    /** Cross-origin calls from partner websites; the origins themselves come from the directory. */
+    interface Cors {
+
+        /** How long a browser may reuse a preflight answer (browsers cap it, Chromium at two hours). */
+        @WithDefault("10m")
+        Duration maxAge();
+    }
+
+    /**
+     * Token buckets for requests made with publishable keys, each given as {@code <requests>/<period>}, e.g.
+     * {@code 10/1m}. The buckets live in each replica's memory: behind N replicas the effective limit is N times
+     * higher, unless the load balancer keeps a client on one replica.
+     */
+    interface RateLimits {
+
+        @WithName("default")
+        Tier defaults();
+
+        /** Overrides by organisation id; a limit not given falls back to the default one. */
+        Map<String, OrganisationTier> organisations();
+
+        /** The most buckets one replica keeps; the least recently used go first when a flood of addresses arrives. */
+        @WithDefault("100000")
+        long maxBuckets();
+
+        /** One set of limits. */
+        interface Tier {
+
+            /** Response submissions ({@code POST /api/v1/surveys/{id}/responses}) per key. */
+            @WithDefault("600/1m")
+            String submissionsPerKey();
+
+            /** Response submissions per client address: a person submits a few, a script thousands. */
+            @WithDefault("10/1m")
+            String submissionsPerAddress();
+
+            /** Every other request per key. */
+            @WithDefault("6000/1m")
+            String readsPerKey();
+
+            /** Every other request per client address. */
+            @WithDefault("300/1m")
+            String readsPerAddress();
+        }
+
+        /** An organisation's own limits. */
+        interface OrganisationTier {
+
+            Optional<String> submissionsPerKey();
+
+            Optional<String> submissionsPerAddress();
+
+            Optional<String> readsPerKey();
+
+            Optional<String> readsPerAddress();
+        }
+    }
+
+    /** The key cache fed from {@code directory.api-keys}; its timings also serve the organisation cache. */
     interface Keys {
 
         /**

@@ -6,6 +6,9 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.chorus.platform.testing.TestInfrastructure;
@@ -30,8 +33,12 @@ final class StubService {
     /** A path on which the stub never answers, to make the gateway time out. */
     static final String SILENT_PATH = "/api/v1/surveys/silent";
 
+    /** Where a test asks a stub which request paths reached it, to prove that a refused request never did. */
+    static final String SEEN_PATH = "/stub/seen";
+
     private final String name;
     private final JsonObject openApi;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final JwtConsumer verifier;
 
     private StubService(String name, JsonObject openApi) {
@@ -69,6 +76,11 @@ final class StubService {
             request.response().putHeader("Content-Type", "application/json").end(openApi.encode());
             return;
         }
+        if (request.path().equals(SEEN_PATH)) {
+            request.response().putHeader("Content-Type", "application/json").end(new JsonArray(List.copyOf(seen)).encode());
+            return;
+        }
+        seen.add(request.path());
         if (request.path().equals(SILENT_PATH)) {
             return;
         }
@@ -80,6 +92,10 @@ final class StubService {
                     .put("body", body.toString(StandardCharsets.UTF_8))
                     .put("headers", headers(request));
             echo.put("token", verify(request.getHeader("Authorization")));
+            String cacheControl = request.getHeader("X-Stub-Cache-Control");
+            if (cacheControl != null) {
+                request.response().putHeader("Cache-Control", cacheControl);
+            }
             request.response()
                     .putHeader("Content-Type", "application/json")
                     // Hop-by-hop headers the gateway must not hand back to the caller.

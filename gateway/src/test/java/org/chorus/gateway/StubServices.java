@@ -2,6 +2,7 @@ package org.chorus.gateway;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +11,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Real HTTP servers standing in for the directory and survey services, on free ports, and an address where nothing
- * listens standing in for a stopped insight service. The gateway under test is pointed at them.
+ * listens standing in for a stopped insight service. The gateway under test is pointed at them, and also listens
+ * with TLS on a port of its own, as it does behind no TLS-terminating proxy.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -21,11 +23,18 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         int directory = StubService.start(vertx, "directory", StubService.directoryDocument());
         int survey = StubService.start(vertx, "survey", StubService.surveyDocument());
-        return Map.of(
-                "chorus.gateway.services.directory.url", "http://127.0.0.1:" + directory,
-                "chorus.gateway.services.survey.url", "http://127.0.0.1:" + survey,
-                "chorus.gateway.services.insight.url", "http://127.0.0.1:" + closedPort(),
-                "chorus.gateway.upstream.timeout", "2s");
+        Path keyStore = TestTls.selfSignedKeyStore();
+        return Map.ofEntries(
+                Map.entry("quarkus.tls.key-store.p12.path", keyStore.toString()),
+                Map.entry("quarkus.tls.key-store.p12.password", TestTls.PASSWORD),
+                Map.entry("quarkus.http.test-ssl-port", "0"),
+                Map.entry("chorus.gateway.services.directory.url", "http://127.0.0.1:" + directory),
+                Map.entry("chorus.gateway.services.survey.url", "http://127.0.0.1:" + survey),
+                Map.entry("chorus.gateway.services.insight.url", "http://127.0.0.1:" + closedPort()),
+                Map.entry("chorus.gateway.upstream.timeout", "2s"),
+                Map.entry(RateLimitTest.LIMITS + "submissions-per-address", "3/1h"),
+                Map.entry(RateLimitTest.LIMITS + "submissions-per-key", "5/1h"),
+                Map.entry(RateLimitTest.LIMITS + "reads-per-address", "1000/1s"));
     }
 
     @Override

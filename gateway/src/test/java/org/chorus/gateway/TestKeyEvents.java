@@ -49,6 +49,11 @@ final class TestKeyEvents {
                     data.scopes(), true, data.expiresAt()));
         }
 
+        TestKey of(UUID organisationId) {
+            return with(new ApiKeyData(data.keyId(), organisationId, data.kind(), data.secretHash(),
+                    data.scopes(), data.revoked(), data.expiresAt()));
+        }
+
         TestKey withScopes(String... scopes) {
             return with(new ApiKeyData(data.keyId(), data.organisationId(), data.kind(), data.secretHash(),
                     List.of(scopes), data.revoked(), data.expiresAt()));
@@ -74,13 +79,18 @@ final class TestKeyEvents {
     /** Publishes the key's state and returns once the broker has it. */
     static void publish(TestKey key, long sequence) {
         EventType type = key.data().revoked() ? ChorusEventTypes.API_KEY_REVOKED : ChorusEventTypes.API_KEY_ISSUED;
+        publish(type, key.data().keyId(), sequence, key.data());
+    }
+
+    /** Publishes one directory event as the directory would, and returns once the broker has it. */
+    static void publish(EventType type, UUID aggregateId, long sequence, Object data) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             ChorusEvent event = new ChorusEvent(UUID.randomUUID().toString(), type.type(),
                     "/chorus/partner-directory-service", OffsetDateTime.now(ZoneOffset.UTC),
-                    key.data().keyId().toString(), sequence, null, MAPPER.writeValueAsBytes(key.data()));
+                    aggregateId.toString(), sequence, null, MAPPER.writeValueAsBytes(data));
             producer.send(EventEnvelope.toRecord(type.topic(), event)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish a key event", e);
+            throw new IllegalStateException("Could not publish a " + type.type() + " event", e);
         }
     }
 

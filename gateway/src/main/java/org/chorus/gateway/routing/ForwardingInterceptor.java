@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import org.chorus.gateway.limits.BodySizeLimit;
+import org.chorus.gateway.limits.LimitedBody;
+import org.chorus.gateway.limits.UnreadBody;
 import org.chorus.platform.web.RequestIds;
 import org.chorus.platform.web.problem.Problem;
 import org.jboss.logging.Logger;
@@ -37,10 +40,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private final String service;
     private final ProblemResponses problems;
+    private final long maxBodyBytes;
 
-    ForwardingInterceptor(String service, ProblemResponses problems) {
+    ForwardingInterceptor(String service, ProblemResponses problems, long maxBodyBytes) {
         this.service = service;
         this.problems = problems;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -52,7 +57,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         headers.set(HttpHeaders.AUTHORIZATION, caller.getHeader(HttpHeaders.AUTHORIZATION));
         headers.set(RequestIds.HEADER, caller.getHeader(RequestIds.HEADER));
         tellPublicAddress(headers, caller);
-        return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
+        Body body = context.request().getBody();
+        LimitedBody limited = LimitedBody.wrap(body, maxBodyBytes);
+        if (limited != null) {
+            // A service may answer before the body has all arrived; then the connection is closed once both are over.
+            limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller));
+            context.request().setBody(Body.body(limited, body.length()));
+            context.set(LimitedBody.class.getName(), limited);
+        }
+        return context.sendRequest().recover(failure -> Future.succeededFuture(limited != null && limited.exceeded()
+                ? tooLarge(context)
+                : failed(context, failure)));
     }
 
     @Override
@@ -60,7 +75,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         ProxyResponse response = context.response();
         stripHopByHop(response.headers());
         response.putHeader(RequestIds.HEADER, requestId(context));
-        return context.sendResponse();
+        LimitedBody limited = context.get(LimitedBody.class.getName(), LimitedBody.class);
+        HttpServerRequest caller = context.request().proxiedRequest();
+        if (limited != null && limited.exceeded()) {
+            UnreadBody.announceClose(caller.response());
+        }
+        return context.sendResponse().onComplete(sent -> {
+            if (limited != null && limited.exceeded()) {
+                UnreadBody.closeWhenAnswered(caller);
+            }
+        });
     }
 
     /**
@@ -93,6 +117,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         };
         LOG.warnf("Request %s to the %s service failed with %d: %s", requestId, service, problem.status(),
                 failure.getMessage());
+        return problem(context, problem, detail, requestId);
+    }
+
+    /** A body that grew past the limit while streaming; the service request has been abandoned. */
+    private ProxyResponse tooLarge(ProxyContext context) {
+        String requestId = requestId(context);
+        UnreadBody.announceClose(context.request().proxiedRequest().response());
+        return problem(context, GatewayProblem.PAYLOAD_TOO_LARGE, BodySizeLimit.tooLarge(maxBodyBytes), requestId);
+    }
+
+    private ProxyResponse problem(ProxyContext context, GatewayProblem problem, String detail, String requestId) {
         return context.request().release().response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

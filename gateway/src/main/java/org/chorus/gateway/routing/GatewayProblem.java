@@ -4,6 +4,10 @@ package org.chorus.gateway.routing;
 public enum GatewayProblem {
     NOT_FOUND(404, "not-found", "Not found"),
     UNAUTHENTICATED(401, "unauthenticated", "Not authenticated"),
+    ORIGIN_NOT_ALLOWED(403, "origin-not-allowed", "Origin not allowed"),
+    ORGANISATION_INACTIVE(403, "organisation-inactive", "Organisation deactivated"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
     NOT_READY(503, "gateway-starting", "Gateway is starting"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Service did not answer in time"),

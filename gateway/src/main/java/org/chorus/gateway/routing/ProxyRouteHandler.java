@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.gateway.keys.ApiKeyAuthenticator;
 import org.chorus.gateway.keys.Authentication;
+import org.chorus.gateway.origins.OriginPolicy;
+import org.chorus.gateway.ratelimit.RateLimiter;
 import org.chorus.gateway.token.InternalTokenIssuer;
+import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.web.RequestIds;
 import org.jboss.logging.Logger;
 
@@ -27,13 +30,17 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     private final ApiKeyAuthenticator authenticator;
     private final InternalTokenIssuer tokens;
     private final ProblemResponses problems;
+    private final OriginPolicy origins;
+    private final RateLimiter rateLimiter;
 
     public ProxyRouteHandler(RouteTable routes, ApiKeyAuthenticator authenticator, InternalTokenIssuer tokens,
-            ProblemResponses problems) {
+            ProblemResponses problems, OriginPolicy origins, RateLimiter rateLimiter) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.problems = problems;
+        this.origins = origins;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -57,6 +64,9 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             problems.send(context.response(), problem, refusal.detail(), requestId);
             return;
         }
+        if (!admitted(context, authentication.key(), requestId)) {
+            return;
+        }
         String token;
         try {
             token = tokens.tokenFor(authentication.key());
@@ -77,5 +87,27 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             request.response().writeContinue();
         }
         route.upstream().proxy().handle(request);
+    }
+
+    /** The checks on a known key: where it is used from, and how often. Refuses the request when one fails. */
+    private boolean admitted(RoutingContext context, ApiKeyData key, String requestId) {
+        HttpServerRequest request = context.request();
+        OriginPolicy.Verdict verdict = origins.check(key, request);
+        if (verdict != OriginPolicy.Verdict.ALLOWED) {
+            GatewayProblem problem = verdict == OriginPolicy.Verdict.ORGANISATION_INACTIVE
+                    ? GatewayProblem.ORGANISATION_INACTIVE
+                    : GatewayProblem.ORIGIN_NOT_ALLOWED;
+            problems.send(context.response(), problem, verdict.detail(), requestId);
+            return false;
+        }
+        // remoteAddress() is the TCP peer, unless quarkus.http.proxy.proxy-address-forwarding trusts a proxy's headers.
+        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        RateLimiter.Decision decision = rateLimiter.check(key, request.method(), context.normalizedPath(), client);
+        if (!decision.allowed()) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            problems.send(context.response(), GatewayProblem.RATE_LIMITED, decision.detail(), requestId);
+            return false;
+        }
+        return true;
     }
 }

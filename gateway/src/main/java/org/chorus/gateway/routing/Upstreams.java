@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.gateway.GatewayConfig;
+import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -18,6 +19,8 @@ import io.vertx.httpproxy.HttpProxy;
 /** The services behind the gateway, sharing one pooled HTTP client so connections to them are kept alive. */
 @ApplicationScoped
 public class Upstreams {
+
+    private static final Logger LOG = Logger.getLogger(Upstreams.class);
 
     private final HttpClient client;
     private final Map<String, Upstream> byName = new TreeMap<>();
@@ -31,12 +34,17 @@ public class Upstreams {
                 .setKeepAliveTimeout(60)
                 .setTcpNoDelay(true));
         long timeoutMs = upstream.timeout().toMillis();
+        long maxBodyBytes = config.limits().maxBodySize().asLongValue();
         config.services().forEach((name, service) -> {
             URI url = service.url();
             RequestOptions origin = origin(url, timeoutMs);
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> context.client().request(new RequestOptions(origin)))
-                    .addInterceptor(new ForwardingInterceptor(name, problems));
+                    .origin(context -> context.client().request(new RequestOptions(origin))
+                            // Every failure also fails the response, which is where it is answered and logged; a
+                            // request abandoned on purpose (a body over the limit) would otherwise be logged as an error.
+                            .onSuccess(request -> request.exceptionHandler(e -> LOG.debugf("Request to %s: %s", name,
+                                    e.getMessage()))))
+                    .addInterceptor(new ForwardingInterceptor(name, problems, maxBodyBytes));
             byName.put(name, new Upstream(name, url, proxy));
         });
     }

@@ -1,0 +1,104 @@
+package org.chorus.gateway.ratelimit;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.chorus.gateway.GatewayConfig;
+import org.chorus.platform.events.contract.ApiKeyData;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * Limits what one website key, and one client address using it, may ask for, since a publishable key is public and
+ * anyone can script it. The buckets live in this replica's memory only: behind N gateway replicas a client gets up to
+ * N times the configured rate unless the load balancer keeps it on one replica or the buckets move to a shared store.
+ * Secret keys are not limited here: their holders are known partners, accountable through the audit log.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Pattern SUBMISSION = Pattern.compile("/api/v1/surveys/[^/]+/responses/?");
+
+    /** What one check decided. */
+    public record Decision(boolean allowed, long retryAfterSeconds, String detail) {
+
+        static final Decision ALLOWED = new Decision(true, 0, null);
+    }
+
+    private enum Scope { KEY, ADDRESS }
+
+    private record BucketId(Scope scope, UUID organisationId, String subject, boolean submission, RateLimit limit) {
+    }
+
+    private final RateLimitTiers tiers;
+    // Bounded and forgetting idle buckets, so that a flood of client addresses cannot exhaust memory; an idle bucket
+    // has refilled by the time it is forgotten, so forgetting it lets nobody through who would have been stopped.
+    private final Cache<BucketId, Bucket> buckets;
+
+    @Inject
+    public RateLimiter(GatewayConfig config) {
+        this(config.rateLimits());
+    }
+
+    RateLimiter(GatewayConfig.RateLimits config) {
+        this.tiers = new RateLimitTiers(config);
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(config.maxBuckets())
+                .expireAfterAccess(tiers.longestPeriod())
+                .build();
+    }
+
+    /**
+     * Takes one token for the key and one for the client address.
+     *
+     * @param clientAddress the TCP peer, or the forwarded client when Quarkus is told to trust a proxy's headers
+     */
+    public Decision check(ApiKeyData key, HttpMethod method, String path, String clientAddress) {
+        if (!"publishable".equals(key.kind())) {
+            return Decision.ALLOWED;
+        }
+        boolean submission = method == HttpMethod.POST && SUBMISSION.matcher(path).matches();
+        RateLimitTiers.Tier tier = tiers.forOrganisation(key.organisationId());
+        String what = submission ? "responses" : "requests";
+        Bucket address = bucket(new BucketId(Scope.ADDRESS, key.organisationId(), String.valueOf(clientAddress),
+                submission, tier.perAddress(submission)));
+        ConsumptionProbe byAddress = address.tryConsumeAndReturnRemaining(1);
+        if (!byAddress.isConsumed()) {
+            return refused(byAddress, "Too many " + what + " from this address; retry after the time in Retry-After");
+        }
+        ConsumptionProbe byKey = bucket(new BucketId(Scope.KEY, key.organisationId(), key.keyId().toString(),
+                submission, tier.perKey(submission))).tryConsumeAndReturnRemaining(1);
+        if (!byKey.isConsumed()) {
+            // The request does not happen, so it must not count against the address either.
+            address.addTokens(1);
+            return refused(byKey, "Too many " + what + " with this API key; retry after the time in Retry-After");
+        }
+        return Decision.ALLOWED;
+    }
+
+    long bucketCount() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
+    private Bucket bucket(BucketId id) {
+        return buckets.get(id, ignored -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(id.limit().requests())
+                        .refillGreedy(id.limit().requests(), id.limit().period()))
+                .build());
+    }
+
+    private static Decision refused(ConsumptionProbe probe, String detail) {
+        long nanos = probe.getNanosToWaitForRefill();
+        long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+        return new Decision(false, seconds, detail);
+    }
+}

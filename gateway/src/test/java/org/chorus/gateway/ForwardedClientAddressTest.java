@@ -1,0 +1,82 @@
+package org.chorus.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.gateway.GatewayTestSupport.pollUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Behind a load balancer the TCP peer is the balancer, so rate limits must count by the client it names, but only
+ * when the balancer is the one naming it: the gateway here trusts forwarding headers from 127.0.0.1 alone.
+ */
+@QuarkusTest
+@TestProfile(ForwardedClientAddressTest.BehindAProxy.class)
+@WithTestResource(ChorusTestInfrastructure.class)
+@WithTestResource(StubServices.class)
+class ForwardedClientAddressTest {
+
+    /** The gateway deployed behind a proxy at 127.0.0.1. */
+    public static class BehindAProxy implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+        }
+    }
+
+    private String site;
+    private TestKeyEvents.TestKey key;
+
+    @BeforeEach
+    void ready() {
+        GatewayTestSupport.awaitReady();
+        site = TestOrganisations.uniqueOrigin();
+        TestOrganisations.register(RateLimitTest.LIMITED, site);
+        key = TestKeyEvents.newKey("publishable", (Instant) null, "surveys:respond").of(RateLimitTest.LIMITED);
+        TestKeyEvents.publish(key, 1);
+        pollUntil(() -> given().header("Authorization", key.bearer()).header("Origin", site).get("/api/v1/surveys"),
+                r -> r.statusCode() == 200, Duration.ofSeconds(10), "key never accepted");
+    }
+
+    @Test
+    void theTrustedProxysClientsAreCountedApart() throws IOException {
+        String client = "198.51.100." + (1 + (int) (Math.random() * 200));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, submit("127.0.0.1", client).status());
+        }
+        assertEquals(429, submit("127.0.0.1", client).status(), "the named client used up its allowance");
+        assertEquals(200, submit("127.0.0.1", client.replace("198.51.100.", "192.0.2.")).status(),
+                "another client behind the same proxy has its own");
+    }
+
+    @Test
+    void anUntrustedPeerCannotNameItsOwnAddress() throws IOException {
+        String peer = "127.0.9." + (1 + (int) (Math.random() * 200));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, submit(peer, "203.0.113." + i).status());
+        }
+        assertEquals(429, submit(peer, "203.0.113.99").status());
+    }
+
+    private RawHttp.Answer submit(String peer, String forwardedFor) throws IOException {
+        return RawHttp.exchange(peer, "POST /api/v1/surveys/" + UUID.randomUUID() + "/responses HTTP/1.1\r\n"
+                + "Host: x\r\nAuthorization: " + key.bearer() + "\r\nOrigin: " + site + "\r\nX-Forwarded-For: "
+                + forwardedFor + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n", "{}");
+    }
+}
