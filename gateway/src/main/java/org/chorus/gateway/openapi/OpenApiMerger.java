@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * <li>components of every kind are united; identical ones under one name are kept once; when a later service defines a
  * different component under a name already taken, its component is renamed to the service's name followed by the
  * original name (e.g. {@code SurveyOrganisation}) and every reference to it in that service's document follows;
- * <li>the services' own security schemes and per-operation requirements describe the internal token, which callers
- * never see, so they are replaced by one bearer scheme (the API key) required everywhere.
+ * <li>the services' own security schemes describe the internal token, which callers never see, so they are replaced
+ * by one bearer scheme (the API key) required everywhere; an operation's own requirement keeps its scopes (the key
+ * scopes it needs) under that scheme.
  * </ul>
  */
 public final class OpenApiMerger {
@@ -142,11 +143,28 @@ public final class OpenApiMerger {
             ObjectNode item = (ObjectNode) entry.getValue();
             item.fields().forEachRemaining(operation -> {
                 if (OPERATIONS.contains(operation.getKey()) && operation.getValue().isObject()) {
-                    ((ObjectNode) operation.getValue()).remove("security");
+                    renameSecurityScheme((ObjectNode) operation.getValue());
                 }
             });
             merged.set(path, item);
         });
+    }
+
+    /** Keeps the scopes an operation requires, under the gateway's one scheme whatever the service called its own. */
+    private static void renameSecurityScheme(ObjectNode operation) {
+        JsonNode requirements = operation.path("security");
+        if (!requirements.isArray()) {
+            operation.remove("security");
+            return;
+        }
+        ArrayNode renamed = JSON.arrayNode();
+        for (JsonNode requirement : requirements) {
+            Set<String> scopes = new java.util.TreeSet<>();
+            requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(scope -> scopes.add(scope.asText())));
+            ArrayNode list = renamed.addObject().putArray(SECURITY_SCHEME);
+            scopes.forEach(list::add);
+        }
+        operation.set("security", renamed);
     }
 
     private static void mergeTags(ObjectNode document, ArrayNode merged) {

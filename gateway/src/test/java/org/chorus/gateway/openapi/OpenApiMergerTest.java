@@ -54,6 +54,24 @@ class OpenApiMergerTest {
         assertTrue(merged.path("components").path("securitySchemes").has("apiKey"));
     }
 
+    @Test
+    void anOperationKeepsTheScopesItRequiresUnderTheGatewaysScheme() throws Exception {
+        ServiceDocument directory = document("directory", """
+                {"openapi":"3.1.0","info":{"version":"1.0"},
+                 "paths":{"/api/v1/api-keys/{keyId}/revoke":{"post":{"security":[{"SecurityScheme":["directory:manage"]}]}},
+                          "/api/v1/places":{"get":{"security":[{"SecurityScheme":[]}]},
+                                            "post":{}}},
+                 "components":{"securitySchemes":{"SecurityScheme":{"type":"http","scheme":"bearer"}}}}""");
+
+        ObjectNode merged = OpenApiMerger.merge(List.of(directory), (path, service) -> true);
+
+        assertEquals("directory:manage",
+                merged.at("/paths/~1api~1v1~1api-keys~1{keyId}~1revoke/post/security/0/apiKey/0").asText());
+        assertTrue(merged.at("/paths/~1api~1v1~1places/get/security/0/apiKey").isEmpty());
+        assertFalse(merged.at("/paths/~1api~1v1~1places/post").has("security"));
+        assertFalse(merged.path("components").path("securitySchemes").has("SecurityScheme"));
+    }
+
     private static ServiceDocument document(String service, String json) throws Exception {
         return new ServiceDocument(service, (ObjectNode) MAPPER.readTree(json));
     }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error side of every operation the same way: each 4xx/5xx response is an RFC 9457 problem, and
  * every operation lists the errors any request can meet (bad input, no key, missing scope, internal error).
- * Resources then declare only the errors special to them.
+ * Resources then declare only the errors special to them. (Who may call an operation, its security requirement with
+ * the scopes it needs, comes from its {@code @RolesAllowed} through Quarkus' own auto-add-security-requirement.)
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -55,11 +56,6 @@ public class ProblemResponsesFilter implements OASFilter {
         if (schemas == null || !schemas.containsKey("Problem")) {
             openAPI.getComponents().addSchema("Problem", problemSchema());
         }
-        openAPI.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
-                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
-                .scheme("bearer")
-                .description("A Chorus API key: a secret key for servers, a publishable key for websites"));
-        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("apiKey"));
     }
 
     private static boolean isError(String code) {

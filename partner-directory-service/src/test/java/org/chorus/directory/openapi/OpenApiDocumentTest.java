@@ -1,0 +1,47 @@
+package org.chorus.directory.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The directory documents every operation: a summary, who may call it, and its errors as problems. */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class OpenApiDocumentTest {
+
+    @Test
+    void everyOperationSaysWhoMayCallItAndDocumentsItsProblems() {
+        JsonPath document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> details = operation.getValue();
+                assertNotNull(details.get("summary"), name + " has a summary");
+                assertNotNull(details.get("security"), name + " declares who may call it");
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) details.get("responses");
+                for (String status : List.of("401", "403", "500")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> content = (Map<String, Object>) responses.get(status).get("content");
+                    assertTrue(content.containsKey("application/problem+json"), name + " documents " + status);
+                }
+            }
+        }
+        assertEquals(List.of("directory:manage"),
+                document.getList("paths.'/api/v1/api-keys/{keyId}/revoke'.post.security[0].apiKey"));
+        assertEquals(List.of(), document.getList("paths.'/api/v1/places'.get.security[0].apiKey"));
+    }
+}
