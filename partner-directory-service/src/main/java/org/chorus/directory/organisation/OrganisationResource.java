@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 
 /** The organisations of the partnership: readable by every caller, managed by administrators. */
 @Path("/api/v1/organisations")
@@ -73,7 +72,7 @@ public class OrganisationResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed(Scopes.ANY_SECRET_KEY)
     @Operation(summary = "List organisations", description = "Cursor-paged, in name order; filter by type and place.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
     public Page<Organisation> list(
@@ -88,7 +87,7 @@ public class OrganisationResource {
 
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed(Scopes.ANY_SECRET_KEY)
     @Operation(summary = "Get an organisation")
     @APIResponse(responseCode = "200", description = "The organisation; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 
 /** The places of the partnership: readable by every caller, registered by administrators. */
 @Path("/api/v1/places")
@@ -52,7 +51,7 @@ public class PlaceResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed(Scopes.ANY_SECRET_KEY)
     @Operation(summary = "List places", description = "Cursor-paged, in code order.")
     @APIResponse(responseCode = "200", description = "A page of places")
     public Page<Place> list(@Valid @BeanParam PageRequest page) {
@@ -61,7 +60,7 @@ public class PlaceResource {
 
     @GET
     @Path("/{code}")
-    @Authenticated
+    @RolesAllowed(Scopes.ANY_SECRET_KEY)
     @Operation(summary = "Get a place by its code")
     @APIResponse(responseCode = "200", description = "The place",
             content = @Content(schema = @Schema(implementation = Place.class)))

@@ -42,6 +42,6 @@ class OpenApiDocumentTest {
         }
         assertEquals(List.of("directory:manage"),
                 document.getList("paths.'/api/v1/api-keys/{keyId}/revoke'.post.security[0].apiKey"));
-        assertEquals(List.of(), document.getList("paths.'/api/v1/places'.get.security[0].apiKey"));
+        assertEquals(List.of("secret-key"), document.getList("paths.'/api/v1/places'.get.security[0].apiKey"));
     }
 }

@@ -231,5 +231,9 @@ class OrganisationResourceTest {
         given().header("Authorization", TestCallers.bearer(UUID.randomUUID(), Scopes.INSIGHTS_READ))
                 .when().get("/api/v1/organisations")
                 .then().statusCode(200).body("items", everyItem(notNullValue()));
+        String publishable = "Bearer " + TestCallers.token(UUID.randomUUID(), UUID.randomUUID(), "publishable",
+                java.util.Set.of(Scopes.PUBLIC));
+        given().header("Authorization", publishable).when().get("/api/v1/organisations")
+                .then().statusCode(403).contentType("application/problem+json");
     }
 }

@@ -12,6 +12,11 @@ public final class Scopes {
     public static final String EXPORTS_READ = "exports:read";
     /** What a partner website's publishable key may do: read open surveys and published results, submit responses. */
     public static final String PUBLIC = "public";
+    /**
+     * Not a scope that can be issued: every secret key holds it, no publishable key does. For operations any
+     * organisation's server may call but a web page must not (reading the directory, for example).
+     */
+    public static final String ANY_SECRET_KEY = "secret-key";
 
     public static final Set<String> SECRET_SCOPES =
             Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ);
