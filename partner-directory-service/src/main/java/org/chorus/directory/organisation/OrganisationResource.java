@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -34,7 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
-/** The organisations of the partnership: readable by every caller, managed by administrators. */
+/**
+ * The organisations of the partnership: readable with any secret key, managed by administrators. Request scoped
+ * because it holds the caller; a singleton resource would keep the first caller for every request.
+ */
+@RequestScoped
 @Path("/api/v1/organisations")
 @Tag(name = "Organisations")
 @Produces(MediaType.APPLICATION_JSON)

@@ -163,6 +163,21 @@ class OrganisationResourceTest {
     }
 
     @Test
+    void idempotencyKeysBelongToTheCallingOrganisation() {
+        String sharedKey = "nightly-import-1";
+        String first = given().header("Authorization", TestCallers.bearer(UUID.randomUUID(), Scopes.DIRECTORY_MANAGE))
+                .header("Idempotency-Key", sharedKey).contentType(ContentType.JSON)
+                .body(organisation("Lancashire Mind", "VCFSE", List.of()))
+                .when().post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+        String second = given().header("Authorization", TestCallers.bearer(UUID.randomUUID(), Scopes.DIRECTORY_MANAGE))
+                .header("Idempotency-Key", sharedKey).contentType(ContentType.JSON)
+                .body(organisation("Blackpool Mind", "VCFSE", List.of()))
+                .when().post("/api/v1/organisations").then().statusCode(201)
+                .body("name", equalTo("Blackpool Mind")).extract().path("id");
+        assertFalse(first.equals(second), "another organisation's key space is not shared");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         Map<String, Object> body = new HashMap<>(organisation("Bad ODS", "ICB", List.of("nowhere-at-all")));
         body.put("odsCode", "qe-1");

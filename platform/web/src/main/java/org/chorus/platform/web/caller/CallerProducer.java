@@ -9,7 +9,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.UnauthorizedException;
 
-/** Makes the verified internal token available as a {@link Caller} to any bean serving a request. */
+/**
+ * Makes the verified internal token available as a {@link Caller} to any bean serving a request. The caller is
+ * dependent on where it is injected: inject it only into request-scoped beans (or through {@code Instance}), never
+ * into a singleton resource, which would keep the first request's caller for ever.
+ */
 public class CallerProducer {
 
     @Produces
