@@ -1,0 +1,22 @@
+package org.chorus.survey.definition;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A survey as callers see it: its state and the definition they may read. */
+@Schema(name = "Survey")
+public record Survey(
+        UUID id,
+        @Schema(description = "The organisation that owns it; only it may change it") UUID organisationId,
+        SurveyStatus status,
+        @Schema(description = "The version respondents answer; null until first published", examples = "1")
+        Integer publishedVersion,
+        @Schema(description = "Whether the owner has edits not yet published") boolean unpublishedChanges,
+        @Schema(description = "For the owner the draft being edited; for everyone else the published version")
+        SurveyDefinition definition,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Changes with every edit; also sent as the ETag") long revision) {
+}

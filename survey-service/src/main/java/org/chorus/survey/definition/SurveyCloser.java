@@ -1,0 +1,30 @@
+package org.chorus.survey.definition;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Records the closing of surveys whose closing time has passed, so that SurveyClosed is announced without anyone
+ * pressing a button. Responses are refused from the closing time on regardless; this only catches the state up.
+ */
+@ApplicationScoped
+class SurveyCloser {
+
+    private static final int BATCH = 100;
+
+    private final SurveyService surveys;
+
+    SurveyCloser(SurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    @Scheduled(every = "${chorus.survey.close-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void closeDue() {
+        while (surveys.closeDue(Instant.now(), BATCH) == BATCH) {
+            // keep going until every overdue survey is closed
+        }
+    }
+}

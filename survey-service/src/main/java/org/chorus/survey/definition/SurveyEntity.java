@@ -1,0 +1,62 @@
+package org.chorus.survey.definition;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A survey row: its state, and the draft definition as JSON while it has unpublished edits. */
+@Entity
+@Table(name = "survey")
+public class SurveyEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "organisation_id", nullable = false)
+    public UUID organisationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SurveyStatus status;
+
+    @Column(nullable = false)
+    public String title;
+
+    /** Null when everything is published. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String draft;
+
+    @Column(name = "published_version")
+    public Integer publishedVersion;
+
+    @Column(name = "opens_at")
+    public Instant opensAt;
+
+    @Column(name = "closes_at")
+    public Instant closesAt;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Whether a respondent could answer it at this moment. */
+    public boolean acceptsResponsesAt(Instant now) {
+        return status == SurveyStatus.OPEN && (opensAt == null || !now.isBefore(opensAt))
+                && (closesAt == null || now.isBefore(closesAt));
+    }
+}

@@ -1,0 +1,97 @@
+package org.chorus.survey.definition;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.paging.Cursor;
+import org.chorus.platform.web.paging.Page;
+import org.chorus.platform.web.problem.ProblemException;
+
+/**
+ * Reads surveys for each kind of caller. A survey's owner sees all of its surveys with their drafts; everyone else
+ * sees only surveys open right now, so a draft or a closed survey never shows on a partner website.
+ */
+@ApplicationScoped
+public class SurveyQueries {
+
+    private final SurveyRepository surveys;
+    private final SurveyViews views;
+
+    public SurveyQueries(SurveyRepository surveys, SurveyViews views) {
+        this.surveys = surveys;
+        this.views = views;
+    }
+
+    @Transactional
+    public Survey get(Caller caller, UUID id, String language) {
+        SurveyEntity entity = surveys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Survey", id));
+        if (isOwner(caller, entity)) {
+            return views.forOwner(entity);
+        }
+        if (!entity.acceptsResponsesAt(Instant.now())) {
+            throw ProblemException.notFound("Survey", id);
+        }
+        return views.forRespondent(entity, language);
+    }
+
+    /** The caller's own surveys for a survey manager; the surveys open now for everyone else. */
+    @Transactional
+    public Page<Survey> list(Caller caller, SurveyStatus status, String language, int limit, String cursor) {
+        Cursor after = Cursor.decode(cursor);
+        Instant afterTime = after == null ? null : Instant.parse(after.sortValue());
+        UUID afterId = after == null ? null : after.id();
+        boolean manager = caller.has(Scopes.SURVEYS_MANAGE);
+        List<SurveyEntity> fetched = manager
+                ? surveys.ofOrganisation(caller.organisationId(), status, afterTime, afterId, limit + 1)
+                : surveys.answerable(Instant.now(), afterTime, afterId, limit + 1);
+        return Page.of(fetched, limit, s -> new Cursor(s.createdAt.toString(), s.id).encode())
+                .map(s -> manager ? views.forOwner(s) : views.forRespondent(s, language));
+    }
+
+    /**
+     * The version respondents answer now.
+     *
+     * @throws ProblemException 404 for a draft, 409 {@code survey-closed} after closing, 409 {@code survey-not-open}
+     *         before opening
+     */
+    @Transactional
+    public PublishedSurvey acceptingResponses(UUID id, Instant now) {
+        SurveyEntity entity = surveys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Survey", id));
+        if (entity.publishedVersion == null) {
+            throw ProblemException.notFound("Survey", id);
+        }
+        if (SurveyViews.effectiveStatus(entity, now) == SurveyStatus.CLOSED) {
+            throw new ProblemException(409, "survey-closed", "Survey closed",
+                    "Survey " + id + " closed at " + entity.closesAt + " and no longer accepts responses");
+        }
+        if (entity.opensAt != null && now.isBefore(entity.opensAt)) {
+            throw new ProblemException(409, "survey-not-open", "Survey not open yet",
+                    "Survey " + id + " opens at " + entity.opensAt);
+        }
+        return views.published(entity);
+    }
+
+    /** Any published version, for results and exports. */
+    @Transactional
+    public PublishedSurvey version(UUID id, int version) {
+        SurveyEntity entity = surveys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Survey", id));
+        return views.version(entity, version);
+    }
+
+    /** The latest published version, whose labels results use. */
+    @Transactional
+    public PublishedSurvey latest(UUID id) {
+        SurveyEntity entity = surveys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Survey", id));
+        return views.published(entity);
+    }
+
+    private static boolean isOwner(Caller caller, SurveyEntity entity) {
+        return caller.has(Scopes.SURVEYS_MANAGE) && caller.belongsTo(entity.organisationId);
+    }
+}

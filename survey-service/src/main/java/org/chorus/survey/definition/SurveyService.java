@@ -1,0 +1,153 @@
+package org.chorus.survey.definition;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
+import org.chorus.platform.events.contract.SurveyData;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.problem.ProblemException;
+
+/**
+ * Creates and edits drafts, publishes them as frozen versions and closes surveys, announcing publication and
+ * closing on {@code survey.surveys}. Only the owning organisation changes a survey.
+ */
+@ApplicationScoped
+public class SurveyService {
+
+    private final SurveyRepository surveys;
+    private final SurveyVersionRepository versions;
+    private final DefinitionCodec codec;
+    private final SurveyViews views;
+    private final Outbox outbox;
+
+    public SurveyService(SurveyRepository surveys, SurveyVersionRepository versions, DefinitionCodec codec,
+            SurveyViews views, Outbox outbox) {
+        this.surveys = surveys;
+        this.versions = versions;
+        this.codec = codec;
+        this.views = views;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Survey create(Caller caller, SurveyDefinition definition) {
+        DefinitionRules.check(definition);
+        SurveyEntity entity = new SurveyEntity();
+        entity.id = UUID.randomUUID();
+        entity.organisationId = caller.organisationId();
+        entity.status = SurveyStatus.DRAFT;
+        entity.createdAt = Instant.now();
+        setDraft(entity, definition);
+        surveys.persist(entity);
+        surveys.flush();
+        return views.forOwner(entity);
+    }
+
+    /** Replaces the draft; on an open survey this prepares the next version and changes nothing respondents see. */
+    @Transactional
+    public Survey updateDraft(Caller caller, UUID id, String ifMatch, SurveyDefinition definition) {
+        SurveyEntity entity = ownedForUpdate(caller, id, ifMatch);
+        requireNotClosed(entity);
+        DefinitionRules.check(definition);
+        setDraft(entity, definition);
+        surveys.flush();
+        return views.forOwner(entity);
+    }
+
+    /** Freezes the draft as the next version, which respondents answer from now on. */
+    @Transactional
+    public Survey publish(Caller caller, UUID id, String ifMatch) {
+        SurveyEntity entity = ownedForUpdate(caller, id, ifMatch);
+        requireNotClosed(entity);
+        if (entity.draft == null) {
+            throw new ProblemException(409, "nothing-to-publish", "Nothing to publish",
+                    "Version " + entity.publishedVersion + " is already published and there are no edits since");
+        }
+        SurveyDefinition definition = codec.read(entity.draft);
+        Instant now = Instant.now();
+        if (definition.closesAt() != null && !definition.closesAt().isAfter(now)) {
+            throw ProblemException.invalidField("/closesAt", "is in the past: a survey cannot open already closed");
+        }
+        SurveyVersionEntity version = new SurveyVersionEntity();
+        version.key = new SurveyVersionEntity.Key(id, entity.publishedVersion == null ? 1 : entity.publishedVersion + 1);
+        version.definition = entity.draft;
+        version.publishedAt = now;
+        versions.persist(version);
+        entity.publishedVersion = version.key.version();
+        entity.status = SurveyStatus.OPEN;
+        entity.opensAt = definition.opensAt();
+        entity.closesAt = definition.closesAt();
+        entity.title = definition.title().english();
+        entity.draft = null;
+        entity.updatedAt = now;
+        return announce(ChorusEventTypes.SURVEY_PUBLISHED, entity);
+    }
+
+    /** Stops accepting responses now; closing twice is harmless and announces once. */
+    @Transactional
+    public Survey close(Caller caller, UUID id, String ifMatch) {
+        SurveyEntity entity = ownedForUpdate(caller, id, ifMatch);
+        if (entity.status == SurveyStatus.CLOSED) {
+            return views.forOwner(entity);
+        }
+        if (entity.status == SurveyStatus.DRAFT) {
+            throw new ProblemException(409, "not-published", "Survey never published",
+                    "A draft has never been open, so it cannot be closed; publish it first or leave it as a draft");
+        }
+        return closeNow(entity, Instant.now());
+    }
+
+    /** Closes the open surveys whose closing time has passed, so that other services hear that they closed. */
+    @Transactional
+    public int closeDue(Instant now, int limit) {
+        var due = surveys.dueToClose(now, limit);
+        due.forEach(entity -> closeNow(entity, now));
+        return due.size();
+    }
+
+    private Survey closeNow(SurveyEntity entity, Instant now) {
+        entity.status = SurveyStatus.CLOSED;
+        if (entity.closesAt == null || entity.closesAt.isAfter(now)) {
+            entity.closesAt = now;
+        }
+        entity.updatedAt = now;
+        return announce(ChorusEventTypes.SURVEY_CLOSED, entity);
+    }
+
+    private SurveyEntity ownedForUpdate(Caller caller, UUID id, String ifMatch) {
+        SurveyEntity entity = surveys.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Survey", id));
+        if (!caller.belongsTo(entity.organisationId)) {
+            throw new ProblemException(403, "not-owner", "Not your survey",
+                    "Only the organisation that owns survey " + id + " can change it");
+        }
+        ETags.requireMatch(ifMatch, entity.version);
+        return entity;
+    }
+
+    private static void requireNotClosed(SurveyEntity entity) {
+        if (entity.status == SurveyStatus.CLOSED) {
+            throw new ProblemException(409, "survey-closed", "Survey closed",
+                    "Survey " + entity.id + " is closed; a closed survey cannot be changed or published again");
+        }
+    }
+
+    private void setDraft(SurveyEntity entity, SurveyDefinition definition) {
+        entity.draft = codec.write(definition);
+        entity.title = definition.title().english();
+        entity.updatedAt = Instant.now();
+    }
+
+    private Survey announce(EventType type, SurveyEntity entity) {
+        surveys.flush();
+        outbox.record(type, entity.id, new SurveyData(entity.id, entity.organisationId, entity.publishedVersion,
+                entity.title, entity.status.name(), entity.opensAt, entity.closesAt));
+        return views.forOwner(entity);
+    }
+}

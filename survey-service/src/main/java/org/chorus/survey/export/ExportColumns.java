@@ -1,0 +1,89 @@
+package org.chorus.survey.export;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.chorus.survey.definition.DemographicKind;
+import org.chorus.survey.definition.PublishedSurvey;
+import org.chorus.survey.definition.Question;
+import org.chorus.survey.definition.QuestionType;
+import org.chorus.survey.response.Answer;
+
+/**
+ * The fixed column order of an export, from the latest published version: response_id, survey_version,
+ * submitted_at, channel, place; then per ranking one column per rank ({@code <question>_rank_<n>}, the item's
+ * label); per choose-several one 0/1 column per option ({@code <question>_<option>}); single choices and ratings
+ * ({@code <question>}); free text; demographics (except the place question, whose answer is the place column). Within each kind, questions keep their order in the survey.
+ */
+final class ExportColumns {
+
+    private static final List<QuestionType> ORDER = List.of(QuestionType.RANKING, QuestionType.CHOOSE_SEVERAL,
+            QuestionType.SINGLE_CHOICE, QuestionType.RATING, QuestionType.FREE_TEXT, QuestionType.DEMOGRAPHIC);
+
+    /** Fixed first columns; no question may take one of these ids (see DefinitionRules). */
+    static final List<String> LEADING = List.of("response_id", "survey_version", "submitted_at", "channel", "place");
+
+    private final List<String> names = new ArrayList<>(LEADING);
+    private final List<Function<ExportRow, String>> values = new ArrayList<>();
+
+    ExportColumns(PublishedSurvey survey) {
+        values.add(r -> r.id().toString());
+        values.add(r -> Integer.toString(r.surveyVersion()));
+        values.add(r -> r.submittedAt().toString());
+        values.add(ExportRow::channel);
+        values.add(ExportRow::place);
+        survey.definition().questions().sorted(Comparator.comparing(q -> ORDER.indexOf(q.type())))
+                .forEach(this::add);
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    List<String> values(ExportRow row) {
+        List<String> out = new ArrayList<>(values.size());
+        for (Function<ExportRow, String> value : values) {
+            out.add(value.apply(row));
+        }
+        return out;
+    }
+
+    private void add(Question q) {
+        Map<String, String> labels = new HashMap<>();
+        q.optionsOrEmpty().forEach(o -> labels.put(o.id(), o.label().english()));
+        // an option an older version had and the latest dropped is shown by its id
+        Function<String, String> label = id -> labels.getOrDefault(id, id);
+        switch (q.type()) {
+            case RANKING -> {
+                for (int rank = 1; rank <= q.positions(); rank++) {
+                    int index = rank - 1;
+                    column(q.id() + "_rank_" + rank, a -> a.ranking() != null && a.ranking().size() > index
+                            ? label.apply(a.ranking().get(index)) : null, q);
+                }
+            }
+            case CHOOSE_SEVERAL -> q.optionsOrEmpty().forEach(o -> column(q.id() + "_" + o.id(),
+                    a -> a.choices() != null && a.choices().contains(o.id()) ? "1" : "0", q));
+            case RATING -> column(q.id(), a -> a.rating() == null ? null : a.rating().toString(), q);
+            case FREE_TEXT -> column(q.id(), Answer::text, q);
+            case SINGLE_CHOICE, DEMOGRAPHIC -> {
+                // the place question's answer is already the place column
+                if (q.demographic() != DemographicKind.PLACE) {
+                    column(q.id(), a -> a.choice() == null ? null : label.apply(a.choice()), q);
+                }
+            }
+        }
+    }
+
+    /** Adds a column that is empty when the question was not answered (so 0 in a 0/1 column means "not picked"). */
+    private void column(String name, Function<Answer, String> value, Question q) {
+        names.add(name);
+        values.add(row -> {
+            Answer answer = row.answers().get(q.id());
+            return answer == null ? null : value.apply(answer);
+        });
+    }
+}

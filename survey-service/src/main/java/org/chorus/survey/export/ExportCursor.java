@@ -1,0 +1,42 @@
+package org.chorus.survey.export;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+/** Where the previous export ended: the instant up to which it held every response. Opaque to callers. */
+final class ExportCursor {
+
+    private static final String PREFIX = "export-after:";
+
+    private ExportCursor() {
+    }
+
+    static String encode(Instant upTo) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((PREFIX + upTo).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the instant, or null when no cursor was given */
+    static Instant decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!raw.startsWith(PREFIX)) {
+                throw new IllegalArgumentException(raw);
+            }
+            return Instant.parse(raw.substring(PREFIX.length()));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            String rule = "not a cursor an export issued";
+            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "cursor: " + rule,
+                    List.of(FieldError.parameter("cursor", rule)));
+        }
+    }
+}

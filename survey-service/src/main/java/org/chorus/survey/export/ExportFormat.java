@@ -1,0 +1,24 @@
+package org.chorus.survey.export;
+
+/** The file formats responses export to. */
+public enum ExportFormat {
+    CSV("text/csv; charset=UTF-8", "csv"),
+    NDJSON("application/x-ndjson", "ndjson"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+    private final String mediaType;
+    private final String extension;
+
+    ExportFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+}

@@ -1,0 +1,185 @@
+package org.chorus.survey.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.survey.definition.PublishedSurvey;
+import org.chorus.survey.definition.SurveyQueries;
+import org.chorus.survey.response.Answer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * Streams responses straight from a database cursor into the chosen format, a batch of rows at a time, in a
+ * read-only transaction (so it can be pointed at a replica): memory stays flat whatever the number of responses.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    private static final int FETCH_SIZE = 2000;
+    private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final SurveyQueries surveys;
+    private final AuditStore audit;
+    private final DataSource dataSource;
+    private final ObjectMapper objectMapper;
+    /** Resolved once: looking the type up again for each of a million rows costs more than reading the row. */
+    private final ObjectReader answersReader;
+    private final Duration settle;
+
+    public ExportService(SurveyQueries surveys, AuditStore audit, DataSource dataSource, ObjectMapper objectMapper,
+            @ConfigProperty(name = "chorus.survey.export-settle") Duration settle) {
+        this.surveys = surveys;
+        this.audit = audit;
+        this.dataSource = dataSource;
+        this.objectMapper = objectMapper;
+        this.answersReader = objectMapper.readerFor(ANSWERS);
+        this.settle = settle;
+    }
+
+    /**
+     * Logs the export and returns it ready to stream. It holds responses up to a moment slightly before now, so
+     * that a response still committing is not skipped by the next export that resumes from the cursor.
+     */
+    public Export prepare(Caller caller, UUID surveyId, ExportFormat format, ExportFilter asked, String cursor) {
+        PublishedSurvey survey = surveys.latest(surveyId);
+        Instant resumeFrom = ExportCursor.decode(cursor);
+        Instant from = latest(asked.from(), resumeFrom);
+        Instant settled = Instant.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
+        Instant to = asked.to() == null || asked.to().isAfter(settled) ? settled : asked.to();
+        if (asked.from() != null && asked.to() != null && !asked.from().isBefore(asked.to())) {
+            String rule = "must be after since";
+            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "until: " + rule,
+                    List.of(FieldError.parameter("until", rule)));
+        }
+        ExportFilter filter = new ExportFilter(from, to, asked.channel(), asked.place());
+        AuditEntry entry = new AuditEntry(UUID.randomUUID(), surveyId, caller.organisationId(), caller.keyId(), format,
+                describe(filter), 0, false, Instant.now(), null);
+        audit.started(entry);
+        ExportColumns columns = new ExportColumns(survey);
+        StreamingOutput body = out -> stream(entry.id(), format, columns, filter, surveyId, out);
+        String fileName = "survey-" + surveyId + "-responses." + format.extension();
+        return new Export(body, ExportCursor.encode(to), fileName, format.mediaType());
+    }
+
+    private void stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
+            OutputStream out) throws IOException {
+        long rows = 0;
+        boolean completed = false;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement select = ExportQuery.prepare(connection, surveyId, filter)) {
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = select.executeQuery(); RowPipe pipe = new RowPipe(rs, this::read)) {
+                    RowWriter writer = RowWriter.of(format, out, objectMapper);
+                    writer.header(columns.names());
+                    for (ExportRow row = pipe.next(); row != null; row = pipe.next()) {
+                        writer.row(columns.values(row));
+                        rows++;
+                    }
+                    writer.finish();
+                }
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+            completed = true;
+        } catch (SQLException e) {
+            throw new IOException("Export interrupted: " + e.getMessage(), e);
+        } finally {
+            audit.finished(auditId, rows, completed);
+        }
+    }
+
+    private ExportRow read(ResultSet rs) throws SQLException, IOException {
+        return new ExportRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                rs.getString(4), rs.getString(5), answersReader.readValue(rs.getBytes(6)));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Map<String, String> describe(ExportFilter filter) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (filter.from() != null) {
+            filters.put("from", filter.from().toString());
+        }
+        filters.put("to", filter.to().toString());
+        if (filter.channel() != null) {
+            filters.put("channel", filter.channel().name());
+        }
+        if (filter.place() != null) {
+            filters.put("place", filter.place());
+        }
+        return filters;
+    }
+
+    /** An export ready to stream, with the cursor that resumes after it. */
+    public record Export(StreamingOutput body, String nextCursor, String fileName, String mediaType) {
+    }
+
+    /** The one query an export runs. */
+    private static final class ExportQuery {
+
+        static PreparedStatement prepare(Connection connection, UUID surveyId, ExportFilter filter) throws SQLException {
+            StringBuilder sql = new StringBuilder("""
+                    SELECT id, survey_version, submitted_at, channel, place_code, answers FROM response
+                    WHERE survey_id = ? AND submitted_at < ?""");
+            if (filter.from() != null) {
+                sql.append(" AND submitted_at >= ?");
+            }
+            if (filter.channel() != null) {
+                sql.append(" AND channel = ?");
+            }
+            if (filter.place() != null) {
+                sql.append(" AND place_code = ?");
+            }
+            sql.append(" ORDER BY submitted_at, id");
+            PreparedStatement select = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            int p = 1;
+            select.setObject(p++, surveyId);
+            select.setTimestamp(p++, Timestamp.from(filter.to()));
+            if (filter.from() != null) {
+                select.setTimestamp(p++, Timestamp.from(filter.from()));
+            }
+            if (filter.channel() != null) {
+                select.setString(p++, filter.channel().name());
+            }
+            if (filter.place() != null) {
+                select.setString(p, filter.place());
+            }
+            return select;
+        }
+    }
+}

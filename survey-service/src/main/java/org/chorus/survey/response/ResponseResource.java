@@ -1,0 +1,71 @@
+package org.chorus.survey.response;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.chorus.platform.idempotency.IdempotentRequests;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Submitting responses, from partner websites and from staff. Request scoped: the caller differs on every request. */
+@RequestScoped
+@Path("/api/v1/surveys/{surveyId}/responses")
+@Tag(name = "Responses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ResponseResource {
+
+    private final ResponseService responses;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
+
+    public ResponseResource(ResponseService responses, IdempotentRequests idempotency, Caller caller) {
+        this.responses = responses;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ Scopes.PUBLIC, Scopes.SURVEYS_MANAGE })
+    @Operation(summary = "Submit a response",
+            description = "From a partner website (publishable key, channel ONLINE) or from staff entering a phone, "
+                    + "paper, easy-read or event response (surveys:manage, with channel and enteredBy). Every answer "
+                    + "is checked against the published version; nothing is stored unless all are valid. Safe to "
+                    + "retry with the same Idempotency-Key. Announces ResponseSubmitted (no answers in it).")
+    @APIResponse(responseCode = "201", description = "Accepted; keep the receipt to erase it later",
+            content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(responseCode = "404", description = "No such survey, or never published")
+    @APIResponse(responseCode = "409", description = "survey-closed or survey-not-open, or Idempotency-Key reused "
+            + "with another body")
+    @APIResponse(responseCode = "422", description = "An answer breaks a rule; each error's pointer is "
+            + "/answers/<questionId> and its detail starts with the rule, e.g. duplicate-item, unknown-option, "
+            + "too-many-choices, too-long, consent-required, required")
+    public Response submit(@PathParam("surveyId") UUID surveyId,
+            @Parameter(description = "Makes retries safe: the same key and body return the first receipt")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull ResponseInput body) {
+        Receipt receipt = idempotency.execute(caller.organisationId().toString(), idempotencyKey,
+                "submit-response:" + surveyId, body, Receipt.class, () -> responses.submit(caller, surveyId, body))
+                .result();
+        return Response.created(URI.create("/api/v1/responses/" + receipt.responseId())).entity(receipt).build();
+    }
+}

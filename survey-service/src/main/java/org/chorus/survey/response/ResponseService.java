@@ -1,0 +1,128 @@
+package org.chorus.survey.response;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
+import org.chorus.platform.events.contract.ResponseData;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.survey.definition.DemographicKind;
+import org.chorus.survey.definition.PublishedSurvey;
+import org.chorus.survey.definition.Question;
+import org.chorus.survey.definition.QuestionType;
+import org.chorus.survey.definition.SurveyQueries;
+
+/**
+ * Accepts responses to open surveys and erases them by receipt. The response, its counts and its event commit
+ * together; a response that breaks any rule stores nothing.
+ */
+@ApplicationScoped
+public class ResponseService {
+
+    private final SurveyQueries surveys;
+    private final ResponseStore store;
+    private final Event<ResponseCounted> counted;
+    private final Outbox outbox;
+
+    public ResponseService(SurveyQueries surveys, ResponseStore store, Event<ResponseCounted> counted, Outbox outbox) {
+        this.surveys = surveys;
+        this.store = store;
+        this.counted = counted;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Receipt submit(Caller caller, UUID surveyId, ResponseInput input) {
+        Channel channel = checkChannel(caller, input);
+        checkContact(input.contact());
+        Instant now = Instant.now();
+        PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);
+        Map<String, Answer> answers = AnswerRules.check(survey, input.answers());
+        StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
+                placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
+        String token = ErasureTokens.newToken();
+        store.insert(response, ErasureTokens.hash(token), input.contact());
+        counted.fire(new ResponseCounted(survey, response, 1));
+        announce(ChorusEventTypes.RESPONSE_SUBMITTED, survey, response);
+        return new Receipt(response.id(), surveyId, survey.version(), now, token);
+    }
+
+    /**
+     * Erases a response for whoever holds its receipt token.
+     *
+     * @throws ProblemException 404 when the response does not exist or the token is not its token, so that a guess
+     *         learns nothing
+     */
+    @Transactional
+    public void erase(UUID responseId, String token) {
+        ResponseStore.Locked locked = store.lock(responseId)
+                .filter(l -> ErasureTokens.matches(token, l.erasureTokenHash()))
+                .orElseThrow(() -> ProblemException.notFound("Response with this erasure token", responseId));
+        StoredResponse response = locked.response();
+        PublishedSurvey survey = surveys.version(response.surveyId(), response.surveyVersion());
+        store.delete(responseId);
+        counted.fire(new ResponseCounted(survey, response, -1));
+        announce(ChorusEventTypes.RESPONSE_ERASED, survey, response);
+    }
+
+    /** Websites submit online; staff say how the response reached them and who entered it. */
+    private static Channel checkChannel(Caller caller, ResponseInput input) {
+        if (caller.has(Scopes.SURVEYS_MANAGE)) {
+            if (input.channel() == null || input.channel() == Channel.ONLINE) {
+                throw ProblemException.invalidField("/channel",
+                        "staff entering a response say how it was given: PHONE, PAPER, EASY_READ or EVENT");
+            }
+            if (input.enteredBy() == null || input.enteredBy().isBlank()) {
+                throw ProblemException.invalidField("/enteredBy", "staff entering a response say who entered it");
+            }
+            return input.channel();
+        }
+        if (input.channel() != null && input.channel() != Channel.ONLINE) {
+            throw ProblemException.invalidField("/channel", "a website's responses are ONLINE; other channels are "
+                    + "entered by staff with a surveys:manage key");
+        }
+        if (input.enteredBy() != null) {
+            throw ProblemException.invalidField("/enteredBy", "only staff entering a response say who entered it");
+        }
+        return Channel.ONLINE;
+    }
+
+    /** Contact details are personal data: kept only when the respondent agreed, and only if they can be used. */
+    private static void checkContact(Contact contact) {
+        if (contact == null) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(contact.consent())) {
+            throw ProblemException.invalidField("/contact/consent", "consent-required: contact details are kept "
+                    + "only when the respondent agrees to be contacted; send consent true, or leave contact out");
+        }
+        if (isBlank(contact.email()) && isBlank(contact.phone())) {
+            throw ProblemException.invalidField("/contact", "give an email address or a phone number");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String placeOf(PublishedSurvey survey, Map<String, Answer> answers) {
+        return survey.definition().questions()
+                .filter(q -> q.type() == QuestionType.DEMOGRAPHIC && q.demographic() == DemographicKind.PLACE)
+                .map(Question::id).map(answers::get).filter(a -> a != null).map(Answer::choice)
+                .findFirst().orElse(null);
+    }
+
+    private void announce(EventType type, PublishedSurvey survey, StoredResponse r) {
+        outbox.record(type, survey.surveyId(), new ResponseData(r.id(), survey.surveyId(), r.surveyVersion(),
+                survey.organisationId(), r.viaOrganisationId(), r.placeCode(), r.channel().name(), r.submittedAt()));
+    }
+}

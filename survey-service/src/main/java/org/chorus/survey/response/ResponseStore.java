@@ -1,0 +1,94 @@
+package org.chorus.survey.response;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Writes and removes response rows with plain JDBC in the caller's transaction: ingest is the hot path. */
+@ApplicationScoped
+class ResponseStore {
+
+    private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper objectMapper;
+
+    ResponseStore(DataSource dataSource, ObjectMapper objectMapper) {
+        this.dataSource = dataSource;
+        this.objectMapper = objectMapper;
+    }
+
+    /** @param contact stored apart from the answers, so that nothing reading answers ever sees it; may be null */
+    void insert(StoredResponse r, String erasureTokenHash, Contact contact) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
+                                              entered_by, submitted_at, answers, erasure_token_hash, contact)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)""")) {
+            insert.setObject(1, r.id());
+            insert.setObject(2, r.surveyId());
+            insert.setInt(3, r.surveyVersion());
+            insert.setString(4, r.channel().name());
+            insert.setString(5, r.placeCode());
+            insert.setObject(6, r.viaOrganisationId());
+            insert.setString(7, r.enteredBy());
+            insert.setTimestamp(8, Timestamp.from(r.submittedAt()));
+            insert.setString(9, objectMapper.writeValueAsString(r.answers()));
+            insert.setString(10, erasureTokenHash);
+            insert.setString(11, contact == null ? null : objectMapper.writeValueAsString(contact));
+            insert.executeUpdate();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Response not stored: " + e.getMessage(), e);
+        }
+    }
+
+    /** The response and its token hash, locked so that two erasures of one response cannot both count. */
+    Optional<Locked> lock(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT survey_id, survey_version, channel, place_code, via_organisation_id, entered_by,
+                               submitted_at, answers, erasure_token_hash
+                        FROM response WHERE id = ? FOR UPDATE""")) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                StoredResponse response = new StoredResponse(id, rs.getObject(1, UUID.class), rs.getInt(2),
+                        Channel.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, UUID.class),
+                        rs.getString(6), rs.getTimestamp(7).toInstant(),
+                        objectMapper.readValue(rs.getString(8), ANSWERS));
+                return Optional.of(new Locked(response, rs.getString(9)));
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Response not readable: " + e.getMessage(), e);
+        }
+    }
+
+    void delete(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
+            delete.setObject(1, id);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Response not erased: " + e.getMessage(), e);
+        }
+    }
+
+    record Locked(StoredResponse response, String erasureTokenHash) {
+    }
+}

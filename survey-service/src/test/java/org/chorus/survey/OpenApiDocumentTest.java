@@ -1,0 +1,42 @@
+package org.chorus.survey;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every operation of the survey API is in the OpenAPI document the gateway merges, with a summary. */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class OpenApiDocumentTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsDocumentedWithASummary() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+                .when().get("/q/openapi").then().statusCode(200).extract().path("paths");
+        assertTrue(paths.keySet().containsAll(List.of("/api/v1/surveys", "/api/v1/surveys/{id}",
+                "/api/v1/surveys/{id}/publish", "/api/v1/surveys/{id}/close", "/api/v1/surveys/{surveyId}/responses",
+                "/api/v1/responses/{responseId}", "/api/v1/surveys/{surveyId}/results",
+                "/api/v1/surveys/{surveyId}/responses/export", "/api/v1/exports/audit")), paths.keySet().toString());
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!(operation.get("summary") instanceof String summary) || summary.isBlank()) {
+                undocumented.add(method + " " + path);
+            }
+        }));
+        assertEquals(List.of(), undocumented);
+        assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/surveys")
+                || p.startsWith("/api/v1/responses") || p.startsWith("/api/v1/exports")),
+                "only paths the gateway routes to this service");
+    }
+}

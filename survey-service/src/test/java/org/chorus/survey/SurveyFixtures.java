@@ -1,0 +1,83 @@
+package org.chorus.survey;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.chorus.platform.testing.TestCallers;
+import org.chorus.platform.web.caller.Scopes;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+
+/** Surveys for tests: a small definition with one question of every type, and callers of every kind. */
+public final class SurveyFixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SurveyFixtures() {
+    }
+
+    /** A fresh organisation's survey manager: each test owns its own surveys. */
+    public static Owner newOwner() {
+        UUID organisation = UUID.randomUUID();
+        return new Owner(organisation, TestCallers.bearer(organisation, Scopes.SURVEYS_MANAGE));
+    }
+
+    /** A partner website's publishable key. */
+    public static String website() {
+        return "Bearer " + TestCallers.token(UUID.randomUUID(), UUID.randomUUID(), "publishable", Set.of(Scopes.PUBLIC));
+    }
+
+    public static String analyst() {
+        return TestCallers.bearer(UUID.randomUUID(), Scopes.EXPORTS_READ);
+    }
+
+    /** The small test survey as a mutable JSON tree, to be changed by tests that need another shape. */
+    public static Map<String, Object> smallSurvey() {
+        try (InputStream in = SurveyFixtures.class.getResourceAsStream("/surveys/small.json")) {
+            return JSON.readValue(in, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> question(Map<String, Object> survey, int section, int question) {
+        var sections = (List<Map<String, Object>>) survey.get("sections");
+        return ((List<Map<String, Object>>) sections.get(section).get("questions")).get(question);
+    }
+
+    public static String createDraft(Owner owner, Map<String, Object> definition) {
+        return given().header("Authorization", owner.bearer()).contentType(ContentType.JSON).body(definition)
+                .when().post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static void publish(Owner owner, String surveyId) {
+        String etag = given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + surveyId)
+                .then().statusCode(200).extract().header("ETag");
+        given().header("Authorization", owner.bearer()).header("If-Match", etag)
+                .when().post("/api/v1/surveys/" + surveyId + "/publish")
+                .then().statusCode(200);
+    }
+
+    /** Creates and publishes the small survey; returns its id. */
+    public static String openSmallSurvey(Owner owner) {
+        String id = createDraft(owner, smallSurvey());
+        publish(owner, id);
+        return id;
+    }
+
+    /** An organisation and the bearer header of its survey manager's key. */
+    public record Owner(UUID organisationId, String bearer) {
+    }
+}
