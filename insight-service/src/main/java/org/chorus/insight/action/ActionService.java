@@ -1,0 +1,158 @@
+package org.chorus.insight.action;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.insight.common.DateCursors;
+import org.chorus.insight.finding.Audience;
+import org.chorus.insight.finding.FindingEntity;
+import org.chorus.insight.finding.FindingRepository;
+import org.chorus.insight.organisation.ActingOrganisation;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
+import org.chorus.platform.events.contract.ActionData;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.paging.Cursor;
+import org.chorus.platform.web.paging.Page;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+/**
+ * Records what was decided in answer to findings. Publishing announces ActionPublished; a status change of a
+ * published action announces ActionStatusChanged, so partner websites can follow it to done.
+ */
+@ApplicationScoped
+public class ActionService {
+
+    private final ActionRepository actions;
+    private final FindingRepository findings;
+    private final ActingOrganisation acting;
+    private final Outbox outbox;
+
+    public ActionService(ActionRepository actions, FindingRepository findings, ActingOrganisation acting, Outbox outbox) {
+        this.actions = actions;
+        this.findings = findings;
+        this.acting = acting;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Action create(Caller caller, ActionInput input) {
+        ActionEntity entity = new ActionEntity();
+        entity.id = UUID.randomUUID();
+        entity.organisationId = acting.requireActive(caller);
+        entity.createdAt = Instant.now();
+        apply(caller, input, entity);
+        actions.persist(entity);
+        actions.flush();
+        return view(caller, entity);
+    }
+
+    @Transactional
+    public Action update(Caller caller, UUID id, String ifMatch, ActionInput input) {
+        ActionEntity entity = ownedForUpdate(caller, id);
+        ETags.requireMatch(ifMatch, entity.version);
+        acting.requireActive(caller);
+        ActionStatus before = entity.status;
+        apply(caller, input, entity);
+        actions.flush();
+        if (entity.published && before != entity.status) {
+            announce(ChorusEventTypes.ACTION_STATUS_CHANGED, entity);
+        }
+        return view(caller, entity);
+    }
+
+    @Transactional
+    public Action publish(Caller caller, UUID id) {
+        ActionEntity entity = ownedForUpdate(caller, id);
+        if (!entity.published) {
+            entity.published = true;
+            entity.publishedAt = Instant.now();
+            entity.updatedAt = Instant.now();
+            actions.flush();
+            announce(ChorusEventTypes.ACTION_PUBLISHED, entity);
+        }
+        return view(caller, entity);
+    }
+
+    @Transactional
+    public Action get(Caller caller, UUID id) {
+        Audience audience = Audience.of(caller);
+        return actions.findByIdOptional(id).filter(a -> audience.sees(a.published, a.organisationId))
+                .map(a -> view(caller, a))
+                .orElseThrow(() -> ProblemException.notFound("Action", id));
+    }
+
+    @Transactional
+    public Page<Action> list(Caller caller, UUID findingId, UUID organisationId, ActionStatus status, int limit,
+            String cursor) {
+        Cursor after = Cursor.decode(cursor);
+        List<ActionEntity> fetched = actions.search(findingId, organisationId, status, Audience.of(caller),
+                DateCursors.dateOf(after), after == null ? null : after.id(), limit + 1);
+        return Page.of(fetched, limit, a -> new Cursor(a.decidedOn.toString(), a.id).encode()).map(a -> view(caller, a));
+    }
+
+    private void apply(Caller caller, ActionInput input, ActionEntity entity) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> visible = visibleFindings(caller, input.findingIds());
+        for (int i = 0; i < input.findingIds().size(); i++) {
+            if (!visible.contains(input.findingIds().get(i))) {
+                errors.add(FieldError.body("/findingIds/" + i, "no finding you can see has this id"));
+            }
+        }
+        if (input.status() == ActionStatus.NOT_TAKEN_FORWARD && (input.reason() == null || input.reason().isBlank())) {
+            errors.add(FieldError.body("/reason", "is required when the action is not taken forward: say why"));
+        }
+        if (input.completedOn() != null && input.completedOn().isBefore(input.decidedOn())) {
+            errors.add(FieldError.body("/completedOn", "must not be before the decision"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        entity.title = input.title().strip();
+        entity.decision = input.decision().strip();
+        entity.findingIds = List.copyOf(new LinkedHashSet<>(input.findingIds()));
+        entity.status = input.status();
+        entity.reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().strip();
+        entity.decidedOn = input.decidedOn();
+        entity.dueOn = input.dueOn();
+        entity.completedOn = input.completedOn();
+        entity.updatedAt = Instant.now();
+    }
+
+    private Set<UUID> visibleFindings(Caller caller, List<UUID> ids) {
+        Audience audience = Audience.of(caller);
+        List<FindingEntity> found = ids.isEmpty() ? List.of() : findings.list("id in ?1", ids);
+        return found.stream().filter(f -> audience.sees(f.published, f.organisationId)).map(f -> f.id)
+                .collect(Collectors.toSet());
+    }
+
+    private void announce(EventType type, ActionEntity a) {
+        outbox.record(type, a.id, new ActionData(a.id, a.organisationId, a.findingIds, a.status.name(), a.decidedOn,
+                a.published));
+    }
+
+    private ActionEntity ownedForUpdate(Caller caller, UUID id) {
+        ActionEntity entity = actions.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Action", id));
+        ActingOrganisation.requireOwner(caller, entity.organisationId, "action");
+        return entity;
+    }
+
+    /** Shows only the answered findings the caller may see: a website sees an action next to published findings. */
+    private Action view(Caller caller, ActionEntity a) {
+        Set<UUID> visible = visibleFindings(caller, a.findingIds);
+        List<UUID> findingIds = a.findingIds.stream().filter(visible::contains).toList();
+        return new Action(a.id, a.organisationId, a.title, a.decision, findingIds, a.status, a.reason, a.decidedOn,
+                a.dueOn, a.completedOn, a.published, a.publishedAt, a.createdAt, a.updatedAt, a.version);
+    }
+}

@@ -1,0 +1,144 @@
+package org.chorus.insight.activity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.insight.common.DateCursors;
+import org.chorus.insight.common.Tags;
+import org.chorus.insight.organisation.ActingOrganisation;
+import org.chorus.insight.organisation.OrganisationReplicaRepository;
+import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.paging.Cursor;
+import org.chorus.platform.web.paging.Page;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+/** Records and corrects engagement activities; an organisation changes only its own. */
+@ApplicationScoped
+public class ActivityService {
+
+    private final ActivityRepository activities;
+    private final OrganisationReplicaRepository replicas;
+    private final ActingOrganisation acting;
+
+    public ActivityService(ActivityRepository activities, OrganisationReplicaRepository replicas,
+            ActingOrganisation acting) {
+        this.activities = activities;
+        this.replicas = replicas;
+        this.acting = acting;
+    }
+
+    @Transactional
+    public Activity create(Caller caller, ActivityInput input) {
+        UUID organisationId = acting.requireActive(caller);
+        ActivityEntity entity = new ActivityEntity();
+        entity.id = UUID.randomUUID();
+        entity.organisationId = organisationId;
+        entity.createdAt = Instant.now();
+        apply(input, entity);
+        activities.persist(entity);
+        activities.flush();
+        return toActivity(entity);
+    }
+
+    @Transactional
+    public Activity update(Caller caller, UUID id, String ifMatch, ActivityInput input) {
+        ActivityEntity entity = activities.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Activity", id));
+        ActingOrganisation.requireOwner(caller, entity.organisationId, "activity");
+        ETags.requireMatch(ifMatch, entity.version);
+        acting.requireActive(caller);
+        apply(input, entity);
+        activities.flush();
+        return toActivity(entity);
+    }
+
+    @Transactional
+    public Activity get(Caller caller, UUID id) {
+        return activities.findByIdOptional(id)
+                .filter(a -> caller.has(Scopes.INSIGHTS_READ) || caller.belongsTo(a.organisationId))
+                .map(ActivityService::toActivity)
+                .orElseThrow(() -> ProblemException.notFound("Activity", id));
+    }
+
+    /** Readers see every organisation's activities; a key that may only write sees its own organisation's. */
+    @Transactional
+    public Page<Activity> list(Caller caller, ActivityFilter filter, int limit, String cursor) {
+        ActivityFilter visible = caller.has(Scopes.INSIGHTS_READ) ? filter
+                : new ActivityFilter(caller.organisationId(), filter.placeCode(), filter.method(),
+                        filter.programmeArea(), filter.from(), filter.to());
+        Cursor after = Cursor.decode(cursor);
+        List<ActivityEntity> fetched = activities.search(visible, DateCursors.dateOf(after),
+                after == null ? null : after.id(), limit + 1);
+        return Page.of(fetched, limit, a -> new Cursor(a.startDate.toString(), a.id).encode())
+                .map(ActivityService::toActivity);
+    }
+
+    /**
+     * Checks an input against the rules that need the partnership's knowledge and copies it onto the entity.
+     *
+     * @throws ProblemException 422 naming every broken rule
+     */
+    void apply(ActivityInput input, ActivityEntity entity) {
+        List<FieldError> errors = ActivityRules.check(input, replicas.knownPlaceCodes());
+        if (input.reference() != null) {
+            activities.findByReference(entity.organisationId, input.reference().strip())
+                    .filter(other -> !other.id.equals(entity.id))
+                    .ifPresent(other -> errors.add(FieldError.body("/reference",
+                            "already used by activity " + other.id + " of your organisation")));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        copy(input, entity);
+    }
+
+    /**
+     * Stores an input its caller has already checked, as uploads do: every row is judged first, then stored.
+     *
+     * @param existing the activity to correct, or null to record a new one
+     */
+    public ActivityEntity storeChecked(UUID organisationId, ActivityEntity existing, ActivityInput input) {
+        ActivityEntity entity = existing;
+        if (entity == null) {
+            entity = new ActivityEntity();
+            entity.id = UUID.randomUUID();
+            entity.organisationId = organisationId;
+            entity.createdAt = Instant.now();
+            copy(input, entity);
+            activities.persist(entity);
+        } else {
+            copy(input, entity);
+        }
+        activities.flush();
+        return entity;
+    }
+
+    /** Copies an already checked input onto the entity. */
+    static void copy(ActivityInput input, ActivityEntity entity) {
+        entity.reference = input.reference() == null || input.reference().isBlank() ? null : input.reference().strip();
+        entity.title = input.title().strip();
+        entity.method = input.method();
+        entity.startDate = input.startDate();
+        entity.endDate = input.endDateOrStart();
+        entity.placeCodes = input.placeCodes().stream().map(String::strip).distinct().toList();
+        entity.participantCount = input.participantCount();
+        entity.groupsReached = Tags.normalise(input.groupsReached());
+        entity.stakeholderGroup = input.stakeholderGroupOrDefault();
+        entity.ladderRung = input.ladderRung();
+        entity.programmeArea = input.programmeArea();
+        entity.updatedAt = Instant.now();
+    }
+
+
+    public static Activity toActivity(ActivityEntity e) {
+        return new Activity(e.id, e.organisationId, e.reference, e.title, e.method, e.startDate, e.endDate,
+                e.placeCodes, e.participantCount, e.groupsReached, e.stakeholderGroup, e.ladderRung, e.programmeArea,
+                e.createdAt, e.updatedAt, e.version);
+    }
+}

@@ -1,0 +1,30 @@
+package org.chorus.insight.finding;
+
+import java.util.UUID;
+
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+
+/**
+ * Which findings a caller may see: analysts (insights:read) see all; an organisation that only writes sees the
+ * published ones and its own drafts; a partner website's publishable key sees only what is published.
+ *
+ * @param everything sees unpublished findings of every organisation
+ * @param ownOrganisation sees this organisation's unpublished findings too; null for none
+ */
+public record Audience(boolean everything, UUID ownOrganisation) {
+
+    public static Audience of(Caller caller) {
+        if (caller.has(Scopes.INSIGHTS_READ)) {
+            return new Audience(true, null);
+        }
+        if (caller.has(Scopes.INSIGHTS_WRITE)) {
+            return new Audience(false, caller.organisationId());
+        }
+        return new Audience(false, null);
+    }
+
+    public boolean sees(boolean published, UUID organisationId) {
+        return everything || published || organisationId.equals(ownOrganisation);
+    }
+}

@@ -1,0 +1,158 @@
+package org.chorus.insight.finding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.insight.activity.ActivityEntity;
+import org.chorus.insight.activity.ActivityRepository;
+import org.chorus.insight.organisation.ActingOrganisation;
+import org.chorus.insight.theme.ThemeService;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
+import org.chorus.platform.events.contract.FindingData;
+import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+/**
+ * Records, corrects, publishes and withdraws findings. Publication is announced on {@code insight.findings}; a
+ * correction of a published finding is announced again, so that consumers never keep a stale classification.
+ */
+@ApplicationScoped
+public class FindingService {
+
+    private final FindingRepository findings;
+    private final ActivityRepository activities;
+    private final ThemeService themes;
+    private final ActingOrganisation acting;
+    private final FindingViews views;
+    private final Outbox outbox;
+
+    public FindingService(FindingRepository findings, ActivityRepository activities, ThemeService themes,
+            ActingOrganisation acting, FindingViews views, Outbox outbox) {
+        this.findings = findings;
+        this.activities = activities;
+        this.themes = themes;
+        this.acting = acting;
+        this.views = views;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Finding create(Caller caller, FindingInput input) {
+        UUID organisationId = acting.requireActive(caller);
+        FindingEntity entity = new FindingEntity();
+        entity.id = UUID.randomUUID();
+        entity.organisationId = organisationId;
+        entity.published = false;
+        entity.createdAt = Instant.now();
+        ActivityEntity activity = ownActivity(caller, input.activityId());
+        requireValid(check(input, activity));
+        store(entity, input, activity, null);
+        return views.of(entity);
+    }
+
+    @Transactional
+    public Finding update(Caller caller, UUID id, String ifMatch, FindingInput input) {
+        FindingEntity entity = ownedForUpdate(caller, id);
+        ETags.requireMatch(ifMatch, entity.version);
+        acting.requireActive(caller);
+        ActivityEntity activity = ownActivity(caller, input.activityId());
+        requireValid(check(input, activity));
+        store(entity, input, activity, entity.uploadPosition);
+        return views.of(entity);
+    }
+
+    @Transactional
+    public Finding publish(Caller caller, UUID id) {
+        return setPublished(caller, id, true);
+    }
+
+    @Transactional
+    public Finding withdraw(Caller caller, UUID id) {
+        return setPublished(caller, id, false);
+    }
+
+    private List<FieldError> check(FindingInput input, ActivityEntity activity) {
+        return FindingRules.check(input, activity.participantCount, themes.codes());
+    }
+
+    /** Removes a finding no longer in an uploaded file; only unpublished ones, which nobody outside has seen. */
+    public void deleteUnpublished(FindingEntity entity) {
+        if (entity.published) {
+            throw new IllegalStateException("a published finding is withdrawn, never deleted");
+        }
+        themes.propose(entity.id, entity.organisationId, List.of());
+        findings.delete(entity);
+    }
+
+    /** Stores an already checked finding, with its proposed themes; announces it again if it is published. */
+    public void store(FindingEntity entity, FindingInput input, ActivityEntity activity, Integer uploadPosition) {
+        boolean isNew = entity.activityId == null;
+        entity.activityId = activity.id;
+        entity.statement = input.statement().strip();
+        entity.themeCodes = input.themesOrEmpty().stream().map(String::strip).distinct().toList();
+        entity.sentiment = input.sentiment();
+        entity.participantCount = input.participantCount();
+        entity.quotes = input.quotesOrEmpty().stream().map(String::strip).toList();
+        entity.quotesText = String.join("\n", entity.quotes);
+        entity.uploadPosition = uploadPosition;
+        entity.updatedAt = Instant.now();
+        if (isNew) {
+            findings.persist(entity);
+        }
+        findings.flush();
+        themes.propose(entity.id, entity.organisationId, input.proposedThemes());
+        if (entity.published) {
+            announce(ChorusEventTypes.FINDING_PUBLISHED, entity, activity);
+        }
+    }
+
+    private Finding setPublished(Caller caller, UUID id, boolean published) {
+        FindingEntity entity = ownedForUpdate(caller, id);
+        if (entity.published != published) {
+            entity.published = published;
+            entity.publishedAt = published ? Instant.now() : null;
+            entity.updatedAt = Instant.now();
+            findings.flush();
+            announce(published ? ChorusEventTypes.FINDING_PUBLISHED : ChorusEventTypes.FINDING_WITHDRAWN, entity,
+                    activities.findById(entity.activityId));
+        }
+        return views.of(entity);
+    }
+
+    private void announce(EventType type, FindingEntity f, ActivityEntity a) {
+        outbox.record(type, f.id, new FindingData(f.id, f.activityId, f.organisationId, f.themeCodes,
+                f.sentiment.name(), f.participantCount == null ? 0 : f.participantCount, a.placeCodes, a.startDate,
+                f.published));
+    }
+
+    private FindingEntity ownedForUpdate(Caller caller, UUID id) {
+        FindingEntity entity = findings.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Finding", id));
+        ActingOrganisation.requireOwner(caller, entity.organisationId, "finding");
+        return entity;
+    }
+
+    private ActivityEntity ownActivity(Caller caller, UUID activityId) {
+        ActivityEntity activity = activities.findByIdOptional(activityId).orElseThrow(
+                () -> ProblemException.invalidField("/activityId", "no activity has this id"));
+        if (!caller.belongsTo(activity.organisationId)) {
+            throw ProblemException.invalidField("/activityId",
+                    "is another organisation's activity: a finding belongs to an activity of its own organisation");
+        }
+        return activity;
+    }
+
+    private static void requireValid(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(new ArrayList<>(errors));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.chorus.insight.theme;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.insight.common.Tags;
+
+/** The taxonomy findings are classified by, and the proposals that may grow it. */
+@ApplicationScoped
+public class ThemeService {
+
+    private final ThemeRepository themes;
+
+    public ThemeService(ThemeRepository themes) {
+        this.themes = themes;
+    }
+
+    @Transactional
+    public List<Theme> list() {
+        return themes.listAll(io.quarkus.panache.common.Sort.by("label")).stream()
+                .map(t -> new Theme(t.code, t.label, t.description)).toList();
+    }
+
+    @Transactional
+    public List<ThemeProposal> proposals() {
+        return themes.proposals();
+    }
+
+    @Transactional
+    public Set<String> codes() {
+        return themes.codes();
+    }
+
+    /** Records the proposals of one finding, replacing any it made before. */
+    @Transactional
+    public void propose(UUID findingId, UUID organisationId, List<String> labels) {
+        List<ThemeProposalEntity> proposals = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String label : labels == null ? List.<String>of() : labels) {
+            String normalised = Tags.normalise(label);
+            if (normalised.isEmpty() || seen.contains(normalised)) {
+                continue;
+            }
+            seen.add(normalised);
+            ThemeProposalEntity proposal = new ThemeProposalEntity();
+            proposal.id = UUID.randomUUID();
+            proposal.label = label.strip().replaceAll("\\s+", " ");
+            proposal.normalised = normalised;
+            proposal.organisationId = organisationId;
+            proposal.findingId = findingId;
+            proposal.proposedAt = Instant.now();
+            proposals.add(proposal);
+        }
+        themes.replaceProposals(findingId, proposals);
+    }
+
+    @Transactional
+    public Map<UUID, List<String>> proposedFor(Collection<UUID> findingIds) {
+        return themes.proposalLabels(findingIds);
+    }
+}

@@ -1,0 +1,105 @@
+package org.chorus.insight.upload;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Reads a CSV upload as spreadsheets write it: UTF-8 with or without a byte order mark, CRLF or LF, quoted cells
+ * with commas and line breaks. A row holds an activity and at most one finding; rows sharing a reference are one
+ * activity with several findings. Blank rows are skipped.
+ */
+final class CsvRows {
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private CsvRows() {
+    }
+
+    static List<RawRow> read(byte[] content) {
+        String text = decode(content);
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
+        List<RawRow> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> records = MAPPER.readerForMapOf(String.class).with(schema)
+                .readValues(text)) {
+            checkHeader(records);
+            while (records.hasNextValue()) {
+                Map<String, String> record = records.nextValue();
+                // The header is spreadsheet row 1; a record's row is its position after it, whatever line breaks it holds.
+                int row = rows.size() + 2;
+                if (record.values().stream().anyMatch(v -> v != null && !v.isBlank())) {
+                    rows.add(toRow(row, record));
+                } else {
+                    rows.add(null);
+                }
+            }
+        } catch (RuntimeJsonMappingException | java.io.IOException e) {
+            throw MalformedUpload.because("The CSV could not be read after row " + (rows.size() + 1) + ": "
+                    + firstLine(e.getMessage()));
+        }
+        return CsvActivities.join(rows.stream().filter(r -> r != null).toList());
+    }
+
+    private static void checkHeader(MappingIterator<Map<String, String>> records) {
+        CsvSchema header = (CsvSchema) records.getParserSchema();
+        List<String> columns = new ArrayList<>();
+        header.forEach(c -> columns.add(c.getName()));
+        List<String> known = UploadFields.csvHeader();
+        List<String> unknown = columns.stream().filter(c -> !known.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw MalformedUpload.because("Unknown columns " + unknown + "; the columns are " + known);
+        }
+        List<String> missing = UploadFields.REQUIRED_CSV_COLUMNS.stream().filter(c -> !columns.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw MalformedUpload.because("Missing columns " + missing + "; see GET /api/v1/uploads/template.csv");
+        }
+    }
+
+    private static RawRow toRow(int row, Map<String, String> record) {
+        Map<String, Object> activity = fields(record, UploadFields.ACTIVITY, false);
+        Map<String, Object> finding = fields(record, UploadFields.FINDING, true);
+        return new RawRow(row, activity, finding.isEmpty() ? List.of() : List.of(finding));
+    }
+
+    private static Map<String, Object> fields(Map<String, String> record, List<String> names, boolean ofFinding) {
+        Map<String, Object> fields = new HashMap<>();
+        for (String name : names) {
+            String value = record.get(UploadFields.csvColumn(name, ofFinding));
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            fields.put(name, UploadFields.LISTS.contains(name) ? split(name, value) : value.strip());
+        }
+        return fields;
+    }
+
+    private static List<String> split(String name, String value) {
+        String separator = name.equals("quotes") ? "\\r?\\n" : ";";
+        return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String decode(byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw MalformedUpload.because("The file is not UTF-8 text; save it as \"CSV UTF-8\"");
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+}

@@ -1,0 +1,92 @@
+package org.chorus.insight.upload;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.chorus.insight.action.ActionRepository;
+import org.chorus.insight.activity.ActivityEntity;
+import org.chorus.insight.activity.ActivityRepository;
+import org.chorus.insight.activity.ActivityService;
+import org.chorus.insight.finding.FindingEntity;
+import org.chorus.insight.finding.FindingInput;
+import org.chorus.insight.finding.FindingRepository;
+import org.chorus.insight.finding.FindingService;
+
+/**
+ * Stores a valid row inside the caller's transaction. The organisation's reference finds the activity a re-upload
+ * corrects; its findings are matched by position in the row, so corrected findings keep their ids (and any "you
+ * said, we did" action pointing at them).
+ */
+@ApplicationScoped
+class RowWriter {
+
+    private final ActivityRepository activities;
+    private final ActivityService activityService;
+    private final FindingRepository findings;
+    private final FindingService findingService;
+    private final ActionRepository actions;
+
+    RowWriter(ActivityRepository activities, ActivityService activityService, FindingRepository findings,
+            FindingService findingService, ActionRepository actions) {
+        this.actions = actions;
+        this.activities = activities;
+        this.activityService = activityService;
+        this.findings = findings;
+        this.findingService = findingService;
+    }
+
+    Optional<ActivityEntity> existing(UUID organisationId, String reference) {
+        return activities.findByReference(organisationId, reference.strip());
+    }
+
+    /** @return why the row cannot replace what is stored, or empty when it can */
+    List<String> conflicts(ActivityEntity existing, ParsedRow row) {
+        List<String> reasons = new ArrayList<>();
+        List<FindingEntity> stored = findings.findUploaded(existing.id);
+        for (int i = row.findings().size(); i < stored.size(); i++) {
+            if (stored.get(i).published) {
+                reasons.add("finding " + (i + 1) + " is published and this file no longer has it; withdraw it "
+                        + "before removing it from the file");
+            } else if (actions.answers(stored.get(i).id)) {
+                reasons.add("finding " + (i + 1) + " is answered by a \"you said, we did\" action and this file "
+                        + "no longer has it; keep it in the file");
+            }
+        }
+        return reasons;
+    }
+
+    RowResult write(UUID organisationId, ActivityEntity existing, ParsedRow row) {
+        ActivityEntity activity = activityService.storeChecked(organisationId, existing, row.activity());
+        List<FindingEntity> stored = existing == null ? List.of() : findings.findUploaded(activity.id);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < row.findings().size(); i++) {
+            FindingEntity entity = i < stored.size() ? stored.get(i) : newFinding(organisationId);
+            findingService.store(entity, withActivity(row.findings().get(i), activity.id), activity, i);
+            ids.add(entity.id);
+        }
+        for (int i = row.findings().size(); i < stored.size(); i++) {
+            findingService.deleteUnpublished(stored.get(i));
+        }
+        RowStatus status = existing == null ? RowStatus.ACCEPTED : RowStatus.UPDATED;
+        return new RowResult(row.row(), row.rows(), row.reference(), status, activity.id, ids, List.of());
+    }
+
+    private static FindingEntity newFinding(UUID organisationId) {
+        FindingEntity entity = new FindingEntity();
+        entity.id = UUID.randomUUID();
+        entity.organisationId = organisationId;
+        entity.published = false;
+        entity.createdAt = Instant.now();
+        return entity;
+    }
+
+    private static FindingInput withActivity(FindingInput f, UUID activityId) {
+        return new FindingInput(activityId, f.statement(), f.themes(), f.proposedThemes(), f.sentiment(),
+                f.participantCount(), f.quotes());
+    }
+}

@@ -1,0 +1,27 @@
+package org.chorus.insight.upload;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An upload and, once done, its report per row. */
+@Schema(name = "Upload")
+public record Upload(
+        UUID id,
+        UUID organisationId,
+        @Schema(examples = "csv") String format,
+        UploadMode mode,
+        UploadStatus status,
+        @Schema(description = "Activities in the file; a spreadsheet activity with several findings spans several "
+                + "rows but counts once", examples = "120") int totalRows,
+        @Schema(description = "Activities processed so far, for the progress of a job", examples = "120") int processedRows,
+        @Schema(examples = "100") int acceptedRows,
+        @Schema(examples = "15") int updatedRows,
+        @Schema(examples = "5") int rejectedRows,
+        @Schema(examples = "0") int skippedRows,
+        Instant createdAt,
+        Instant finishedAt,
+        @Schema(description = "One result per activity, in file order; empty until the upload is done") List<RowResult> rows) {
+}

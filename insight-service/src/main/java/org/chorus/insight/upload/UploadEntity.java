@@ -1,0 +1,66 @@
+package org.chorus.insight.upload;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An upload row: its counters, its report as JSON, and the file itself while a job waits to process it. */
+@Entity
+@Table(name = "upload")
+public class UploadEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "organisation_id", nullable = false)
+    public UUID organisationId;
+
+    @Column(nullable = false)
+    public String format;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public UploadMode mode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public UploadStatus status;
+
+    @Column(name = "total_rows", nullable = false)
+    public int totalRows;
+
+    @Column(name = "processed_rows", nullable = false)
+    public int processedRows;
+
+    @Column(name = "accepted_rows", nullable = false)
+    public int acceptedRows;
+
+    @Column(name = "updated_rows", nullable = false)
+    public int updatedRows;
+
+    @Column(name = "rejected_rows", nullable = false)
+    public int rejectedRows;
+
+    @Column(name = "skipped_rows", nullable = false)
+    public int skippedRows;
+
+    public byte[] content;
+
+    public String report;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** When the worker processing it last showed it was alive. */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+}

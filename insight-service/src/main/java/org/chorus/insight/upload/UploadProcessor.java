@@ -1,0 +1,171 @@
+package org.chorus.insight.upload;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+import org.chorus.insight.activity.ActivityEntity;
+import org.chorus.insight.organisation.OrganisationReplicaRepository;
+import org.chorus.insight.theme.ThemeService;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs the rows of an upload. Keeping valid rows, it stores them in chunks, each chunk its own transaction with the
+ * progress, so a large file shows how far it got; all-or-nothing, it judges every row first and stores only if all
+ * are good, in one transaction.
+ */
+@ApplicationScoped
+class UploadProcessor {
+
+    private static final Logger LOG = Logger.getLogger(UploadProcessor.class);
+    private static final int CHUNK = 200;
+
+    private final UploadRepository uploads;
+    private final RowWriter writer;
+    private final OrganisationReplicaRepository replicas;
+    private final ThemeService themes;
+    private final Validator validator;
+    private final ObjectMapper objectMapper;
+
+    UploadProcessor(UploadRepository uploads, RowWriter writer, OrganisationReplicaRepository replicas,
+            ThemeService themes, Validator validator, ObjectMapper objectMapper) {
+        this.uploads = uploads;
+        this.writer = writer;
+        this.replicas = replicas;
+        this.themes = themes;
+        this.validator = validator;
+        this.objectMapper = objectMapper;
+    }
+
+    void process(UUID uploadId, UUID organisationId, String format, UploadMode mode, List<RawRow> rows) {
+        BiFunction<String, Boolean, String> naming = "csv".equals(format) ? UploadFields::csvColumn : (f, finding) -> f;
+        RowReader reader = QuarkusTransaction.requiringNew().call(
+                () -> new RowReader(validator, replicas.knownPlaceCodes(), themes.codes(), naming));
+        Set<String> seen = new HashSet<>();
+        List<RowResult> results = new ArrayList<>();
+        if (mode == UploadMode.ALL_OR_NOTHING) {
+            results.addAll(allOrNothingSafely(uploadId, organisationId, reader, rows));
+        } else {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<RawRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                results.addAll(chunk(uploadId, organisationId, reader, chunk, seen, results.size()));
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> finish(uploadId, results));
+    }
+
+    private List<RowResult> chunk(UUID uploadId, UUID organisationId, RowReader reader, List<RawRow> chunk,
+            Set<String> seen, int processedBefore) {
+        Set<String> seenBefore = new HashSet<>(seen);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<RowResult> results = new ArrayList<>();
+                for (RawRow row : chunk) {
+                    results.add(handle(organisationId, reader, row, seen, true));
+                }
+                UploadEntity upload = uploads.findById(uploadId);
+                upload.processedRows = processedBefore + results.size();
+                upload.heartbeatAt = Instant.now();
+                return results;
+            });
+        } catch (RuntimeException e) {
+            // One row the rules let through but the database refused must not cost the rest of the chunk.
+            LOG.warnf(e, "Upload %s: a chunk failed; storing its rows one by one", uploadId);
+            seen.clear();
+            seen.addAll(seenBefore);
+            List<RowResult> results = new ArrayList<>();
+            for (RawRow row : chunk) {
+                results.add(alone(organisationId, reader, row, seen));
+            }
+            return results;
+        }
+    }
+
+    private RowResult alone(UUID organisationId, RowReader reader, RawRow row, Set<String> seen) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> handle(organisationId, reader, row, seen, true));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Upload row %d could not be stored", row.row());
+            return RowResult.rejected(row, null, List.of("could not be stored because of a fault on our "
+                    + "side; upload the file again to retry this row"));
+        }
+    }
+
+    private List<RowResult> allOrNothingSafely(UUID uploadId, UUID organisationId, RowReader reader,
+            List<RawRow> rows) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> allOrNothing(organisationId, reader, rows));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Upload %s: storing all rows failed; none was kept", uploadId);
+            return rows.stream().map(r -> RowResult.rejected(r, null, List.of("not stored: the upload failed "
+                    + "because of a fault on our side and nothing was kept; upload the file again"))).toList();
+        }
+    }
+
+    private List<RowResult> allOrNothing(UUID organisationId, RowReader reader, List<RawRow> rows) {
+        Set<String> seen = new HashSet<>();
+        List<RowResult> judged = rows.stream().map(r -> handle(organisationId, reader, r, seen, false)).toList();
+        if (judged.stream().anyMatch(r -> r.status() == RowStatus.REJECTED)) {
+            return judged;
+        }
+        Set<String> stored = new HashSet<>();
+        return rows.stream().map(r -> handle(organisationId, reader, r, stored, true)).toList();
+    }
+
+    /** Judges a row and, if it is good and {@code store} is set, stores it; a good row not stored is SKIPPED. */
+    private RowResult handle(UUID organisationId, RowReader reader, RawRow raw, Set<String> seen, boolean store) {
+        ParsedRow row = reader.read(raw);
+        List<String> reasons = new ArrayList<>(row.reasons());
+        ActivityEntity existing = null;
+        if (row.reference() != null) {
+            if (!seen.add(row.reference().strip())) {
+                reasons.add("reference '" + row.reference() + "' appears in an earlier row of this file");
+            } else {
+                existing = writer.existing(organisationId, row.reference()).orElse(null);
+            }
+        }
+        if (existing != null && reasons.isEmpty()) {
+            reasons.addAll(writer.conflicts(existing, row));
+        }
+        if (!reasons.isEmpty()) {
+            return RowResult.rejected(raw, row.reference(), reasons);
+        }
+        if (!store) {
+            return new RowResult(row.row(), row.rows(), row.reference(), RowStatus.SKIPPED, null, List.of(), List.of());
+        }
+        return writer.write(organisationId, existing, row);
+    }
+
+    private void finish(UUID uploadId, List<RowResult> results) {
+        UploadEntity upload = uploads.findById(uploadId);
+        upload.processedRows = results.size();
+        upload.acceptedRows = count(results, RowStatus.ACCEPTED);
+        upload.updatedRows = count(results, RowStatus.UPDATED);
+        upload.rejectedRows = count(results, RowStatus.REJECTED);
+        upload.skippedRows = count(results, RowStatus.SKIPPED);
+        upload.status = UploadStatus.DONE;
+        upload.finishedAt = Instant.now();
+        upload.content = null;
+        try {
+            upload.report = objectMapper.writeValueAsString(results);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Upload report could not be written", e);
+        }
+    }
+
+    private static int count(List<RowResult> results, RowStatus status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
+    }
+}

@@ -1,0 +1,25 @@
+package org.chorus.insight.upload;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Upload jobs; claiming skips jobs another replica's worker has locked, so a job is processed by one worker. */
+@ApplicationScoped
+public class UploadRepository implements PanacheRepositoryBase<UploadEntity, UUID> {
+
+    /** A job waiting for a worker, or one whose worker has shown no sign of life since {@code stalledBefore}. */
+    public Optional<UploadEntity> claim(Instant stalledBefore) {
+        @SuppressWarnings("unchecked")
+        var ids = (java.util.List<UUID>) getEntityManager().createNativeQuery("""
+                SELECT id FROM upload
+                WHERE status = 'PENDING' OR status = 'PROCESSING' AND content IS NOT NULL AND heartbeat_at < :stalled
+                ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter("stalled", stalledBefore).getResultList();
+        return ids.stream().findFirst().map(this::findById);
+    }
+}

@@ -1,0 +1,146 @@
+package org.chorus.insight.upload;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.chorus.insight.common.Labels;
+import org.chorus.platform.idempotency.IdempotentRequests;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Bulk uploads of activities with findings, as local Healthwatch send them, with a report per row. Request scoped
+ * because it holds the request's caller.
+ */
+@Path("/api/v1/uploads")
+@RequestScoped
+@Tag(name = "Uploads")
+public class UploadResource {
+
+    static final String CSV = "text/csv";
+
+    private final UploadService uploads;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
+
+    public UploadResource(UploadService uploads, IdempotentRequests idempotency, Caller caller) {
+        this.uploads = uploads;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes({ CSV, MediaType.APPLICATION_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.INSIGHTS_WRITE)
+    @Operation(summary = "Upload activities with their findings",
+            description = "A CSV file (GET /api/v1/uploads/template.csv; UTF-8 with or without BOM, CRLF or LF, quoted "
+                    + "cells may hold line breaks; a row holds an activity and at most one finding, and rows sharing a "
+                    + "reference are one activity with several findings, its columns repeated or left blank; lists "
+                    + "separated by ';', quotes one per line) or a JSON file (GET /api/v1/uploads/schema.json). Every row needs the "
+                    + "organisation's own reference: a row whose reference exists updates that activity and its "
+                    + "findings by position. Good rows are kept and bad ones reported, unless mode=all-or-nothing. "
+                    + "Up to 500 rows are processed at once (201 with the report); larger files become a job (202) "
+                    + "whose progress and report are at the Location. Safe to retry with the same Idempotency-Key.")
+    @RequestBody(content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "See GET /api/v1/uploads/schema.json")) })
+    @APIResponse(responseCode = "201", description = "Processed; the report is in rows",
+            content = @Content(schema = @Schema(implementation = Upload.class)))
+    @APIResponse(responseCode = "202", description = "Accepted as a job; follow the Location for progress and report",
+            content = @Content(schema = @Schema(implementation = Upload.class)))
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another file")
+    @APIResponse(responseCode = "413", description = "File larger than 32 MB")
+    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/json")
+    @APIResponse(responseCode = "422", description = "The calling organisation is not active in the directory")
+    public Response upload(
+            @Parameter(description = "keep-valid (default) or all-or-nothing") @QueryParam("mode") String mode,
+            @Parameter(description = "Makes retries safe: the same key and file return the first result")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] content) {
+        UploadMode uploadMode = mode(mode);
+        String format = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV) ? "csv" : "json";
+        byte[] file = content == null ? new byte[0] : content;
+        Upload upload = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "upload",
+                new Fingerprint(format, uploadMode, file), Upload.class,
+                () -> uploads.receive(caller, format, uploadMode, file)).result();
+        int status = upload.status() == UploadStatus.DONE ? 201 : 202;
+        return Response.status(status).location(URI.create("/api/v1/uploads/" + upload.id())).entity(upload).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
+    @Operation(summary = "Get an upload's progress and report")
+    @APIResponse(responseCode = "200", description = "The upload; rows is filled once status is DONE",
+            content = @Content(schema = @Schema(implementation = Upload.class)))
+    @APIResponse(responseCode = "404", description = "No such upload, or another organisation's")
+    public Upload get(@PathParam("id") UUID id) {
+        return uploads.get(caller, id);
+    }
+
+    @GET
+    @Path("/template.csv")
+    @Produces(CSV)
+    @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
+    @Operation(summary = "Get the CSV template", description = "The header row and one example row.")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response template() {
+        return Response.ok(UploadFiles.read(UploadFiles.TEMPLATE))
+                .header("Content-Disposition", "attachment; filename=\"chorus-upload-template.csv\"").build();
+    }
+
+    @GET
+    @Path("/schema.json")
+    @Produces("application/schema+json")
+    @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
+    @Operation(summary = "Get the JSON schema of JSON uploads")
+    @APIResponse(responseCode = "200", description = "A JSON Schema (2020-12)",
+            content = @Content(mediaType = "application/schema+json", schema = @Schema(type = SchemaType.OBJECT)))
+    public Response schema() {
+        return Response.ok(UploadFiles.read(UploadFiles.SCHEMA)).build();
+    }
+
+    private static UploadMode mode(String mode) {
+        if (mode == null) {
+            return UploadMode.KEEP_VALID;
+        }
+        return Labels.parse(UploadMode.class, mode).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
+                "Request parameter is not valid", "mode: must be keep-valid or all-or-nothing",
+                List.of(FieldError.parameter("mode", "must be keep-valid or all-or-nothing"))));
+    }
+
+    /** What makes two uploads the same request, for the Idempotency-Key check. */
+    record Fingerprint(String format, UploadMode mode, byte[] content) {
+    }
+}

@@ -1,0 +1,102 @@
+package org.chorus.insight.upload;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chorus.insight.organisation.ActingOrganisation;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Receives uploads: a small file is processed while the caller waits and answered with its report; a large one is
+ * kept as a job for the {@link UploadWorker} and answered at once, to be followed by its progress.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    private final UploadRepository uploads;
+    private final UploadProcessor processor;
+    private final ActingOrganisation acting;
+    private final ObjectMapper objectMapper;
+    private final int inlineRows;
+
+    UploadService(UploadRepository uploads, UploadProcessor processor, ActingOrganisation acting,
+            ObjectMapper objectMapper, @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows) {
+        this.uploads = uploads;
+        this.processor = processor;
+        this.acting = acting;
+        this.objectMapper = objectMapper;
+        this.inlineRows = inlineRows;
+    }
+
+    /** Runs inside the caller's idempotency transaction; the upload and its rows commit in transactions of their own. */
+    public Upload receive(Caller caller, String format, UploadMode mode, byte[] content) {
+        UUID organisationId = acting.requireActive(caller);
+        List<RawRow> rows = read(format, content);
+        if (rows.isEmpty()) {
+            throw MalformedUpload.because("The file has no rows");
+        }
+        boolean asJob = rows.size() > inlineRows;
+        UUID id = QuarkusTransaction.requiringNew().call(
+                () -> create(organisationId, format, mode, rows.size(), asJob ? content : null));
+        if (!asJob) {
+            processor.process(id, organisationId, format, mode, rows);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> toUpload(uploads.findById(id)));
+    }
+
+    /** @throws ProblemException 404 unless the caller's organisation made the upload or the caller reads insights */
+    @Transactional
+    public Upload get(Caller caller, UUID id) {
+        return uploads.findByIdOptional(id)
+                .filter(u -> caller.belongsTo(u.organisationId) || caller.has(Scopes.INSIGHTS_READ))
+                .map(this::toUpload)
+                .orElseThrow(() -> ProblemException.notFound("Upload", id));
+    }
+
+    static List<RawRow> read(String format, byte[] content) {
+        return "csv".equals(format) ? CsvRows.read(content) : JsonRows.read(content);
+    }
+
+    private UUID create(UUID organisationId, String format, UploadMode mode, int totalRows, byte[] content) {
+        UploadEntity upload = new UploadEntity();
+        upload.id = UUID.randomUUID();
+        upload.organisationId = organisationId;
+        upload.format = format;
+        upload.mode = mode;
+        upload.status = content == null ? UploadStatus.PROCESSING : UploadStatus.PENDING;
+        upload.totalRows = totalRows;
+        upload.content = content;
+        upload.createdAt = Instant.now();
+        uploads.persist(upload);
+        return upload.id;
+    }
+
+    private Upload toUpload(UploadEntity u) {
+        return new Upload(u.id, u.organisationId, u.format, u.mode, u.status, u.totalRows, u.processedRows,
+                u.acceptedRows, u.updatedRows, u.rejectedRows, u.skippedRows, u.createdAt, u.finishedAt, report(u));
+    }
+
+    private List<RowResult> report(UploadEntity upload) {
+        if (upload.report == null) {
+            return List.of();
+        }
+        try {
+            return objectMapper.readValue(upload.report, new TypeReference<List<RowResult>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored upload report unreadable", e);
+        }
+    }
+}

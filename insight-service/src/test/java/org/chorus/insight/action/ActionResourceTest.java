@@ -1,0 +1,121 @@
+package org.chorus.insight.action;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.insight.support.InsightFixtures.activity;
+import static org.chorus.insight.support.InsightFixtures.createActivity;
+import static org.chorus.insight.support.InsightFixtures.createFinding;
+import static org.chorus.insight.support.InsightFixtures.finding;
+import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.publicWebsite;
+import static org.chorus.insight.support.InsightFixtures.publishFinding;
+import static org.chorus.insight.support.InsightFixtures.reader;
+import static org.chorus.insight.support.InsightFixtures.unique;
+import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.ActionData;
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class ActionResourceTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Test
+    void aPublishedActionIsShownNextToPublishedFindingsAndItsStatusChangesAreAnnounced() {
+        String place = unique("blackpool");
+        UUID healthwatch = organisation("Healthwatch Blackpool", true, place);
+        UUID icb = organisation("Lancashire and South Cumbria ICB", true, place);
+        String activity = createActivity(writer(healthwatch), activity("Focus group", place));
+        String published = createFinding(writer(healthwatch), finding(activity, "Long waits for mental health referrals",
+                List.of("mental-health-support", "waiting-times"), List.of()));
+        String draft = createFinding(writer(healthwatch), finding(activity, "Draft finding", List.of(), List.of()));
+        publishFinding(writer(healthwatch), published);
+
+        Map<String, Object> body = action(List.of(published), "PLANNED");
+        given().header("Authorization", writer(icb)).contentType(ContentType.JSON)
+                .body(action(List.of(published, draft), "PLANNED"))
+                .when().post("/api/v1/actions")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/findingIds/1"));
+        var created = given().header("Authorization", writer(icb)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/actions")
+                .then().statusCode(201).body("organisationId", equalTo(icb.toString())).extract();
+        String id = created.path("id");
+
+        given().header("Authorization", publicWebsite()).queryParam("finding", published)
+                .when().get("/api/v1/actions").then().statusCode(200).body("items", empty());
+        given().header("Authorization", writer(icb)).when().post("/api/v1/actions/" + id + "/publish")
+                .then().statusCode(200).body("published", equalTo(true));
+        given().header("Authorization", publicWebsite()).queryParam("finding", published)
+                .when().get("/api/v1/actions").then().statusCode(200)
+                .body("items.id", contains(id)).body("items[0].findingIds", contains(published));
+        EventProbe.await(ChorusEventTypes.INSIGHT_FINDINGS,
+                e -> e.aggregateId().equals(id) && e.type().equals(ChorusEventTypes.ACTION_PUBLISHED.type()),
+                Duration.ofSeconds(10));
+
+        String etag = given().header("Authorization", writer(icb)).when().get("/api/v1/actions/" + id)
+                .then().extract().header("ETag");
+        body.put("status", "DONE");
+        body.put("completedOn", "2020-08-01");
+        given().header("Authorization", writer(healthwatch)).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(body).when().put("/api/v1/actions/" + id).then().statusCode(403);
+        given().header("Authorization", writer(icb)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/actions/" + id).then().statusCode(200).body("status", equalTo("DONE"));
+        ActionData changed = EventProbe.await(ChorusEventTypes.INSIGHT_FINDINGS,
+                e -> e.aggregateId().equals(id) && e.type().equals(ChorusEventTypes.ACTION_STATUS_CHANGED.type()),
+                Duration.ofSeconds(10)).dataAs(objectMapper, ActionData.class);
+        assertEquals("DONE", changed.status());
+        assertEquals(List.of(UUID.fromString(published)), changed.findingIds());
+    }
+
+    @Test
+    void notTakingAnActionForwardNeedsAReason() {
+        String place = unique("preston");
+        UUID org = organisation("Healthwatch Preston", true, place);
+        String activity = createActivity(writer(org), activity("Workshop", place));
+        String finding = createFinding(writer(org), finding(activity, "Statement", List.of(), List.of()));
+        given().header("Authorization", writer(org)).contentType(ContentType.JSON)
+                .body(action(List.of(finding), "NOT_TAKEN_FORWARD"))
+                .when().post("/api/v1/actions")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/reason"));
+        Map<String, Object> body = action(List.of(finding), "NOT_TAKEN_FORWARD");
+        body.put("reason", "The service is being recommissioned next year; the finding goes into its specification");
+        String id = given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        given().header("Authorization", publicWebsite()).when().get("/api/v1/actions/" + id).then().statusCode(404);
+        given().header("Authorization", reader()).queryParam("status", "NOT_TAKEN_FORWARD")
+                .queryParam("organisation", org.toString())
+                .when().get("/api/v1/actions").then().body("items.id", contains(id));
+    }
+
+    private static Map<String, Object> action(List<String> findings, String status) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Faster mental health referrals");
+        body.put("decision", "A single point of access for mental health referrals");
+        body.put("findingIds", findings);
+        body.put("status", status);
+        body.put("decidedOn", "2020-02-01");
+        return body;
+    }
+}

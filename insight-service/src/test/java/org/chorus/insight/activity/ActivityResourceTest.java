@@ -1,0 +1,195 @@
+package org.chorus.insight.activity;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.insight.support.InsightFixtures.activity;
+import static org.chorus.insight.support.InsightFixtures.createActivity;
+import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.publicWebsite;
+import static org.chorus.insight.support.InsightFixtures.reader;
+import static org.chorus.insight.support.InsightFixtures.unique;
+import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class ActivityResourceTest {
+
+    @Test
+    void anActivityIsRecordedForTheCallersOrganisationWithItsGroupsNormalised() {
+        String place = unique("blackpool");
+        UUID org = organisation("Healthwatch Blackpool", true, place);
+        Map<String, Object> body = activity("Young carers focus group", place);
+        body.remove("endDate");
+        body.put("groupsReached", List.of("Young  Carers", "young carers", " LGBT+ "));
+        String key = UUID.randomUUID().toString();
+
+        var created = given().header("Authorization", writer(org)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities")
+                .then().statusCode(201).header("ETag", notNullValue())
+                .body("organisationId", equalTo(org.toString()))
+                .body("endDate", equalTo("2019-03-14"))
+                .body("groupsReached", contains("young carers", "lgbt+"))
+                .extract();
+        String id = created.path("id");
+        String again = given().header("Authorization", writer(org)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities").then().statusCode(201).extract().path("id");
+        assertEquals(id, again, "a retry with the same Idempotency-Key returns the first activity");
+
+        given().header("Authorization", reader()).queryParam("place", place)
+                .when().get("/api/v1/activities")
+                .then().statusCode(200).body("items.id", contains(id));
+    }
+
+    @Test
+    void brokenRulesAreNamedField_byField() {
+        String place = unique("lancashire");
+        UUID org = organisation("Healthwatch Lancashire", true, place);
+        Map<String, Object> body = activity("Comment cards", place);
+        body.put("endDate", "2019-03-01");
+        body.put("placeCodes", List.of(place, "atlantis"));
+        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", contains("/endDate", "/placeCodes/1"));
+
+        body = activity("Comment cards", place);
+        body.put("participantCount", -3);
+        body.put("title", " ");
+        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities")
+                .then().statusCode(422).body("errors.pointer", contains("/participantCount", "/title"));
+
+        body = activity("Comment cards", place);
+        body.put("participantCount", 12.5);
+        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/participantCount"));
+
+        body = activity("Comment cards", place);
+        body.put("method", "SEANCE");
+        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/method"))
+                .body("errors[0].detail", containsString("FOCUS_GROUP"));
+    }
+
+    @Test
+    void onlyActiveOrganisationsOfTheDirectoryMayRecordActivities() {
+        String place = unique("cumbria");
+        UUID closed = organisation("Closed Healthwatch", false, place);
+        organisation("Open Healthwatch", true, place);
+        given().header("Authorization", writer(closed)).contentType(ContentType.JSON).body(activity("Late event", place))
+                .when().post("/api/v1/activities")
+                .then().statusCode(422).body("type", containsString("organisation-not-active"));
+        given().header("Authorization", writer(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(activity("Stranger's event", place))
+                .when().post("/api/v1/activities")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void anOrganisationCorrectsOnlyItsOwnActivitiesWithTheCurrentETag() {
+        String place = unique("blackburn");
+        UUID owner = organisation("Healthwatch Blackburn with Darwen", true, place);
+        UUID other = organisation("Another Healthwatch", true, place);
+        Map<String, Object> body = activity("Neighbourhood event", place);
+        String id = createActivity(writer(owner), body);
+        String etag = given().header("Authorization", writer(owner)).when().get("/api/v1/activities/" + id)
+                .then().statusCode(200).extract().header("ETag");
+
+        body.put("participantCount", 40);
+        given().header("Authorization", writer(other)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(403).body("type", containsString("not-owner"));
+        given().header("Authorization", writer(owner)).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(428);
+        given().header("Authorization", writer(owner)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(200).body("participantCount", equalTo(40));
+        body.put("participantCount", 1);
+        given().header("Authorization", writer(owner)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(412);
+
+        given().header("Authorization", writer(other)).when().get("/api/v1/activities/" + id)
+                .then().statusCode(404);
+        given().header("Authorization", reader()).when().get("/api/v1/activities/" + id)
+                .then().statusCode(200).body("participantCount", equalTo(40));
+    }
+
+    @Test
+    void aReferenceIsUniqueWithinTheOrganisation() {
+        String place = unique("preston");
+        UUID org = organisation("Healthwatch Preston", true, place);
+        Map<String, Object> body = activity("Workshop", place);
+        body.put("reference", "HW-001");
+        createActivity(writer(org), body);
+        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/reference"));
+        UUID other = organisation("Healthwatch Elsewhere", true, place);
+        createActivity(writer(other), body);
+    }
+
+    @Test
+    void listsFilterByMethodAndPeriodAndPageWithACursor() {
+        String place = unique("morecambe");
+        UUID org = organisation("Healthwatch Morecambe", true, place);
+        for (String date : List.of("2018-05-01", "2018-06-01", "2018-07-01")) {
+            Map<String, Object> body = activity("Event " + date, place);
+            body.put("startDate", date);
+            body.put("endDate", date);
+            body.put("method", "PUBLIC_ENGAGEMENT_EVENT");
+            createActivity(writer(org), body);
+        }
+        createActivity(writer(org), activity("Focus group", place));
+
+        var first = given().header("Authorization", reader()).queryParam("place", place)
+                .queryParam("method", "PUBLIC_ENGAGEMENT_EVENT").queryParam("limit", 2)
+                .when().get("/api/v1/activities")
+                .then().statusCode(200).body("items.title", contains("Event 2018-05-01", "Event 2018-06-01"))
+                .header("Link", containsString("rel=\"next\"")).extract();
+        given().header("Authorization", reader()).queryParam("place", place)
+                .queryParam("method", "PUBLIC_ENGAGEMENT_EVENT").queryParam("limit", 2)
+                .queryParam("cursor", first.<String>path("nextCursor"))
+                .when().get("/api/v1/activities")
+                .then().statusCode(200).body("items.title", contains("Event 2018-07-01")).body("nextCursor", nullValue());
+        given().header("Authorization", reader()).queryParam("place", place)
+                .queryParam("from", "2018-05-15").queryParam("to", "2018-06-30")
+                .when().get("/api/v1/activities")
+                .then().statusCode(200).body("items.title", contains("Event 2018-06-01"));
+    }
+
+    @Test
+    void callersNeedTheRightScope() {
+        given().when().get("/api/v1/activities").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", publicWebsite()).when().get("/api/v1/activities").then().statusCode(403);
+        given().header("Authorization", reader()).contentType(ContentType.JSON).body(activity("x", "y"))
+                .when().post("/api/v1/activities").then().statusCode(403);
+        given().header("Authorization", reader()).queryParam("method", "NOPE")
+                .when().get("/api/v1/activities").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", reader()).queryParam("cursor", "garbage")
+                .when().get("/api/v1/activities").then().statusCode(400)
+                .body("errors.parameter", hasItem("cursor"));
+    }
+}

@@ -1,0 +1,215 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The insight part of `./chorus demo`: each demo Healthwatch uploads its activities and findings (from
+ * {@code insight-demo-data.json}) with a key of its own, publishes them, and the ICB answers some with published "you
+ * said, we did" actions; all through the gateway, as the organisations themselves would. Safe to run again: uploads
+ * update by reference and actions are created with Idempotency-Keys.
+ */
+public final class InsightDemoData {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESOURCE = "insight-demo-data.json";
+    /** New keys and newly registered organisations reach the gateway and the insight service by events. */
+    private static final int ATTEMPTS = 40;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final URI gateway;
+    private final String adminKey;
+    private final Map<String, String> findingIds = new HashMap<>();
+    private int failures;
+
+    private InsightDemoData(URI gateway, String adminKey) {
+        this.gateway = gateway;
+        this.adminKey = adminKey;
+    }
+
+    /** Loads the demo insight through the gateway; true when everything is there afterwards. */
+    public static boolean load(URI gateway, String adminKey) throws IOException, InterruptedException {
+        JsonNode data;
+        try (InputStream in = InsightDemoData.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("Missing resource " + RESOURCE);
+            }
+            data = JSON.readTree(in);
+        }
+        InsightDemoData loader = new InsightDemoData(gateway, adminKey);
+        Map<String, String> healthwatch = loader.organisations("HEALTHWATCH");
+        for (var entry : data.path("healthwatch").properties()) {
+            loader.healthwatch(entry.getKey(), healthwatch.get(entry.getKey()), entry.getValue());
+        }
+        loader.actions(data.path("icb").asText(), data.path("actions"));
+        System.out.println(loader.failures == 0 ? "Demo insight loaded." : loader.failures + " insight item(s) failed.");
+        return loader.failures == 0;
+    }
+
+    private void healthwatch(String name, String organisationId, JsonNode activities)
+            throws IOException, InterruptedException {
+        if (organisationId == null) {
+            fail("upload", name, "no such organisation in the directory");
+            return;
+        }
+        String key = issueKey(organisationId, name);
+        if (key == null) {
+            return;
+        }
+        ObjectNode file = JSON.createObjectNode();
+        file.set("activities", activities);
+        String content = JSON.writeValueAsString(file);
+        // Keyed by the content too, so that an edited demo file is uploaded again rather than refused as a reuse.
+        HttpResponse<String> response = sendUntilKnown("POST", "/api/v1/uploads", key, content, "application/json",
+                "demo-insight-" + Integer.toHexString(content.hashCode()));
+        if (response.statusCode() != 201) {
+            fail("upload", name, response.statusCode() + " " + detail(response));
+            return;
+        }
+        JsonNode upload = JSON.readTree(response.body());
+        report("upload", name, upload.path("acceptedRows").asInt() + " new, " + upload.path("updatedRows").asInt()
+                + " updated, " + upload.path("rejectedRows").asInt() + " rejected");
+        for (JsonNode row : upload.path("rows")) {
+            if (row.path("status").asText().equals("REJECTED")) {
+                fail("upload row", row.path("reference").asText(), row.path("reasons").toString());
+            }
+            publishFindings(key, row);
+        }
+    }
+
+    private void publishFindings(String key, JsonNode row) throws IOException, InterruptedException {
+        ArrayNode ids = (ArrayNode) row.path("findingIds");
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i).asText();
+            findingIds.put(row.path("reference").asText() + "#" + i, id);
+            HttpResponse<String> published = send("POST", "/api/v1/findings/" + id + "/publish", key, null, null, null);
+            if (published.statusCode() != 200) {
+                fail("finding", id, published.statusCode() + " " + detail(published));
+            }
+        }
+    }
+
+    private void actions(String icbName, JsonNode actions) throws IOException, InterruptedException {
+        String icb = organisations("ICB").get(icbName);
+        if (icb == null) {
+            fail("actions", icbName, "no such organisation in the directory");
+            return;
+        }
+        String key = issueKey(icb, icbName);
+        if (key == null) {
+            return;
+        }
+        for (JsonNode action : actions) {
+            ObjectNode body = action.deepCopy();
+            String slug = body.remove("key").asText();
+            ArrayNode ids = body.putArray("findingIds");
+            for (JsonNode reference : (ArrayNode) body.remove("findings")) {
+                ids.add(findingIds.getOrDefault(reference.asText(), "00000000-0000-0000-0000-000000000000"));
+            }
+            HttpResponse<String> created = sendUntilKnown("POST", "/api/v1/actions", key, JSON.writeValueAsString(body),
+                    "application/json", "demo-action-" + slug);
+            if (created.statusCode() != 201) {
+                fail("action", slug, created.statusCode() + " " + detail(created));
+                continue;
+            }
+            String id = JSON.readTree(created.body()).path("id").asText();
+            HttpResponse<String> published = send("POST", "/api/v1/actions/" + id + "/publish", key, null, null, null);
+            if (published.statusCode() == 200) {
+                report("action", slug, "published");
+            } else {
+                fail("action", slug, published.statusCode() + " " + detail(published));
+            }
+        }
+    }
+
+    /** The organisations of a type, by name. */
+    private Map<String, String> organisations(String type) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/v1/organisations?limit=500&type=" + type, adminKey, null,
+                null, null);
+        Map<String, String> byName = new HashMap<>();
+        if (response.statusCode() == 200) {
+            JSON.readTree(response.body()).path("items")
+                    .forEach(o -> byName.put(o.path("name").asText(), o.path("id").asText()));
+        } else {
+            fail("organisations", type, response.statusCode() + " " + detail(response));
+        }
+        return byName;
+    }
+
+    /** A fresh secret key for the organisation; the demo does not keep secrets between runs. */
+    private String issueKey(String organisationId, String name) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("name", "Chorus demo insight loader", "kind", "SECRET",
+                "scopes", List.of("insights:write", "insights:read")));
+        HttpResponse<String> response = send("POST", "/api/v1/organisations/" + organisationId + "/api-keys", adminKey,
+                body, "application/json", null);
+        if (response.statusCode() != 201) {
+            fail("key", name, response.statusCode() + " " + detail(response));
+            return null;
+        }
+        return JSON.readTree(response.body()).path("secret").asText();
+    }
+
+    /** Retries while the gateway has not yet learnt the key, or the insight service the organisation. */
+    private HttpResponse<String> sendUntilKnown(String method, String path, String key, String body,
+            String contentType, String idempotencyKey) throws IOException, InterruptedException {
+        HttpResponse<String> response = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            response = send(method, path, key, body, contentType, idempotencyKey);
+            boolean notYetKnown = response.statusCode() == 401
+                    || response.statusCode() == 422 && response.body().contains("organisation-not-active");
+            if (!notYetKnown) {
+                return response;
+            }
+            Thread.sleep(250);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body, String contentType,
+            String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + key)
+                .header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String detail(HttpResponse<String> response) {
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            return problem.path("detail").asText(problem.path("title").asText(""));
+        } catch (IOException e) {
+            return response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
+        }
+    }
+
+    private void fail(String kind, String name, String why) {
+        failures++;
+        report(kind, name, "FAILED: " + why);
+    }
+
+    private static void report(String kind, String name, String outcome) {
+        System.out.printf("  %-13s %-58s %s%n", kind, name, outcome);
+    }
+}
