@@ -27,8 +27,21 @@ import io.restassured.specification.RequestSpecification;
  */
 class AccessMatrixIT {
 
-    /** What a partner website's key may do (issue 5); every other operation must refuse it. */
-    static final Set<String> PUBLISHABLE_OPERATIONS = Set.of();
+    /**
+     * What a partner website's key may do (issue 5): list open surveys and read one, submit a response and erase it
+     * again with its receipt, read published findings, actions and the theme taxonomy. Every other operation must
+     * refuse it.
+     */
+    static final Set<String> PUBLISHABLE_OPERATIONS = Set.of(
+            "GET /api/v1/surveys",
+            "GET /api/v1/surveys/{id}",
+            "POST /api/v1/surveys/{surveyId}/responses",
+            "DELETE /api/v1/responses/{responseId}",
+            "GET /api/v1/findings",
+            "GET /api/v1/findings/{id}",
+            "GET /api/v1/actions",
+            "GET /api/v1/actions/{id}",
+            "GET /api/v1/themes");
 
     private static final List<String> SECRET_SCOPES =
             List.of("directory:manage", "surveys:manage", "insights:write", "insights:read", "exports:read");

@@ -15,10 +15,15 @@ final class Directory {
     private Directory() {
     }
 
+    /**
+     * Registers an organisation whose name is made unique, so that no test takes a name the demo data uses: the
+     * tests share one system, and the demo loader treats a known name as already loaded.
+     */
     static String registerOrganisation(String name, String type) {
+        String unique = name + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
         return as(admin()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("name", name, "type", type, "placeCodes", List.of(),
+                .body(Map.of("name", unique, "type", type, "placeCodes", List.of(),
                         "allowedOrigins", List.of("https://www.example.org")))
                 .when().post("/api/v1/organisations")
                 .then().statusCode(201)

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * `./chorus demo`: registers the partnership's places and organisations (from {@code demo-data.json}) through the
- * gateway, as an administrator would. Safe to run again: what exists is left as it is.
+ * gateway, as an administrator would, then hands over to the survey and insight demo loaders. Safe to run again:
+ * what exists is left as it is.
  */
 public final class DemoData {
 
@@ -44,14 +45,25 @@ public final class DemoData {
         String port = StackStatus.ports(home).getProperty(ChorusService.GATEWAY.module(), "8080");
         URI gateway = URI.create("http://127.0.0.1:" + port);
         try {
-            System.exit(load(gateway, Secrets.readBootstrapAdminKey(home)) ? 0 : 1);
+            System.exit(loadAll(gateway, Secrets.readBootstrapAdminKey(home)) ? 0 : 1);
         } catch (ConnectException e) {
             System.err.println("The gateway does not answer at " + gateway + "; start the stack with ./chorus up");
             System.exit(1);
         }
     }
 
-    /** Loads the demo data through the gateway; true when everything is there afterwards. */
+    /**
+     * The whole demo set in dependency order: the directory's places and organisations, then the seed survey owned
+     * by the ICB, then the Healthwatch activities, findings and actions. True when everything is there afterwards.
+     */
+    public static boolean loadAll(URI gateway, String adminKey) throws IOException, InterruptedException {
+        boolean directory = load(gateway, adminKey);
+        boolean surveys = directory && SurveyDemoData.load(gateway, adminKey);
+        boolean insights = directory && InsightDemoData.load(gateway, adminKey);
+        return directory && surveys && insights;
+    }
+
+    /** Loads the directory's demo places and organisations through the gateway; true when they are all there. */
     public static boolean load(URI gateway, String adminKey) throws IOException, InterruptedException {
         JsonNode data;
         try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
