@@ -2,12 +2,14 @@ package org.chorus.insight.upload;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.insight.organisation.ActingOrganisation;
+import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
@@ -30,9 +32,12 @@ public class UploadService {
     private final ActingOrganisation acting;
     private final ObjectMapper objectMapper;
     private final int inlineRows;
+    private final AuditTrail audit;
 
     UploadService(UploadRepository uploads, UploadProcessor processor, ActingOrganisation acting,
-            ObjectMapper objectMapper, @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows) {
+            ObjectMapper objectMapper, @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows,
+            AuditTrail audit) {
+        this.audit = audit;
         this.uploads = uploads;
         this.processor = processor;
         this.acting = acting;
@@ -48,8 +53,12 @@ public class UploadService {
             throw MalformedUpload.because("The file has no rows");
         }
         boolean asJob = rows.size() > inlineRows;
-        UUID id = QuarkusTransaction.requiringNew().call(
-                () -> create(organisationId, format, mode, rows.size(), asJob ? content : null));
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            UUID created = create(organisationId, format, mode, rows.size(), asJob ? content : null);
+            audit.record("insights.uploaded", "upload", created, Map.of("format", format, "mode", mode.name(),
+                    "rows", Integer.toString(rows.size()), "asJob", Boolean.toString(asJob)));
+            return created;
+        });
         if (!asJob) {
             processor.process(id, organisationId, format, mode, rows);
         }

@@ -13,13 +13,17 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -80,6 +84,12 @@ class UploadResourceTest {
                 .when().get("/api/v1/findings")
                 .then().body("items.statement", containsInAnyOrder("Long waits for referrals", "Young carers want apps"))
                 .body("items.find { it.statement == 'Long waits for referrals' }.quotes", contains("I waited months."));
+
+        String uploadId = report.extract().path("id");
+        var audited = EventProbe.await(ChorusEventTypes.AUDIT_ENTRIES,
+                e -> new String(e.data(), StandardCharsets.UTF_8).contains(uploadId), Duration.ofSeconds(10));
+        String entry = new String(audited.data(), StandardCharsets.UTF_8);
+        assertTrue(entry.contains("\"insights.uploaded\"") && entry.contains(org.toString()), entry);
     }
 
     @Test

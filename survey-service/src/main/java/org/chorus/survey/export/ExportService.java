@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Streams responses straight from a database cursor into the chosen format, a batch of rows at a time, in a
@@ -50,11 +53,13 @@ public class ExportService {
     /** Resolved once: looking the type up again for each of a million rows costs more than reading the row. */
     private final ObjectReader answersReader;
     private final Duration settle;
+    private final AuditTrail auditTrail;
 
     public ExportService(SurveyQueries surveys, AuditStore audit, DataSource dataSource, ObjectMapper objectMapper,
-            @ConfigProperty(name = "chorus.survey.export-settle") Duration settle) {
+            @ConfigProperty(name = "chorus.survey.export-settle") Duration settle, AuditTrail auditTrail) {
         this.surveys = surveys;
         this.audit = audit;
+        this.auditTrail = auditTrail;
         this.dataSource = dataSource;
         this.objectMapper = objectMapper;
         this.answersReader = objectMapper.readerFor(ANSWERS);
@@ -80,13 +85,24 @@ public class ExportService {
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), surveyId, caller.organisationId(), caller.keyId(), format,
                 describe(filter), 0, false, Instant.now(), null);
         audit.started(entry);
+        AuditTrail.Actor actor = auditTrail.actor();
         ExportColumns columns = new ExportColumns(survey);
-        StreamingOutput body = out -> stream(entry.id(), format, columns, filter, surveyId, out);
+        StreamingOutput body = out -> {
+            long rows = stream(entry.id(), format, columns, filter, surveyId, out);
+            // The system's audit log hears of the export once its row count is known.
+            Map<String, String> details = new LinkedHashMap<>(describe(filter));
+            details.put("format", format.extension());
+            details.put("rows", Long.toString(rows));
+            details.put("exportId", entry.id().toString());
+            QuarkusTransaction.requiringNew().run(
+                    () -> auditTrail.record(actor, "responses.exported", "survey", surveyId, details));
+        };
         String fileName = "survey-" + surveyId + "-responses." + format.extension();
         return new Export(body, ExportCursor.encode(to), fileName, format.mediaType());
     }
 
-    private void stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
+    /** @return how many rows were written */
+    private long stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
             OutputStream out) throws IOException {
         long rows = 0;
         boolean completed = false;
@@ -115,6 +131,7 @@ public class ExportService {
         } finally {
             audit.finished(auditId, rows, completed);
         }
+        return rows;
     }
 
     private ExportRow read(ResultSet rs) throws SQLException, IOException {

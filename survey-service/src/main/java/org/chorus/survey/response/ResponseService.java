@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ResponseData;
+import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
@@ -32,12 +33,15 @@ public class ResponseService {
     private final ResponseStore store;
     private final Event<ResponseCounted> counted;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public ResponseService(SurveyQueries surveys, ResponseStore store, Event<ResponseCounted> counted, Outbox outbox) {
+    public ResponseService(SurveyQueries surveys, ResponseStore store, Event<ResponseCounted> counted, Outbox outbox,
+            AuditTrail audit) {
         this.surveys = surveys;
         this.store = store;
         this.counted = counted;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional
@@ -72,6 +76,7 @@ public class ResponseService {
         store.delete(responseId);
         counted.fire(new ResponseCounted(survey, response, -1));
         announce(ChorusEventTypes.RESPONSE_ERASED, survey, response);
+        audit.record("response.erased", "response", responseId, Map.of("surveyId", response.surveyId().toString()));
     }
 
     /** Websites submit online; staff say how the response reached them and who entered it. */

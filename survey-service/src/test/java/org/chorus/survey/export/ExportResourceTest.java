@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
 import org.chorus.platform.testing.TestCallers;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.survey.SurveyFixtures.Owner;
@@ -128,6 +131,11 @@ class ExportResourceTest {
                 .body("items.find { it.surveyId == '" + surveyId + "' && it.format == 'NDJSON' }.rowCount", equalTo(2))
                 .body("items.find { it.surveyId == '" + surveyId + "' && it.format == 'NDJSON' }.completed", equalTo(true));
         given().header("Authorization", analyst()).when().get("/api/v1/exports/audit").then().statusCode(403);
+        // Each export also reaches the system's audit log, with its row count.
+        var entries = EventProbe.awaitAll(ChorusEventTypes.AUDIT_ENTRIES,
+                e -> new String(e.data()).contains("\"responses.exported\"") && new String(e.data()).contains(surveyId),
+                2, Duration.ofSeconds(10));
+        assertTrue(entries.stream().allMatch(e -> new String(e.data()).contains("\"rows\":\"2\"")));
         given().header("Authorization", analyst()).queryParam("format", "pdf")
                 .when().get("/api/v1/surveys/" + surveyId + "/responses/export")
                 .then().statusCode(400).body("errors[0].parameter", equalTo("format"));

@@ -231,6 +231,11 @@ class ResponseResourceTest {
 
         EventProbe.await(ChorusEventTypes.SURVEY_RESPONSES, e -> e.type().equals(ChorusEventTypes.RESPONSE_ERASED.type())
                 && new String(e.data()).contains(responseId), Duration.ofSeconds(10));
+        // The erasure is in the system's audit log, once: the wrong token and the repeat erased nothing.
+        var audited = EventProbe.awaitAll(ChorusEventTypes.AUDIT_ENTRIES,
+                e -> new String(e.data()).contains("\"response.erased\"") && new String(e.data()).contains(responseId),
+                1, Duration.ofSeconds(10));
+        assertEquals(1, audited.size());
     }
 
     private String column(String expression, String responseId) {

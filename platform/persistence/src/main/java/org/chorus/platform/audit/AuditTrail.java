@@ -41,12 +41,29 @@ public class AuditTrail {
      * @param details small facts worth keeping; never free text from respondents
      */
     public void record(String action, String subjectType, Object subjectId, Map<String, String> details) {
-        Caller who = currentCaller();
+        record(actor(), action, subjectType, subjectId, details);
+    }
+
+    /**
+     * Records on behalf of an actor taken earlier, for actions that end after their request has (a streamed export
+     * learns its row count only once the last row is written).
+     */
+    public void record(Actor actor, String action, String subjectType, Object subjectId, Map<String, String> details) {
         UUID entryId = UUID.randomUUID();
         outbox.record(ChorusEventTypes.AUDIT_ENTRY_RECORDED, entryId, new AuditEntryData(entryId, action,
-                who == null ? null : who.organisationId(), who == null ? null : who.keyId(), subjectType,
-                subjectId == null ? null : subjectId.toString(), clientAddress(who), RequestIds.current(),
-                Instant.now(), Map.copyOf(details)));
+                actor.organisationId(), actor.keyId(), subjectType, subjectId == null ? null : subjectId.toString(),
+                actor.clientAddress(), actor.requestId(), Instant.now(), Map.copyOf(details)));
+    }
+
+    /** Who is acting in the current request, kept for an entry recorded later. */
+    public Actor actor() {
+        Caller who = currentCaller();
+        return new Actor(who == null ? null : who.organisationId(), who == null ? null : who.keyId(),
+                clientAddress(who), RequestIds.current());
+    }
+
+    /** The organisation, key, address and request behind an action; any of them may be unknown (null). */
+    public record Actor(UUID organisationId, UUID keyId, String clientAddress, String requestId) {
     }
 
     private Caller currentCaller() {
