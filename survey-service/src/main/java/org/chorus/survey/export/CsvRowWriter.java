@@ -7,8 +7,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * CSV that Excel opens as it should: a UTF-8 byte order mark (or Excel guesses a legacy code page), CRLF rows,
@@ -20,30 +18,69 @@ final class CsvRowWriter implements RowWriter {
     private static final char BOM = '\uFEFF';
 
     private final BufferedWriter writer;
-    private final CSVPrinter printer;
 
     CsvRowWriter(OutputStream out) throws IOException {
         writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         writer.write(BOM);
-        printer = new CSVPrinter(writer, CSVFormat.EXCEL);
     }
 
     @Override
     public void header(List<String> names) throws IOException {
-        printer.printRecord(names);
+        write(names, false);
     }
 
     @Override
     public void row(List<String> values) throws IOException {
-        for (String value : values) {
-            printer.print(defused(value));
-        }
-        printer.println();
+        write(values, true);
     }
 
     @Override
     public void finish() throws IOException {
-        printer.flush();
+        writer.flush();
+    }
+
+    /**
+     * RFC 4180 as Excel reads it, written by hand: most cells of an export are 0/1 flags, and a general CSV
+     * library's per-cell quoting checks cost more than writing them.
+     */
+    private void write(List<String> values, boolean defuse) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                writer.write(',');
+            }
+            String value = defuse ? defused(values.get(i)) : values.get(i);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if (needsQuotes(value)) {
+                writer.write('"');
+                writer.write(value.replace("\"", "\"\""));
+                writer.write('"');
+            } else {
+                writer.write(value);
+            }
+        }
+        writer.write("\r\n");
+    }
+
+    /** Separators, quotes and line breaks must be quoted; so must edge spaces, which Excel would otherwise trim. */
+    static boolean needsQuotes(String value) {
+        if (value.length() == 1) {
+            char only = value.charAt(0);
+            return only == ',' || only == '"' || only == '\r' || only == '\n' || only == ' ' || only == '\t';
+        }
+        char first = value.charAt(0);
+        char last = value.charAt(value.length() - 1);
+        if (first == ' ' || first == '\t' || last == ' ' || last == '\t') {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String defused(String value) {
