@@ -21,14 +21,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
-import org.chorus.platform.web.paging.PagedResponse;
+import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -83,14 +82,14 @@ public class SurveyResource {
             description = "With surveys:manage, the caller's own surveys in every state (filter by status). "
                     + "Otherwise, e.g. with a website's publishable key, the surveys open now, in the language asked.")
     @APIResponse(responseCode = "200", description = "A page of surveys")
-    public Response list(
+    public Page<Survey> list(
             @Parameter(description = "Only surveys in this state (own surveys only)") @QueryParam("status")
             SurveyStatus status,
             @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
             @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Valid @BeanParam PageRequest page, @Context UriInfo uriInfo) {
+            @Context HttpHeaders headers, @Valid @BeanParam PageRequest page) {
         String language = Languages.choose(lang, headers.getAcceptableLanguages());
-        return PagedResponse.of(queries.list(caller, status, language, page.limit(), page.cursor()), uriInfo);
+        return queries.list(caller, status, language, page.limit(), page.cursor());
     }
 
     @GET

@@ -8,16 +8,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.paging.PageRequest;
-import org.chorus.platform.web.paging.PagedResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,12 +34,10 @@ public class AuditResource {
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
     @Operation(summary = "List response exports", description = "Newest first: key, organisation, filters, row count.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
-    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo uriInfo) {
+    public Page<AuditEntry> list(@Valid @BeanParam PageRequest page) {
         Cursor before = Cursor.decode(page.cursor());
         var fetched = audit.list(before == null ? null : Instant.parse(before.sortValue()),
                 before == null ? null : before.id(), page.limit() + 1);
-        Page<AuditEntry> entries = Page.of(fetched, page.limit(),
-                e -> new Cursor(e.startedAt().toString(), e.id()).encode());
-        return PagedResponse.of(entries, uriInfo);
+        return Page.of(fetched, page.limit(), e -> new Cursor(e.startedAt().toString(), e.id()).encode());
     }
 }

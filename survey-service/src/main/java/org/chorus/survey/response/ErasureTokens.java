@@ -2,10 +2,10 @@ package org.chorus.survey.response;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import org.chorus.platform.events.contract.SecretHashes;
 
 /** Erasure tokens: 256 random bits for the respondent, a SHA-256 hash for the database. */
 final class ErasureTokens {
@@ -22,12 +22,7 @@ final class ErasureTokens {
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing", e);
-        }
+        return SecretHashes.sha256Hex(token);
     }
 
     /** Compares in constant time, so that timing does not tell how much of a guessed token was right. */
