@@ -3,6 +3,7 @@ package org.chorus.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -17,8 +18,9 @@ final class Replicator {
     private Replicator() {
     }
 
-    static void multiply(String jdbcUrl, UUID surveyId, int copies) throws SQLException {
+    static void multiply(String jdbcUrl, UUID surveyId, int copies) throws SQLException, InterruptedException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "chorus", "chorus")) {
+            awaitAllCounted(connection, surveyId);
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
@@ -41,6 +43,23 @@ final class Replicator {
                 connection.setAutoCommit(true);
                 analyze.execute("VACUUM ANALYZE response");
                 analyze.execute("VACUUM ANALYZE tally");
+            }
+        }
+    }
+
+    /** Responses are counted in rounds after they commit; multiplying the counters before then would miss some. */
+    private static void awaitAllCounted(Connection connection, UUID surveyId) throws SQLException, InterruptedException {
+        try (PreparedStatement waiting = connection.prepareStatement(
+                "SELECT count(*) FROM tally_backlog WHERE survey_id = ?")) {
+            waiting.setObject(1, surveyId);
+            while (true) {
+                try (ResultSet rs = waiting.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
             }
         }
     }

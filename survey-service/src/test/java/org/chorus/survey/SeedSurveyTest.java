@@ -1,7 +1,7 @@
 package org.chorus.survey;
 
 import static io.restassured.RestAssured.given;
-import static org.chorus.survey.SurveyFixtures.analyst;
+import static org.chorus.survey.SurveyFixtures.countedResults;
 import static org.chorus.survey.SurveyFixtures.createDraft;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.publish;
@@ -60,8 +60,6 @@ class SeedSurveyTest {
                     .when().post("/api/v1/surveys/" + surveyId + "/responses")
                     .then().statusCode(201);
         }
-        given().header("Authorization", analyst()).queryParam("by", "channel")
-                .when().get("/api/v1/surveys/" + surveyId + "/results")
-                .then().statusCode(200).body("groups.value", equalTo(List.of("EVENT", "PAPER", "PHONE")));
+        countedResults(surveyId, "channel").body("groups.value", equalTo(List.of("EVENT", "PAPER", "PHONE")));
     }
 }

@@ -1,6 +1,7 @@
 package org.chorus.survey;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.chorus.platform.testing.TestCallers;
 import org.chorus.platform.web.caller.Scopes;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /** Surveys for tests: a small definition with one question of every type, and callers of every kind. */
 public final class SurveyFixtures {
@@ -75,6 +78,38 @@ public final class SurveyFixtures {
         String id = createDraft(owner, smallSurvey());
         publish(owner, id);
         return id;
+    }
+
+    /**
+     * A survey's results, read as an analyst once every accepted response is in them: responses are counted in
+     * rounds just after they commit, and the results say how many are still waiting.
+     *
+     * @param by the breakdown, or null for all respondents
+     */
+    public static ValidatableResponse countedResults(String surveyId, String by) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            var request = given().header("Authorization", analyst());
+            if (by != null) {
+                request.queryParam("by", by);
+            }
+            ValidatableResponse results = request.when().get("/api/v1/surveys/" + surveyId + "/results")
+                    .then().statusCode(200);
+            Number waiting = results.extract().path("responsesNotYetCounted");
+            if (waiting.longValue() == 0 || System.nanoTime() > deadline) {
+                return results.body("responsesNotYetCounted", equalTo(0));
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An organisation and the bearer header of its survey manager's key. */

@@ -18,17 +18,20 @@ import org.chorus.survey.definition.SurveyQueries;
 
 /**
  * Answers results from the maintained counters: one indexed read of a few hundred rows whatever the number of
- * responses, then suppression over the cells about to be shown.
+ * responses, then suppression over the cells about to be shown. It says how many accepted responses the counters
+ * have yet to take in, rather than waiting for them.
  */
 @ApplicationScoped
 public class ResultsService {
 
     private final SurveyQueries surveys;
     private final TallyStore tallies;
+    private final TallyBacklog backlog;
 
-    public ResultsService(SurveyQueries surveys, TallyStore tallies) {
+    public ResultsService(SurveyQueries surveys, TallyStore tallies, TallyBacklog backlog) {
         this.surveys = surveys;
         this.tallies = tallies;
+        this.backlog = backlog;
     }
 
     @Transactional
@@ -50,7 +53,8 @@ public class ResultsService {
             views.add(cells.group(group, TallyKey.ALL.equals(dimension) ? null : group));
         }
         String breakdown = by == null || by.isBlank() ? TallyKey.ALL : by;
-        return new SurveyResults(surveyId, survey.version(), breakdown, Suppression.THRESHOLD, views);
+        return new SurveyResults(surveyId, survey.version(), breakdown, Suppression.THRESHOLD,
+                backlog.waiting(surveyId), views);
     }
 
     private static String dimension(PublishedSurvey survey, String by) {

@@ -6,8 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Moves and reads the counters. All of a response's counters move in one statement, in key order so that two
- * concurrent submissions never deadlock, on one randomly picked shard so that they seldom wait for each other.
+ * Moves and reads the counters. A round's counters move in one statement, in key order so that two concurrent rounds
+ * never deadlock, on one randomly picked shard so that they seldom wait for each other.
  */
 @ApplicationScoped
 class TallyStore {
@@ -27,7 +27,8 @@ class TallyStore {
 
     private static final String UPSERT = """
             INSERT INTO tally (survey_id, dimension, dimension_value, question_id, answer_key, shard, count)
-            SELECT ?, d, v, q, k, ?, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS t(d, v, q, k)
+            SELECT ?, d, v, q, k, ?, n FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                AS t(d, v, q, k, n)
             ORDER BY d, v, q, k
             ON CONFLICT (survey_id, dimension, dimension_value, question_id, answer_key, shard)
             DO UPDATE SET count = tally.count + EXCLUDED.count""";
@@ -38,16 +39,18 @@ class TallyStore {
         this.dataSource = dataSource;
     }
 
-    void add(UUID surveyId, Collection<TallyKey> keys, int delta) {
+    /** Adds each delta to its counter of the survey. */
+    void add(UUID surveyId, Map<TallyKey, Long> deltas) {
+        List<TallyKey> keys = List.copyOf(deltas.keySet());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setObject(1, surveyId);
             upsert.setInt(2, ThreadLocalRandom.current().nextInt(SHARDS));
-            upsert.setInt(3, delta);
-            upsert.setArray(4, texts(connection, keys.stream().map(TallyKey::dimension)));
-            upsert.setArray(5, texts(connection, keys.stream().map(TallyKey::dimensionValue)));
-            upsert.setArray(6, texts(connection, keys.stream().map(TallyKey::questionId)));
-            upsert.setArray(7, texts(connection, keys.stream().map(TallyKey::answerKey)));
+            upsert.setArray(3, texts(connection, keys.stream().map(TallyKey::dimension)));
+            upsert.setArray(4, texts(connection, keys.stream().map(TallyKey::dimensionValue)));
+            upsert.setArray(5, texts(connection, keys.stream().map(TallyKey::questionId)));
+            upsert.setArray(6, texts(connection, keys.stream().map(TallyKey::answerKey)));
+            upsert.setArray(7, connection.createArrayOf("bigint", keys.stream().map(deltas::get).toArray()));
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Tallies not updated: " + e.getMessage(), e);

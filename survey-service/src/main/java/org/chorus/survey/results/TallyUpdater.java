@@ -1,21 +1,44 @@
 package org.chorus.survey.results;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.chorus.platform.transaction.AfterCommit;
 import org.chorus.survey.response.ResponseCounted;
 
-/** Keeps the counters in step with responses, inside the transaction that stores or erases each one. */
+/**
+ * Keeps the counters in step with responses from inside the transaction that stores or erases each one. A new
+ * response only joins the backlog (one small row, so ingest stays cheap); an erasure takes the response out of the
+ * backlog if it was still waiting there, and out of the counters otherwise.
+ */
 @ApplicationScoped
 class TallyUpdater {
 
+    private final TallyBacklog backlog;
     private final TallyStore tallies;
+    private final TallyFolder folder;
+    private final TransactionSynchronizationRegistry transactions;
 
-    TallyUpdater(TallyStore tallies) {
+    TallyUpdater(TallyBacklog backlog, TallyStore tallies, TallyFolder folder,
+            TransactionSynchronizationRegistry transactions) {
+        this.backlog = backlog;
         this.tallies = tallies;
+        this.folder = folder;
+        this.transactions = transactions;
     }
 
     void onResponse(@Observes ResponseCounted counted) {
-        tallies.add(counted.survey().surveyId(), TallyKeys.of(counted.survey(), counted.response()), counted.delta());
+        if (counted.delta() > 0) {
+            backlog.add(counted.response().id(), counted.survey().surveyId());
+            AfterCommit.run(transactions, folder::wake);
+        } else if (!backlog.remove(counted.response().id())) {
+            Map<TallyKey, Long> deltas = new HashMap<>();
+            TallyKeys.of(counted.survey(), counted.response()).forEach(key -> deltas.put(key, (long) counted.delta()));
+            tallies.add(counted.survey().surveyId(), deltas);
+        }
     }
 }

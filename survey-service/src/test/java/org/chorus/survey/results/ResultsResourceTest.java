@@ -2,6 +2,7 @@ package org.chorus.survey.results;
 
 import static io.restassured.RestAssured.given;
 import static org.chorus.survey.SurveyFixtures.analyst;
+import static org.chorus.survey.SurveyFixtures.countedResults;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
 import static org.chorus.survey.SurveyFixtures.website;
@@ -99,11 +100,7 @@ class ResultsResourceTest {
     }
 
     private static ValidatableResponse results(String surveyId, String by) {
-        var request = given().header("Authorization", analyst());
-        if (by != null) {
-            request.queryParam("by", by);
-        }
-        return request.when().get("/api/v1/surveys/" + surveyId + "/results").then().statusCode(200);
+        return countedResults(surveyId, by);
     }
 
     private static Map<String, Object> answers(List<String> ranking, List<String> issues, int score) {

@@ -11,10 +11,10 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.chorus.platform.events.EventType;
+import org.chorus.platform.transaction.AfterCommit;
 import org.chorus.platform.web.RequestIds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -76,17 +76,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, relay::wake);
     }
 }

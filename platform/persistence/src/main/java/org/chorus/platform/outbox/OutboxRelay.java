@@ -1,7 +1,6 @@
 package org.chorus.platform.outbox;
 
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.chorus.platform.events.KafkaClients;
+import org.chorus.platform.worker.RoundsWorker;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,6 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Publishes outbox rows to Kafka in order and marks them published. Runs on its own thread so that no user request
  * ever waits for the broker; a commit wakes it at once, and it also polls for rows committed by other replicas.
+ * While the broker is down, events wait in the outbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -27,81 +28,51 @@ public class OutboxRelay {
     private final OutboxStore store;
     private final OutboxPublisher publisher;
     private final KafkaClients clients;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final RoundsWorker worker;
+    private KafkaProducer<String, byte[]> producer;
+    private long nextCleanup;
 
     public OutboxRelay(OutboxRelayConfig config, OutboxStore store, OutboxPublisher publisher, KafkaClients clients) {
         this.config = config;
         this.store = store;
         this.publisher = publisher;
         this.clients = clients;
+        this.worker = new RoundsWorker("chorus-outbox-relay", config.pollInterval(), config.retryBackoff(), LOG,
+                this::publishRound);
     }
 
     void start(@Observes StartupEvent startup) {
-        if (!config.enabled()) {
-            return;
+        if (config.enabled()) {
+            worker.start();
         }
-        running = true;
-        thread = new Thread(this::run, "chorus-outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            wake();
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        worker.stop();
+        producer = closeQuietly(producer);
     }
 
     /** Asks the relay to look for new rows now rather than at its next poll. */
     public void wake() {
-        wakeUp.release();
+        worker.wake();
     }
 
-    private void run() {
-        KafkaProducer<String, byte[]> producer = null;
-        long nextCleanup = 0;
-        boolean brokerWasDown = false;
-        while (running) {
-            try {
-                if (producer == null) {
-                    producer = clients.producer("chorus-outbox-relay");
-                }
-                KafkaProducer<String, byte[]> current = producer;
-                int published = store.publishBatch(config.batchSize(), rows -> publisher.publish(current, rows));
-                if (brokerWasDown) {
-                    LOG.info("Outbox relay is publishing again");
-                    brokerWasDown = false;
-                }
-                if (System.currentTimeMillis() > nextCleanup) {
-                    store.deletePublishedBefore(config.retention());
-                    nextCleanup = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(10);
-                }
-                if (published < config.batchSize()) {
-                    awaitWork(config.pollInterval().toMillis());
-                }
-            } catch (RuntimeException e) {
-                if (!brokerWasDown) {
-                    LOG.warnf("Outbox relay cannot publish yet, events wait in the outbox: %s", e.getMessage());
-                    brokerWasDown = true;
-                }
-                producer = closeQuietly(producer);
-                awaitWork(config.retryBackoff().toMillis());
-            }
-        }
-        closeQuietly(producer);
-    }
-
-    private void awaitWork(long millis) {
+    private boolean publishRound() {
         try {
-            wakeUp.tryAcquire(millis, TimeUnit.MILLISECONDS);
-            wakeUp.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            if (producer == null) {
+                producer = clients.producer("chorus-outbox-relay");
+            }
+            KafkaProducer<String, byte[]> current = producer;
+            int published = store.publishBatch(config.batchSize(), rows -> publisher.publish(current, rows));
+            if (System.currentTimeMillis() > nextCleanup) {
+                store.deletePublishedBefore(config.retention());
+                nextCleanup = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(10);
+            }
+            return published == config.batchSize();
+        } catch (RuntimeException e) {
+            // a producer that failed may be stuck on a dead connection: the next round starts a fresh one
+            producer = closeQuietly(producer);
+            throw e;
         }
     }
 

@@ -1,0 +1,80 @@
+package org.chorus.survey.results;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.chorus.platform.worker.RoundsWorker;
+import org.chorus.survey.definition.PublishedSurvey;
+import org.chorus.survey.definition.SurveyQueries;
+import org.chorus.survey.response.StoredResponse;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Counts waiting responses in rounds on its own thread: a round claims up to a batch of them, adds up what they move
+ * per counter, moves each counter once and clears them from the backlog, all in one transaction. A commit that adds
+ * to the backlog wakes it at once, so results lag submissions by a round, not by a poll.
+ */
+@ApplicationScoped
+class TallyFolder {
+
+    private static final Logger LOG = Logger.getLogger(TallyFolder.class);
+
+    private final TallyConfig config;
+    private final TallyBacklog backlog;
+    private final TallyStore tallies;
+    private final SurveyQueries surveys;
+    private final RoundsWorker worker;
+
+    TallyFolder(TallyConfig config, TallyBacklog backlog, TallyStore tallies, SurveyQueries surveys) {
+        this.config = config;
+        this.backlog = backlog;
+        this.tallies = tallies;
+        this.surveys = surveys;
+        this.worker = new RoundsWorker("chorus-tally-folder", config.pollInterval(), config.retryBackoff(), LOG,
+                () -> QuarkusTransaction.requiringNew().call(this::foldRound) == config.batchSize());
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.counting()) {
+            worker.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        worker.stop();
+    }
+
+    void wake() {
+        worker.wake();
+    }
+
+    /** @return how many responses this round counted */
+    private int foldRound() {
+        List<StoredResponse> claimed = backlog.claim(config.batchSize());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // surveys in a fixed order, so that replicas folding at once take their counters in the same order
+        Map<UUID, Map<TallyKey, Long>> deltasBySurvey = new TreeMap<>();
+        Map<String, PublishedSurvey> versions = new HashMap<>();
+        for (StoredResponse response : claimed) {
+            PublishedSurvey survey = versions.computeIfAbsent(response.surveyId() + "/" + response.surveyVersion(),
+                    k -> surveys.version(response.surveyId(), response.surveyVersion()));
+            Map<TallyKey, Long> deltas = deltasBySurvey.computeIfAbsent(response.surveyId(), k -> new HashMap<>());
+            TallyKeys.of(survey, response).forEach(key -> deltas.merge(key, 1L, Long::sum));
+        }
+        deltasBySurvey.forEach(tallies::add);
+        backlog.removeAll(claimed.stream().map(StoredResponse::id).toList());
+        return claimed.size();
+    }
+}
