@@ -3,6 +3,7 @@ package org.chorus.e2e;
 import static org.chorus.e2e.SystemUnderTest.admin;
 import static org.chorus.e2e.SystemUnderTest.anonymous;
 import static org.chorus.e2e.SystemUnderTest.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +45,17 @@ class AccessMatrixIT {
             "GET /api/v1/actions/{id}",
             "GET /api/v1/themes");
 
-    private static final List<String> SECRET_SCOPES =
-            List.of("directory:manage", "surveys:manage", "insights:write", "insights:read", "exports:read");
+    /**
+     * Parameters that need more than their operation's scopes (issue 5: respondents' contact details in exports). The
+     * document names those scopes in the parameter's {@code x-required-scopes}, all of which a key must hold; it must
+     * declare exactly these, so that losing the declaration cannot quietly drop the rule from the matrix.
+     */
+    static final Map<String, String> SCOPED_PARAMETERS =
+            Map.of("GET /api/v1/surveys/{surveyId}/responses/export", "includeContact");
+
+    private static final List<String> SECRET_SCOPES = List.of("directory:manage", "surveys:manage", "insights:write",
+            "insights:read", "exports:read", "contacts:read");
+    private static final String REQUIRED_SCOPES = "x-required-scopes";
     private static final String WEBSITE = "https://www.example.org";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
@@ -52,25 +63,35 @@ class AccessMatrixIT {
     void everyOperationAdmitsExactlyTheCallersItsRuleNames() {
         Map<String, Map<String, Map<String, Object>>> paths = anonymous().queryParam("format", "json")
                 .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
-        Keys keys = Keys.issue();
-        List<String> failures = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+        Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
+        paths.forEach((path, items) -> items.forEach((method, operation) -> {
             if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
-                check(method.toUpperCase(), path, operation, keys, failures);
+                operations.put(method.toUpperCase() + " " + path, operation);
             }
         }));
+        Map<String, Map<String, Set<String>>> scoped = new LinkedHashMap<>();
+        operations.forEach((name, operation) -> scoped.put(name, scopedParameters(operation)));
+        Map<String, String> declared = new LinkedHashMap<>();
+        scoped.forEach((name, parameters) -> parameters.keySet().forEach(parameter -> declared.put(name, parameter)));
+        assertEquals(SCOPED_PARAMETERS, declared, "parameters that declare " + REQUIRED_SCOPES);
+
+        Keys keys = Keys.issue(scoped.values().stream().flatMap(p -> p.values().stream()).collect(Collectors.toSet()));
+        List<String> failures = new ArrayList<>();
+        operations.forEach((name, operation) -> {
+            check(name, operation, keys, failures);
+            scoped.get(name).forEach((parameter, needed) -> checkScoped(name, parameter, needed, keys, failures));
+        });
         assertTrue(failures.isEmpty(), failures.size() + " access rules broken:\n" + String.join("\n", failures));
     }
 
-    private static void check(String method, String path, Map<String, Object> operation, Keys keys,
-            List<String> failures) {
-        String name = method + " " + path;
+    private static void check(String name, Map<String, Object> operation, Keys keys, List<String> failures) {
+        String method = method(name);
         Set<String> required = requiredScopes(operation);
         if (required == null) {
             failures.add(name + ": declares no access rule (security requirement)");
             return;
         }
-        String url = concrete(path);
+        String url = concrete(name.substring(method.length() + 1));
         expect(name, "no key", call(anonymous(), method, url), false, failures);
         for (String scope : SECRET_SCOPES) {
             boolean allowed = required.isEmpty() || required.contains(scope) || required.contains("secret-key");
@@ -83,6 +104,25 @@ class AccessMatrixIT {
         }
         expect(name, "publishable key", call(as(keys.publishable).header("Origin", WEBSITE), method, url),
                 forWebsites, failures);
+    }
+
+    /**
+     * Using the parameter takes a key that holds every scope it names: a key with any one of them alone is refused
+     * (unless one is all it needs), and so are websites; a key with all of them is let through.
+     */
+    private static void checkScoped(String name, String parameter, Set<String> needed, Keys keys,
+            List<String> failures) {
+        String method = method(name);
+        String url = concrete(name.substring(method.length() + 1)) + "?" + parameter + "=true";
+        String asked = name + " with " + parameter;
+        expect(asked, "no key", call(anonymous(), method, url), false, failures);
+        for (String scope : SECRET_SCOPES) {
+            expect(asked, "secret key with " + scope, call(as(keys.secret.get(scope)), method, url),
+                    Set.of(scope).containsAll(needed), failures);
+        }
+        expect(asked, "secret key with " + needed, call(as(keys.combined.get(needed)), method, url), true, failures);
+        expect(asked, "publishable key", call(as(keys.publishable).header("Origin", WEBSITE), method, url),
+                Set.of("public").containsAll(needed), failures);
     }
 
     private static void expect(String operation, String caller, Response response, boolean allowed,
@@ -110,6 +150,25 @@ class AccessMatrixIT {
         return scopes;
     }
 
+    /** Each parameter of the operation that declares the scopes it needs, with those scopes. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Set<String>> scopedParameters(Map<String, Object> operation) {
+        Map<String, Set<String>> scoped = new LinkedHashMap<>();
+        if (operation.get("parameters") instanceof List<?> parameters) {
+            for (Object parameter : parameters) {
+                Map<String, Object> declared = (Map<String, Object>) parameter;
+                if (declared.get(REQUIRED_SCOPES) instanceof List<?> scopes) {
+                    scoped.put((String) declared.get("name"), new java.util.TreeSet<>((List<String>) scopes));
+                }
+            }
+        }
+        return scoped;
+    }
+
+    private static String method(String name) {
+        return name.substring(0, name.indexOf(' '));
+    }
+
     private static String concrete(String path) {
         Matcher parameter = PATH_PARAMETER.matcher(path);
         StringBuilder url = new StringBuilder();
@@ -128,17 +187,21 @@ class AccessMatrixIT {
         return request.request(method, url);
     }
 
-    /** One secret key per scope and a website's publishable key, all of one organisation, known to the gateway. */
-    private record Keys(Map<String, String> secret, String publishable) {
+    /**
+     * One secret key per scope, one per set of scopes a parameter needs, and a website's publishable key, all of one
+     * organisation, known to the gateway.
+     */
+    private record Keys(Map<String, String> secret, Map<Set<String>, String> combined, String publishable) {
 
-        static Keys issue() {
+        static Keys issue(Set<Set<String>> combinations) {
             String organisation = Directory.registerOrganisation("Access Matrix Forum " + UUID.randomUUID(), "VCFSE");
             Map<String, String> secret = new LinkedHashMap<>();
             for (String scope : SECRET_SCOPES) {
-                String key = Directory.issueSecretKey(organisation, scope)[1];
-                Eventually.status(() -> as(key).get("/api/v1/organisations/" + organisation).statusCode(), 200,
-                        Duration.ofSeconds(10));
-                secret.put(scope, key);
+                secret.put(scope, secretKey(organisation, scope));
+            }
+            Map<Set<String>, String> combined = new LinkedHashMap<>();
+            for (Set<String> scopes : combinations) {
+                combined.put(scopes, secretKey(organisation, scopes.toArray(String[]::new)));
             }
             String publishable = as(admin()).contentType(ContentType.JSON)
                     .body(Map.of("name", "Website", "kind", "PUBLISHABLE"))
@@ -149,7 +212,15 @@ class AccessMatrixIT {
                 Response response = as(publishable).header("Origin", WEBSITE).get("/api/v1/places");
                 return response.statusCode() == 403 && response.asString().contains("/problems/forbidden") ? 1 : 0;
             }, 1, Duration.ofSeconds(10));
-            return new Keys(secret, publishable);
+            return new Keys(secret, combined, publishable);
+        }
+
+        /** Issues a secret key and waits until the gateway knows it (every secret key may read the directory). */
+        private static String secretKey(String organisation, String... scopes) {
+            String key = Directory.issueSecretKey(organisation, scopes)[1];
+            Eventually.status(() -> as(key).get("/api/v1/organisations/" + organisation).statusCode(), 200,
+                    Duration.ofSeconds(10));
+            return key;
         }
     }
 }

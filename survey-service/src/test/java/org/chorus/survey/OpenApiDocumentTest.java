@@ -1,6 +1,8 @@
 package org.chorus.survey;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +40,15 @@ class OpenApiDocumentTest {
         assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/surveys")
                 || p.startsWith("/api/v1/responses") || p.startsWith("/api/v1/exports")),
                 "only paths the gateway routes to this service");
+    }
+
+    @Test
+    void theExportSaysWhichScopesContactDetailsNeed() {
+        String export = "paths.'/api/v1/surveys/{surveyId}/responses/export'.get";
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(export + ".security[0].apiKey", contains("exports:read"))
+                .body(export + ".parameters.find { it.name == 'includeContact' }.'x-required-scopes'",
+                        contains("exports:read", "contacts:read"))
+                .body(export + ".parameters.find { it.name == 'includeContact' }.schema.type", equalTo("boolean"));
     }
 }

@@ -16,7 +16,8 @@ public record ApiKeyInput(
         @NotBlank @Size(max = 100) @Schema(examples = "Analytics export job") String name,
         @NotNull KeyKind kind,
         @Schema(description = "For secret keys, one or more of directory:manage, surveys:manage, insights:write, "
-                + "insights:read, exports:read. Publishable keys always get only 'public'.",
+                + "insights:read, exports:read, contacts:read (respondents' contact details in exports of the "
+                + "organisation's own surveys, with exports:read). Publishable keys always get only 'public'.",
                 examples = "[\"exports:read\", \"insights:read\"]")
         @Size(max = 10) List<@NotBlank String> scopes,
         @Future @Schema(description = "When the key stops working; none means until revoked") Instant expiresAt) {

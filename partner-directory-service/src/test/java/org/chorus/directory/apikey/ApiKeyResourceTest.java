@@ -5,6 +5,7 @@ import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -136,6 +137,31 @@ class ApiKeyResourceTest {
                         "expiresAt", "2020-01-01T00:00:00Z"))
                 .when().post(path)
                 .then().statusCode(422).body("errors[0].pointer", equalTo("/expiresAt"));
+    }
+
+    @Test
+    void aSecretKeyMayCarryTheContactsScopeAndTheGatewayLearnsIt() {
+        String organisationId = registerOrganisation(organisation("Contacts Scope Trust", "NHS_TRUST", List.of()));
+        String path = "/api/v1/organisations/" + organisationId + "/api-keys";
+        String keyId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Patient experience team", "kind", "SECRET",
+                        "scopes", List.of("exports:read", "contacts:read")))
+                .when().post(path)
+                .then().statusCode(201).body("key.scopes", contains("contacts:read", "exports:read"))
+                .extract().path("key.id");
+        ChorusEvent event = EventProbe.await(ChorusEventTypes.DIRECTORY_API_KEYS, e -> e.aggregateId().equals(keyId),
+                Duration.ofSeconds(10));
+        assertEquals(List.of("contacts:read", "exports:read"), event.dataAs(objectMapper, ApiKeyData.class).scopes());
+
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Website", "kind", "PUBLISHABLE", "scopes", List.of("contacts:read")))
+                .when().post(path)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Typo", "kind", "SECRET", "scopes", List.of("contact:read")))
+                .when().post(path)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes/0"))
+                .body("errors[0].detail", containsString("contacts:read"));
     }
 
     @Test

@@ -36,15 +36,17 @@ class AuditStore {
 
     void started(AuditEntry entry) {
         execute("""
-                INSERT INTO export_audit (id, survey_id, organisation_id, key_id, format, filters, row_count, completed,
-                                          started_at) VALUES (?, ?, ?, ?, ?, ?::jsonb, 0, false, ?)""", insert -> {
+                INSERT INTO export_audit (id, survey_id, organisation_id, key_id, format, filters, include_contact,
+                                          row_count, completed, started_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 0, false, ?)""", insert -> {
             insert.setObject(1, entry.id());
             insert.setObject(2, entry.surveyId());
             insert.setObject(3, entry.organisationId());
             insert.setObject(4, entry.keyId());
             insert.setString(5, entry.format().name());
             insert.setString(6, objectMapper.writeValueAsString(entry.filters()));
-            insert.setTimestamp(7, Timestamp.from(entry.startedAt()));
+            insert.setBoolean(7, entry.includeContact());
+            insert.setTimestamp(8, Timestamp.from(entry.startedAt()));
         });
     }
 
@@ -59,8 +61,8 @@ class AuditStore {
 
     /** Newest first, keyset-paged on (started_at, id). */
     List<AuditEntry> list(Instant beforeTime, UUID beforeId, int limit) {
-        String sql = "SELECT id, survey_id, organisation_id, key_id, format, filters, row_count, completed, started_at, "
-                + "finished_at FROM export_audit"
+        String sql = "SELECT id, survey_id, organisation_id, key_id, format, filters, include_contact, row_count, "
+                + "completed, started_at, finished_at FROM export_audit"
                 + (beforeId == null ? "" : " WHERE (started_at, id) < (?, ?)") + " ORDER BY started_at DESC, id DESC LIMIT ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
@@ -83,11 +85,11 @@ class AuditStore {
     }
 
     private AuditEntry read(ResultSet rs) throws SQLException, IOException {
-        Timestamp finished = rs.getTimestamp(10);
+        Timestamp finished = rs.getTimestamp(11);
         return new AuditEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getObject(4, UUID.class), ExportFormat.valueOf(rs.getString(5)),
                 objectMapper.readValue(rs.getString(6), new TypeReference<Map<String, String>>() {
-                }), rs.getLong(7), rs.getBoolean(8), rs.getTimestamp(9).toInstant(),
+                }), rs.getBoolean(7), rs.getLong(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(),
                 finished == null ? null : finished.toInstant());
     }
 

@@ -12,12 +12,14 @@ import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Question;
 import org.chorus.survey.definition.QuestionType;
 import org.chorus.survey.response.Answer;
+import org.chorus.survey.response.Contact;
 
 /**
  * The fixed column order of an export, from the latest published version: response_id, survey_version,
  * submitted_at, channel, place; then per ranking one column per rank ({@code <question>_rank_<n>}, the item's
  * label); per choose-several one 0/1 column per option ({@code <question>_<option>}); single choices and ratings
  * ({@code <question>}); free text; demographics (except the place question, whose answer is the place column). Within each kind, questions keep their order in the survey.
+ * Exports that include contact details end with the {@link #CONTACT} columns.
  */
 final class ExportColumns {
 
@@ -26,11 +28,18 @@ final class ExportColumns {
 
     /** Fixed first columns; no question may take one of these ids (see DefinitionRules). */
     static final List<String> LEADING = List.of("response_id", "survey_version", "submitted_at", "channel", "place");
+    /**
+     * Respondents' contact details, only in exports that include them (see {@link ContactAccess}). Named so that no
+     * question's column can take the name: ids have no underscore, so {@code contact_email} could be a choose-several
+     * question {@code contact} with an option {@code email}, but nothing but a rank has two underscores.
+     */
+    static final List<String> CONTACT = List.of("respondent_contact_name", "respondent_contact_email",
+            "respondent_contact_phone");
 
     private final List<String> names = new ArrayList<>(LEADING);
     private final List<Function<ExportRow, String>> values = new ArrayList<>();
 
-    ExportColumns(PublishedSurvey survey) {
+    ExportColumns(PublishedSurvey survey, boolean withContacts) {
         values.add(r -> r.id().toString());
         values.add(r -> Integer.toString(r.surveyVersion()));
         values.add(r -> r.submittedAt().toString());
@@ -38,6 +47,12 @@ final class ExportColumns {
         values.add(ExportRow::place);
         survey.definition().questions().sorted(Comparator.comparing(q -> ORDER.indexOf(q.type())))
                 .forEach(this::add);
+        if (withContacts) {
+            names.addAll(CONTACT);
+            values.add(contact(Contact::name));
+            values.add(contact(Contact::email));
+            values.add(contact(Contact::phone));
+        }
     }
 
     List<String> names() {
@@ -76,6 +91,11 @@ final class ExportColumns {
                 }
             }
         }
+    }
+
+    /** Empty for respondents who left no contact details or did not consent (the row then has no contact). */
+    private static Function<ExportRow, String> contact(Function<Contact, String> part) {
+        return row -> row.contact() == null ? null : part.apply(row.contact());
     }
 
     /** Adds a column that is empty when the question was not answered (so 0 in a 0/1 column means "not picked"). */

@@ -16,7 +16,10 @@ import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.survey.response.Channel;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExportResource {
 
     public static final String NEXT_CURSOR = "Export-Next-Cursor";
+    /**
+     * OpenAPI extension on a parameter: every scope a key needs when the parameter is used, which the operation's
+     * security requirement (its scopes when the parameter is left out) cannot say.
+     */
+    public static final String REQUIRED_SCOPES = "x-required-scopes";
 
     private final ExportService exports;
     private final Caller caller;
@@ -45,9 +53,15 @@ public class ExportResource {
                     + "choose-several one 0/1 column per option (<question>_<option>); single choices and ratings; "
                     + "free text; demographics. Columns follow the latest published version. CSV is UTF-8 with a byte "
                     + "order mark for Excel. To pull only what is new, send the Export-Next-Cursor of the previous "
-                    + "export as cursor. Every export is written to the audit log.")
+                    + "export as cursor. Every export is written to the audit log. With includeContact=true three "
+                    + "more columns end each row, respondent_contact_name, respondent_contact_email and "
+                    + "respondent_contact_phone, filled only for respondents who asked to be contacted and consented: "
+                    + "this needs the scope contacts:read as well as exports:read, and a key of the organisation that "
+                    + "owns the survey.")
     @APIResponse(responseCode = "200", description = "The export, streamed",
             headers = @Header(name = NEXT_CURSOR, description = "Resumes after the last response this export held"))
+    @APIResponse(responseCode = "403", description = "The key does not have exports:read; or includeContact=true "
+            + "without contacts:read (missing-scope), or for another organisation's survey (not-owner)")
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
     public Response export(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "csv, ndjson or xlsx") @QueryParam("format") @DefaultValue("CSV") String format,
@@ -56,9 +70,15 @@ public class ExportResource {
             @Parameter(description = "Only responses given through this channel") @QueryParam("channel") Channel channel,
             @Parameter(description = "Only responses from this place code", example = "blackpool")
             @QueryParam("place") String place,
-            @Parameter(description = "The Export-Next-Cursor of an earlier export") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "The Export-Next-Cursor of an earlier export") @QueryParam("cursor") String cursor,
+            @Parameter(description = "true adds respondents' contact details (needs contacts:read as well as "
+                    + "exports:read, and a key of the survey's own organisation)",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"),
+                    extensions = @Extension(name = REQUIRED_SCOPES, parseValue = true,
+                            value = "[\"" + Scopes.EXPORTS_READ + "\", \"" + Scopes.CONTACTS_READ + "\"]"))
+            @QueryParam(ContactAccess.PARAMETER) String includeContact) {
         ExportService.Export export = exports.prepare(caller, surveyId, ExportFormats.parse(format),
-                new ExportFilter(since, until, channel, place), cursor);
+                new ExportFilter(since, until, channel, place), cursor, ContactAccess.asked(includeContact));
         return Response.ok(export.body(), export.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 .header(NEXT_CURSOR, export.nextCursor())

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +26,7 @@ import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.response.Answer;
+import org.chorus.survey.response.Contact;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -70,8 +70,9 @@ public class ExportService {
      * Logs the export and returns it ready to stream. It holds responses up to a moment slightly before now, so
      * that a response still committing is not skipped by the next export that resumes from the cursor.
      */
-    public Export prepare(Caller caller, UUID surveyId, ExportFormat format, ExportFilter asked, String cursor) {
-        PublishedSurvey survey = surveys.latest(surveyId);
+    public Export prepare(Caller caller, UUID surveyId, ExportFormat format, ExportFilter asked, String cursor,
+            boolean withContacts) {
+        PublishedSurvey survey = survey(caller, surveyId, withContacts);
         Instant resumeFrom = ExportCursor.decode(cursor);
         Instant from = latest(asked.from(), resumeFrom);
         Instant settled = Instant.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
@@ -83,35 +84,50 @@ public class ExportService {
         }
         ExportFilter filter = new ExportFilter(from, to, asked.channel(), asked.place());
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), surveyId, caller.organisationId(), caller.keyId(), format,
-                describe(filter), 0, false, Instant.now(), null);
+                describe(filter), withContacts, 0, false, Instant.now(), null);
         audit.started(entry);
         AuditTrail.Actor actor = auditTrail.actor();
-        ExportColumns columns = new ExportColumns(survey);
+        ExportColumns columns = new ExportColumns(survey, withContacts);
+        // Releases of respondents' personal data get an action of their own, so the audit log can list just those.
+        String action = withContacts ? "responses.exported-with-contacts" : "responses.exported";
         StreamingOutput body = out -> {
-            long rows = stream(entry.id(), format, columns, filter, surveyId, out);
+            long rows = stream(entry.id(), format, columns, filter, surveyId, withContacts, out);
             // The system's audit log hears of the export once its row count is known.
             Map<String, String> details = new LinkedHashMap<>(describe(filter));
             details.put("format", format.extension());
             details.put("rows", Long.toString(rows));
             details.put("exportId", entry.id().toString());
             QuarkusTransaction.requiringNew().run(
-                    () -> auditTrail.record(actor, "responses.exported", "survey", surveyId, details));
+                    () -> auditTrail.record(actor, action, "survey", surveyId, details));
         };
         String fileName = "survey-" + surveyId + "-responses." + format.extension();
         return new Export(body, ExportCursor.encode(to), fileName, format.mediaType());
     }
 
+    /** The survey to export; with contact details, only once the caller has shown it may have them. */
+    private PublishedSurvey survey(Caller caller, UUID surveyId, boolean withContacts) {
+        if (withContacts) {
+            ContactAccess.requireScope(caller);
+        }
+        PublishedSurvey survey = surveys.latest(surveyId);
+        if (withContacts) {
+            ContactAccess.requireOwner(caller, survey);
+        }
+        return survey;
+    }
+
     /** @return how many rows were written */
     private long stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
-            OutputStream out) throws IOException {
+            boolean withContacts, OutputStream out) throws IOException {
         long rows = 0;
         boolean completed = false;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement select = ExportQuery.prepare(connection, surveyId, filter)) {
+            try (PreparedStatement select = ExportQuery.prepare(connection, surveyId, filter, withContacts)) {
                 select.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = select.executeQuery(); RowPipe pipe = new RowPipe(rs, this::read)) {
+                try (ResultSet rs = select.executeQuery();
+                        RowPipe pipe = new RowPipe(rs, row -> read(row, withContacts))) {
                     RowWriter writer = RowWriter.of(format, out, objectMapper);
                     writer.header(columns.names());
                     for (ExportRow row = pipe.next(); row != null; row = pipe.next()) {
@@ -134,9 +150,19 @@ public class ExportService {
         return rows;
     }
 
-    private ExportRow read(ResultSet rs) throws SQLException, IOException {
+    private ExportRow read(ResultSet rs, boolean withContacts) throws SQLException, IOException {
         return new ExportRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-                rs.getString(4), rs.getString(5), answersReader.readValue(rs.getBytes(6)));
+                rs.getString(4), rs.getString(5), answersReader.readValue(rs.getBytes(6)),
+                withContacts ? contact(rs) : null);
+    }
+
+    /** @return the consenting respondent's details, or null (the query leaves them out without consent) */
+    private static Contact contact(ResultSet rs) throws SQLException {
+        int at = ExportQuery.FIRST_CONTACT_COLUMN;
+        String name = rs.getString(at);
+        String email = rs.getString(at + 1);
+        String phone = rs.getString(at + 2);
+        return name == null && email == null && phone == null ? null : new Contact(name, email, phone, true);
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -163,40 +189,5 @@ public class ExportService {
 
     /** An export ready to stream, with the cursor that resumes after it. */
     public record Export(StreamingOutput body, String nextCursor, String fileName, String mediaType) {
-    }
-
-    /** The one query an export runs. */
-    private static final class ExportQuery {
-
-        static PreparedStatement prepare(Connection connection, UUID surveyId, ExportFilter filter) throws SQLException {
-            StringBuilder sql = new StringBuilder("""
-                    SELECT id, survey_version, submitted_at, channel, place_code, answers FROM response
-                    WHERE survey_id = ? AND submitted_at < ?""");
-            if (filter.from() != null) {
-                sql.append(" AND submitted_at >= ?");
-            }
-            if (filter.channel() != null) {
-                sql.append(" AND channel = ?");
-            }
-            if (filter.place() != null) {
-                sql.append(" AND place_code = ?");
-            }
-            sql.append(" ORDER BY submitted_at, id");
-            PreparedStatement select = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            int p = 1;
-            select.setObject(p++, surveyId);
-            select.setTimestamp(p++, Timestamp.from(filter.to()));
-            if (filter.from() != null) {
-                select.setTimestamp(p++, Timestamp.from(filter.from()));
-            }
-            if (filter.channel() != null) {
-                select.setString(p++, filter.channel().name());
-            }
-            if (filter.place() != null) {
-                select.setString(p, filter.place());
-            }
-            return select;
-        }
     }
 }

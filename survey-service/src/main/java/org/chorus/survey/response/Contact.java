@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How to reach a respondent who asked to be contacted. Personal data: kept only with consent, apart from the answers,
- * and never exported with responses or sent in events.
+ * never sent in events, and exported only on request to the survey's own organisation with contacts:read.
  */
 @Schema(name = "Contact")
 public record Contact(

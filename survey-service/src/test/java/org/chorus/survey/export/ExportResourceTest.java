@@ -5,13 +5,15 @@ import static org.chorus.survey.SurveyFixtures.analyst;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
 import static org.chorus.survey.SurveyFixtures.website;
+import static org.chorus.survey.export.ExportFixtures.minimal;
+import static org.chorus.survey.export.ExportFixtures.parse;
+import static org.chorus.survey.export.ExportFixtures.submit;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -141,20 +141,8 @@ class ExportResourceTest {
                 .then().statusCode(400).body("errors[0].parameter", equalTo("format"));
     }
 
-    private static Map<String, Object> minimal() {
-        return Map.of("answers", Map.of("rank", Map.of("ranking", List.of("living", "starting", "ageing")),
-                "issues", Map.of("choices", List.of("food"))));
-    }
-
     private static byte[] export(String surveyId, String format, Map<String, String> params) {
-        return given().header("Authorization", analyst()).queryParam("format", format).queryParams(params)
-                .when().get("/api/v1/surveys/" + surveyId + "/responses/export")
-                .then().statusCode(200).extract().asByteArray();
-    }
-
-    private static List<CSVRecord> parse(byte[] csv) throws IOException {
-        String text = new String(csv, StandardCharsets.UTF_8).substring(1);
-        return CSVFormat.EXCEL.parse(new StringReader(text)).getRecords();
+        return ExportFixtures.export(analyst(), surveyId, format, params);
     }
 
     private static Map<String, String> row(List<CSVRecord> records, int index) {
@@ -163,12 +151,5 @@ class ExportResourceTest {
             row.put(COLUMNS.get(i), records.get(index).get(i));
         }
         return row;
-    }
-
-    private static String[] submit(String bearer, String surveyId, Map<String, Object> body) {
-        var receipt = given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/surveys/" + surveyId + "/responses")
-                .then().statusCode(201).extract();
-        return new String[] { receipt.path("responseId"), receipt.path("erasureToken") };
     }
 }

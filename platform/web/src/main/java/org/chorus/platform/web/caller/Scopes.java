@@ -10,6 +10,11 @@ public final class Scopes {
     public static final String INSIGHTS_WRITE = "insights:write";
     public static final String INSIGHTS_READ = "insights:read";
     public static final String EXPORTS_READ = "exports:read";
+    /**
+     * Respondents' contact details in exports, on top of {@link #EXPORTS_READ}: personal data, so a scope of its own
+     * that an administrator grants apart from reading answers.
+     */
+    public static final String CONTACTS_READ = "contacts:read";
     /** What a partner website's publishable key may do: read open surveys and published results, submit responses. */
     public static final String PUBLIC = "public";
     /**
@@ -19,7 +24,7 @@ public final class Scopes {
     public static final String ANY_SECRET_KEY = "secret-key";
 
     public static final Set<String> SECRET_SCOPES =
-            Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ);
+            Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ, CONTACTS_READ);
 
     private Scopes() {
     }
