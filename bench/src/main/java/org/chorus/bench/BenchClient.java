@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -20,17 +21,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Calls the survey service as the gateway would, with internal tokens signed by the benchmark's key. */
+/** Calls the survey service as the gateway would, with internal tokens signed by the key the service trusts. */
 final class BenchClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
+    private final PrivateKey signingKey;
     private final UUID icb = UUID.randomUUID();
 
-    BenchClient(URI base) {
+    BenchClient(URI base, PrivateKey signingKey) {
         this.base = base;
+        this.signingKey = signingKey;
     }
 
     String manager() {
@@ -45,8 +48,13 @@ final class BenchClient {
         return bearer(UUID.randomUUID(), "secret", "exports:read");
     }
 
-    private static String bearer(UUID organisation, String kind, String scope) {
-        return "Bearer " + TestCallers.token(organisation, UUID.randomUUID(), kind, Set.of(scope));
+    private String bearer(UUID organisation, String kind, String scope) {
+        return bearer(organisation, UUID.randomUUID(), kind, scope);
+    }
+
+    /** The internal token the gateway would send for this API key. */
+    String bearer(UUID organisation, UUID keyId, String kind, String scope) {
+        return "Bearer " + TestCallers.token(signingKey, organisation, keyId, kind, Set.of(scope));
     }
 
     /** Creates and publishes the seed survey; returns its id and its sample responses. */
@@ -66,23 +74,41 @@ final class BenchClient {
     }
 
     HttpRequest post(String path, String bearer, JsonNode body) throws IOException {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", bearer)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+        return post(path, bearer, JSON.writeValueAsBytes(body)).build();
+    }
+
+    /** A JSON POST still open for more headers. */
+    HttpRequest.Builder post(String path, String bearer, byte[] json) {
+        return request(path, bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
     }
 
     HttpRequest get(String path, String bearer) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", bearer).GET().build();
+        return request(path, bearer).GET().build();
+    }
+
+    /** A request still open for more headers and its method. */
+    HttpRequest.Builder request(String path, String bearer) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", bearer);
+    }
+
+    PrivateKey signingKey() {
+        return signingKey;
     }
 
     /** @throws IllegalStateException on any answer but 2xx */
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = exchange(request);
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
                     + response.body());
         }
         return response;
+    }
+
+    /** Whatever the answer is. */
+    HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<InputStream> stream(HttpRequest request) throws IOException, InterruptedException {

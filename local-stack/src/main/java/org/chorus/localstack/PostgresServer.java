@@ -43,8 +43,10 @@ final class PostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                // zonky starts PostgreSQL with fsync off; data meant to survive a crash needs it on.
+                // zonky starts PostgreSQL with fsync and synchronous_commit off; data meant to survive a crash
+                // needs both on, or a commit already answered may be lost.
                 .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(log)

@@ -1,5 +1,6 @@
 package org.chorus.platform.testing;
 
+import java.security.PrivateKey;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +23,12 @@ public final class TestCallers {
     }
 
     public static String token(UUID organisationId, UUID keyId, String keyKind, Set<String> scopes) {
+        return token(TestInfrastructure.get().keys().privateKey(), organisationId, keyId, keyKind, scopes);
+    }
+
+    /** The same token signed with another key, e.g. that of a whole local stack, whose services verify with it. */
+    public static String token(PrivateKey signingKey, UUID organisationId, UUID keyId, String keyKind,
+            Set<String> scopes) {
         return Jwt.issuer(InternalToken.ISSUER)
                 .audience(InternalToken.AUDIENCE)
                 .subject(keyId.toString())
@@ -29,6 +36,6 @@ public final class TestCallers {
                 .claim(InternalToken.KEY_KIND_CLAIM, keyKind)
                 .groups(scopes)
                 .expiresIn(300)
-                .sign(TestInfrastructure.get().keys().privateKey());
+                .sign(signingKey);
     }
 }

@@ -1,0 +1,75 @@
+package org.chorus.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The gateway's two performance targets, measured in one run on one durable stack: response ingest through the
+ * gateway against pgbench inserting the same rows on the same server, and the latency the gateway adds to a read.
+ * Arguments, all optional: seconds per measured phase (default 20), client counts (default 16,32), requests per side
+ * of the overhead comparison (default 10000).
+ */
+public final class GatewayBench {
+
+    private GatewayBench() {
+    }
+
+    record Settings(Duration phase, Duration warmUp, List<Integer> clients, int overheadRequests) {
+
+        /** Also accepts all arguments in one, as exec:exec passes a property: "30 16,32 10000". */
+        static Settings parse(String[] args) {
+            List<String> words = Arrays.stream(String.join(" ", args).trim().split("\\s+"))
+                    .filter(w -> !w.isEmpty()).toList();
+            int seconds = words.size() > 0 ? Integer.parseInt(words.get(0)) : 20;
+            List<Integer> clients = words.size() > 1
+                    ? Arrays.stream(words.get(1).split(",")).map(Integer::valueOf).toList()
+                    : List.of(16, 32);
+            int overhead = words.size() > 2 ? Integer.parseInt(words.get(2)) : 10_000;
+            return new Settings(Duration.ofSeconds(seconds), Duration.ofSeconds(Math.max(3, seconds / 4)), clients,
+                    overhead);
+        }
+    }
+
+    public static void main(String[] args) {
+        Settings settings = Settings.parse(args);
+        if (!PgBench.available()) {
+            System.out.println(PgBench.INSTALL_HINT + "\nThe gateway's own figures follow without the ratio.");
+        }
+        GatewayReport report = new GatewayReport();
+        int status = 0;
+        try (BenchStack bench = BenchStack.start()) {
+            report.durability(PgBench.durability(bench.stack()));
+            System.out.println("gateway overhead: " + settings.overheadRequests() + " sequential reads each way");
+            report.overhead(OverheadBench.run(bench, settings.overheadRequests()));
+            for (int clients : settings.clients()) {
+                report.ingest(ingest(bench, clients, settings));
+            }
+            bench.discardHomeOnClose();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        report.print();
+        System.exit(status);
+    }
+
+    private static GatewayReport.Ingest ingest(BenchStack bench, int clients, Settings settings) throws Exception {
+        System.out.printf("ingest, %d clients: %d s warm-up, %d s measured through the gateway%n", clients,
+                settings.warmUp().toSeconds(), settings.phase().toSeconds());
+        SubmissionLoad.run(bench, clients, settings.warmUp());
+        WriteCounts before = WriteCounts.now(bench.stack());
+        SubmissionLoad.Result gateway = SubmissionLoad.run(bench, clients, settings.phase());
+        PgBench.Result pgbench = null;
+        if (PgBench.available()) {
+            System.out.printf("ingest, %d clients: pgbench, %d s warm-up, %d s measured%n", clients,
+                    settings.warmUp().toSeconds(), settings.phase().toSeconds());
+            try (PgBench inserts = PgBench.prepare(bench.stack(), bench.surveyId())) {
+                System.out.println("  " + inserts.statement());
+                inserts.run(clients, settings.warmUp());
+                pgbench = inserts.run(clients, settings.phase());
+            }
+        }
+        return new GatewayReport.Ingest(gateway, pgbench, WriteCounts.now(bench.stack()).perResponseSince(before));
+    }
+}
