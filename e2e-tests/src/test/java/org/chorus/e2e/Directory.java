@@ -20,14 +20,27 @@ final class Directory {
      * tests share one system, and the demo loader treats a known name as already loaded.
      */
     static String registerOrganisation(String name, String type) {
+        return registerOrganisation(name, type, "https://www.example.org");
+    }
+
+    /** As {@link #registerOrganisation(String, String)}, with the web origins whose pages may use its publishable keys. */
+    static String registerOrganisation(String name, String type, String... allowedOrigins) {
         String unique = name + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
         return as(admin()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("name", unique, "type", type, "placeCodes", List.of(),
-                        "allowedOrigins", List.of("https://www.example.org")))
+                        "allowedOrigins", List.of(allowedOrigins)))
                 .when().post("/api/v1/organisations")
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** Issues a publishable key for the organisation's website and returns its secret. */
+    static String issuePublishableKey(String organisationId) {
+        return as(admin()).contentType(ContentType.JSON).body(Map.of("name", "Website", "kind", "PUBLISHABLE"))
+                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
+                .then().statusCode(201)
+                .extract().path("secret");
     }
 
     /** Issues a secret key and returns {keyId, secret}. */

@@ -33,9 +33,7 @@ class SeedSurveyThroughTheGatewayIT {
         assertTrue(SurveyDemoData.load(SystemUnderTest.stack().gatewayUrl(), admin()), "and loads again harmlessly");
 
         String healthwatch = Directory.registerOrganisation("Healthwatch Blackpool (e2e)", "HEALTHWATCH");
-        String website = as(admin()).contentType(ContentType.JSON).body(Map.of("name", "Website", "kind", "PUBLISHABLE"))
-                .when().post("/api/v1/organisations/" + healthwatch + "/api-keys")
-                .then().statusCode(201).extract().path("secret");
+        String website = Directory.issuePublishableKey(healthwatch);
         Eventually.status(() -> as(website).header("Origin", ORIGIN).get("/api/v1/surveys").statusCode(), 200,
                 Duration.ofSeconds(5));
 

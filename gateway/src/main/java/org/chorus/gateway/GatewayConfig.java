@@ -105,6 +105,14 @@ public interface GatewayConfig {
                 + "base-uri 'none'; form-action 'none'")
         String swaggerUiContentSecurityPolicy();
 
+        /**
+         * For the example survey page under /examples/: its own scripts and styles, calls to the API on the same
+         * origin, and nothing inline, foreign or framed.
+         */
+        @WithDefault("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+        String examplesContentSecurityPolicy();
+
         /** Sent only on requests that came over https. */
         @WithDefault("max-age=31536000; includeSubDomains")
         String strictTransportSecurity();

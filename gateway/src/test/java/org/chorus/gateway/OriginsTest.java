@@ -102,6 +102,26 @@ class OriginsTest {
     }
 
     @Test
+    void thePagesTheGatewayServesUseAPublishableKeyOfAnOrganisationAllowingTheGatewaysOrigin() {
+        String gateway = RestAssured.baseURI + ":" + RestAssured.port;
+        TestKeyEvents.TestKey key = TestOrganisations.register(gateway).publishableKey();
+        // A browser sends no Origin on a same-origin GET, and may send "null" on a same-origin POST; it always says
+        // Sec-Fetch-Site, which no page can set.
+        pollUntil(() -> fromTheGatewaysOwnPage(key, null), r -> r.statusCode() == 200, Duration.ofSeconds(10),
+                "the example page could not use its key");
+        fromTheGatewaysOwnPage(key, "null").then().statusCode(200);
+        call(key, gateway).then().statusCode(200);
+
+        // Without the browser's word there is no page to speak of, and another organisation's key stays refused.
+        call(key, null).then().statusCode(403);
+        assertOriginRefused(given().header("Authorization", key.bearer()).header("Origin", "null")
+                .header("Sec-Fetch-Site", "cross-site").get(SURVEYS));
+        TestKeyEvents.TestKey partnersKey = partner.publishableKey();
+        awaitStatus(partnersKey, site, 200);
+        assertOriginRefused(fromTheGatewaysOwnPage(partnersKey, null));
+    }
+
+    @Test
     void aDeactivatedOrganisationsKeysStopWorking() {
         TestKeyEvents.TestKey publishable = partner.publishableKey();
         TestKeyEvents.TestKey secret = partner.secretKey("surveys:manage");
@@ -183,6 +203,15 @@ class OriginsTest {
 
     private static Response call(TestKeyEvents.TestKey key, String origin) {
         var request = given().header("Authorization", key.bearer());
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return request.get(SURVEYS);
+    }
+
+    /** A call as a browser makes it from a page the gateway served, which it calls same-origin. */
+    private static Response fromTheGatewaysOwnPage(TestKeyEvents.TestKey key, String origin) {
+        var request = given().header("Authorization", key.bearer()).header("Sec-Fetch-Site", "same-origin");
         if (origin != null) {
             request.header("Origin", origin);
         }

@@ -17,6 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class SecurityHeaders implements Handler<RoutingContext> {
 
+    /** The example survey page and its files (src/main/resources/META-INF/resources/examples). */
+    static final String EXAMPLES = "/examples/";
+
     private final GatewayConfig.Headers config;
 
     public SecurityHeaders(GatewayConfig config) {
@@ -37,8 +40,10 @@ public class SecurityHeaders implements Handler<RoutingContext> {
         headers.set("X-Frame-Options", "DENY");
         if (path.startsWith("/q/swagger-ui")) {
             headers.set("Content-Security-Policy", config.swaggerUiContentSecurityPolicy());
+        } else if (path.startsWith(EXAMPLES)) {
+            headers.set("Content-Security-Policy", config.examplesContentSecurityPolicy());
         } else {
-            // Nothing the gateway serves outside Swagger UI is a page: JSON, YAML and problems need no sources at all.
+            // Nothing else the gateway serves is a page: JSON, YAML and problems need no sources at all.
             headers.set("Content-Security-Policy", config.contentSecurityPolicy());
         }
         if (https) {

@@ -15,6 +15,8 @@ import io.vertx.core.net.HostAndPort;
 @ApplicationScoped
 public class OriginPolicy {
 
+    static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
+
     /** What the policy decided, with words a caller can act on. */
     public enum Verdict {
         ALLOWED(null),
@@ -45,29 +47,44 @@ public class OriginPolicy {
             return Verdict.ORGANISATION_INACTIVE;
         }
         String rawOrigin = request.getHeader(HttpHeaders.ORIGIN);
-        String origin = WebOrigins.canonical(rawOrigin);
+        String origin = pageOrigin(rawOrigin, request);
         if ("publishable".equals(key.kind())) {
-            if (rawOrigin == null) {
-                return Verdict.ORIGIN_REQUIRED;
+            if (origin == null) {
+                return rawOrigin == null ? Verdict.ORIGIN_REQUIRED : Verdict.ORIGIN_NOT_ALLOWED;
             }
             return organisation != null && organisation.allows(origin) ? Verdict.ALLOWED : Verdict.ORIGIN_NOT_ALLOWED;
         }
         // A secret key from no browser, or from the gateway's own pages (Swagger UI), is the server-side use it is for.
-        if (rawOrigin == null || sameOrigin(origin, request)) {
+        if (rawOrigin == null || origin != null && origin.equals(ownOrigin(request))) {
             return Verdict.ALLOWED;
         }
         return organisation != null && organisation.allows(origin) ? Verdict.ALLOWED : Verdict.ORIGIN_NOT_ALLOWED;
     }
 
-    /** Whether the page calling is one the gateway itself served; a browser sends an honest Host and Origin. */
-    static boolean sameOrigin(String origin, HttpServerRequest request) {
+    /**
+     * The canonical origin of the page calling, or null when unknown. A browser calling from a page the gateway itself
+     * served (the example page under /examples/, Swagger UI) sends no Origin on a GET, and on a POST may send "null",
+     * as the Fetch standard asks of pages whose Referrer-Policy is no-referrer, like the gateway's. What it does send
+     * is Sec-Fetch-Site: same-origin, which no page can set; a script outside a browser can claim it, as it can claim
+     * any Origin.
+     */
+    static String pageOrigin(String rawOrigin, HttpServerRequest request) {
+        String origin = WebOrigins.canonical(rawOrigin);
+        if (origin == null && "same-origin".equals(request.getHeader(SEC_FETCH_SITE))) {
+            return ownOrigin(request);
+        }
+        return origin;
+    }
+
+    /** The gateway's own origin as the browser addressed it; a browser sends an honest Host. */
+    static String ownOrigin(HttpServerRequest request) {
         HostAndPort authority = request.authority();
-        if (origin == null || authority == null) {
-            return false;
+        if (authority == null) {
+            return null;
         }
         String own = authority.port() > 0
                 ? request.scheme() + "://" + authority.host() + ":" + authority.port()
                 : request.scheme() + "://" + authority.host();
-        return origin.equals(WebOrigins.canonical(own));
+        return WebOrigins.canonical(own);
     }
 }

@@ -7,7 +7,9 @@ import org.chorus.gateway.headers.SecurityHeaders;
 import org.chorus.gateway.limits.BodySizeLimit;
 import org.chorus.gateway.origins.CorsHandler;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /** Puts the proxy on Quarkus' own HTTP server, so health, metrics and the API share one port and one event loop. */
 @ApplicationScoped
@@ -23,11 +25,24 @@ public class GatewayRoutes {
     /** Before the body limit, so that a partner's page can read a 413 too. */
     static final int CORS_ORDER = -15;
 
+    /** The example survey page's folder, served from META-INF/resources/examples with no key needed. */
+    static final String EXAMPLES_PATH = "/examples";
+
     void install(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodyLimit, CorsHandler cors,
             ProxyRouteHandler handler) {
         router.route().order(SECURITY_HEADERS_ORDER).handler(headers);
         router.route().order(BODY_LIMIT_ORDER).handler(bodyLimit);
         router.route(API_PATH).order(CORS_ORDER).handler(cors);
         router.route(API_PATH).handler(handler);
+        // A regular expression, because a plain path route would also match the folder itself, "/examples/".
+        router.getWithRegex(EXAMPLES_PATH).handler(GatewayRoutes::toExamplesFolder);
+    }
+
+    /** The page's files are addressed relative to the folder, so without its slash the page would find none of them. */
+    private static void toExamplesFolder(RoutingContext context) {
+        String query = context.request().query();
+        context.response().setStatusCode(301)
+                .putHeader(HttpHeaders.LOCATION, EXAMPLES_PATH + "/" + (query == null ? "" : "?" + query))
+                .end();
     }
 }

@@ -1,0 +1,126 @@
+package org.chorus.e2e;
+
+import static org.chorus.e2e.SystemUnderTest.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A partner's website shows the partnership's draft-priorities survey with the example page the gateway serves
+ * under /examples/ (issue 5). A respondent using the keyboard alone is told what is missing next to the question,
+ * ranks the priorities, and sends the response, which arrives with their ranking, through that partner's website.
+ */
+class ExamplePageIT {
+
+    /** The respondent's ranking, most important first; the survey lists them in another order. */
+    private static final List<String> CHOSEN_ORDER = List.of("dying-preferred-place", "living-prevention",
+            "starting-first-1000-days", "living-employment", "living-large-organisations", "ageing-care-at-home");
+    private static final String FEEDBACK = "More GP appointments in the evening, please.";
+
+    @Test
+    void aKeyboardUserAnswersTheSeedSurveyOnAPartnersPageAndItArrives() throws Exception {
+        String gateway = SystemUnderTest.stack().gatewayUrl().toString();
+        String icb = Directory.registerOrganisation("ICB running the survey", "ICB");
+        String staff = Directory.issueSecretKey(icb, "surveys:manage", "exports:read")[1];
+        // The page is served by the gateway, so the partner's allowed origin is the gateway's own, as a browser spells it.
+        String healthwatch = Directory.registerOrganisation("Healthwatch with the example page", "HEALTHWATCH", gateway);
+        String website = Directory.issuePublishableKey(healthwatch);
+        Eventually.status(() -> as(staff).get("/api/v1/surveys").statusCode(), 200, Duration.ofSeconds(10));
+
+        String title = "Our draft priorities " + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode survey = Surveys.seedWithEveryQuestionType(title);
+        String surveyId = Surveys.createAndOpen(staff, survey);
+        // A second open survey, so that the page offers a choice instead of showing the only one.
+        Surveys.createAndOpen(staff, Surveys.seedWithEveryQuestionType(title + " (another)"));
+        Eventually.status(() -> as(website).header("Origin", gateway).get("/api/v1/surveys/" + surveyId).statusCode(),
+                200, Duration.ofSeconds(10));
+
+        ExamplePage.Receipt receipt;
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            ExamplePage page = new ExamplePage(chromium.driver()).open(gateway + "/examples/?key=" + website);
+            page.pickSurvey(title);
+            assertEquals(title, page.heading());
+            assertTrue(page.glossaryTerms().contains("Zero-hours contracts"), "the glossary: " + page.glossaryTerms());
+
+            answerEverythingButTheRanking(page);
+            page.send();
+            page.awaitErrorSummary();
+            assertEquals("error-summary", page.focusedElementId(), "the focus moves to the error summary");
+            assertEquals("Please answer this question.", page.errorAt("priorities"), "shown next to the ranking");
+
+            page.moveWithKeyboard("priorities", "dying-preferred-place", "up", 5, Keys.ENTER);
+            page.moveWithKeyboard("priorities", "living-prevention", "up", 3, Keys.SPACE);
+            assertEquals(CHOSEN_ORDER, page.ranking("priorities"));
+            assertEquals(labels(survey).get("living-prevention") + ": now number 2 of 6.",
+                    page.announcement("priorities"));
+            page.send();
+            receipt = page.awaitReceipt();
+            assertEquals("receipt-title", page.focusedElementId(), "the focus moves to the receipt");
+        }
+        assertTrue(receipt.erasureToken().startsWith("ert_"), receipt.erasureToken());
+        assertTrue(receipt.explanation().contains("erasure token lets you have these answers erased"),
+                receipt.explanation());
+
+        Map<String, String> row = onlyExportedResponse(staff, surveyId, receipt.responseId());
+        List<String> ranked = new ArrayList<>();
+        for (int rank = 1; rank <= CHOSEN_ORDER.size(); rank++) {
+            ranked.add(row.get("priorities_rank_" + rank));
+        }
+        assertEquals(CHOSEN_ORDER.stream().map(labels(survey)::get).toList(), ranked, "the ranking chosen in the browser");
+        Map.of("channel", "ONLINE", "issues-prevention_fuel-poverty", "1", "issues-prevention_food-poverty", "0",
+                "how-easy", "4", "disability", "No", "place", "blackpool", "other-feedback", FEEDBACK)
+                .forEach((column, value) -> assertEquals(value, row.get(column), column));
+
+        JsonNode submitted = ResponseEvents.submitted(receipt.responseId(), Duration.ofSeconds(30));
+        assertEquals(healthwatch, submitted.path("viaOrganisationId").asText(), "came through the partner's website");
+        assertEquals(icb, submitted.path("surveyOrganisationId").asText());
+    }
+
+    /** Every other question, answered with ordinary clicks and typing. */
+    private static void answerEverythingButTheRanking(ExamplePage page) {
+        page.choose("issues-prevention", "mental-wellbeing");
+        page.choose("issues-prevention", "fuel-poverty");
+        page.write("other-feedback", FEEDBACK);
+        page.rate("how-easy", 4);
+        page.choose("place", "blackpool");
+        page.choose("living-or-working", "both");
+        page.choose("disability", "no");
+        page.agreeToKeep("disability");
+    }
+
+    /**
+     * The survey's export, once it holds the response (exports hold back the last few seconds), as the row of that
+     * response; the attempt the API refused must have stored nothing, so it is the only row.
+     */
+    private static Map<String, String> onlyExportedResponse(String key, String surveyId, String responseId)
+            throws Exception {
+        String path = "/api/v1/surveys/" + surveyId + "/responses/export?format=ndjson";
+        Eventually.status(() -> as(key).get(path).asString().contains(responseId) ? 1 : 0, 1, Duration.ofSeconds(20));
+        List<String> lines = as(key).get(path).then().statusCode(200).extract().asString().lines().toList();
+        assertEquals(1, lines.size(), "one response, sent once: " + lines);
+        Map<String, String> row = new ObjectMapper().readerForMapOf(String.class).readValue(lines.get(0));
+        assertEquals(responseId, row.get("response_id"));
+        return row;
+    }
+
+    /** The English labels of the ranking's items, by id, as the export shows them. */
+    private static Map<String, String> labels(JsonNode survey) {
+        Map<String, String> labels = new HashMap<>();
+        survey.at("/sections/0/questions/0/options")
+                .forEach(option -> labels.put(option.path("id").asText(), option.at("/label/en").asText()));
+        return labels;
+    }
+}
