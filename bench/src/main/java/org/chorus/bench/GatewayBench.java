@@ -1,5 +1,6 @@
 package org.chorus.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +60,10 @@ public final class GatewayBench {
                 settings.warmUp().toSeconds(), settings.phase().toSeconds());
         SubmissionLoad.run(bench, clients, settings.warmUp());
         WriteCounts before = WriteCounts.now(bench.stack());
+        Path home = bench.stack().settings().home();
+        CpuShares cpuBefore = CpuShares.now(home);
         SubmissionLoad.Result gateway = SubmissionLoad.run(bench, clients, settings.phase());
+        String cpu = CpuShares.now(home).perResponseSince(cpuBefore, gateway.accepted());
         PgBench.Result pgbench = null;
         if (PgBench.available()) {
             System.out.printf("ingest, %d clients: pgbench, %d s warm-up, %d s measured%n", clients,
@@ -70,6 +74,6 @@ public final class GatewayBench {
                 pgbench = inserts.run(clients, settings.phase());
             }
         }
-        return new GatewayReport.Ingest(gateway, pgbench, WriteCounts.now(bench.stack()).perResponseSince(before));
+        return new GatewayReport.Ingest(gateway, pgbench, WriteCounts.now(bench.stack()).perResponseSince(before), cpu);
     }
 }

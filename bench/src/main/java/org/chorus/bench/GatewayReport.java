@@ -8,8 +8,11 @@ import org.HdrHistogram.Histogram;
 /** The gateway benchmark's figures, gathered as they come and printed together at the end, also after a failure. */
 final class GatewayReport {
 
-    /** One client count: the gateway's submissions, and pgbench's inserts (null without pgbench). */
-    record Ingest(SubmissionLoad.Result gateway, PgBench.Result pgbench, String writes) {
+    /**
+     * One client count: the gateway's submissions, pgbench's inserts (null without pgbench), rows written and CPU
+     * milliseconds spent per response by each part.
+     */
+    record Ingest(SubmissionLoad.Result gateway, PgBench.Result pgbench, String writes, String cpu) {
     }
 
     private String durability;
@@ -59,6 +62,7 @@ final class GatewayReport {
             System.out.printf("      gateway / pgbench = %.2f (target >= 0.5)%n", g.perSecond() / p.tps());
         }
         System.out.println("      rows written per response: " + i.writes());
+        System.out.println("      CPU ms per response while submitting: " + i.cpu());
     }
 
     private static void printOverhead(OverheadBench.Result o) {

@@ -25,7 +25,9 @@ import io.vertx.ext.web.RoutingContext;
 public class CorsHandler implements Handler<RoutingContext> {
 
     static final String ALLOW_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
-    static final String ALLOW_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, X-Request-Id, Accept-Language";
+    /** Erasure-Token lets a respondent erase their response from the partner's page that took it. */
+    static final String ALLOW_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, Erasure-Token, "
+            + "X-Request-Id, Accept-Language";
     static final String EXPOSE_HEADERS = "Location, ETag, Link, X-Request-Id, Retry-After";
 
     private final OrganisationCache organisations;

@@ -21,8 +21,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Counts waiting responses in rounds on its own thread: a round claims up to a batch of them, adds up what they move
- * per counter, moves each counter once and clears them from the backlog, all in one transaction. A commit that adds
- * to the backlog wakes it at once, so results lag submissions by a round, not by a poll.
+ * per counter, moves each counter once and clears them from the backlog, all in one transaction. It is not woken by
+ * each commit but looks every poll interval, so that under load a round takes in many responses and each counter
+ * moves once for all of them: results lag submissions by about that interval.
  */
 @ApplicationScoped
 class TallyFolder {
@@ -52,10 +53,6 @@ class TallyFolder {
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         worker.stop();
-    }
-
-    void wake() {
-        worker.wake();
     }
 
     /** @return how many responses this round counted */

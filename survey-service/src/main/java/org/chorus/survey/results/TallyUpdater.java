@@ -5,9 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.chorus.platform.transaction.AfterCommit;
 import org.chorus.survey.response.ResponseCounted;
 
 /**
@@ -20,21 +18,15 @@ class TallyUpdater {
 
     private final TallyBacklog backlog;
     private final TallyStore tallies;
-    private final TallyFolder folder;
-    private final TransactionSynchronizationRegistry transactions;
 
-    TallyUpdater(TallyBacklog backlog, TallyStore tallies, TallyFolder folder,
-            TransactionSynchronizationRegistry transactions) {
+    TallyUpdater(TallyBacklog backlog, TallyStore tallies) {
         this.backlog = backlog;
         this.tallies = tallies;
-        this.folder = folder;
-        this.transactions = transactions;
     }
 
     void onResponse(@Observes ResponseCounted counted) {
         if (counted.delta() > 0) {
             backlog.add(counted.response().id(), counted.survey().surveyId());
-            AfterCommit.run(transactions, folder::wake);
         } else if (!backlog.remove(counted.response().id())) {
             Map<TallyKey, Long> deltas = new HashMap<>();
             TallyKeys.of(counted.survey(), counted.response()).forEach(key -> deltas.put(key, (long) counted.delta()));

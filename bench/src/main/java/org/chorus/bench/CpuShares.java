@@ -1,0 +1,78 @@
+package org.chorus.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where the machine's processor time goes during a phase: CPU time of this benchmark's own JVM (the load generator)
+ * and of every process the stack started (services, Kafka, PostgreSQL and its backends), grouped by part. Tells
+ * which part a throughput figure is bound by on a shared two-core machine.
+ */
+final class CpuShares {
+
+    /** What a part's command line holds: services run their module's jar, PostgreSQL runs from its data home. */
+    private static final Map<String, String> PARTS = new LinkedHashMap<>();
+
+    static {
+        for (String module : List.of("gateway", "survey-service", "insight-service", "partner-directory-service")) {
+            PARTS.put(module, "/" + module + "/target/");
+        }
+        PARTS.put("kafka", "kafka");
+        PARTS.put("postgres", "postgres");
+    }
+
+    private final Map<String, Duration> byPart;
+
+    private CpuShares(Map<String, Duration> byPart) {
+        this.byPart = byPart;
+    }
+
+    /**
+     * @param stackHome the stack's home: PostgreSQL's server detaches from whoever started it, so it is found by its
+     *        data directory there, and its backends as its children
+     */
+    static CpuShares now(Path stackHome) {
+        ProcessHandle self = ProcessHandle.current();
+        Map<Long, ProcessHandle> processes = new HashMap<>();
+        Stream.concat(Stream.of(self), self.descendants()).forEach(p -> processes.put(p.pid(), p));
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(stackHome.toString()))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .forEach(p -> processes.put(p.pid(), p));
+        Map<String, Duration> byPart = new TreeMap<>();
+        processes.values().forEach(process -> process.info().totalCpuDuration()
+                .ifPresent(cpu -> byPart.merge(part(process, self), cpu, Duration::plus)));
+        return new CpuShares(byPart);
+    }
+
+    /** CPU milliseconds per response of each part between {@code before} and now, largest first. */
+    String perResponseSince(CpuShares before, long responses) {
+        if (responses == 0) {
+            return "no responses";
+        }
+        List<String> parts = new ArrayList<>();
+        byPart.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().minus(before.byPart.getOrDefault(e.getKey(),
+                        Duration.ZERO))))
+                .filter(e -> !e.getValue().isNegative() && !e.getValue().isZero())
+                .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+                .forEach(e -> parts.add(String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / responses)));
+        return String.join(", ", parts);
+    }
+
+    private static String part(ProcessHandle process, ProcessHandle self) {
+        if (process.pid() == self.pid()) {
+            return "load generator";
+        }
+        String command = process.info().commandLine().orElse(process.info().command().orElse(""));
+        return PARTS.entrySet().stream().filter(part -> command.contains(part.getValue())).map(Map.Entry::getKey)
+                .findFirst().orElse("other");
+    }
+}
