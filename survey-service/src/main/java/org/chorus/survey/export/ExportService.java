@@ -126,12 +126,13 @@ public class ExportService {
             connection.setReadOnly(true);
             try (PreparedStatement select = ExportQuery.prepare(connection, surveyId, filter, withContacts)) {
                 select.setFetchSize(FETCH_SIZE);
+                // the reader thread also lays each row out in columns, so that this one only formats and sends
                 try (ResultSet rs = select.executeQuery();
-                        RowPipe pipe = new RowPipe(rs, row -> read(row, withContacts))) {
+                        RowPipe<List<String>> pipe = new RowPipe<>(rs, row -> columns.values(read(row, withContacts)))) {
                     RowWriter writer = RowWriter.of(format, out, objectMapper);
                     writer.header(columns.names());
-                    for (ExportRow row = pipe.next(); row != null; row = pipe.next()) {
-                        writer.row(columns.values(row));
+                    for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
+                        writer.row(values);
                         rows++;
                     }
                     writer.finish();

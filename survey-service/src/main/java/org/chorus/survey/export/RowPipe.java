@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
  * Reads and decodes rows on a second thread while the caller formats and sends the previous ones. Without it the
  * database waits while rows are formatted and formatting waits on each fetch; the small bounded queue keeps memory
  * flat all the same.
+ *
+ * @param <T> what a row is decoded into
  */
-final class RowPipe implements AutoCloseable {
+final class RowPipe<T> implements AutoCloseable {
 
     private static final int CAPACITY = 1024;
     private static final Object END = new Object();
@@ -21,14 +23,15 @@ final class RowPipe implements AutoCloseable {
     private final Thread reader;
     private volatile boolean cancelled;
 
-    RowPipe(ResultSet rows, RowReader read) {
+    RowPipe(ResultSet rows, RowReader<T> read) {
         reader = new Thread(() -> fill(rows, read), "export-reader");
         reader.setDaemon(true);
         reader.start();
     }
 
     /** @return the next row, or null after the last */
-    ExportRow next() throws IOException {
+    @SuppressWarnings("unchecked")
+    T next() throws IOException {
         Object next;
         try {
             next = queue.take();
@@ -42,7 +45,7 @@ final class RowPipe implements AutoCloseable {
         if (next instanceof Exception failure) {
             throw new IOException("Export interrupted: " + failure.getMessage(), failure);
         }
-        return (ExportRow) next;
+        return (T) next;
     }
 
     /** Stops the reader (the caller may have gone away) and waits for it, so that it is done with the connection. */
@@ -56,7 +59,7 @@ final class RowPipe implements AutoCloseable {
         }
     }
 
-    private void fill(ResultSet rows, RowReader read) {
+    private void fill(ResultSet rows, RowReader<T> read) {
         try {
             while (!cancelled && rows.next()) {
                 put(read.read(rows));
@@ -77,9 +80,9 @@ final class RowPipe implements AutoCloseable {
         }
     }
 
-    /** Turns the current row of a result set into an export row. */
+    /** Decodes the current row of a result set. */
     @FunctionalInterface
-    interface RowReader {
-        ExportRow read(ResultSet rows) throws SQLException, IOException;
+    interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException, IOException;
     }
 }
