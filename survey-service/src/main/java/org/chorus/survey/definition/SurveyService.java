@@ -129,8 +129,8 @@ public class SurveyService {
         }
         if (entity.status == SurveyStatus.DRAFT) {
             throw new ProblemException(409, "not-published", "Survey never published",
-                    "Survey " + entity.id + " is a draft: only the results of a published survey (open or closed) can be "
-                            + "published; publish the survey first");
+                    "Survey " + entity.id + " is a draft: only the results of a published survey (open or closed) "
+                            + "can be published; publish the survey first");
         }
         Instant now = Instant.now();
         entity.resultsPublishedAt = published ? now : null;

@@ -20,7 +20,8 @@ public record ResultsSummary(
         @Schema(description = "When the survey's owner published this summary") Instant publishedAt,
         @Schema(description = "The language of the labels asked for; labels not translated into it are in English",
                 examples = "cy") String language,
-        @Schema(description = "Counts from 1 to this minus one are suppressed", examples = "5") int suppressionThreshold,
+        @Schema(description = "Counts from 1 to this minus one are suppressed", examples = "5")
+        int suppressionThreshold,
         @Schema(description = "Responses accepted but not yet in these figures: they are counted in rounds, "
                 + "normally within a second of arriving", examples = "0") long responsesNotYetCounted,
         @Schema(description = "How many responded") Cell responses,

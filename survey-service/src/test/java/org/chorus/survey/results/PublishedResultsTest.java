@@ -88,8 +88,8 @@ class PublishedResultsTest {
         assertNotEquals(before, after);
         change(owner, surveyId, "publish", after).statusCode(200).header("ETag", equalTo(after));
 
-        ValidatableResponse welsh = given().header("Authorization", website()).header("Accept-Language", "cy-GB,en;q=0.5")
-                .when().get("/api/v1/surveys/" + surveyId + "/results/summary").then().statusCode(200)
+        ValidatableResponse welsh = given().header("Authorization", website())
+                .header("Accept-Language", "cy-GB,en;q=0.5").when().get("/api/v1/surveys/" + surveyId + "/results/summary").then().statusCode(200)
                 .body("language", equalTo("cy"))
                 .body("title", equalTo("Ein blaenoriaethau drafft"))
                 .body("status", equalTo("OPEN"))
