@@ -30,13 +30,14 @@ class AccessMatrixIT {
 
     /**
      * What a partner website's key may do (issue 5): list open surveys and read one, submit a response and erase it
-     * again with its receipt, read published findings, actions and the theme taxonomy. Every other operation must
-     * refuse it.
+     * again with its receipt, read a survey's results summary once its owner published it (issue 3), read published
+     * findings, actions and the theme taxonomy. Every other operation must refuse it.
      */
     static final Set<String> PUBLISHABLE_OPERATIONS = Set.of(
             "GET /api/v1/surveys",
             "GET /api/v1/surveys/{id}",
             "POST /api/v1/surveys/{surveyId}/responses",
+            "GET /api/v1/surveys/{surveyId}/results/summary",
             "DELETE /api/v1/responses/{responseId}",
             "GET /api/v1/findings",
             "GET /api/v1/findings/{id}",

@@ -2,7 +2,10 @@ package org.chorus.survey;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +32,8 @@ class OpenApiDocumentTest {
         assertTrue(paths.keySet().containsAll(List.of("/api/v1/surveys", "/api/v1/surveys/{id}",
                 "/api/v1/surveys/{id}/publish", "/api/v1/surveys/{id}/close", "/api/v1/surveys/{surveyId}/responses",
                 "/api/v1/responses/{responseId}", "/api/v1/surveys/{surveyId}/results",
+                "/api/v1/surveys/{surveyId}/results/summary", "/api/v1/surveys/{surveyId}/results/publish",
+                "/api/v1/surveys/{surveyId}/results/withdraw",
                 "/api/v1/surveys/{surveyId}/responses/export", "/api/v1/exports/audit")), paths.keySet().toString());
         List<String> undocumented = new ArrayList<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -40,6 +45,16 @@ class OpenApiDocumentTest {
         assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/surveys")
                 || p.startsWith("/api/v1/responses") || p.startsWith("/api/v1/exports")),
                 "only paths the gateway routes to this service");
+    }
+
+    @Test
+    void thePublishedSummaryIsForWebsitesAndEverySecretKey() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/surveys/{surveyId}/results/summary'.get.security[0].apiKey",
+                        containsInAnyOrder("public", "secret-key"))
+                .body("paths.'/api/v1/surveys/{surveyId}/results/summary'.get.parameters.name", not(hasItem("by")))
+                .body("paths.'/api/v1/surveys/{surveyId}/results/publish'.post.security[0].apiKey",
+                        contains("surveys:manage"));
     }
 
     @Test

@@ -66,11 +66,23 @@ public final class SurveyFixtures {
     }
 
     public static void publish(Owner owner, String surveyId) {
-        String etag = given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + surveyId)
-                .then().statusCode(200).extract().header("ETag");
-        given().header("Authorization", owner.bearer()).header("If-Match", etag)
+        given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, surveyId))
                 .when().post("/api/v1/surveys/" + surveyId + "/publish")
                 .then().statusCode(200);
+    }
+
+    /** The survey's current ETag, as its owner reads it before changing it. */
+    public static String etag(Owner owner, String surveyId) {
+        return given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + surveyId)
+                .then().statusCode(200).extract().header("ETag");
+    }
+
+    /** Submits a response that must be accepted; returns its id and erasure token. */
+    public static String[] submit(String bearer, String surveyId, Map<String, Object> body) {
+        var receipt = given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/surveys/" + surveyId + "/responses")
+                .then().statusCode(201).extract();
+        return new String[] { receipt.path("responseId"), receipt.path("erasureToken") };
     }
 
     /** Creates and publishes the small survey; returns its id. */

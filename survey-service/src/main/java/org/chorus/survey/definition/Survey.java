@@ -14,6 +14,8 @@ public record Survey(
         @Schema(description = "The version respondents answer; null until first published", examples = "1")
         Integer publishedVersion,
         @Schema(description = "Whether the owner has edits not yet published") boolean unpublishedChanges,
+        @Schema(description = "Whether the owner published the results summary, which anyone with a key (partner "
+                + "websites included) can then read at /surveys/{id}/results/summary") boolean resultsPublished,
         @Schema(description = "For the owner the draft being edited; for everyone else the published version")
         SurveyDefinition definition,
         Instant createdAt,

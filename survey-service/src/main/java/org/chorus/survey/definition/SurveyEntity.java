@@ -45,6 +45,10 @@ public class SurveyEntity {
     @Column(name = "closes_at")
     public Instant closesAt;
 
+    /** When the owner published the results summary for everyone; null while it is not published. */
+    @Column(name = "results_published_at")
+    public Instant resultsPublishedAt;
+
     @Version
     public long version;
 
@@ -53,6 +57,10 @@ public class SurveyEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public boolean resultsPublished() {
+        return resultsPublishedAt != null;
+    }
 
     /** Whether a respondent could answer it at this moment. */
     public boolean acceptsResponsesAt(Instant now) {

@@ -84,6 +84,20 @@ public class SurveyQueries {
         return views.version(entity, version);
     }
 
+    /**
+     * A survey whose owner published its results summary, for anyone with a key.
+     *
+     * @throws ProblemException 404 alike for no such survey and for results not published, so that unpublished
+     *         results do not even reveal that the survey exists
+     */
+    @Transactional
+    public PublishedResults withPublishedResults(UUID id) {
+        SurveyEntity entity = surveys.findByIdOptional(id).filter(SurveyEntity::resultsPublished)
+                .orElseThrow(() -> ProblemException.notFound("Published results of survey", id));
+        return new PublishedResults(views.published(entity), SurveyViews.effectiveStatus(entity, Instant.now()),
+                entity.resultsPublishedAt);
+    }
+
     /** The latest published version, whose labels results use. */
     @Transactional
     public PublishedSurvey latest(UUID id) {

@@ -1,11 +1,13 @@
 package org.chorus.survey.definition;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.SurveyData;
@@ -15,8 +17,8 @@ import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.ProblemException;
 
 /**
- * Creates and edits drafts, publishes them as frozen versions and closes surveys, announcing publication and
- * closing on {@code survey.surveys}. Only the owning organisation changes a survey.
+ * Creates and edits drafts, publishes them as frozen versions, closes surveys and publishes or withdraws their results
+ * summary, announcing each on {@code survey.surveys}. Only the owning organisation changes a survey.
  */
 @ApplicationScoped
 public class SurveyService {
@@ -26,14 +28,16 @@ public class SurveyService {
     private final DefinitionCodec codec;
     private final SurveyViews views;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
     public SurveyService(SurveyRepository surveys, SurveyVersionRepository versions, DefinitionCodec codec,
-            SurveyViews views, Outbox outbox) {
+            SurveyViews views, Outbox outbox, AuditTrail audit) {
         this.surveys = surveys;
         this.versions = versions;
         this.codec = codec;
         this.views = views;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional
@@ -102,6 +106,40 @@ public class SurveyService {
                     "A draft has never been open, so it cannot be closed; publish it first or leave it as a draft");
         }
         return closeNow(entity, Instant.now());
+    }
+
+    /**
+     * Shows the results summary to anyone with a key, partner websites included. Only a survey that was published has
+     * results; publishing them again changes and records nothing.
+     */
+    @Transactional
+    public Survey publishResults(Caller caller, UUID id, String ifMatch) {
+        return setResultsPublished(ownedForUpdate(caller, id, ifMatch), true);
+    }
+
+    /** Hides the results summary again from everyone but analysts; withdrawing what is hidden changes nothing. */
+    @Transactional
+    public Survey withdrawResults(Caller caller, UUID id, String ifMatch) {
+        return setResultsPublished(ownedForUpdate(caller, id, ifMatch), false);
+    }
+
+    private Survey setResultsPublished(SurveyEntity entity, boolean published) {
+        if (entity.resultsPublished() == published) {
+            return views.forOwner(entity);
+        }
+        if (entity.status == SurveyStatus.DRAFT) {
+            throw new ProblemException(409, "not-published", "Survey never published",
+                    "Survey " + entity.id + " is a draft: only the results of a published survey (open or closed) "
+                            + "can be published; publish the survey first");
+        }
+        Instant now = Instant.now();
+        entity.resultsPublishedAt = published ? now : null;
+        entity.updatedAt = now;
+        // Who released results to the public, and who took them back, belongs in the system's audit log.
+        audit.record(published ? "survey-results.published" : "survey-results.withdrawn", "survey", entity.id,
+                Map.of("version", Integer.toString(entity.publishedVersion)));
+        return announce(published ? ChorusEventTypes.SURVEY_RESULTS_PUBLISHED
+                : ChorusEventTypes.SURVEY_RESULTS_WITHDRAWN, entity);
     }
 
     /** Closes the open surveys whose closing time has passed, so that other services hear that they closed. */

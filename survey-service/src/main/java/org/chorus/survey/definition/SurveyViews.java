@@ -60,7 +60,7 @@ public class SurveyViews {
 
     private static Survey toSurvey(SurveyEntity e, SurveyDefinition definition) {
         return new Survey(e.id, e.organisationId, effectiveStatus(e, Instant.now()), e.publishedVersion,
-                e.draft != null, definition, e.createdAt, e.updatedAt, e.version);
+                e.draft != null, e.resultsPublished(), definition, e.createdAt, e.updatedAt, e.version);
     }
 
     /** An open survey past its closing time is closed even before the closing job has recorded it. */

@@ -42,8 +42,18 @@ public record Text(Map<String, String> values) {
 
     /** The label in the language asked for, or in English when it was not translated; keyed by the one chosen. */
     public Text in(String language) {
-        String translated = language == null ? null : values.get(language);
+        String translated = translation(language);
         return translated != null ? new Text(Map.of(language, translated)) : en(english());
+    }
+
+    /** The words of {@link #in(String)} alone, for views that show one language and say which once. */
+    public String label(String language) {
+        String translated = translation(language);
+        return translated != null ? translated : english();
+    }
+
+    private String translation(String language) {
+        return language == null ? null : values.get(language);
     }
 
     /** Null-safe {@link #in(String)}, for optional labels. */

@@ -14,17 +14,20 @@ import org.chorus.survey.definition.QuestionType;
 
 /**
  * The cells of one results table (every group, question and answer the definition allows, zero or not), which of
- * them are suppressed, and the views built from them.
+ * them are suppressed, and the views built from them, labelled in one language.
  */
 final class ResultCells {
 
     private final PublishedSurvey survey;
     private final Map<Address, Long> counts;
     private final Set<Address> hidden;
+    private final String language;
 
-    ResultCells(PublishedSurvey survey, Map<Address, Long> counts, List<String> groups) {
+    /** @param language of the labels; English where a label was not translated */
+    ResultCells(PublishedSurvey survey, Map<Address, Long> counts, List<String> groups, String language) {
         this.survey = survey;
         this.counts = counts;
+        this.language = language;
         Suppression<Address> suppression = new Suppression<>(counts);
         for (Address column : columns("")) {
             suppression.knownSum(groups.stream().map(g -> new Address(g, column.questionId(), column.answerKey())).toList());
@@ -70,13 +73,14 @@ final class ResultCells {
 
     private SurveyResults.QuestionResults question(String group, Question q) {
         Cell answered = show(group, q.id(), TallyKey.ANSWERED);
+        String text = q.text().label(language);
         return switch (q.type()) {
-            case RANKING -> new SurveyResults.QuestionResults(q.id(), q.type(), q.text().english(), answered, null,
+            case RANKING -> new SurveyResults.QuestionResults(q.id(), q.type(), text, answered, null,
                     q.optionsOrEmpty().stream().map(item -> rankedItem(group, q, item)).toList(), null, null);
-            case RATING -> rating(group, q, answered);
-            case FREE_TEXT -> new SurveyResults.QuestionResults(q.id(), q.type(), q.text().english(), answered, null,
-                    null, null, null);
-            default -> new SurveyResults.QuestionResults(q.id(), q.type(), q.text().english(), answered,
+            case RATING -> rating(group, q, text, answered);
+            case FREE_TEXT -> new SurveyResults.QuestionResults(q.id(), q.type(), text, answered, null, null, null,
+                    null);
+            default -> new SurveyResults.QuestionResults(q.id(), q.type(), text, answered,
                     q.optionsOrEmpty().stream().map(o -> option(group, q, o, answered)).toList(), null, null, null);
         };
     }
@@ -85,7 +89,7 @@ final class ResultCells {
         Cell count = show(group, q.id(), TallyKey.option(o.id()));
         Double share = count.shown() && answered.shown() && answered.count() > 0
                 ? (double) count.count() / answered.count() : null;
-        return new SurveyResults.OptionResult(o.id(), o.label().english(), count, share);
+        return new SurveyResults.OptionResult(o.id(), o.label().label(language), count, share);
     }
 
     private SurveyResults.RankedItem rankedItem(String group, Question q, Choice item) {
@@ -103,11 +107,11 @@ final class ResultCells {
             borda += n * (items - r + 1);
         }
         Double mean = complete && ranked > 0 ? (double) rankSum / ranked : null;
-        return new SurveyResults.RankedItem(item.id(), item.label().english(), distribution.get(0), mean,
+        return new SurveyResults.RankedItem(item.id(), item.label().label(language), distribution.get(0), mean,
                 complete ? borda : null, distribution);
     }
 
-    private SurveyResults.QuestionResults rating(String group, Question q, Cell answered) {
+    private SurveyResults.QuestionResults rating(String group, Question q, String text, Cell answered) {
         List<SurveyResults.RatingPoint> points = new ArrayList<>();
         long total = 0;
         long sum = 0;
@@ -121,8 +125,7 @@ final class ResultCells {
             sum += n * v;
         }
         Double mean = complete && total > 0 ? (double) sum / total : null;
-        return new SurveyResults.QuestionResults(q.id(), q.type(), q.text().english(), answered, null, null, points,
-                mean);
+        return new SurveyResults.QuestionResults(q.id(), q.type(), text, answered, null, null, points, mean);
     }
 
     private static List<String> answerKeys(Question q) {

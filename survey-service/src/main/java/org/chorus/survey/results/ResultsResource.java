@@ -3,14 +3,26 @@ package org.chorus.survey.results;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.survey.definition.Languages;
+import org.chorus.survey.definition.Survey;
+import org.chorus.survey.definition.SurveyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,16 +30,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Aggregate results for analysts, from counters kept as responses arrive. */
+/**
+ * Aggregate results, from counters kept as responses arrive: every breakdown for analysts, and a summary that the
+ * owner may publish for everyone. Request scoped because the {@link Caller} differs on every request.
+ */
+@RequestScoped
 @Path("/api/v1/surveys/{surveyId}/results")
 @Tag(name = "Results")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultsResource {
 
     private final ResultsService results;
+    private final SurveyService surveys;
+    private final Caller caller;
 
-    public ResultsResource(ResultsService results) {
+    public ResultsResource(ResultsService results, SurveyService surveys, Caller caller) {
         this.results = results;
+        this.surveys = surveys;
+        this.caller = caller;
     }
 
     @GET
@@ -44,5 +64,69 @@ public class ResultsResource {
             @Parameter(description = "all (default), channel, place, or the id of a demographic question",
                     example = "channel") @QueryParam("by") String by) {
         return results.results(surveyId, by);
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({ Scopes.PUBLIC, Scopes.ANY_SECRET_KEY })
+    @Operation(summary = "Get a survey's published results summary",
+            description = "For partner websites and anyone with a key, once the survey's owner published it: the "
+                    + "overall figures of the results, with the same suppression of small numbers, labels in the "
+                    + "language asked (English where not translated), and neither breakdowns nor demographic questions "
+                    + "nor any free text (free-text questions only say how many answered). Asking for a breakdown "
+                    + "with `by` is refused with 400.")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(schema = @Schema(implementation = ResultsSummary.class)))
+    @APIResponse(responseCode = "404", description = "No such survey, or its results are not published: the two "
+            + "are not told apart")
+    public ResultsSummary summary(@PathParam("surveyId") UUID surveyId,
+            @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
+            @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @QueryParam("by") String by, @Context HttpHeaders headers) {
+        return results.summary(surveyId, by, Languages.choose(lang, headers.getAcceptableLanguages()));
+    }
+
+    @POST
+    @Path("/publish")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Scopes.SURVEYS_MANAGE)
+    @Operation(summary = "Publish a survey's results summary",
+            description = "Lets anyone with a key, partner websites included, read /results/summary, until withdrawn. "
+                    + "Only the survey's own organisation may, and only once the survey is published (open or "
+                    + "closed). Recorded in the audit log; announces SurveyResultsPublished. Publishing again changes "
+                    + "nothing.")
+    @APIResponse(responseCode = "200", description = "Published; the survey with its new ETag",
+            content = @Content(schema = @Schema(implementation = Survey.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's survey")
+    @APIResponse(responseCode = "404", description = "No such survey")
+    @APIResponse(responseCode = "409", description = "The survey is a draft, never published")
+    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response publish(@PathParam("surveyId") UUID surveyId,
+            @Parameter(description = "The survey's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(surveys.publishResults(caller, surveyId, ifMatch));
+    }
+
+    @POST
+    @Path("/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Scopes.SURVEYS_MANAGE)
+    @Operation(summary = "Withdraw a survey's results summary",
+            description = "/results/summary answers 404 again, as for a survey that does not exist; analysts' results "
+                    + "are unchanged. Recorded in the audit log; announces SurveyResultsWithdrawn. Withdrawing what is "
+                    + "not published changes nothing.")
+    @APIResponse(responseCode = "200", description = "Withdrawn; the survey with its new ETag",
+            content = @Content(schema = @Schema(implementation = Survey.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's survey")
+    @APIResponse(responseCode = "404", description = "No such survey")
+    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response withdraw(@PathParam("surveyId") UUID surveyId,
+            @Parameter(description = "The survey's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(surveys.withdrawResults(caller, surveyId, ifMatch));
+    }
+
+    private static Response withETag(Survey survey) {
+        return Response.ok(survey).tag(ETags.of(survey.revision())).build();
     }
 }

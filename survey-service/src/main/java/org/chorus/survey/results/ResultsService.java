@@ -1,9 +1,10 @@
 package org.chorus.survey.results;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -12,14 +13,17 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.survey.definition.PublishedResults;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.QuestionType;
 import org.chorus.survey.definition.SurveyQueries;
+import org.chorus.survey.definition.Text;
 
 /**
  * Answers results from the maintained counters: one indexed read of a few hundred rows whatever the number of
- * responses, then suppression over the cells about to be shown. It says how many accepted responses the counters
- * have yet to take in, rather than waiting for them.
+ * responses, then suppression over the cells about to be shown. Analysts get every breakdown; everyone else, the
+ * overall figures once the owner published them. It says how many accepted responses the counters have yet to take
+ * in, rather than waiting for them.
  */
 @ApplicationScoped
 public class ResultsService {
@@ -38,16 +42,12 @@ public class ResultsService {
     public SurveyResults results(UUID surveyId, String by) {
         PublishedSurvey survey = surveys.latest(surveyId);
         String dimension = dimension(survey, by);
-        Map<ResultCells.Address, Long> counts = new HashMap<>();
         TreeSet<String> groups = new TreeSet<>();
-        for (TallyStore.Count c : tallies.read(surveyId, dimension)) {
-            counts.put(new ResultCells.Address(c.dimensionValue(), c.questionId(), c.answerKey()), c.count());
-            groups.add(c.dimensionValue());
-        }
+        Map<ResultCells.Address, Long> counts = counts(surveyId, dimension, groups);
         if (groups.isEmpty() && TallyKey.ALL.equals(dimension)) {
             groups.add("");
         }
-        ResultCells cells = new ResultCells(survey, counts, List.copyOf(groups));
+        ResultCells cells = new ResultCells(survey, counts, List.copyOf(groups), Text.ENGLISH);
         List<SurveyResults.Group> views = new ArrayList<>();
         for (String group : groups) {
             views.add(cells.group(group, TallyKey.ALL.equals(dimension) ? null : group));
@@ -55,6 +55,40 @@ public class ResultsService {
         String breakdown = by == null || by.isBlank() ? TallyKey.ALL : by;
         return new SurveyResults(surveyId, survey.version(), breakdown, Suppression.THRESHOLD,
                 backlog.waiting(surveyId), views);
+    }
+
+    /**
+     * The overall figures of {@link #results} for everyone, once the owner published them: the same cells and the
+     * same suppression, in the reader's language, leaving out demographic questions (who answered is for analysts,
+     * and special-category answers were given for equality monitoring, not for a public page).
+     *
+     * @param by refused whenever given: breakdowns show small groups and are for analysts
+     */
+    @Transactional
+    public ResultsSummary summary(UUID surveyId, String by, String language) {
+        if (by != null) {
+            throw badParameter("by", "is not accepted here: the published summary has overall figures only; "
+                    + "breakdowns by channel, place or demographic are for analysts (GET /results with exports:read)");
+        }
+        PublishedResults published = surveys.withPublishedResults(surveyId);
+        PublishedSurvey survey = published.survey();
+        Map<ResultCells.Address, Long> counts = counts(surveyId, TallyKey.ALL, new TreeSet<>());
+        SurveyResults.Group all = new ResultCells(survey, counts, List.of(""), language).group("", null);
+        List<SurveyResults.QuestionResults> questions = all.questions().stream()
+                .filter(q -> q.type() != QuestionType.DEMOGRAPHIC).toList();
+        return new ResultsSummary(surveyId, survey.version(), survey.definition().title().label(language),
+                published.status(), published.publishedAt(), language, Suppression.THRESHOLD,
+                backlog.waiting(surveyId), all.responses(), questions);
+    }
+
+    /** The counters of one breakdown by cell; adds each group met to {@code groups}. */
+    private Map<ResultCells.Address, Long> counts(UUID surveyId, String dimension, Set<String> groups) {
+        Map<ResultCells.Address, Long> counts = new HashMap<>();
+        for (TallyStore.Count c : tallies.read(surveyId, dimension)) {
+            counts.put(new ResultCells.Address(c.dimensionValue(), c.questionId(), c.answerKey()), c.count());
+            groups.add(c.dimensionValue());
+        }
+        return counts;
     }
 
     private static String dimension(PublishedSurvey survey, String by) {
@@ -67,10 +101,13 @@ public class ResultsService {
         boolean demographic = survey.definition().question(by).filter(q -> q.type() == QuestionType.DEMOGRAPHIC)
                 .isPresent();
         if (!demographic) {
-            String rule = "must be all, channel, place or the id of a demographic question";
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "by: " + rule,
-                    List.of(FieldError.parameter("by", rule)));
+            throw badParameter("by", "must be all, channel, place or the id of a demographic question");
         }
         return TallyKey.DEMOGRAPHIC_PREFIX + by;
+    }
+
+    private static ProblemException badParameter(String name, String rule) {
+        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", name + ": " + rule,
+                List.of(FieldError.parameter(name, rule)));
     }
 }

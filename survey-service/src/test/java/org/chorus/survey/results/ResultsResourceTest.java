@@ -5,6 +5,7 @@ import static org.chorus.survey.SurveyFixtures.analyst;
 import static org.chorus.survey.SurveyFixtures.countedResults;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.submit;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
@@ -106,13 +106,5 @@ class ResultsResourceTest {
     private static Map<String, Object> answers(List<String> ranking, List<String> issues, int score) {
         return Map.of("answers", Map.of("rank", Map.of("ranking", ranking), "issues", Map.of("choices", issues),
                 "score", Map.of("rating", score)));
-    }
-
-    /** @return response id and erasure token */
-    private static String[] submit(String bearer, String surveyId, Map<String, Object> body) {
-        var receipt = given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/surveys/" + surveyId + "/responses")
-                .then().statusCode(201).extract();
-        return new String[] { receipt.path("responseId"), receipt.path("erasureToken") };
     }
 }

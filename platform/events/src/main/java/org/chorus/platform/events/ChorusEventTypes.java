@@ -40,6 +40,11 @@ public final class ChorusEventTypes {
             "chorus.survey.SurveyPublished.v1", SurveyData.class);
     public static final EventType SURVEY_CLOSED = new EventType(SURVEY_SURVEYS,
             "chorus.survey.SurveyClosed.v1", SurveyData.class);
+    /** The owner made the survey's results summary readable by anyone with a key, partner websites included. */
+    public static final EventType SURVEY_RESULTS_PUBLISHED = new EventType(SURVEY_SURVEYS,
+            "chorus.survey.SurveyResultsPublished.v1", SurveyData.class);
+    public static final EventType SURVEY_RESULTS_WITHDRAWN = new EventType(SURVEY_SURVEYS,
+            "chorus.survey.SurveyResultsWithdrawn.v1", SurveyData.class);
 
     public static final EventType RESPONSE_SUBMITTED = new EventType(SURVEY_RESPONSES,
             "chorus.survey.ResponseSubmitted.v1", ResponseData.class);
@@ -61,7 +66,7 @@ public final class ChorusEventTypes {
     private static final List<EventType> ALL = List.of(
             ORGANISATION_REGISTERED, ORGANISATION_UPDATED, ORGANISATION_DEACTIVATED,
             API_KEY_ISSUED, API_KEY_REVOKED, API_KEY_ROTATED,
-            SURVEY_PUBLISHED, SURVEY_CLOSED,
+            SURVEY_PUBLISHED, SURVEY_CLOSED, SURVEY_RESULTS_PUBLISHED, SURVEY_RESULTS_WITHDRAWN,
             RESPONSE_SUBMITTED, RESPONSE_ERASED,
             FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED,
             AUDIT_ENTRY_RECORDED);

@@ -1,0 +1,63 @@
+package org.chorus.e2e;
+
+import static org.chorus.e2e.SystemUnderTest.admin;
+import static org.chorus.e2e.SystemUnderTest.as;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A survey's owner publishes its results summary through the gateway; another organisation's website reads it with
+ * its publishable key only while it is published, and the system's audit log names who released it and withdrew it.
+ */
+class PublishedResultsThroughTheGatewayIT {
+
+    private static final String ORIGIN = "https://www.example.org";
+
+    @Test
+    void aWebsiteReadsTheSummaryOnlyWhileItsOwnerHasItPublished() throws Exception {
+        String owner = Directory.registerOrganisation("Blackpool Council", "LOCAL_AUTHORITY");
+        String manager = Directory.issueSecretKey(owner, "surveys:manage")[1];
+        String websiteKey = Directory.issuePublishableKey(Directory.registerOrganisation("Healthwatch", "HEALTHWATCH"));
+        Eventually.status(() -> as(manager).get("/api/v1/surveys").statusCode(), 200, Duration.ofSeconds(10));
+        Eventually.status(() -> website(websiteKey).get("/api/v1/surveys").statusCode(), 200, Duration.ofSeconds(10));
+        String surveyId = Surveys.createAndOpen(manager,
+                Surveys.seedWithEveryQuestionType("Results for everyone " + UUID.randomUUID()));
+        String summary = "/api/v1/surveys/" + surveyId + "/results/summary";
+        website(websiteKey).get(summary).then().statusCode(404);
+
+        change(manager, surveyId, "publish").body("resultsPublished", equalTo(true));
+        website(websiteKey).queryParam("lang", "cy").get(summary).then().statusCode(200)
+                .body("surveyId", equalTo(surveyId))
+                .body("language", equalTo("cy"))
+                .body("responses.count", equalTo(0));
+        website(websiteKey).queryParam("by", "place").get(summary).then().statusCode(400)
+                .body("errors[0].parameter", equalTo("by"));
+
+        change(manager, surveyId, "withdraw").body("resultsPublished", equalTo(false));
+        website(websiteKey).get(summary).then().statusCode(404);
+
+        for (String action : List.of("survey-results.published", "survey-results.withdrawn")) {
+            Eventually.status(() -> as(admin()).queryParam("action", action).queryParam("organisationId", owner)
+                    .get("/api/v1/audit-log").then().statusCode(200).extract().<List<String>>path("items.subjectId")
+                    .contains(surveyId) ? 1 : 0, 1, Duration.ofSeconds(10));
+        }
+    }
+
+    private static RequestSpecification website(String key) {
+        return as(key).header("Origin", ORIGIN);
+    }
+
+    private static ValidatableResponse change(String manager, String surveyId, String what) {
+        String etag = as(manager).get("/api/v1/surveys/" + surveyId).then().statusCode(200).extract().header("ETag");
+        return as(manager).header("If-Match", etag).post("/api/v1/surveys/" + surveyId + "/results/" + what)
+                .then().statusCode(200);
+    }
+}
