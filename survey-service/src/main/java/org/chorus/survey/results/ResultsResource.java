@@ -62,8 +62,10 @@ public class ResultsResource {
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
     public SurveyResults get(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "all (default), channel, place, or the id of a demographic question",
-                    example = "channel") @QueryParam("by") String by) {
-        return results.results(surveyId, by);
+                    example = "channel") @QueryParam("by") String by,
+            @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
+            @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        return results.results(surveyId, by, Languages.choose(lang, headers.getAcceptableLanguages()));
     }
 
     @GET

@@ -17,7 +17,6 @@ import org.chorus.survey.definition.PublishedResults;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.QuestionType;
 import org.chorus.survey.definition.SurveyQueries;
-import org.chorus.survey.definition.Text;
 
 /**
  * Answers results from the maintained counters: one indexed read of a few hundred rows whatever the number of
@@ -38,8 +37,9 @@ public class ResultsService {
         this.backlog = backlog;
     }
 
+    /** @param language of the labels; English where a label has no translation */
     @Transactional
-    public SurveyResults results(UUID surveyId, String by) {
+    public SurveyResults results(UUID surveyId, String by, String language) {
         PublishedSurvey survey = surveys.latest(surveyId);
         String dimension = dimension(survey, by);
         TreeSet<String> groups = new TreeSet<>();
@@ -47,7 +47,7 @@ public class ResultsService {
         if (groups.isEmpty() && TallyKey.ALL.equals(dimension)) {
             groups.add("");
         }
-        ResultCells cells = new ResultCells(survey, counts, List.copyOf(groups), Text.ENGLISH);
+        ResultCells cells = new ResultCells(survey, counts, List.copyOf(groups), language);
         List<SurveyResults.Group> views = new ArrayList<>();
         for (String group : groups) {
             views.add(cells.group(group, TallyKey.ALL.equals(dimension) ? null : group));

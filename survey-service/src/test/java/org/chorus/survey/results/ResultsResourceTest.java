@@ -90,6 +90,19 @@ class ResultsResourceTest {
     }
 
     @Test
+    void analystsReadLabelsInTheLanguageTheyAskFor() {
+        String surveyId = openSmallSurvey(newOwner());
+        given().header("Authorization", analyst()).queryParam("lang", "cy")
+                .when().get("/api/v1/surveys/" + surveyId + "/results")
+                .then().statusCode(200)
+                .body(RANK + ".text", equalTo("Rhowch y blaenoriaethau yn eu trefn"))
+                .body(ISSUES + ".text", equalTo("Which issues matter most?"));
+        given().header("Authorization", analyst()).header("Accept-Language", "cy-GB, en;q=0.5")
+                .when().get("/api/v1/surveys/" + surveyId + "/results")
+                .then().statusCode(200).body(RANK + ".text", equalTo("Rhowch y blaenoriaethau yn eu trefn"));
+    }
+
+    @Test
     void anUnknownBreakdownIsABadRequest() {
         String surveyId = openSmallSurvey(newOwner());
         given().header("Authorization", analyst()).queryParam("by", "rank")
