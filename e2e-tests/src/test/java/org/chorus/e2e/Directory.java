@@ -12,6 +12,9 @@ import io.restassured.http.ContentType;
 /** Directory steps the tests share, each with fresh names so that tests never collide. */
 final class Directory {
 
+    /** The web origin of the test organisations' websites, from which their publishable keys are used. */
+    static final String WEBSITE = "https://www.example.org";
+
     private Directory() {
     }
 
@@ -20,19 +23,41 @@ final class Directory {
      * tests share one system, and the demo loader treats a known name as already loaded.
      */
     static String registerOrganisation(String name, String type) {
-        return registerOrganisation(name, type, "https://www.example.org");
+        return registerOrganisation(name, type, WEBSITE);
     }
 
     /** As {@link #registerOrganisation(String, String)}, with the web origins whose pages may use its publishable keys. */
     static String registerOrganisation(String name, String type, String... allowedOrigins) {
+        return registerOrganisation(name, type, List.of(), List.of(allowedOrigins));
+    }
+
+    /**
+     * As {@link #registerOrganisation(String, String)}, covering the given places: the insight service accepts
+     * activities only in places some active organisation covers.
+     */
+    static String registerOrganisationCovering(String name, String type, String... placeCodes) {
+        return registerOrganisation(name, type, List.of(placeCodes), List.of(WEBSITE));
+    }
+
+    private static String registerOrganisation(String name, String type, List<String> placeCodes,
+            List<String> allowedOrigins) {
         String unique = name + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
         return as(admin()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("name", unique, "type", type, "placeCodes", List.of(),
-                        "allowedOrigins", List.of(allowedOrigins)))
+                .body(Map.of("name", unique, "type", type, "placeCodes", placeCodes, "allowedOrigins", allowedOrigins))
                 .when().post("/api/v1/organisations")
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** Registers an integrated care system under a fresh code, the simplest place an organisation can cover. */
+    static String registerPlace(String name) {
+        String code = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        as(admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name, "kind", "INTEGRATED_CARE_SYSTEM"))
+                .when().post("/api/v1/places")
+                .then().statusCode(201);
+        return code;
     }
 
     /** Issues a publishable key for the organisation's website and returns its secret. */

@@ -28,13 +28,7 @@ final class Surveys {
      * it asks every type of question there is. Its staff-entered sample responses are left out.
      */
     static ObjectNode seedWithEveryQuestionType(String title) throws IOException {
-        ObjectNode seed;
-        try (InputStream in = Surveys.class.getResourceAsStream(SEED)) {
-            if (in == null) {
-                throw new IOException("Missing resource " + SEED);
-            }
-            seed = (ObjectNode) JSON.readTree(in);
-        }
+        ObjectNode seed = seed();
         seed.remove("sampleResponses");
         seed.putObject("title").put("en", title);
         ObjectNode rating = JSON.createObjectNode().put("id", "how-easy").put("type", "RATING")
@@ -47,6 +41,20 @@ final class Surveys {
             }
         }
         throw new IllegalStateException("The seed survey has no feedback section any more");
+    }
+
+    /** The answers of the seed's first sample response: a valid response to it, as a website would send them. */
+    static ObjectNode sampleAnswers() throws IOException {
+        return (ObjectNode) seed().path("sampleResponses").path(0).path("answers");
+    }
+
+    private static ObjectNode seed() throws IOException {
+        try (InputStream in = Surveys.class.getResourceAsStream(SEED)) {
+            if (in == null) {
+                throw new IOException("Missing resource " + SEED);
+            }
+            return (ObjectNode) JSON.readTree(in);
+        }
     }
 
     /** Creates the survey with a surveys:manage key and publishes it; returns its id. */
