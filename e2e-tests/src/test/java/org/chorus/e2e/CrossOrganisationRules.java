@@ -57,6 +57,7 @@ final class CrossOrganisationRules {
     private static final String ANSWERS_TO_OTHERS = "any organisation says what it did about a finding another published";
     private static final String OWN_REFERENCES = "an organisation's references are its own: an upload with the "
             + "reference of another's activity records a new activity";
+    private static final String SUMMARIES_ARE_PUBLIC = "a published results summary is for everyone's websites";
     private static final String CONTACTS = EXPORTS_READ + Tenant.AND + CONTACTS_READ;
 
     static final List<CrossOrganisationRule> RULES = List.of(
@@ -69,6 +70,11 @@ final class CrossOrganisationRules {
             acrossByDesign("POST /api/v1/surveys/{surveyId}/responses", SURVEYS_MANAGE, TEAMS_ENTER, Owner::openSurvey,
                     ENTER_PAPER_ANSWER),
             acrossByDesign("GET /api/v1/surveys/{surveyId}/results", EXPORTS_READ, ANALYSTS_COMPARE, Owner::openSurvey, PLAIN),
+            acrossByDesign("GET /api/v1/surveys/{surveyId}/results/summary", PUBLIC, SUMMARIES_ARE_PUBLIC,
+                    Owner::surveyWithPublishedResults, PLAIN),
+            ownerOnly("POST /api/v1/surveys/{surveyId}/results/publish", SURVEYS_MANAGE, Owner::openSurvey, IF_MATCH),
+            ownerOnly("POST /api/v1/surveys/{surveyId}/results/withdraw", SURVEYS_MANAGE,
+                    Owner::surveyWithPublishedResults, IF_MATCH),
             acrossByDesign("GET /api/v1/surveys/{surveyId}/responses/export", EXPORTS_READ, ANALYSTS_EXPORT,
                     Owner::surveyWithContact, PLAIN),
             ownerOnly("GET /api/v1/surveys/{surveyId}/responses/export", CONTACTS, Owner::surveyWithContact, WITH_CONTACTS),

@@ -58,6 +58,14 @@ final class Owner {
         return surveyWithContact;
     }
 
+    /** An open survey whose owner published its results summary. */
+    OwnedResource surveyWithPublishedResults() {
+        OwnedResource survey = openSurvey();
+        organisation.with(SURVEYS_MANAGE).header("If-Match", survey.etag())
+                .post("/api/v1/surveys/" + survey.id() + "/results/publish").then().statusCode(200);
+        return survey;
+    }
+
     /** A response to an open survey through the owner's website; its receipt holds the erasure token. */
     OwnedResource response() {
         String survey = openSurvey().id();
