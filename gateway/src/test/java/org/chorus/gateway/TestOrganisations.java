@@ -36,12 +36,12 @@ final class TestOrganisations {
 
         TestOrganisation deactivated() {
             return publish(new OrganisationData(id(), data.name(), data.type(), data.odsCode(), data.placeCodes(),
-                    data.allowedOrigins(), false, data.version() + 1), sequence + 1);
+                    data.allowedOrigins(), false, data.version() + 1, data.rateLimits()), sequence + 1);
         }
 
         TestOrganisation withOrigins(String... origins) {
             return publish(new OrganisationData(id(), data.name(), data.type(), data.odsCode(), data.placeCodes(),
-                    List.of(origins), data.active(), data.version() + 1), sequence + 1);
+                    List.of(origins), data.active(), data.version() + 1, data.rateLimits()), sequence + 1);
         }
     }
 
@@ -52,7 +52,7 @@ final class TestOrganisations {
 
     static TestOrganisation register(UUID id, String... origins) {
         return publish(new OrganisationData(id, "Healthwatch " + id.toString().substring(0, 8), "HEALTHWATCH", null,
-                List.of(), List.of(origins), true, 1), 1);
+                List.of(), List.of(origins), true, 1, null), 1);
     }
 
     private static TestOrganisation publish(OrganisationData data, long sequence) {

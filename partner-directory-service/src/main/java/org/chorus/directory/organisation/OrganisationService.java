@@ -143,7 +143,7 @@ public class OrganisationService {
     private Organisation announce(EventType type, OrganisationEntity entity) {
         organisations.flush();
         outbox.record(type, entity.id, new OrganisationData(entity.id, entity.name, entity.type.name(),
-                entity.odsCode, entity.placeCodes, entity.allowedOrigins, entity.active, entity.version));
+                entity.odsCode, entity.placeCodes, entity.allowedOrigins, entity.active, entity.version, null));
         audit.record(AUDIT_ACTIONS.get(type), "organisation", entity.id,
                 Map.of("name", entity.name, "version", Long.toString(entity.version)));
         return toOrganisation(entity);
