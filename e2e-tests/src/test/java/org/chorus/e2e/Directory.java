@@ -3,6 +3,7 @@ package org.chorus.e2e;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.chorus.e2e.SystemUnderTest.admin;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +26,17 @@ final class Directory {
 
     /** As {@link #registerOrganisation(String, String)}, with the web origins whose pages may use its publishable keys. */
     static String registerOrganisation(String name, String type, String... allowedOrigins) {
-        String unique = name + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
+        return registerOrganisation(Map.of("name", name, "type", type, "placeCodes", List.of(),
+                "allowedOrigins", List.of(allowedOrigins)));
+    }
+
+    /** As {@link #registerOrganisation(String, String)}, with every detail given, its name made unique. */
+    static String registerOrganisation(Map<String, Object> details) {
+        Map<String, Object> body = new HashMap<>(details);
+        body.put("name", details.get("name") + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")");
         return as(admin()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("name", unique, "type", type, "placeCodes", List.of(),
-                        "allowedOrigins", List.of(allowedOrigins)))
+                .body(body)
                 .when().post("/api/v1/organisations")
                 .then().statusCode(201)
                 .extract().path("id");
