@@ -10,10 +10,7 @@ import org.chorus.gateway.origins.OrganisationCache;
 import org.chorus.platform.events.contract.RateLimitsData;
 import org.jboss.logging.Logger;
 
-/**
- * The limits each organisation's publishable keys get: its own from the directory, read from the organisation replica
- * so that changing them needs no gateway deployment, and the configured defaults for any it has not been given.
- */
+/** Each organisation's limits: its own from the directory's events, so a change needs no deployment, else defaults. */
 final class RateLimitTiers {
 
     private static final Logger LOG = Logger.getLogger(RateLimitTiers.class);
@@ -66,14 +63,15 @@ final class RateLimitTiers {
     private Tier tier(UUID organisationId, RateLimitsData own) {
         return new Tier(
                 or(own.submissionsPerKey(), defaults.submissionsPerKey(), organisationId, "submissionsPerKey"),
-                or(own.submissionsPerAddress(), defaults.submissionsPerAddress(), organisationId, "submissionsPerAddress"),
+                or(own.submissionsPerAddress(), defaults.submissionsPerAddress(), organisationId,
+                        "submissionsPerAddress"),
                 or(own.readsPerKey(), defaults.readsPerKey(), organisationId, "readsPerKey"),
                 or(own.readsPerAddress(), defaults.readsPerAddress(), organisationId, "readsPerAddress"));
     }
 
     /**
-     * The directory checks every limit it accepts, so one the gateway cannot use comes from a bug or a foreign producer;
-     * the default is then safer than refusing the organisation's requests or letting them through unlimited.
+     * The directory checks every limit it accepts, so one the gateway cannot use comes from a bug or a foreign
+     * producer; the default is then safer than refusing the organisation's requests or letting them through unlimited.
      */
     private static RateLimit or(RateLimitsData.Limit own, RateLimit fallback, UUID organisationId, String which) {
         if (own == null) {

@@ -13,16 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/**
- * An organisation's own limits for its publishable keys, kept here so that changing one needs no gateway deployment;
- * the gateway enforces them, and a limit left out is the gateway's default.
- */
+/** An organisation's own limits for its publishable keys, kept in the directory so that a change needs no deployment. */
 @Schema(name = "RateLimits", description = "Token buckets for this organisation's publishable (website) keys, enforced "
         + "by the gateway. A limit left out, or all of them, is the gateway's default; secret keys are not limited.",
         examples = "{\"submissionsPerAddress\": {\"requests\": 30, \"per\": \"PT1M\"}}")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RateLimits(
-        @Valid @Schema(description = "Response submissions (POST /surveys/{id}/responses) per key") Limit submissionsPerKey,
+        @Valid @Schema(description = "Response submissions (POST /surveys/{id}/responses) per key")
+        Limit submissionsPerKey,
         @Valid @Schema(description = "Response submissions per client address") Limit submissionsPerAddress,
         @Valid @Schema(description = "Every other request per key") Limit readsPerKey,
         @Valid @Schema(description = "Every other request per client address") Limit readsPerAddress) {
@@ -33,8 +31,7 @@ public record RateLimits(
     /** One token bucket: a burst of {@code requests}, refilled evenly over {@code per}. */
     @Schema(name = "RateLimit", examples = "{\"requests\": 30, \"per\": \"PT1M\"}")
     public record Limit(
-            @NotNull @Min(1) @Max(MAX_REQUESTS) @Schema(minimum = "1", maximum = "1000000", examples = "30")
-            Long requests,
+            @NotNull @Min(1) @Max(MAX_REQUESTS) @Schema(examples = "30") Long requests,
             @NotNull @RatePeriod @Schema(description = "ISO-8601 duration from PT1S to PT24H", examples = "PT1M")
             String per) {
 

@@ -6,10 +6,7 @@ import jakarta.persistence.Converter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/**
- * Stores an organisation's rate limits as one JSON value: they are read and written whole, never queried one by one,
- * so four pairs of columns would only be more to migrate.
- */
+/** Stores rate limits as one JSON value: they are read and written whole, so four pairs of columns would only cost. */
 @Converter
 public class RateLimitsColumn implements AttributeConverter<RateLimits, String> {
 

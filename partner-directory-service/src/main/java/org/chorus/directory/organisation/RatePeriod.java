@@ -12,15 +12,14 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/**
- * A rate limit's refill period: an ISO-8601 duration the gateway can use. Below a second a bucket is a hair-trigger;
- * beyond a day an address that once hit the limit would be held back for longer than any partner could explain.
- */
+/** A rate limit's refill period, checked here so that the gateway only ever gets an ISO-8601 duration it can use. */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = RatePeriod.Validator.class)
 public @interface RatePeriod {
 
+    // Below a second a bucket is a hair-trigger; beyond a day an address that once hit the limit would be held back
+    // for longer than any partner could explain.
     Duration SHORTEST = Duration.ofSeconds(1);
     Duration LONGEST = Duration.ofDays(1);
 
