@@ -3,6 +3,7 @@ package org.chorus.e2e;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.chorus.e2e.SystemUnderTest.admin;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,8 @@ final class Directory {
 
     /** As {@link #registerOrganisation(String, String)}, with the web origins whose pages may use its publishable keys. */
     static String registerOrganisation(String name, String type, String... allowedOrigins) {
-        return registerOrganisation(name, type, List.of(), List.of(allowedOrigins));
+        return registerOrganisation(Map.of("name", name, "type", type, "placeCodes", List.of(),
+                "allowedOrigins", List.of(allowedOrigins)));
     }
 
     /**
@@ -36,15 +38,17 @@ final class Directory {
      * activities only in places some active organisation covers.
      */
     static String registerOrganisationCovering(String name, String type, String... placeCodes) {
-        return registerOrganisation(name, type, List.of(placeCodes), List.of(WEBSITE));
+        return registerOrganisation(Map.of("name", name, "type", type, "placeCodes", List.of(placeCodes),
+                "allowedOrigins", List.of(WEBSITE)));
     }
 
-    private static String registerOrganisation(String name, String type, List<String> placeCodes,
-            List<String> allowedOrigins) {
-        String unique = name + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")";
+    /** As {@link #registerOrganisation(String, String)}, with every detail given, its name made unique. */
+    static String registerOrganisation(Map<String, Object> details) {
+        Map<String, Object> body = new HashMap<>(details);
+        body.put("name", details.get("name") + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")");
         return as(admin()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("name", unique, "type", type, "placeCodes", placeCodes, "allowedOrigins", allowedOrigins))
+                .body(body)
                 .when().post("/api/v1/organisations")
                 .then().statusCode(201)
                 .extract().path("id");

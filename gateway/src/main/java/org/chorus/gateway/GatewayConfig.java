@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -139,16 +138,15 @@ public interface GatewayConfig {
 
     /**
      * Token buckets for requests made with publishable keys, each given as {@code <requests>/<period>}, e.g.
-     * {@code 10/1m}. The buckets live in each replica's memory: behind N replicas the effective limit is N times
-     * higher, unless the load balancer keeps a client on one replica.
+     * {@code 10/1m}. These are the defaults: an organisation's own limits are set in the directory and reach the
+     * gateway with its organisation events. The buckets live in each replica's memory: behind N replicas the effective
+     * limit is N times higher, unless the load balancer keeps a client on one replica.
      */
     interface RateLimits {
 
+        /** The limits of every organisation that has not been given its own, and of each one it has not been given. */
         @WithName("default")
         Tier defaults();
-
-        /** Overrides by organisation id; a limit not given falls back to the default one. */
-        Map<String, OrganisationTier> organisations();
 
         /** The most buckets one replica keeps; the least recently used go first when a flood of addresses arrives. */
         @WithDefault("100000")
@@ -172,18 +170,6 @@ public interface GatewayConfig {
             /** Every other request per client address. */
             @WithDefault("300/1m")
             String readsPerAddress();
-        }
-
-        /** An organisation's own limits. */
-        interface OrganisationTier {
-
-            Optional<String> submissionsPerKey();
-
-            Optional<String> submissionsPerAddress();
-
-            Optional<String> readsPerKey();
-
-            Optional<String> readsPerAddress();
         }
     }
 

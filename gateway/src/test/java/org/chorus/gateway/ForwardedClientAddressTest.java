@@ -47,7 +47,7 @@ class ForwardedClientAddressTest {
     void ready() {
         GatewayTestSupport.awaitReady();
         site = TestOrganisations.uniqueOrigin();
-        TestOrganisations.register(RateLimitTest.LIMITED, site);
+        TestOrganisations.register(RateLimitTest.LIMITED, RateLimitTest.LIMITS, site);
         key = TestKeyEvents.newKey("publishable", (Instant) null, "surveys:respond").of(RateLimitTest.LIMITED);
         TestKeyEvents.publish(key, 1);
         pollUntil(() -> given().header("Authorization", key.bearer()).header("Origin", site).get("/api/v1/surveys"),

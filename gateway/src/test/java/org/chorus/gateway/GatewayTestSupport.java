@@ -29,15 +29,20 @@ final class GatewayTestSupport {
             if (done.test(last)) {
                 return last;
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
+            pause(Duration.ofMillis(10));
         } while (System.nanoTime() < deadline);
         throw new AssertionError(failure + " within " + timeout + "; last response " + last.statusCode() + ": "
                 + last.asString());
+    }
+
+    /** Sleeps between two polls. */
+    static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
     }
 
     /** Waits until a request with the key passes the gateway. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.chorus.platform.events.contract.RateLimitsData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Rate limits as a partner's page meets them. The organisation {@link #LIMITED} is configured (in
- * {@link StubServices}) with 3 submissions an hour per client address and 5 per key; each test calls from client
- * addresses of its own on the loopback network and with keys of its own, so no bucket carries over between tests.
+ * Rate limits as a partner's page meets them, with each organisation's limits announced by the directory. Each test
+ * calls from client addresses of its own on the loopback network and with keys of its own, so no bucket carries over
+ * between tests.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -30,7 +31,12 @@ import io.restassured.path.json.JsonPath;
 class RateLimitTest {
 
     static final UUID LIMITED = UUID.fromString("6b3e0c1e-4d7a-4c59-9a53-8d3f2f0a9c11");
-    static final String LIMITS = "chorus.gateway.rate-limits.organisations.\"" + LIMITED + "\".";
+    /**
+     * What the directory announces for {@link #LIMITED}: 5 submissions an hour per key and 3 per client address, and
+     * reads all but unlimited per address, so that no test's polling is what gets limited.
+     */
+    static final RateLimitsData LIMITS = new RateLimitsData(new RateLimitsData.Limit(5, "PT1H"),
+            new RateLimitsData.Limit(3, "PT1H"), null, new RateLimitsData.Limit(1000, "PT1S"));
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
 
@@ -40,12 +46,12 @@ class RateLimitTest {
     void ready() {
         GatewayTestSupport.awaitReady();
         site = TestOrganisations.uniqueOrigin();
-        TestOrganisations.register(LIMITED, site);
+        TestOrganisations.register(LIMITED, LIMITS, site);
     }
 
     @Test
     void submissionsFromOneAddressAreLimitedWith429AndRetryAfterThePageCanRead() throws IOException {
-        TestKeyEvents.TestKey key = usableKey();
+        TestKeyEvents.TestKey key = usableKey(LIMITED);
         String address = newClientAddress();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, submit(key, address, null).status());
@@ -65,14 +71,14 @@ class RateLimitTest {
         assertTrue(refused.header("Access-Control-Expose-Headers").contains("Retry-After"));
 
         // Another key of the same site does not reset the address's bucket.
-        assertEquals(429, submit(usableKey(), address, null).status());
+        assertEquals(429, submit(usableKey(LIMITED), address, null).status());
         // Reading surveys is a bucket of its own: a person who submitted can still see the page.
         assertEquals(200, read(key, address).status());
     }
 
     @Test
     void submissionsWithOneKeyAreLimitedAcrossAddresses() throws IOException {
-        TestKeyEvents.TestKey key = usableKey();
+        TestKeyEvents.TestKey key = usableKey(LIMITED);
         for (int i = 0; i < 5; i++) {
             assertEquals(200, submit(key, newClientAddress(), null).status());
         }
@@ -83,7 +89,7 @@ class RateLimitTest {
         assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
 
         // The refused request did not happen, so it did not use up the fresh address's allowance either.
-        TestKeyEvents.TestKey other = usableKey();
+        TestKeyEvents.TestKey other = usableKey(LIMITED);
         for (int i = 0; i < 3; i++) {
             assertEquals(200, submit(other, fresh, null).status(), "submission " + (i + 1));
         }
@@ -91,12 +97,39 @@ class RateLimitTest {
 
     @Test
     void aCallerCannotEscapeItsBucketByClaimingAnotherAddress() throws IOException {
-        TestKeyEvents.TestKey key = usableKey();
+        TestKeyEvents.TestKey key = usableKey(LIMITED);
         String address = newClientAddress();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, submit(key, address, "203.0.113." + i).status());
         }
         assertEquals(429, submit(key, address, "203.0.113.99").status());
+    }
+
+    @Test
+    void aLimitChangedInTheDirectoryAppliesToTheNextSubmissions() throws IOException {
+        TestOrganisations.TestOrganisation partner = TestOrganisations.register(UUID.randomUUID(),
+                submissionsPerAddress(2), site);
+        TestKeyEvents.TestKey key = usableKey(partner.id());
+        String address = newClientAddress();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, submit(key, address, null).status(), "submission " + (i + 1));
+        }
+        RawHttp.Answer refused = submit(key, address, null);
+        assertEquals(429, refused.status(), refused.head());
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 1800, "2 an hour: a token within 30 minutes, not " + retryAfter);
+
+        // Raised in the directory: once the event arrives, the address has the new allowance.
+        partner = partner.withRateLimits(submissionsPerAddress(4));
+        awaitAccepted(key, address);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, submit(key, address, null).status(), "submission " + (i + 2) + " of 4");
+        }
+        assertEquals(429, submit(key, address, null).status(), "the fifth is one too many");
+
+        // Removed in the directory: the gateway's defaults (10 a minute per address) apply again.
+        partner.withRateLimits(null);
+        awaitAccepted(key, address);
     }
 
     @Test
@@ -112,13 +145,33 @@ class RateLimitTest {
         }
     }
 
-    /** A new publishable key of the limited organisation, once the gateway accepts it from the site. */
-    private TestKeyEvents.TestKey usableKey() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("publishable", (Instant) null, "surveys:respond").of(LIMITED);
+    /** A new publishable key of the organisation, once the gateway accepts it from the site. */
+    private TestKeyEvents.TestKey usableKey(UUID organisation) {
+        TestKeyEvents.TestKey key = TestKeyEvents.newKey("publishable", (Instant) null, "surveys:respond")
+                .of(organisation);
         TestKeyEvents.publish(key, 1);
         pollUntil(() -> given().header("Authorization", key.bearer()).header("Origin", site).get("/api/v1/surveys"),
                 r -> r.statusCode() == 200, Duration.ofSeconds(10), "key never accepted from " + site);
         return key;
+    }
+
+    /** Submits until the gateway accepts one, as a person would retry while a change reaches it. */
+    private void awaitAccepted(TestKeyEvents.TestKey key, String clientAddress) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        RawHttp.Answer last;
+        do {
+            last = submit(key, clientAddress, null);
+            if (last.status() == 200) {
+                return;
+            }
+            assertEquals(429, last.status(), last.head());
+            GatewayTestSupport.pause(Duration.ofMillis(20));
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the changed limit never applied; last answer " + last.head());
+    }
+
+    private static RateLimitsData submissionsPerAddress(long perHour) {
+        return new RateLimitsData(null, new RateLimitsData.Limit(perHour, "PT1H"), null, null);
     }
 
     private RawHttp.Answer submit(TestKeyEvents.TestKey key, String clientAddress, String forwardedFor)

@@ -31,10 +31,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("chorus.gateway.services.directory.url", "http://127.0.0.1:" + directory),
                 Map.entry("chorus.gateway.services.survey.url", "http://127.0.0.1:" + survey),
                 Map.entry("chorus.gateway.services.insight.url", "http://127.0.0.1:" + closedPort()),
-                Map.entry("chorus.gateway.upstream.timeout", "2s"),
-                Map.entry(RateLimitTest.LIMITS + "submissions-per-address", "3/1h"),
-                Map.entry(RateLimitTest.LIMITS + "submissions-per-key", "5/1h"),
-                Map.entry(RateLimitTest.LIMITS + "reads-per-address", "1000/1s"));
+                Map.entry("chorus.gateway.upstream.timeout", "2s"));
     }
 
     @Override

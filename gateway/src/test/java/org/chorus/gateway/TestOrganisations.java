@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.contract.OrganisationData;
+import org.chorus.platform.events.contract.RateLimitsData;
 
 /** Publishes organisation events to the real test broker as the directory would, and keys that belong to them. */
 final class TestOrganisations {
@@ -35,13 +36,21 @@ final class TestOrganisations {
         }
 
         TestOrganisation deactivated() {
-            return publish(new OrganisationData(id(), data.name(), data.type(), data.odsCode(), data.placeCodes(),
-                    data.allowedOrigins(), false, data.version() + 1), sequence + 1);
+            return next(false, data.allowedOrigins(), data.rateLimits());
         }
 
         TestOrganisation withOrigins(String... origins) {
+            return next(data.active(), List.of(origins), data.rateLimits());
+        }
+
+        /** Its next state with these limits, as the directory announces an update of them; null for the defaults. */
+        TestOrganisation withRateLimits(RateLimitsData limits) {
+            return next(data.active(), data.allowedOrigins(), limits);
+        }
+
+        private TestOrganisation next(boolean active, List<String> origins, RateLimitsData limits) {
             return publish(new OrganisationData(id(), data.name(), data.type(), data.odsCode(), data.placeCodes(),
-                    List.of(origins), data.active(), data.version() + 1), sequence + 1);
+                    origins, active, data.version() + 1, limits), sequence + 1);
         }
     }
 
@@ -51,8 +60,13 @@ final class TestOrganisations {
     }
 
     static TestOrganisation register(UUID id, String... origins) {
+        return register(id, null, origins);
+    }
+
+    /** As {@link #register(UUID, String...)}, with the organisation's own rate limits (null for the defaults). */
+    static TestOrganisation register(UUID id, RateLimitsData limits, String... origins) {
         return publish(new OrganisationData(id, "Healthwatch " + id.toString().substring(0, 8), "HEALTHWATCH", null,
-                List.of(), List.of(origins), true, 1), 1);
+                List.of(), List.of(origins), true, 1, limits), 1);
     }
 
     private static TestOrganisation publish(OrganisationData data, long sequence) {

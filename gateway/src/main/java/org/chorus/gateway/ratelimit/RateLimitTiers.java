@@ -1,16 +1,19 @@
 package org.chorus.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.chorus.gateway.GatewayConfig;
+import org.chorus.gateway.origins.OrganisationCache;
+import org.chorus.platform.events.contract.RateLimitsData;
+import org.jboss.logging.Logger;
 
-/** The configured limits, parsed once at startup so that a typo stops the gateway instead of a request. */
+/** Each organisation's limits: its own from the directory's events, so a change needs no deployment, else defaults. */
 final class RateLimitTiers {
+
+    private static final Logger LOG = Logger.getLogger(RateLimitTiers.class);
 
     /** The four limits that apply to one organisation's publishable keys. */
     record Tier(RateLimit submissionsPerKey, RateLimit submissionsPerAddress, RateLimit readsPerKey,
@@ -23,49 +26,63 @@ final class RateLimitTiers {
         RateLimit perAddress(boolean submission) {
             return submission ? submissionsPerAddress : readsPerAddress;
         }
+    }
 
-        Stream<RateLimit> all() {
-            return Stream.of(submissionsPerKey, submissionsPerAddress, readsPerKey, readsPerAddress);
-        }
+    /** An organisation's limits as the directory announced them, and as parsed from that. */
+    private record Parsed(RateLimitsData announced, Tier tier) {
     }
 
     private final Tier defaults;
-    private final Map<UUID, Tier> byOrganisation = new HashMap<>();
+    private final OrganisationCache organisations;
+    // Parsed once per announced state instead of on every request; at most one entry per organisation.
+    private final Map<UUID, Parsed> parsed = new ConcurrentHashMap<>();
 
-    RateLimitTiers(GatewayConfig.RateLimits config) {
+    /** Parses the configured defaults at once, so that a typo stops the gateway instead of a request. */
+    RateLimitTiers(GatewayConfig.RateLimits config, OrganisationCache organisations) {
         GatewayConfig.RateLimits.Tier given = config.defaults();
         this.defaults = new Tier(RateLimit.parse(given.submissionsPerKey()), RateLimit.parse(given.submissionsPerAddress()),
                 RateLimit.parse(given.readsPerKey()), RateLimit.parse(given.readsPerAddress()));
-        config.organisations().forEach((id, tier) -> byOrganisation.put(organisationId(id), new Tier(
-                or(tier.submissionsPerKey(), defaults.submissionsPerKey()),
-                or(tier.submissionsPerAddress(), defaults.submissionsPerAddress()),
-                or(tier.readsPerKey(), defaults.readsPerKey()),
-                or(tier.readsPerAddress(), defaults.readsPerAddress()))));
+        this.organisations = organisations;
     }
 
+    /** The organisation's limits; the defaults until the directory has told this replica of its own. */
     Tier forOrganisation(UUID organisationId) {
-        return byOrganisation.getOrDefault(organisationId, defaults);
+        OrganisationCache.Known known = organisations.find(organisationId);
+        RateLimitsData announced = known == null ? null : known.organisation().rateLimits();
+        if (announced == null) {
+            return defaults;
+        }
+        Parsed current = parsed.get(organisationId);
+        if (current == null || !current.announced().equals(announced)) {
+            current = new Parsed(announced, tier(organisationId, announced));
+            parsed.put(organisationId, current);
+        }
+        return current.tier();
     }
 
-    /** The longest refill period: a bucket idle that long is full again, so forgetting it changes nothing. */
-    Duration longestPeriod() {
-        return Stream.concat(Stream.of(defaults), byOrganisation.values().stream())
-                .flatMap(Tier::all)
-                .map(RateLimit::period)
-                .max(Duration::compareTo)
-                .orElseThrow();
+    private Tier tier(UUID organisationId, RateLimitsData own) {
+        return new Tier(
+                or(own.submissionsPerKey(), defaults.submissionsPerKey(), organisationId, "submissionsPerKey"),
+                or(own.submissionsPerAddress(), defaults.submissionsPerAddress(), organisationId,
+                        "submissionsPerAddress"),
+                or(own.readsPerKey(), defaults.readsPerKey(), organisationId, "readsPerKey"),
+                or(own.readsPerAddress(), defaults.readsPerAddress(), organisationId, "readsPerAddress"));
     }
 
-    private static RateLimit or(Optional<String> value, RateLimit fallback) {
-        return value.map(RateLimit::parse).orElse(fallback);
-    }
-
-    private static UUID organisationId(String configured) {
+    /**
+     * The directory checks every limit it accepts, so one the gateway cannot use comes from a bug or a foreign
+     * producer; the default is then safer than refusing the organisation's requests or letting them through unlimited.
+     */
+    private static RateLimit or(RateLimitsData.Limit own, RateLimit fallback, UUID organisationId, String which) {
+        if (own == null) {
+            return fallback;
+        }
         try {
-            return UUID.fromString(configured.replace("\"", "").trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("chorus.gateway.rate-limits.organisations keys must be organisation ids,"
-                    + " not '" + configured + "'", e);
+            return new RateLimit(own.requests(), Duration.parse(own.per()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Organisation %s has a %s limit the gateway cannot use (%s/%s); the default %s applies",
+                    organisationId, which, own.requests(), own.per(), fallback);
+            return fallback;
         }
     }
 }

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.chorus.gateway.GatewayConfig;
+import org.chorus.gateway.origins.OrganisationCache;
 import org.chorus.platform.events.contract.ApiKeyData;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -18,8 +20,9 @@ import io.vertx.core.http.HttpMethod;
 
 /**
  * Limits what one website key, and one client address using it, may ask for, since a publishable key is public and
- * anyone can script it. The buckets live in this replica's memory only: behind N gateway replicas a client gets up to
- * N times the configured rate unless the load balancer keeps it on one replica or the buckets move to a shared store.
+ * anyone can script it; each organisation's limits come from the directory ({@link RateLimitTiers}). The buckets live
+ * in this replica's memory only: behind N gateway replicas a client gets up to N times the organisation's rate unless
+ * the load balancer keeps it on one replica or the buckets move to a shared store.
  * Secret keys are not limited here: their holders are known partners, accountable through the audit log.
  */
 @ApplicationScoped
@@ -35,24 +38,28 @@ public class RateLimiter {
 
     private enum Scope { KEY, ADDRESS }
 
+    /**
+     * Holds the limit, so that when the directory changes an organisation's limit the next request gets a bucket of
+     * the new shape (full) and the old one is forgotten once idle.
+     */
     private record BucketId(Scope scope, UUID organisationId, String subject, boolean submission, RateLimit limit) {
     }
 
     private final RateLimitTiers tiers;
-    // Bounded and forgetting idle buckets, so that a flood of client addresses cannot exhaust memory; an idle bucket
-    // has refilled by the time it is forgotten, so forgetting it lets nobody through who would have been stopped.
+    // Bounded and forgetting idle buckets, so that a flood of client addresses cannot exhaust memory. A bucket idle for
+    // its own period has refilled, so forgetting it then lets nobody through who would have been stopped.
     private final Cache<BucketId, Bucket> buckets;
 
     @Inject
-    public RateLimiter(GatewayConfig config) {
-        this(config.rateLimits());
+    public RateLimiter(GatewayConfig config, OrganisationCache organisations) {
+        this(config.rateLimits(), organisations);
     }
 
-    RateLimiter(GatewayConfig.RateLimits config) {
-        this.tiers = new RateLimitTiers(config);
+    RateLimiter(GatewayConfig.RateLimits config, OrganisationCache organisations) {
+        this.tiers = new RateLimitTiers(config, organisations);
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(config.maxBuckets())
-                .expireAfterAccess(tiers.longestPeriod())
+                .expireAfter(Expiry.accessing((BucketId id, Bucket bucket) -> id.limit().period()))
                 .build();
     }
 

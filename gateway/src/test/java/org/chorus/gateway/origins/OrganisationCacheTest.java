@@ -42,6 +42,6 @@ class OrganisationCacheTest {
     }
 
     private static OrganisationData organisation(UUID id, boolean active, String... origins) {
-        return new OrganisationData(id, "Partner", "HEALTHWATCH", null, List.of(), List.of(origins), active, 1);
+        return new OrganisationData(id, "Partner", "HEALTHWATCH", null, List.of(), List.of(origins), active, 1, null);
     }
 }

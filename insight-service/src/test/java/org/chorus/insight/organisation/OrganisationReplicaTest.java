@@ -152,7 +152,7 @@ class OrganisationReplicaTest {
     }
 
     private OrganisationData data(UUID id, String name, boolean active) {
-        return new OrganisationData(id, name, "HEALTHWATCH", null, List.of("lancashire"), List.of(), active, 1);
+        return new OrganisationData(id, name, "HEALTHWATCH", null, List.of("lancashire"), List.of(), active, 1, null);
     }
 
     private ChorusEvent event(UUID eventId, String type, OrganisationData data) throws Exception {

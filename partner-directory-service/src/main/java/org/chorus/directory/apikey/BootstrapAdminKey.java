@@ -64,7 +64,7 @@ public class BootstrapAdminKey {
         var administration = organisationRows.findByName(ADMINISTRATION)
                 .map(o -> o.id)
                 .orElseGet(() -> organisations.register(new OrganisationInput(ADMINISTRATION, OrganisationType.OTHER,
-                        null, null, null, List.of(), List.of())).id());
+                        null, null, null, List.of(), List.of(), null)).id());
         keys.issueWithSecret(administration, "Bootstrap administrator key", List.of(Scopes.DIRECTORY_MANAGE), secret);
         LOG.info("Registered the bootstrap administrator key from configuration");
     }

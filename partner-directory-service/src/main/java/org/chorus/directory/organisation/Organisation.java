@@ -18,6 +18,8 @@ public record Organisation(
         @Schema(examples = "[\"blackpool\"]") List<String> placeCodes,
         @Schema(description = "Web origins whose pages may call Chorus with this organisation's publishable keys",
                 examples = "[\"https://healthwatch-blackpool.example\"]") List<String> allowedOrigins,
+        @Schema(description = "Its own rate limits for its publishable keys; null means the gateway's defaults")
+        RateLimits rateLimits,
         boolean active,
         Instant createdAt,
         Instant updatedAt,

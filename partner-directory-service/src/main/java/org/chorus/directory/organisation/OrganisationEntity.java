@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,6 +46,12 @@ public class OrganisationEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "allowed_origins", nullable = false)
     public List<String> allowedOrigins;
+
+    /** Null for the gateway's defaults. */
+    @Convert(converter = RateLimitsColumn.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rate_limits")
+    public RateLimits rateLimits;
 
     @Column(nullable = false)
     public boolean active;

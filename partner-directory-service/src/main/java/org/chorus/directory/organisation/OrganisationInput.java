@@ -2,6 +2,7 @@ package org.chorus.directory.organisation;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +21,9 @@ public record OrganisationInput(
         @Size(max = 300) @Schema(examples = "https://healthwatch-blackpool.example") String website,
         @Email @Size(max = 254) @Schema(examples = "enquiries@healthwatch-blackpool.example") String contactEmail,
         @Size(max = 50) List<@NotBlank String> placeCodes,
-        @Size(max = 20) List<@NotBlank String> allowedOrigins) {
+        @Size(max = 20) List<@NotBlank String> allowedOrigins,
+        @Valid @Schema(description = "Its own rate limits for its publishable keys; left out, the gateway's defaults. "
+                + "An update replaces them too: send them again to keep them.") RateLimits rateLimits) {
 
     public List<String> placeCodesOrEmpty() {
         return placeCodes == null ? List.of() : placeCodes;

@@ -136,6 +136,7 @@ public class OrganisationService {
         entity.contactEmail = input.contactEmail();
         entity.placeCodes = List.copyOf(new LinkedHashSet<>(input.placeCodesOrEmpty()));
         entity.allowedOrigins = origins;
+        entity.rateLimits = RateLimits.canonical(input.rateLimits());
         entity.updatedAt = Instant.now();
     }
 
@@ -143,7 +144,8 @@ public class OrganisationService {
     private Organisation announce(EventType type, OrganisationEntity entity) {
         organisations.flush();
         outbox.record(type, entity.id, new OrganisationData(entity.id, entity.name, entity.type.name(),
-                entity.odsCode, entity.placeCodes, entity.allowedOrigins, entity.active, entity.version));
+                entity.odsCode, entity.placeCodes, entity.allowedOrigins, entity.active, entity.version,
+                RateLimits.toData(entity.rateLimits)));
         audit.record(AUDIT_ACTIONS.get(type), "organisation", entity.id,
                 Map.of("name", entity.name, "version", Long.toString(entity.version)));
         return toOrganisation(entity);
@@ -151,6 +153,6 @@ public class OrganisationService {
 
     static Organisation toOrganisation(OrganisationEntity e) {
         return new Organisation(e.id, e.name, e.type, e.odsCode, e.website, e.contactEmail, e.placeCodes,
-                e.allowedOrigins, e.active, e.createdAt, e.updatedAt, e.version);
+                e.allowedOrigins, e.rateLimits, e.active, e.createdAt, e.updatedAt, e.version);
     }
 }

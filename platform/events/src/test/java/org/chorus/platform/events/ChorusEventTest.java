@@ -1,6 +1,7 @@
 package org.chorus.platform.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.chorus.platform.events.contract.OrganisationData;
+import org.chorus.platform.events.contract.RateLimitsData;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,6 +32,20 @@ class ChorusEventTest {
         OrganisationData data = event(id.toString(), json).dataAs(strict, OrganisationData.class);
         assertEquals("Healthwatch Cumbria", data.name());
         assertEquals(List.of("cumbria"), data.placeCodes());
+    }
+
+    @Test
+    void anEventFromBeforeRateLimitsReadsAsTheGatewaysDefaults() {
+        UUID id = UUID.randomUUID();
+        String json = "{\"organisationId\":\"" + id + "\",\"name\":\"Healthwatch Cumbria\",\"type\":\"HEALTHWATCH\","
+                + "\"placeCodes\":[],\"allowedOrigins\":[],\"active\":true,\"version\":1}";
+        assertNull(event(id.toString(), json).dataAs(strict, OrganisationData.class).rateLimits());
+
+        String limited = json.replace("\"version\":1", "\"version\":2,\"rateLimits\":{\"readsPerAddress\":"
+                + "{\"requests\":30,\"per\":\"PT1M\"}}");
+        RateLimitsData limits = event(id.toString(), limited).dataAs(strict, OrganisationData.class).rateLimits();
+        assertEquals(new RateLimitsData.Limit(30, "PT1M"), limits.readsPerAddress());
+        assertNull(limits.submissionsPerKey(), "a limit not given is the gateway's default");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * State of an organisation after a change, carried whole so that a consumer's replica is right after any one event.
  * It holds only what the partnership publishes about an organisation anyway; no contact details.
+ *
+ * @param rateLimits its own rate limits, or null for the gateway's defaults; events from before they existed lack it
  */
 public record OrganisationData(
         UUID organisationId,
@@ -15,5 +17,6 @@ public record OrganisationData(
         List<String> placeCodes,
         List<String> allowedOrigins,
         boolean active,
-        long version) {
+        long version,
+        RateLimitsData rateLimits) {
 }
