@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -24,35 +24,41 @@ final class ExportQuery {
     private ExportQuery() {
     }
 
-    static PreparedStatement prepare(Connection connection, UUID surveyId, ExportFilter filter, boolean withContacts)
+    /**
+     * The export as a {@code COPY ... TO STDOUT} statement, which takes no parameters: identifiers, times and the
+     * channel are written from typed values, and the one free-form value, the place, is quoted by PostgreSQL itself.
+     * The submission time comes as microseconds since the epoch, so that no session setting changes how it reads.
+     */
+    static String copy(Connection connection, UUID surveyId, ExportFilter filter, boolean withContacts)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, survey_version, submitted_at, channel, place_code, answers")
+        StringBuilder sql = new StringBuilder("COPY (SELECT id, survey_version, ")
+                .append("(extract(epoch FROM submitted_at) * 1000000)::bigint, channel, place_code, answers")
                 .append(withContacts ? CONTACT_COLUMNS : "")
-                .append(" FROM response WHERE survey_id = ? AND submitted_at < ?");
+                .append(" FROM response WHERE survey_id = '").append(surveyId).append("'::uuid")
+                .append(" AND submitted_at < ").append(timestamp(filter.to()));
         if (filter.from() != null) {
-            sql.append(" AND submitted_at >= ?");
+            sql.append(" AND submitted_at >= ").append(timestamp(filter.from()));
         }
         if (filter.channel() != null) {
-            sql.append(" AND channel = ?");
+            sql.append(" AND channel = '").append(filter.channel().name()).append('\'');
         }
         if (filter.place() != null) {
-            sql.append(" AND place_code = ?");
+            sql.append(" AND place_code = ").append(literal(connection, filter.place()));
         }
-        sql.append(" ORDER BY submitted_at, id");
-        PreparedStatement select = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY);
-        int p = 1;
-        select.setObject(p++, surveyId);
-        select.setTimestamp(p++, Timestamp.from(filter.to()));
-        if (filter.from() != null) {
-            select.setTimestamp(p++, Timestamp.from(filter.from()));
+        return sql.append(" ORDER BY submitted_at, id) TO STDOUT").toString();
+    }
+
+    private static String timestamp(Instant instant) {
+        return "'" + instant + "'::timestamptz";
+    }
+
+    private static String literal(Connection connection, String value) throws SQLException {
+        try (PreparedStatement quote = connection.prepareStatement("SELECT quote_literal(?)")) {
+            quote.setString(1, value);
+            try (ResultSet rs = quote.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
-        if (filter.channel() != null) {
-            select.setString(p++, filter.channel().name());
-        }
-        if (filter.place() != null) {
-            select.setString(p, filter.place());
-        }
-        return select;
     }
 }

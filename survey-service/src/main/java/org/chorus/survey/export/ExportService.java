@@ -3,8 +3,6 @@ package org.chorus.survey.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +24,8 @@ import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.response.Answer;
-import org.chorus.survey.response.Contact;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,13 +34,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Streams responses straight from a database cursor into the chosen format, a batch of rows at a time, in a
- * read-only transaction (so it can be pointed at a replica): memory stays flat whatever the number of responses.
+ * Streams responses straight from the database into the chosen format: PostgreSQL's COPY sends the rows as fast as
+ * it can read them, in a read-only transaction (so it can be pointed at a replica), and a small bounded queue
+ * between reading and writing keeps memory flat whatever the number of responses.
  */
 @ApplicationScoped
 public class ExportService {
 
-    private static final int FETCH_SIZE = 2000;
     private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {
     };
 
@@ -124,11 +122,15 @@ public class ExportService {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement select = ExportQuery.prepare(connection, surveyId, filter, withContacts)) {
-                select.setFetchSize(FETCH_SIZE);
+            try {
+                CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyOut(ExportQuery.copy(connection, surveyId, filter, withContacts)), answersReader,
+                        withContacts);
                 // the reader thread also lays each row out in columns, so that this one only formats and sends
-                try (ResultSet rs = select.executeQuery();
-                        RowPipe<List<String>> pipe = new RowPipe<>(rs, row -> columns.values(read(row, withContacts)))) {
+                try (RowPipe<List<String>> pipe = new RowPipe<>(() -> {
+                    ExportRow row = source.next();
+                    return row == null ? null : columns.values(row);
+                })) {
                     RowWriter writer = RowWriter.of(format, out, objectMapper);
                     writer.header(columns.names());
                     for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
@@ -136,6 +138,8 @@ public class ExportService {
                         rows++;
                     }
                     writer.finish();
+                } finally {
+                    source.cancelIfActive();
                 }
             } finally {
                 connection.rollback();
@@ -149,21 +153,6 @@ public class ExportService {
             audit.finished(auditId, rows, completed);
         }
         return rows;
-    }
-
-    private ExportRow read(ResultSet rs, boolean withContacts) throws SQLException, IOException {
-        return new ExportRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-                rs.getString(4), rs.getString(5), answersReader.readValue(rs.getBytes(6)),
-                withContacts ? contact(rs) : null);
-    }
-
-    /** @return the consenting respondent's details, or null (the query leaves them out without consent) */
-    private static Contact contact(ResultSet rs) throws SQLException {
-        int at = ExportQuery.FIRST_CONTACT_COLUMN;
-        String name = rs.getString(at);
-        String email = rs.getString(at + 1);
-        String phone = rs.getString(at + 2);
-        return name == null && email == null && phone == null ? null : new Contact(name, email, phone, true);
     }
 
     private static Instant latest(Instant a, Instant b) {

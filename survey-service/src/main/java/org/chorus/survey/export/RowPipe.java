@@ -1,7 +1,6 @@
 package org.chorus.survey.export;
 
 import java.io.IOException;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,8 +22,8 @@ final class RowPipe<T> implements AutoCloseable {
     private final Thread reader;
     private volatile boolean cancelled;
 
-    RowPipe(ResultSet rows, RowReader<T> read) {
-        reader = new Thread(() -> fill(rows, read), "export-reader");
+    RowPipe(RowSource<T> rows) {
+        reader = new Thread(() -> fill(rows), "export-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -59,10 +58,10 @@ final class RowPipe<T> implements AutoCloseable {
         }
     }
 
-    private void fill(ResultSet rows, RowReader<T> read) {
+    private void fill(RowSource<T> rows) {
         try {
-            while (!cancelled && rows.next()) {
-                put(read.read(rows));
+            for (T row = rows.next(); !cancelled && row != null; row = rows.next()) {
+                put(row);
             }
             put(END);
         } catch (SQLException | IOException | RuntimeException e) {
@@ -80,9 +79,10 @@ final class RowPipe<T> implements AutoCloseable {
         }
     }
 
-    /** Decodes the current row of a result set. */
+    /** Where rows come from, one at a time. */
     @FunctionalInterface
-    interface RowReader<T> {
-        T read(ResultSet rows) throws SQLException, IOException;
+    interface RowSource<T> {
+        /** @return the next row, or null after the last */
+        T next() throws SQLException, IOException;
     }
 }

@@ -113,6 +113,25 @@ class ExportResourceTest {
     }
 
     @Test
+    void whateverRespondentsTypeComesOutAsTheyTypedItAndThePlaceFilterTakesAnyText() throws IOException {
+        String surveyId = openSmallSurvey(newOwner());
+        String typed = "Tab\tback\\slash \\N 'q' ŵ ŷ 🙂\r\nline";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answers = new java.util.HashMap<>((Map<String, Object>) minimal().get("answers"));
+        answers.put("comments", Map.of("text", typed));
+        answers.put("place", Map.of("choice", "blackpool"));
+        String id = submit(website(), surveyId, Map.of("answers", answers))[0];
+        submit(website(), surveyId, minimal());
+
+        List<CSVRecord> rows = parse(export(surveyId, "csv", Map.of("place", "blackpool")));
+        assertEquals(2, rows.size(), "the header and the one response from Blackpool");
+        assertEquals(id, rows.get(1).get(0));
+        assertEquals(typed, rows.get(1).get(COLUMNS.indexOf("comments")));
+        assertEquals(1, parse(export(surveyId, "csv", Map.of("place", "o'hara'); --"))).size(),
+                "a place nobody answered with, however it is written, selects nothing");
+    }
+
+    @Test
     void ndjsonAndXlsxCarryTheSameRowsAndEveryExportIsAudited() {
         String surveyId = openSmallSurvey(newOwner());
         submit(website(), surveyId, minimal());

@@ -1,0 +1,63 @@
+package org.chorus.survey.export;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chorus.survey.response.Answer;
+import org.chorus.survey.response.Contact;
+import org.postgresql.copy.CopyOut;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * Export rows as {@link ExportQuery#copy} has PostgreSQL stream them. COPY sends rows without waiting to be asked
+ * for the next batch, as a cursor would, so the database produces rows while this service decodes earlier ones.
+ */
+final class CopyRows implements RowPipe.RowSource<ExportRow> {
+
+    private final CopyOut copy;
+    private final ObjectReader answersReader;
+    private final boolean withContacts;
+    private final int fields;
+
+    CopyRows(CopyOut copy, ObjectReader answersReader, boolean withContacts) {
+        this.copy = copy;
+        this.answersReader = answersReader;
+        this.withContacts = withContacts;
+        this.fields = withContacts ? ExportQuery.FIRST_CONTACT_COLUMN + 2 : ExportQuery.FIRST_CONTACT_COLUMN - 1;
+    }
+
+    @Override
+    public ExportRow next() throws SQLException, IOException {
+        byte[] line = copy.readFromCopy();
+        if (line == null) {
+            return null;
+        }
+        CopyTextFields row = CopyTextFields.split(line, fields);
+        long micros = row.number(2);
+        Instant submittedAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                Math.floorMod(micros, 1_000_000L) * 1000L);
+        Map<String, Answer> answers = answersReader.readValue(row.bytes(5));
+        return new ExportRow(UUID.fromString(row.text(0)), (int) row.number(1), submittedAt, row.text(3),
+                row.text(4), answers, withContacts ? contact(row) : null);
+    }
+
+    /** Stops PostgreSQL sending the rest, when the export ends early (the analyst went away). */
+    void cancelIfActive() throws SQLException {
+        if (copy.isActive()) {
+            copy.cancelCopy();
+        }
+    }
+
+    /** @return the consenting respondent's details, or null (the query leaves them out without consent) */
+    private static Contact contact(CopyTextFields row) {
+        int at = ExportQuery.FIRST_CONTACT_COLUMN - 1;
+        String name = row.text(at);
+        String email = row.text(at + 1);
+        String phone = row.text(at + 2);
+        return name == null && email == null && phone == null ? null : new Contact(name, email, phone, true);
+    }
+}
