@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.caller.Caller;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.vertx.core.http.HttpServerResponse;
 
 /** Response exports for analysts: one row per response, streamed, every export audited. */
 @RequestScoped
@@ -76,9 +79,10 @@ public class ExportResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"),
                     extensions = @Extension(name = REQUIRED_SCOPES, parseValue = true,
                             value = "[\"" + Scopes.EXPORTS_READ + "\", \"" + Scopes.CONTACTS_READ + "\"]"))
-            @QueryParam(ContactAccess.PARAMETER) String includeContact) {
+            @QueryParam(ContactAccess.PARAMETER) String includeContact, @Context HttpServerResponse response) {
         ExportService.Export export = exports.prepare(caller, surveyId, ExportFormats.parse(format),
-                new ExportFilter(since, until, channel, place), cursor, ContactAccess.asked(includeContact));
+                new ExportFilter(since, until, channel, place), cursor, ContactAccess.asked(includeContact),
+                response::closed);
         return Response.ok(export.body(), export.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 .header(NEXT_CURSOR, export.nextCursor())

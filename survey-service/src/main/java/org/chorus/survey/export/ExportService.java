@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -41,6 +42,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ExportService {
 
+    /** How often to ask whether the analyst is still there: cheap, but not free, and a few rows more do not matter. */
+    private static final int GONE_CHECK_ROWS = 1000;
     private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {
     };
 
@@ -67,9 +70,13 @@ public class ExportService {
     /**
      * Logs the export and returns it ready to stream. It holds responses up to a moment slightly before now, so
      * that a response still committing is not skipped by the next export that resumes from the cursor.
+     *
+     * @param analystGone whether the connection the export goes to has closed: writes to a closed connection are
+     *        dropped without an error, so without asking, an abandoned export would run to its end and be logged
+     *        as complete
      */
     public Export prepare(Caller caller, UUID surveyId, ExportFormat format, ExportFilter asked, String cursor,
-            boolean withContacts) {
+            boolean withContacts, BooleanSupplier analystGone) {
         PublishedSurvey survey = survey(caller, surveyId, withContacts);
         Instant resumeFrom = ExportCursor.decode(cursor);
         Instant from = latest(asked.from(), resumeFrom);
@@ -89,7 +96,7 @@ public class ExportService {
         // Releases of respondents' personal data get an action of their own, so the audit log can list just those.
         String action = withContacts ? "responses.exported-with-contacts" : "responses.exported";
         StreamingOutput body = out -> {
-            long rows = stream(entry.id(), format, columns, filter, surveyId, withContacts, out);
+            long rows = stream(entry.id(), format, columns, filter, surveyId, withContacts, out, analystGone);
             // The system's audit log hears of the export once its row count is known.
             Map<String, String> details = new LinkedHashMap<>(describe(filter));
             details.put("format", format.extension());
@@ -116,7 +123,7 @@ public class ExportService {
 
     /** @return how many rows were written */
     private long stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
-            boolean withContacts, OutputStream out) throws IOException {
+            boolean withContacts, OutputStream out, BooleanSupplier analystGone) throws IOException {
         long rows = 0;
         boolean completed = false;
         try (Connection connection = dataSource.getConnection()) {
@@ -135,7 +142,9 @@ public class ExportService {
                     writer.header(columns.names());
                     for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
                         writer.row(values);
-                        rows++;
+                        if (++rows % GONE_CHECK_ROWS == 0 && analystGone.getAsBoolean()) {
+                            throw new IOException("The analyst went away after " + rows + " rows");
+                        }
                     }
                     writer.finish();
                 } finally {

@@ -1,0 +1,110 @@
+package org.chorus.survey.export;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.analyst;
+import static org.chorus.survey.SurveyFixtures.newOwner;
+import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.website;
+import static org.chorus.survey.export.ExportFixtures.export;
+import static org.chorus.survey.export.ExportFixtures.minimal;
+import static org.chorus.survey.export.ExportFixtures.parse;
+import static org.chorus.survey.export.ExportFixtures.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.TestCallers;
+import org.chorus.platform.web.caller.Scopes;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * An analyst who cancels a large download: the export stops (PostgreSQL stops streaming), is audited as incomplete
+ * with the rows it sent, and the service's connections stay fit for the next exports.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class AbandonedExportTest {
+
+    private static final int RESPONSES = 200_000;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void anExportTheAnalystAbandonsIsAuditedAsIncompleteAndTheNextOnesAreWhole() throws Exception {
+        String surveyId = openSmallSurvey(newOwner());
+        submit(website(), surveyId, minimal());
+        copyResponse(surveyId, RESPONSES - 1);
+
+        readALittleAndGoAway(surveyId);
+
+        Map<String, Object> audit = awaitAuditFinished(surveyId);
+        assertEquals(false, audit.get("completed"));
+        long sent = ((Number) audit.get("rowCount")).longValue();
+        assertTrue(sent < RESPONSES, "it stopped early, yet says it sent " + sent);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(RESPONSES + 1, parse(export(analyst(), surveyId, "csv", Map.of())).size(),
+                    "the header and every response");
+        }
+    }
+
+    /** More rows than the sockets between service and analyst hold, copied in the database to save time. */
+    private void copyResponse(String surveyId, int copies) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
+                                              entered_by, submitted_at, answers, erasure_token_hash)
+                        SELECT gen_random_uuid(), survey_id, survey_version, channel, place_code, via_organisation_id,
+                               entered_by, submitted_at - make_interval(secs => g), answers, md5(id::text || g)
+                        FROM response CROSS JOIN generate_series(1, ?) AS g WHERE survey_id = ?""")) {
+            insert.setInt(1, copies);
+            insert.setObject(2, UUID.fromString(surveyId));
+            assertEquals(copies, insert.executeUpdate());
+        }
+    }
+
+    private static void readALittleAndGoAway(String surveyId) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/surveys/" + surveyId + "/responses/export?format=csv HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: " + analyst() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertEquals(64 * 1024, in.readNBytes(64 * 1024).length, "the export had begun");
+        }
+    }
+
+    private static Map<String, Object> awaitAuditFinished(String surveyId) throws InterruptedException {
+        String admin = TestCallers.bearer(UUID.randomUUID(), Scopes.DIRECTORY_MANAGE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            JsonPath entries = given().header("Authorization", admin).queryParam("limit", 500)
+                    .when().get("/api/v1/exports/audit").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> entry = entries.getMap("items.find { it.surveyId == '" + surveyId + "' }");
+            if (entry != null && entry.get("finishedAt") != null) {
+                return entry;
+            }
+            assertTrue(System.nanoTime() < deadline, "the abandoned export was never recorded as finished");
+            Thread.sleep(100);
+        }
+    }
+}
