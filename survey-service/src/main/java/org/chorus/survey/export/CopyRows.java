@@ -45,10 +45,14 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
                 row.text(4), answers, withContacts ? contact(row) : null);
     }
 
-    /** Stops PostgreSQL sending the rest, when the export ends early (the analyst went away). */
-    void cancelIfActive() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
+    /**
+     * Reads and drops whatever PostgreSQL still has to send, when the export ends early (the analyst went away), so
+     * that the connection goes back to the pool ready for its next statement. Cancelling instead would race: the
+     * cancel request travels apart from the connection and can strike whatever statement runs on it next.
+     */
+    void discardRest() throws SQLException {
+        while (copy.isActive() && copy.readFromCopy() != null) {
+            // dropped: nobody is reading any more
         }
     }
 

@@ -148,7 +148,7 @@ public class ExportService {
                     }
                     writer.finish();
                 } finally {
-                    source.cancelIfActive();
+                    source.discardRest();
                 }
             } finally {
                 connection.rollback();
