@@ -27,7 +27,7 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
         this.copy = copy;
         this.answersReader = answersReader;
         this.withContacts = withContacts;
-        this.fields = withContacts ? ExportQuery.FIRST_CONTACT_COLUMN + 2 : ExportQuery.FIRST_CONTACT_COLUMN - 1;
+        this.fields = ExportQuery.fields(withContacts);
     }
 
     @Override
@@ -58,7 +58,7 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
 
     /** @return the consenting respondent's details, or null (the query leaves them out without consent) */
     private static Contact contact(CopyTextFields row) {
-        int at = ExportQuery.FIRST_CONTACT_COLUMN - 1;
+        int at = ExportQuery.FIRST_CONTACT_FIELD;
         String name = row.text(at);
         String email = row.text(at + 1);
         String phone = row.text(at + 2);

@@ -13,8 +13,8 @@ import java.util.UUID;
  */
 final class ExportQuery {
 
-    /** The contact's name, email and phone follow the six answer columns, in this order. */
-    static final int FIRST_CONTACT_COLUMN = 7;
+    /** Where, counting from 0, the contact's name, email and phone follow the six response fields of a row. */
+    static final int FIRST_CONTACT_FIELD = 6;
 
     private static final String CONSENTED = "contact @> '{\"consent\": true}'";
     private static final String CONTACT_COLUMNS = ", CASE WHEN " + CONSENTED + " THEN contact ->> 'name' END"
@@ -22,6 +22,11 @@ final class ExportQuery {
             + ", CASE WHEN " + CONSENTED + " THEN contact ->> 'phone' END";
 
     private ExportQuery() {
+    }
+
+    /** How many fields each row of the export's COPY has. */
+    static int fields(boolean withContacts) {
+        return withContacts ? FIRST_CONTACT_FIELD + 3 : FIRST_CONTACT_FIELD;
     }
 
     /**

@@ -43,6 +43,7 @@ public class ResultsService {
         PublishedSurvey survey = surveys.latest(surveyId);
         String dimension = dimension(survey, by);
         TreeSet<String> groups = new TreeSet<>();
+        long waiting = waitingFirst(surveyId);
         Map<ResultCells.Address, Long> counts = counts(surveyId, dimension, groups);
         if (groups.isEmpty() && TallyKey.ALL.equals(dimension)) {
             groups.add("");
@@ -54,7 +55,7 @@ public class ResultsService {
         }
         String breakdown = by == null || by.isBlank() ? TallyKey.ALL : by;
         return new SurveyResults(surveyId, survey.version(), breakdown, Suppression.THRESHOLD,
-                backlog.waiting(surveyId), views);
+                waiting, views);
     }
 
     /**
@@ -72,13 +73,24 @@ public class ResultsService {
         }
         PublishedResults published = surveys.withPublishedResults(surveyId);
         PublishedSurvey survey = published.survey();
+        long waiting = waitingFirst(surveyId);
         Map<ResultCells.Address, Long> counts = counts(surveyId, TallyKey.ALL, new TreeSet<>());
         SurveyResults.Group all = new ResultCells(survey, counts, List.of(""), language).group("", null);
         List<SurveyResults.QuestionResults> questions = all.questions().stream()
                 .filter(q -> q.type() != QuestionType.DEMOGRAPHIC).toList();
         return new ResultsSummary(surveyId, survey.version(), survey.definition().title().label(language),
                 published.status(), published.publishedAt(), language, Suppression.THRESHOLD,
-                backlog.waiting(surveyId), all.responses(), questions);
+                waiting, all.responses(), questions);
+    }
+
+    /**
+     * How many responses wait to be counted, read before the counters: each statement sees its own moment, and a
+     * round may commit between the two. Read in this order, a response accepted before the request is in the
+     * counters or in this number (a round committing in between may put it in both), so 0 means the counters hold
+     * every one; read the other way round, a round committing in between was in neither.
+     */
+    private long waitingFirst(UUID surveyId) {
+        return backlog.waiting(surveyId);
     }
 
     /** The counters of one breakdown by cell; adds each group met to {@code groups}. */

@@ -22,8 +22,9 @@ public record ResultsSummary(
                 examples = "cy") String language,
         @Schema(description = "Counts from 1 to this minus one are suppressed", examples = "5")
         int suppressionThreshold,
-        @Schema(description = "Responses accepted but not yet in these figures: they are counted in rounds, "
-                + "normally within a second of arriving", examples = "0") long responsesNotYetCounted,
+        @Schema(description = "Responses accepted that may not be in these figures yet: they are counted "
+                + "in rounds, normally within a second of arriving. 0 means every response accepted before this "
+                + "request is in them", examples = "0") long responsesNotYetCounted,
         @Schema(description = "How many responded") Cell responses,
         @Schema(description = "Every question but the demographic ones; free-text questions only say how many "
                 + "answered") List<SurveyResults.QuestionResults> questions) {

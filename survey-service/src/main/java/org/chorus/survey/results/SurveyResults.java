@@ -16,8 +16,9 @@ public record SurveyResults(
         @Schema(description = "What the groups are: all, channel, place, or a demographic question id",
                 examples = "channel") String breakdown,
         @Schema(description = "Counts from 1 to this minus one are suppressed", examples = "5") int suppressionThreshold,
-        @Schema(description = "Responses accepted but not yet in these figures: they are counted in rounds, "
-                + "normally within a second of arriving", examples = "0") long responsesNotYetCounted,
+        @Schema(description = "Responses accepted that may not be in these figures yet: they are counted "
+                + "in rounds, normally within a second of arriving. 0 means every response accepted before this "
+                + "request is in them", examples = "0") long responsesNotYetCounted,
         List<Group> groups) {
 
     /** The results of one group of respondents, e.g. those who answered by phone. */
