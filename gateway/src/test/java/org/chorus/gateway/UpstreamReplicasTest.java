@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +52,7 @@ class UpstreamReplicasTest {
 
     @Test
     void readsOnAConnectionTheServiceClosedAreSentOnceMoreOnANewConnection() {
+        double retriesBefore = metric("chorus_gateway_upstream_retries_total", "insight");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             statuses.add(send("GET", "/api/v1/findings/" + i, run + "-" + i, null, null).statusCode());
@@ -77,12 +79,15 @@ class UpstreamReplicasTest {
         // The replica closes every reused connection, so every request that found one idle in the pool was retried:
         // each second one, once the first had left its connection idle.
         assertEquals(REQUESTS / 2, retried, "requests sent a second time: " + seen);
+        assertEquals(retried, metric("chorus_gateway_upstream_retries_total", "insight") - retriesBefore,
+                "retries counted on /q/metrics");
     }
 
     @Test
     void aChangeWithoutIdempotencyKeyOnAClosedConnectionIsUnavailableAndNotSentAgain() {
         primePooledConnection();
         String id = run + "-create";
+        double closedBefore = metric("chorus_gateway_upstream_failures_total", "insight", "kind=\"closed\"");
 
         Response response = send("POST", "/api/v1/findings", id, null, "{\"title\":\"Waiting times\"}");
 
@@ -97,6 +102,7 @@ class UpstreamReplicasTest {
         JsonArray deliveries = deliveries("insight", id).getJsonArray(id);
         assertEquals(1, deliveries.size(), "sent exactly once: " + deliveries);
         assertEquals("CLOSED_UNANSWERED", deliveries.getJsonObject(0).getString("outcome"));
+        assertEquals(1, metric("chorus_gateway_upstream_failures_total", "insight", "kind=\"closed\"") - closedBefore);
     }
 
     @Test
@@ -168,6 +174,7 @@ class UpstreamReplicasTest {
 
     @Test
     void aReplicaThatRefusesConnectionsIsPassedOverWhateverTheMethod() {
+        double passedOverBefore = metric("chorus_gateway_upstream_passed_over_total", "directory");
         for (int i = 0; i < REQUESTS; i++) {
             // No Idempotency-Key: nothing was sent to the replica that refused, so sending elsewhere is safe.
             send("POST", "/api/v1/organisations", run + "-" + i, null, "{\"name\":\"Healthwatch " + i + "\"}").then()
@@ -178,6 +185,8 @@ class UpstreamReplicasTest {
         JsonObject seen = deliveries("directory-b", run);
         assertEquals(REQUESTS, seen.size());
         seen.forEach(entry -> assertEquals(1, ((JsonArray) entry.getValue()).size(), entry.getKey()));
+        // Requests take turns, so every other one was first offered to the replica that is down.
+        assertEquals(REQUESTS / 2, metric("chorus_gateway_upstream_passed_over_total", "directory") - passedOverBefore);
     }
 
     @Test
@@ -217,6 +226,15 @@ class UpstreamReplicasTest {
             request.contentType("application/json").body(body);
         }
         return request.request(method, path);
+    }
+
+    /** A counter's value on the gateway's /q/metrics, 0 before it is first counted. */
+    private static double metric(String name, String service, String... labels) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains("service=\"" + service + "\""))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static long count(JsonArray deliveries, String outcome) {

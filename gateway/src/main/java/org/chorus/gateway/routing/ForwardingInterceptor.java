@@ -39,13 +39,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final ProblemResponses problems;
     private final long maxBodyBytes;
     private final long replayableBytes;
+    private final UpstreamMetrics metrics;
 
     /**
      * @param maxBodyBytes the largest body a caller may send
      * @param replayableBytes the largest body held in memory so that the request can be sent a second time
      */
-    ForwardingInterceptor(String service, ProblemResponses problems, long maxBodyBytes, long replayableBytes) {
+    ForwardingInterceptor(String service, ProblemResponses problems, long maxBodyBytes, long replayableBytes,
+            UpstreamMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
         this.problems = problems;
         this.maxBodyBytes = maxBodyBytes;
         this.replayableBytes = replayableBytes;
@@ -93,6 +96,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }
             LOG.infof("Request %s: the %s service closed the connection before answering (%s); sending it again",
                     requestId(context), service, failure.getMessage());
+            metrics.retried(service);
             Replicas.retryAfterClosed(context);
             context.request().setBody(body.body());
             return context.sendRequest();
@@ -147,6 +151,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             case BROKEN -> "The " + service + " service failed to answer";
         };
         GatewayProblem problem = kind.problem();
+        metrics.failed(service, kind);
         LOG.warnf("Request %s to the %s service failed with %d: %s", requestId, service, problem.status(),
                 failure.getMessage());
         return problem(context, problem, detail, requestId);

@@ -29,6 +29,7 @@ final class Replicas implements OriginRequestProvider {
     private static final String RETRY = Replicas.class.getName() + ".retry";
 
     private final String service;
+    private final UpstreamMetrics metrics;
     private final List<RequestOptions> origins;
     private final HttpClient pooled;
     private final HttpClient fresh;
@@ -38,11 +39,13 @@ final class Replicas implements OriginRequestProvider {
      * @param pooled the client that keeps connections alive, for first attempts
      * @param fresh a client that opens a new connection for every request, for second attempts
      */
-    Replicas(String service, List<URI> urls, long idleTimeoutMs, HttpClient pooled, HttpClient fresh) {
+    Replicas(String service, List<URI> urls, long idleTimeoutMs, HttpClient pooled, HttpClient fresh,
+            UpstreamMetrics metrics) {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("The " + service + " service needs at least one URL");
         }
         this.service = service;
+        this.metrics = metrics;
         this.origins = urls.stream().map(url -> origin(url, idleTimeoutMs)).toList();
         this.pooled = pooled;
         this.fresh = fresh;
@@ -83,9 +86,13 @@ final class Replicas implements OriginRequestProvider {
                         context.set(TAKEN_BY, replica);
                     }
                 })
-                .recover(failure -> UpstreamFailure.of(failure) == UpstreamFailure.REFUSED && tried + 1 < origins.size()
-                        ? open(client, first, tried + 1, shape, context)
-                        : Future.failedFuture(failure));
+                .recover(failure -> {
+                    if (UpstreamFailure.of(failure) != UpstreamFailure.REFUSED || tried + 1 == origins.size()) {
+                        return Future.failedFuture(failure);
+                    }
+                    metrics.passedOver(service);
+                    return open(client, first, tried + 1, shape, context);
+                });
     }
 
     private int nextTurn() {

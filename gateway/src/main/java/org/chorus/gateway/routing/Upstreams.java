@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.gateway.GatewayConfig;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -24,7 +25,7 @@ public class Upstreams {
     private final HttpClient fresh;
     private final Map<String, Upstream> byName = new TreeMap<>();
 
-    public Upstreams(Vertx vertx, GatewayConfig config, ProblemResponses problems) {
+    public Upstreams(Vertx vertx, GatewayConfig config, ProblemResponses problems, MeterRegistry registry) {
         GatewayConfig.Upstream upstream = config.upstream();
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
@@ -37,11 +38,12 @@ public class Upstreams {
         long timeoutMs = upstream.timeout().toMillis();
         long maxBodyBytes = config.limits().maxBodySize().asLongValue();
         long replayableBytes = upstream.replayableBody().asLongValue();
+        UpstreamMetrics metrics = new UpstreamMetrics(registry);
         config.services().forEach((name, service) -> {
-            Replicas replicas = new Replicas(name, service.urls(), timeoutMs, pooled, fresh);
+            Replicas replicas = new Replicas(name, service.urls(), timeoutMs, pooled, fresh, metrics);
             HttpProxy proxy = HttpProxy.reverseProxy(pooled)
                     .origin(replicas)
-                    .addInterceptor(new ForwardingInterceptor(name, problems, maxBodyBytes, replayableBytes));
+                    .addInterceptor(new ForwardingInterceptor(name, problems, maxBodyBytes, replayableBytes, metrics));
             byName.put(name, new Upstream(name, replicas, proxy));
         });
     }
