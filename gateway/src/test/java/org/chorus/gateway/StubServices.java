@@ -17,6 +17,9 @@ import io.vertx.core.Vertx;
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
+    /** How long the gateway under test waits for a silent service. */
+    static final int TIMEOUT_SECONDS = 5;
+
     private Vertx vertx;
 
     @Override
@@ -32,7 +35,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("chorus.gateway.services.directory.url", "http://127.0.0.1:" + directory),
                 Map.entry("chorus.gateway.services.survey.url", "http://127.0.0.1:" + survey),
                 Map.entry("chorus.gateway.services.insight.url", "http://127.0.0.1:" + closedPort()),
-                Map.entry("chorus.gateway.upstream.timeout", "2s"));
+                // Short enough for a quick timeout test, long enough for BodyLimitTest to stream 20 MB through the
+                // gateway before the survey stub, still waiting for the body's end, counts as silent on a busy machine.
+                Map.entry("chorus.gateway.upstream.timeout", StubServices.TIMEOUT_SECONDS + "s"));
     }
 
     @Override
