@@ -49,7 +49,7 @@ class CompactedDirectoryTopicsIT {
             as(admin()).when().post("/api/v1/api-keys/" + key[0] + "/revoke").then().statusCode(200);
         }
 
-        try (Admin admin = admin()) {
+        try (Admin admin = kafkaAdmin()) {
             for (String topic : STATE_TOPICS) {
                 assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, cleanupPolicy(admin, topic), topic);
             }
@@ -72,7 +72,7 @@ class CompactedDirectoryTopicsIT {
         }
     }
 
-    private static Admin admin() {
+    private static Admin kafkaAdmin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack().kafkaBootstrapServers()));
     }
 
