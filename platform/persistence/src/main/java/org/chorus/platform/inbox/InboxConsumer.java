@@ -19,6 +19,7 @@ import org.chorus.platform.events.consume.EventLoop;
 import org.chorus.platform.events.consume.EventRouting;
 import org.chorus.platform.events.consume.LoopTimings;
 import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.problem.InfrastructureFailures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -105,7 +106,7 @@ public class InboxConsumer {
                 }
             });
         } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
+            if (InfrastructureFailures.isTransient(e)) {
                 // Not the event's fault: stop here, uncommitted, and let the loop deliver it again.
                 throw new IllegalStateException("cannot apply events now: " + e.getMessage(), e);
             }
