@@ -207,8 +207,9 @@ class DatabaseUnavailableTest {
         return StoredRows.column("SELECT id::text FROM response WHERE survey_id = ?::uuid", surveyId);
     }
 
+    /** Response events are keyed by the response, so they are found through the survey's stored responses. */
     private static int announcedResponses(String surveyId) {
-        return StoredRows.count("SELECT event_id FROM outbox_event WHERE topic = ? AND aggregate_id = ?",
-                ChorusEventTypes.SURVEY_RESPONSES, surveyId);
+        return StoredRows.count("SELECT e.event_id FROM outbox_event e JOIN response r ON e.aggregate_id = r.id::text "
+                + "WHERE e.topic = ? AND r.survey_id = ?::uuid", ChorusEventTypes.SURVEY_RESPONSES, surveyId);
     }
 }
