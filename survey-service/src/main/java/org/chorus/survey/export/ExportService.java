@@ -138,7 +138,7 @@ public class ExportService {
                     ExportRow row = source.next();
                     return row == null ? null : columns.values(row);
                 })) {
-                    RowWriter writer = RowWriter.of(format, out, objectMapper);
+                    RowWriter writer = RowWriter.of(format, out, objectMapper, columns.kinds());
                     writer.header(columns.names());
                     for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
                         writer.row(values);
