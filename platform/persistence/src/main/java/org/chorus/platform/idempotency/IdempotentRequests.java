@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Makes a creating request safe to retry: the first result for a caller's {@code Idempotency-Key} is stored in the
- * same transaction as the change, a retry with the same body gets that result again, and the same key with a
- * different body is refused with 409.
+ * same transaction as the change, a retry with the same body gets that result again (one sent while the first still
+ * runs waits for it), and the same key with a different body is refused with 409.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -66,6 +66,7 @@ public class IdempotentRequests {
                     List.of(FieldError.parameter(HEADER, "must be 1 to 200 visible ASCII characters")));
         }
         String requestHash = hash(operation, request);
+        store.lock(caller, key);
         var earlier = store.find(caller, key);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
