@@ -22,4 +22,9 @@ public class UploadRepository implements PanacheRepositoryBase<UploadEntity, UUI
                 .setParameter("stalled", stalledBefore).getResultList();
         return ids.stream().findFirst().map(this::findById);
     }
+
+    /** Shows that a job's worker is alive; a job already done is left as it is. */
+    public void touch(UUID id, Instant now) {
+        update("heartbeatAt = ?1 where id = ?2 and status = ?3", now, id, UploadStatus.PROCESSING);
+    }
 }

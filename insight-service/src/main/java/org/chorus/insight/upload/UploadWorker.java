@@ -3,6 +3,9 @@ package org.chorus.insight.upload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +16,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Processes large uploads in the background, one job at a time per replica; replicas never take the same job at
- * once, and a job whose worker died is taken over.
+ * once, and a job whose worker died is taken over. A running job's heartbeat is refreshed on a timer, not by its
+ * progress: an all-or-nothing job stores nothing until its one transaction ends, and must not look dead meanwhile.
  */
 @ApplicationScoped
 class UploadWorker {
@@ -24,6 +28,8 @@ class UploadWorker {
 
     private final UploadRepository uploads;
     private final UploadProcessor processor;
+    /** The jobs this replica is processing now, whose heartbeat it keeps fresh. */
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     UploadWorker(UploadRepository uploads, UploadProcessor processor) {
         this.uploads = uploads;
@@ -37,7 +43,22 @@ class UploadWorker {
             Claimed claimed = job.get();
             LOG.infof("Processing upload %s", claimed.upload().id);
             UploadEntity u = claimed.upload();
-            processor.process(u.id, u.organisationId, u.format, u.mode, UploadService.read(u.format, claimed.content()));
+            running.add(u.id);
+            try {
+                processor.process(u.id, u.organisationId, u.format, u.mode,
+                        UploadService.read(u.format, claimed.content()));
+            } finally {
+                running.remove(u.id);
+            }
+        }
+    }
+
+    /** Well within {@link #STALLED_AFTER}, so that a live job is never taken over. */
+    @Scheduled(every = "${chorus.insight.upload.heartbeat-every:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        for (UUID id : running) {
+            QuarkusTransaction.requiringNew().run(() -> uploads.touch(id, Instant.now()));
         }
     }
 

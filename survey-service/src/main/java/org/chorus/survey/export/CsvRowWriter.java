@@ -10,29 +10,31 @@ import java.util.List;
 /**
  * CSV that Excel opens as it should: a UTF-8 byte order mark (or Excel guesses a legacy code page), CRLF rows,
  * quoting around commas, quotes and line breaks inside answers, and respondents' text that starts like a formula
- * prefixed with an apostrophe, so that opening an export never runs what someone typed into a survey.
+ * prefixed with an apostrophe ({@link FormulaGuard}), so that opening an export never runs what someone typed into a survey.
  */
 final class CsvRowWriter implements RowWriter {
 
     private static final byte[] BOM = "\uFEFF".getBytes(StandardCharsets.UTF_8);
 
     private final OutputStream out;
+    private final List<CellKind> kinds;
     /** One row at a time, encoded whole: String's own UTF-8 encoding is far faster than a Writer's char by char. */
     private final StringBuilder row = new StringBuilder(1024);
 
-    CsvRowWriter(OutputStream out) throws IOException {
+    CsvRowWriter(OutputStream out, List<CellKind> kinds) throws IOException {
+        this.kinds = kinds;
         this.out = new BufferedOutputStream(out, 64 * 1024);
         this.out.write(BOM);
     }
 
     @Override
     public void header(List<String> names) throws IOException {
-        write(names, false);
+        write(names.stream().map(FormulaGuard::defused).toList());
     }
 
     @Override
     public void row(List<String> values) throws IOException {
-        write(values, true);
+        write(FormulaGuard.defused(values, kinds));
     }
 
     @Override
@@ -44,13 +46,13 @@ final class CsvRowWriter implements RowWriter {
      * RFC 4180 as Excel reads it, written by hand: most cells of an export are 0/1 flags, and a general CSV
      * library's per-cell quoting checks cost more than writing them.
      */
-    private void write(List<String> values, boolean defuse) throws IOException {
+    private void write(List<String> values) throws IOException {
         row.setLength(0);
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 row.append(',');
             }
-            String value = defuse ? defused(values.get(i)) : values.get(i);
+            String value = values.get(i);
             if (value == null || value.isEmpty()) {
                 continue;
             }
@@ -82,15 +84,5 @@ final class CsvRowWriter implements RowWriter {
             }
         }
         return false;
-    }
-
-    static String defused(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        boolean formulaLike = first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
-                || first == '-' && value.length() > 1 && !Character.isDigit(value.charAt(1));
-        return formulaLike ? "'" + value : value;
     }
 }

@@ -37,6 +37,9 @@ final class ExportColumns {
             "respondent_contact_phone");
 
     private final List<String> names = new ArrayList<>(LEADING);
+    /** survey_version is the one number among the leading columns. */
+    private final List<CellKind> kinds = new ArrayList<>(
+            List.of(CellKind.TEXT, CellKind.NUMBER, CellKind.TEXT, CellKind.TEXT, CellKind.TEXT));
     private final List<Function<ExportRow, String>> values = new ArrayList<>();
 
     ExportColumns(PublishedSurvey survey, boolean withContacts) {
@@ -49,6 +52,7 @@ final class ExportColumns {
                 .forEach(this::add);
         if (withContacts) {
             names.addAll(CONTACT);
+            CONTACT.forEach(c -> kinds.add(CellKind.TEXT));
             values.add(contact(Contact::name));
             values.add(contact(Contact::email));
             values.add(contact(Contact::phone));
@@ -57,6 +61,11 @@ final class ExportColumns {
 
     List<String> names() {
         return names;
+    }
+
+    /** Each column's kind, in column order: what the export's schema says a cell holds. */
+    List<CellKind> kinds() {
+        return kinds;
     }
 
     List<String> values(ExportRow row) {
@@ -77,17 +86,17 @@ final class ExportColumns {
                 for (int rank = 1; rank <= q.positions(); rank++) {
                     int index = rank - 1;
                     column(q.id() + "_rank_" + rank, a -> a.ranking() != null && a.ranking().size() > index
-                            ? label.apply(a.ranking().get(index)) : null, q);
+                            ? label.apply(a.ranking().get(index)) : null, q, CellKind.TEXT);
                 }
             }
             case CHOOSE_SEVERAL -> q.optionsOrEmpty().forEach(o -> column(q.id() + "_" + o.id(),
-                    a -> a.choices() != null && a.choices().contains(o.id()) ? "1" : "0", q));
-            case RATING -> column(q.id(), a -> a.rating() == null ? null : a.rating().toString(), q);
-            case FREE_TEXT -> column(q.id(), Answer::text, q);
+                    a -> a.choices() != null && a.choices().contains(o.id()) ? "1" : "0", q, CellKind.NUMBER));
+            case RATING -> column(q.id(), a -> a.rating() == null ? null : a.rating().toString(), q, CellKind.NUMBER);
+            case FREE_TEXT -> column(q.id(), Answer::text, q, CellKind.TEXT);
             case SINGLE_CHOICE, DEMOGRAPHIC -> {
                 // the place question's answer is already the place column
                 if (q.demographic() != DemographicKind.PLACE) {
-                    column(q.id(), a -> a.choice() == null ? null : label.apply(a.choice()), q);
+                    column(q.id(), a -> a.choice() == null ? null : label.apply(a.choice()), q, CellKind.TEXT);
                 }
             }
         }
@@ -99,8 +108,9 @@ final class ExportColumns {
     }
 
     /** Adds a column that is empty when the question was not answered (so 0 in a 0/1 column means "not picked"). */
-    private void column(String name, Function<Answer, String> value, Question q) {
+    private void column(String name, Function<Answer, String> value, Question q, CellKind kind) {
         names.add(name);
+        kinds.add(kind);
         values.add(row -> {
             Answer answer = row.answers().get(q.id());
             return answer == null ? null : value.apply(answer);

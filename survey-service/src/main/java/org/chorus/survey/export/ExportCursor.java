@@ -2,11 +2,12 @@ package org.chorus.survey.export;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 
+import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.problem.FieldError;
+import org.chorus.survey.definition.CursorTimes;
 import org.chorus.platform.web.problem.ProblemException;
 
 /** Where the previous export ended: the instant up to which it held every response. Opaque to callers. */
@@ -32,8 +33,8 @@ final class ExportCursor {
             if (!raw.startsWith(PREFIX)) {
                 throw new IllegalArgumentException(raw);
             }
-            return Instant.parse(raw.substring(PREFIX.length()));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return CursorTimes.timeOf(new Cursor(raw.substring(PREFIX.length()), null));
+        } catch (IllegalArgumentException e) {
             String rule = "not a cursor an export issued";
             throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "cursor: " + rule,
                     List.of(FieldError.parameter("cursor", rule)));

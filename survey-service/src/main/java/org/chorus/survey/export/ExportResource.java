@@ -25,6 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.problem.Problem;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import io.vertx.core.http.HttpServerResponse;
 
 /** Response exports for analysts: one row per response, streamed, every export audited. */
@@ -66,6 +70,9 @@ public class ExportResource {
     @APIResponse(responseCode = "403", description = "The key does not have exports:read; or includeContact=true "
             + "without contacts:read (missing-scope), or for another organisation's survey (not-owner)")
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
+    @APIResponse(responseCode = "429", description = "too-many-exports: the organisation already runs as many "
+            + "exports as it may at once (2 unless configured); retry after the seconds in Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again"))
     public Response export(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "csv, ndjson or xlsx") @QueryParam("format") @DefaultValue("CSV") String format,
             @Parameter(description = "Only responses submitted at or after this time") @QueryParam("since") Instant since,
@@ -87,5 +94,12 @@ public class ExportResource {
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 .header(NEXT_CURSOR, export.nextCursor())
                 .build();
+    }
+
+    /** A 429 tells when to come back; the shared problem mapper knows no Retry-After but for outages. */
+    @ServerExceptionMapper
+    public Response busy(ExportsBusy e) {
+        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(RequestIds.current()))
+                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
     }
 }

@@ -55,10 +55,13 @@ public class ExportService {
     private final ObjectReader answersReader;
     private final Duration settle;
     private final AuditTrail auditTrail;
+    private final ExportSlots slots;
 
     public ExportService(SurveyQueries surveys, AuditStore audit, DataSource dataSource, ObjectMapper objectMapper,
-            @ConfigProperty(name = "chorus.survey.export-settle") Duration settle, AuditTrail auditTrail) {
+            @ConfigProperty(name = "chorus.survey.export-settle") Duration settle, AuditTrail auditTrail,
+            ExportSlots slots) {
         this.surveys = surveys;
+        this.slots = slots;
         this.audit = audit;
         this.auditTrail = auditTrail;
         this.dataSource = dataSource;
@@ -88,25 +91,42 @@ public class ExportService {
                     List.of(FieldError.parameter("until", rule)));
         }
         ExportFilter filter = new ExportFilter(from, to, asked.channel(), asked.place());
+        ExportSlots.Slot slot = slots.take(caller.organisationId());
+        try {
+            return start(caller, surveyId, format, filter, survey, withContacts, analystGone, slot);
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+    }
+
+    /** Once the export holds a slot, which the stream frees when it ends. */
+    private Export start(Caller caller, UUID surveyId, ExportFormat format, ExportFilter filter,
+            PublishedSurvey survey, boolean withContacts, BooleanSupplier analystGone, ExportSlots.Slot slot) {
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), surveyId, caller.organisationId(), caller.keyId(), format,
                 describe(filter), withContacts, 0, false, Instant.now(), null);
         audit.started(entry);
         AuditTrail.Actor actor = auditTrail.actor();
         ExportColumns columns = new ExportColumns(survey, withContacts);
-        // Releases of respondents' personal data get an action of their own, so the audit log can list just those.
+        // Recorded before the response goes back, so no row can leave unaudited: an export abandoned or failed half
+        // way has released rows too, which its finishing entry counts. Releases of respondents' personal data get
+        // an action of their own, so the audit log can list just those.
+        Map<String, String> released = new LinkedHashMap<>(describe(filter));
+        released.put("format", format.extension());
+        released.put("exportId", entry.id().toString());
         String action = withContacts ? "responses.exported-with-contacts" : "responses.exported";
+        QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor, action, "survey", surveyId, released));
         StreamingOutput body = out -> {
-            long rows = stream(entry.id(), format, columns, filter, surveyId, withContacts, out, analystGone);
-            // The system's audit log hears of the export once its row count is known.
-            Map<String, String> details = new LinkedHashMap<>(describe(filter));
-            details.put("format", format.extension());
-            details.put("rows", Long.toString(rows));
-            details.put("exportId", entry.id().toString());
-            QuarkusTransaction.requiringNew().run(
-                    () -> auditTrail.record(actor, action, "survey", surveyId, details));
+            try (slot) {
+                stream(entry.id(), format, columns, filter, surveyId, withContacts, out, analystGone,
+                        (rows, completed) -> QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor,
+                                "responses.export-finished", "survey", surveyId, Map.of("exportId",
+                                        entry.id().toString(), "rows", Long.toString(rows), "completed",
+                                        Boolean.toString(completed)))));
+            }
         };
         String fileName = "survey-" + surveyId + "-responses." + format.extension();
-        return new Export(body, ExportCursor.encode(to), fileName, format.mediaType());
+        return new Export(body, ExportCursor.encode(filter.to()), fileName, format.mediaType());
     }
 
     /** The survey to export; with contact details, only once the caller has shown it may have them. */
@@ -121,9 +141,10 @@ public class ExportService {
         return survey;
     }
 
-    /** @return how many rows were written */
-    private long stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
-            boolean withContacts, OutputStream out, BooleanSupplier analystGone) throws IOException {
+    /** @param finished told how many rows went out and whether the export completed, however it ended */
+    private void stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
+            boolean withContacts, OutputStream out, BooleanSupplier analystGone, Finished finished)
+            throws IOException {
         long rows = 0;
         boolean completed = false;
         try (Connection connection = dataSource.getConnection()) {
@@ -138,7 +159,7 @@ public class ExportService {
                     ExportRow row = source.next();
                     return row == null ? null : columns.values(row);
                 })) {
-                    RowWriter writer = RowWriter.of(format, out, objectMapper);
+                    RowWriter writer = RowWriter.of(format, out, objectMapper, columns.kinds());
                     writer.header(columns.names());
                     for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
                         writer.row(values);
@@ -159,9 +180,12 @@ public class ExportService {
         } catch (SQLException e) {
             throw new IOException("Export interrupted: " + e.getMessage(), e);
         } finally {
-            audit.finished(auditId, rows, completed);
+            try {
+                audit.finished(auditId, rows, completed);
+            } finally {
+                finished.record(rows, completed);
+            }
         }
-        return rows;
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -184,6 +208,12 @@ public class ExportService {
             filters.put("place", filter.place());
         }
         return filters;
+    }
+
+    /** Hears how an export ended, for the system's audit log. */
+    @FunctionalInterface
+    private interface Finished {
+        void record(long rows, boolean completed);
     }
 
     /** An export ready to stream, with the cursor that resumes after it. */

@@ -16,11 +16,13 @@ interface RowWriter {
     /** Completes the file; the stream is left open for its owner to close. */
     void finish() throws IOException;
 
-    static RowWriter of(ExportFormat format, OutputStream out, ObjectMapper objectMapper) throws IOException {
+    /** @param kinds each column's kind, which decides which cells spreadsheet formats may leave as bare numbers */
+    static RowWriter of(ExportFormat format, OutputStream out, ObjectMapper objectMapper, List<CellKind> kinds)
+            throws IOException {
         return switch (format) {
-            case CSV -> new CsvRowWriter(out);
+            case CSV -> new CsvRowWriter(out, kinds);
             case NDJSON -> new NdjsonRowWriter(out, objectMapper);
-            case XLSX -> new XlsxRowWriter(out);
+            case XLSX -> new XlsxRowWriter(out, kinds);
         };
     }
 }

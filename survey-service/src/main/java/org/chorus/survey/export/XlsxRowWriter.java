@@ -19,16 +19,18 @@ final class XlsxRowWriter implements RowWriter {
 
     private final Workbook workbook;
     private final Worksheet sheet;
+    private final List<CellKind> kinds;
     private int row;
 
-    XlsxRowWriter(OutputStream out) {
+    XlsxRowWriter(OutputStream out, List<CellKind> kinds) {
+        this.kinds = kinds;
         workbook = new Workbook(out, "Chorus", "1.0");
         sheet = workbook.newWorksheet("Responses");
     }
 
     @Override
     public void header(List<String> names) throws IOException {
-        write(names);
+        write(names.stream().map(FormulaGuard::defused).toList());
     }
 
     @Override
@@ -36,7 +38,8 @@ final class XlsxRowWriter implements RowWriter {
         if (row >= MAX_ROWS) {
             throw new IOException("More rows than a worksheet holds; export as CSV or narrow the filters");
         }
-        write(values);
+        // inline strings are not formulas in Excel, but a sheet saved again as CSV would turn them into some
+        write(FormulaGuard.defused(values, kinds));
     }
 
     private void write(List<String> values) throws IOException {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** What a respondent keeps after submitting: proof it arrived, and the token that erases it. */
 @Schema(name = "Receipt")
 public record Receipt(
@@ -13,6 +15,13 @@ public record Receipt(
         int surveyVersion,
         Instant submittedAt,
         @Schema(description = "Send as the Erasure-Token header of DELETE /api/v1/responses/{responseId} to erase the "
-                + "response. Chorus keeps only its hash, so it cannot be shown again.",
-                examples = "ert_q3Xh8vN2kLp0RtY6wZb1cF5mJ9sA4dG7") String erasureToken) {
+                + "response. Chorus keeps only its hash, so it cannot be shown again: it is in the first answer "
+                + "only, and absent from the receipt a retry with the same Idempotency-Key gets.",
+                examples = "ert_q3Xh8vN2kLp0RtY6wZb1cF5mJ9sA4dG7")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String erasureToken) {
+
+    /** The receipt as kept for idempotent replays: no token at rest, only its hash beside the response. */
+    Receipt withoutToken() {
+        return new Receipt(responseId, surveyId, surveyVersion, submittedAt, null);
+    }
 }

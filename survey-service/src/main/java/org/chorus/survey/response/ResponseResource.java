@@ -50,12 +50,16 @@ public class ResponseResource {
             description = "From a partner website (publishable key, channel ONLINE) or from staff entering a phone, "
                     + "paper, easy-read or event response (surveys:manage, with channel and enteredBy). Every answer "
                     + "is checked against the published version; nothing is stored unless all are valid. Safe to "
-                    + "retry with the same Idempotency-Key. Announces ResponseSubmitted (no answers in it).")
+                    + "retry with the same Idempotency-Key: a retry gets the first receipt again, but without its "
+                    + "erasureToken, which is shown once and never kept (only its hash is); a retry after the "
+                    + "response was erased gets 410. Announces ResponseSubmitted (no answers in it).")
     @APIResponse(responseCode = "201", description = "Accepted; keep the receipt to erase it later",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
     @APIResponse(responseCode = "409", description = "survey-closed or survey-not-open, or Idempotency-Key reused "
             + "with another body")
+    @APIResponse(responseCode = "410", description = "response-erased: a retry with the Idempotency-Key of a "
+            + "response that was erased since; it is not submitted again")
     @APIResponse(responseCode = "422", description = "An answer breaks a rule; each error's pointer is "
             + "/answers/<questionId> and its detail starts with the rule, e.g. duplicate-item, unknown-option, "
             + "too-many-choices, too-long, consent-required, required")
@@ -63,9 +67,13 @@ public class ResponseResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first receipt")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull ResponseInput body) {
-        Receipt receipt = idempotency.execute(caller.organisationId().toString(), idempotencyKey,
-                "submit-response:" + surveyId, body, Receipt.class, () -> responses.submit(caller, surveyId, body))
-                .result();
+        IdempotentRequests.Outcome<Receipt> outcome = idempotency.execute(caller.organisationId().toString(),
+                idempotencyKey, "submit-response:" + surveyId, body, Receipt.class, Receipt::withoutToken,
+                () -> responses.submit(caller, surveyId, body));
+        Receipt receipt = outcome.result();
+        if (outcome.replayed()) {
+            responses.requireNotErased(receipt.responseId());
+        }
         return Response.created(URI.create("/api/v1/responses/" + receipt.responseId())).entity(receipt).build();
     }
 }

@@ -61,6 +61,20 @@ public class ResponseService {
     }
 
     /**
+     * Checks that a replayed receipt's response is still there.
+     *
+     * @throws ProblemException 410 once the response was erased: a retry must neither submit it again nor learn
+     *         anything about it but that it is gone
+     */
+    @Transactional
+    public void requireNotErased(UUID responseId) {
+        if (!store.exists(responseId)) {
+            throw new ProblemException(410, "response-erased", "Response erased",
+                    "The response this Idempotency-Key created was erased; it is not submitted again");
+        }
+    }
+
+    /**
      * Erases a response for whoever holds its receipt token.
      *
      * @throws ProblemException 404 when the response does not exist or the token is not its token, so that a guess

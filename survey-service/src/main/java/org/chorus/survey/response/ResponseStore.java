@@ -79,6 +79,18 @@ class ResponseStore {
         }
     }
 
+    boolean exists(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT 1 FROM response WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Response not readable: " + e.getMessage(), e);
+        }
+    }
+
     void delete(UUID id) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM response WHERE id = ?")) {

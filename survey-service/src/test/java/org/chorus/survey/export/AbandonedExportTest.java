@@ -18,6 +18,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +28,12 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
 import org.chorus.platform.testing.TestCallers;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.survey.SurveyFixtures.Owner;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -37,8 +42,9 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
- * An analyst who cancels a large download: the export stops (PostgreSQL stops streaming), is audited as incomplete
- * with the rows it sent, and the service's connections stay fit for the next exports.
+ * An analyst who cancels a large download with contact details: the export stops (PostgreSQL stops streaming), is
+ * audited as incomplete with the rows it sent, in the export audit and in the system's audit log (contact rows went
+ * out), and the service's connections stay fit for the next exports.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -51,16 +57,31 @@ class AbandonedExportTest {
 
     @Test
     void anExportTheAnalystAbandonsIsAuditedAsIncompleteAndTheNextOnesAreWhole() throws Exception {
-        String surveyId = openSmallSurvey(newOwner());
-        submit(website(), surveyId, minimal());
+        Owner owner = newOwner();
+        String surveyId = openSmallSurvey(owner);
+        Map<String, Object> withContact = new HashMap<>(minimal());
+        withContact.put("contact", Map.of("name", "Sam Taylor", "email", "sam@example.org", "consent", true));
+        submit(website(), surveyId, withContact);
         copyResponse(surveyId, RESPONSES - 1);
 
-        readALittleAndGoAway(surveyId);
+        readALittleAndGoAway(surveyId, TestCallers.bearer(owner.organisationId(), Scopes.EXPORTS_READ,
+                Scopes.CONTACTS_READ));
 
         Map<String, Object> audit = awaitAuditFinished(surveyId);
         assertEquals(false, audit.get("completed"));
+        assertEquals(true, audit.get("includeContact"));
         long sent = ((Number) audit.get("rowCount")).longValue();
         assertTrue(sent < RESPONSES, "it stopped early, yet says it sent " + sent);
+        String exportId = (String) audit.get("id");
+        var released = EventProbe.awaitAll(ChorusEventTypes.AUDIT_ENTRIES, e -> new String(e.data())
+                .contains("\"responses.exported-with-contacts\"") && new String(e.data()).contains(exportId), 1,
+                Duration.ofSeconds(10));
+        assertEquals(1, released.size(), "the release of contact rows is in the system's audit log");
+        String finished = new String(EventProbe.await(ChorusEventTypes.AUDIT_ENTRIES, e -> new String(e.data())
+                .contains("\"responses.export-finished\"") && new String(e.data()).contains(exportId),
+                Duration.ofSeconds(10)).data());
+        assertTrue(finished.contains("\"completed\":\"false\"") && finished.contains("\"rows\":\"" + sent + "\""),
+                finished);
         // the abandoned export's connection is back in the pool: whatever runs on it next must work
         for (int i = 0; i < 5; i++) {
             submit(website(), openSmallSurvey(newOwner()), minimal());
@@ -76,9 +97,9 @@ class AbandonedExportTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
-                                              entered_by, submitted_at, answers, erasure_token_hash)
+                                              entered_by, submitted_at, answers, erasure_token_hash, contact)
                         SELECT gen_random_uuid(), survey_id, survey_version, channel, place_code, via_organisation_id,
-                               entered_by, submitted_at - make_interval(secs => g), answers, md5(id::text || g)
+                               entered_by, submitted_at - make_interval(secs => g), answers, md5(id::text || g), contact
                         FROM response CROSS JOIN generate_series(1, ?) AS g WHERE survey_id = ?""")) {
             insert.setInt(1, copies);
             insert.setObject(2, UUID.fromString(surveyId));
@@ -86,11 +107,12 @@ class AbandonedExportTest {
         }
     }
 
-    private static void readALittleAndGoAway(String surveyId) throws Exception {
+    private static void readALittleAndGoAway(String surveyId, String analyst) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/v1/surveys/" + surveyId + "/responses/export?format=csv HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\nAuthorization: " + analyst() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /api/v1/surveys/" + surveyId + "/responses/export?format=csv&includeContact=true"
+                    + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: " + analyst + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             assertEquals(64 * 1024, in.readNBytes(64 * 1024).length, "the export had begun");

@@ -150,7 +150,11 @@ class ContactExportTest {
                 e -> new String(e.data()).contains("\"responses.exported-with-contacts\"")
                         && new String(e.data()).contains(given.surveyId()),
                 Duration.ofSeconds(10)).data());
-        assertTrue(entry.contains("\"format\":\"csv\"") && entry.contains("\"rows\":\"3\""), entry);
+        assertTrue(entry.contains("\"format\":\"csv\"") && entry.contains("\"exportId\""), entry);
+        String finished = new String(EventProbe.await(ChorusEventTypes.AUDIT_ENTRIES,
+                e -> new String(e.data()).contains("\"responses.export-finished\"")
+                        && new String(e.data()).contains(exportId(entry)), Duration.ofSeconds(10)).data());
+        assertTrue(finished.contains("\"rows\":\"3\"") && finished.contains("\"completed\":\"true\""), finished);
     }
 
     @Test
@@ -205,6 +209,12 @@ class ContactExportTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The export an audit entry is about, which its release and its finishing entries share. */
+    static String exportId(String entry) {
+        int at = entry.indexOf("\"exportId\":\"") + "\"exportId\":\"".length();
+        return entry.substring(at, entry.indexOf('"', at));
     }
 
     /** The survey, its organisation's key with both scopes, and the three responses. */

@@ -150,11 +150,15 @@ class ExportResourceTest {
                 .body("items.find { it.surveyId == '" + surveyId + "' && it.format == 'NDJSON' }.rowCount", equalTo(2))
                 .body("items.find { it.surveyId == '" + surveyId + "' && it.format == 'NDJSON' }.completed", equalTo(true));
         given().header("Authorization", analyst()).when().get("/api/v1/exports/audit").then().statusCode(403);
-        // Each export also reaches the system's audit log, with its row count.
-        var entries = EventProbe.awaitAll(ChorusEventTypes.AUDIT_ENTRIES,
+        // Each export also reaches the system's audit log, as it starts and with its row count when it ends.
+        EventProbe.awaitAll(ChorusEventTypes.AUDIT_ENTRIES,
                 e -> new String(e.data()).contains("\"responses.exported\"") && new String(e.data()).contains(surveyId),
                 2, Duration.ofSeconds(10));
-        assertTrue(entries.stream().allMatch(e -> new String(e.data()).contains("\"rows\":\"2\"")));
+        var finished = EventProbe.awaitAll(ChorusEventTypes.AUDIT_ENTRIES,
+                e -> new String(e.data()).contains("\"responses.export-finished\"")
+                        && new String(e.data()).contains(surveyId), 2, Duration.ofSeconds(10));
+        assertTrue(finished.stream().allMatch(e -> new String(e.data()).contains("\"rows\":\"2\"")
+                && new String(e.data()).contains("\"completed\":\"true\"")));
         given().header("Authorization", analyst()).queryParam("format", "pdf")
                 .when().get("/api/v1/surveys/" + surveyId + "/responses/export")
                 .then().statusCode(400).body("errors[0].parameter", equalTo("format"));

@@ -267,6 +267,10 @@ class ResponseResourceTest {
     }
 
     private long storedResponses(String surveyId) {
+        return storedResponses(dataSource, surveyId);
+    }
+
+    static long storedResponses(DataSource dataSource, String surveyId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM response WHERE survey_id = ?")) {
             count.setObject(1, UUID.fromString(surveyId));

@@ -20,6 +20,22 @@ class IdempotencyStore {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Holds the caller's key until the transaction ends: a concurrent request with the same key waits here, then
+     * finds the first one's result instead of running the action again beside it.
+     */
+    void lock(String caller, String key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(
+                        "SELECT pg_advisory_xact_lock(hashtextextended('idempotency/' || ? || '/' || ?, 0))")) {
+            lock.setString(1, caller);
+            lock.setString(2, key);
+            lock.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Idempotency key not lockable: " + e.getMessage(), e);
+        }
+    }
+
     Optional<StoredResult> find(String caller, String key) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(

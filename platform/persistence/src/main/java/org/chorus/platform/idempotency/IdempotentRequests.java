@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Makes a creating request safe to retry: the first result for a caller's {@code Idempotency-Key} is stored in the
- * same transaction as the change, a retry with the same body gets that result again, and the same key with a
- * different body is refused with 409.
+ * same transaction as the change, a retry with the same body gets that result again (one sent while the first still
+ * runs waits for it), and the same key with a different body is refused with 409.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -46,6 +47,16 @@ public class IdempotentRequests {
     @Transactional
     public <T> Outcome<T> execute(String caller, String key, String operation, Object request, Class<T> resultType,
             Supplier<T> action) {
+        return execute(caller, key, operation, request, resultType, UnaryOperator.identity(), action);
+    }
+
+    /**
+     * Runs {@code action} once per caller and key, keeping only {@code keptForReplay} of its result: a secret the
+     * first answer shows once (an erasure token) must not lie at rest in plain text, so a replay answers without it.
+     */
+    @Transactional
+    public <T> Outcome<T> execute(String caller, String key, String operation, Object request, Class<T> resultType,
+            UnaryOperator<T> keptForReplay, Supplier<T> action) {
         if (key == null) {
             return new Outcome<>(action.get(), false);
         }
@@ -55,6 +66,7 @@ public class IdempotentRequests {
                     List.of(FieldError.parameter(HEADER, "must be 1 to 200 visible ASCII characters")));
         }
         String requestHash = hash(operation, request);
+        store.lock(caller, key);
         var earlier = store.find(caller, key);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
@@ -64,7 +76,7 @@ public class IdempotentRequests {
             return new Outcome<>(read(earlier.get().result(), resultType), true);
         }
         T result = action.get();
-        if (!store.insert(caller, key, operation, requestHash, write(result))) {
+        if (!store.insert(caller, key, operation, requestHash, write(keptForReplay.apply(result)))) {
             throw ProblemException.conflict("A request with this Idempotency-Key is being processed; retry shortly");
         }
         return new Outcome<>(result, false);

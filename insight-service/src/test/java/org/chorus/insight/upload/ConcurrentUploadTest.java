@@ -1,0 +1,130 @@
+package org.chorus.insight.upload;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.unique;
+import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.chorus.insight.upload.UploadResourceTest.csv;
+import static org.chorus.insight.upload.UploadResourceTest.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/**
+ * Uploads racing each other: retries of one upload sent at once process the file once and all get its result, and
+ * an all-or-nothing job that runs long keeps its heartbeat fresh, so no other replica takes it over meanwhile.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class ConcurrentUploadTest {
+
+    private static final int RACERS = 4;
+
+    @Inject
+    UploadRepository uploads;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void concurrentUploadsWithOneIdempotencyKeyProcessTheFileOnce() throws Exception {
+        String place = unique("fylde");
+        UUID org = organisation("Healthwatch Fylde", true, place);
+        String file = file(300, place);
+        String key = UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            List<Future<ExtractableResponse<Response>>> racing = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                racing.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("Authorization", writer(org)).header("Idempotency-Key", key)
+                            .contentType("text/csv").body(file).when().post("/api/v1/uploads").then().extract();
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new java.util.HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : racing) {
+                ExtractableResponse<Response> response = answer.get(2, TimeUnit.MINUTES);
+                assertEquals(201, response.statusCode(), response.asString());
+                assertEquals(300, response.<Integer>path("acceptedRows"));
+                ids.add(response.path("id"));
+            }
+            assertEquals(1, ids.size(), "every racer got the first upload's result: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> uploads.count("organisationId", org)),
+                "the file was processed once");
+    }
+
+    @Test
+    void aLongAllOrNothingJobKeepsItsHeartbeatFresh() throws Exception {
+        String place = unique("wyre");
+        UUID org = organisation("Healthwatch Wyre", true, place);
+        UUID id;
+        // Holding back every write to activities keeps the job's one transaction running for as long as the test
+        // wants, as a very large file would.
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("LOCK TABLE activity IN EXCLUSIVE MODE");
+            }
+            id = UUID.fromString(given().header("Authorization", writer(org)).queryParam("mode", "all-or-nothing")
+                    .contentType("text/csv").body(file(501, place)).when().post("/api/v1/uploads")
+                    .then().statusCode(202).extract().path("id"));
+            Instant first = await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat(id), h -> h != null);
+            Instant later = await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat(id), h -> h.isAfter(first));
+            await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat(id), h -> h.isAfter(later));
+            UploadEntity running = QuarkusTransaction.requiringNew().call(() -> uploads.findById(id));
+            assertEquals(UploadStatus.PROCESSING, running.status);
+            assertEquals(0, running.processedRows, "still inside its one transaction");
+            assertTrue(QuarkusTransaction.requiringNew().call(
+                    () -> uploads.claim(Instant.now().minusSeconds(5)).filter(u -> u.id.equals(id)).isEmpty()),
+                    "a job whose worker is alive is not there to be taken over");
+            blocker.rollback();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> uploads.findById(id).status),
+                UploadStatus.DONE::equals);
+        UploadEntity done = QuarkusTransaction.requiringNew().call(() -> uploads.findById(id));
+        assertEquals(501, done.acceptedRows);
+    }
+
+    private Instant heartbeat(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> uploads.findById(id).heartbeatAt);
+    }
+
+    private static String file(int rows, String place) {
+        return csv(IntStream.rangeClosed(1, rows).mapToObj(i -> row("C" + i, "Workshop " + i, "Workshop",
+                "2019-03-14", "", place, "10", "", "", "", "", "", "")).toArray(String[]::new));
+    }
+}
