@@ -47,7 +47,13 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-        // Routed on the normalised path, so that "/a/../b" goes where the service will understand it to go.
+        String unclear = CanonicalPath.refusal(request.path());
+        if (unclear != null) {
+            MetricsTemplate.set("/api/{unclear}");
+            problems.send(context.response(), GatewayProblem.UNCLEAR_PATH, unclear, requestId);
+            return;
+        }
+        // Routed on the normalised path, which still decodes escaped letters and digits the service decodes too.
         RouteTable.Route route = routes.resolve(context.normalizedPath());
         MetricsTemplate.set(route == null ? "/api/{unknown}" : route.prefix() + "/{path}");
         if (route == null) {

@@ -15,12 +15,25 @@ public final class ClientAddresses {
 
     /** IPv4 to its /24, IPv6 to its /48, in CIDR notation; anything unreadable becomes null. */
     public static String network(String address) {
+        return masked(address, 3, 6);
+    }
+
+    /**
+     * The part of an address one client controls: an IPv4 address whole, an IPv6 address to its /64, since one
+     * subscriber is given a whole /64 and may pick any interface id in it. Anything unreadable is returned as given.
+     */
+    public static String subscriber(String address) {
+        String masked = masked(address, 4, 8);
+        return masked == null ? address : masked;
+    }
+
+    private static String masked(String address, int ipv4Bytes, int ipv6Bytes) {
         if (address == null || address.isBlank()) {
             return null;
         }
         try {
             byte[] bytes = InetAddress.getByName(literal(address)).getAddress();
-            int keep = bytes.length == 4 ? 3 : 6;
+            int keep = bytes.length == 4 ? ipv4Bytes : ipv6Bytes;
             byte[] masked = Arrays.copyOf(Arrays.copyOf(bytes, keep), bytes.length);
             return InetAddress.getByAddress(masked).getHostAddress() + "/" + keep * 8;
         } catch (UnknownHostException e) {
