@@ -3,6 +3,7 @@ package org.chorus.platform.web.caller;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Shortens a member of the public's address to its network before it is kept: enough to see where a flood came
@@ -25,6 +26,26 @@ public final class ClientAddresses {
     public static String subscriber(String address) {
         String masked = masked(address, 4, 8);
         return masked == null ? address : masked;
+    }
+
+    /**
+     * The client a chain of trusted proxies names: each appends the address it saw to X-Forwarded-For, so with
+     * {@code trustedHops} proxies the client is that many entries from the right; entries further left are whatever
+     * the client sent and prove nothing.
+     *
+     * @param forwardedFor every X-Forwarded-For header value, in the order received
+     * @param peer the TCP peer, the answer when no entry names anyone
+     */
+    public static String forwardedClient(List<String> forwardedFor, String peer, int trustedHops) {
+        List<String> entries = forwardedFor.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+        if (entries.isEmpty() || trustedHops < 1) {
+            return peer;
+        }
+        return entries.get(Math.max(0, entries.size() - trustedHops));
     }
 
     private static String masked(String address, int ipv4Bytes, int ipv6Bytes) {
