@@ -33,6 +33,20 @@ public interface GatewayConfig {
 
     RateLimits rateLimits();
 
+    Forwarding forwarding();
+
+    /**
+     * Who the client is behind load balancers, once Quarkus trusts the peer's X-Forwarded-For
+     * (quarkus.http.proxy.*): each proxy appends the address it saw, so only the entries the trusted proxies added,
+     * counted from the right, are true; anything left of them is whatever the client chose to send.
+     */
+    interface Forwarding {
+
+        /** How many proxies in front of the gateway append to X-Forwarded-For: 1 for a single load balancer. */
+        @WithDefault("1")
+        int trustedHops();
+    }
+
     /** One service and the public paths it owns. */
     interface Service {
 

@@ -66,6 +66,17 @@ class ForwardedClientAddressTest {
     }
 
     @Test
+    void onlyTheHopTheProxyAddedIsBelievedNotWhatTheClientPutBeforeIt() throws IOException {
+        String client = "198.51.100." + (1 + (int) (Math.random() * 200));
+        // The proxy appends the address it saw to whatever X-Forwarded-For the client sent: the rightmost is its own.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, submit("127.0.0.1", "203.0.113." + i + ", " + client).status());
+        }
+        assertEquals(429, submit("127.0.0.1", "203.0.113.99, " + client).status(),
+                "a made-up leftmost address is not another client");
+    }
+
+    @Test
     void anUntrustedPeerCannotNameItsOwnAddress() throws IOException {
         String peer = "127.0.9." + (1 + (int) (Math.random() * 200));
         for (int i = 0; i < 3; i++) {

@@ -133,6 +133,33 @@ class RateLimitTest {
     }
 
     @Test
+    void aSubmissionSpelledAnotherWayIsRefusedOrCountedNeverLetThrough() throws IOException {
+        TestKeyEvents.TestKey key = usableKey(LIMITED);
+        String address = newClientAddress();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, submit(key, address, null).status());
+        }
+        String survey = "/api/v1/surveys/" + UUID.randomUUID();
+        // The service strips matrix parameters, decodes and resolves segments: each of these is a submission there.
+        for (String path : new String[] { survey + "/responses;x=1", survey + ";x=1/responses",
+                survey + "%2Fresponses", survey + "%2fresponses", "/api/v1//surveys/s/responses", survey + "//responses",
+                survey + "/./responses", survey + "/x/../responses", "/api/v1/surveys/%2E/responses",
+                survey + "/responses%3Bx=1", survey + "%5Cresponses" }) {
+            RawHttp.Answer answer = submitTo(key, address, path);
+            assertEquals(400, answer.status(), path + " " + answer.head());
+            assertEquals("application/problem+json", answer.header("Content-Type"), path);
+            assertTrue(JsonPath.from(answer.body()).getString("detail").contains("path"), answer.body());
+        }
+        // The HTTP server itself refuses a raw backslash, before any route: never a submission either.
+        assertEquals(400, submitTo(key, address, survey + "\\responses").status());
+        for (String path : new String[] { survey + "/RESPONSES", survey + "/Responses/" }) {
+            assertEquals(429, submitTo(key, address, path).status(), path + " is a submission, counted as one");
+        }
+        // Prefixes are matched as written, so another spelling of one reaches no service at all.
+        assertEquals(404, submitTo(key, address, survey.toUpperCase(java.util.Locale.ROOT) + "/responses").status());
+    }
+
+    @Test
     void secretKeysAreNotLimitedAsWebsiteKeysAre() throws IOException {
         TestKeyEvents.TestKey secret = TestKeyEvents.newKey("surveys:manage").of(LIMITED);
         TestKeyEvents.publish(secret, 1);
@@ -181,6 +208,12 @@ class RateLimitTest {
                 + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
                 + "Content-Length: 2\r\nConnection: close\r\n";
         return RawHttp.exchange(clientAddress, head, "{}");
+    }
+
+    private RawHttp.Answer submitTo(TestKeyEvents.TestKey key, String clientAddress, String path) throws IOException {
+        return RawHttp.exchange(clientAddress, "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + key.bearer()
+                + "\r\nOrigin: " + site + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n", "{}");
     }
 
     private RawHttp.Answer read(TestKeyEvents.TestKey key, String clientAddress) throws IOException {

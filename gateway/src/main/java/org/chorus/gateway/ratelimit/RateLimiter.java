@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.chorus.gateway.GatewayConfig;
 import org.chorus.gateway.origins.OrganisationCache;
 import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.web.caller.ClientAddresses;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,7 +29,9 @@ import io.vertx.core.http.HttpMethod;
 @ApplicationScoped
 public class RateLimiter {
 
-    private static final Pattern SUBMISSION = Pattern.compile("/api/v1/surveys/[^/]+/responses/?");
+    // Case-insensitive, as a service might route: a different spelling must not be a different bucket.
+    private static final Pattern SUBMISSION = Pattern.compile("/api/v1/surveys/[^/]+/responses/?",
+            Pattern.CASE_INSENSITIVE);
 
     /** What one check decided. */
     public record Decision(boolean allowed, long retryAfterSeconds, String detail) {
@@ -75,7 +78,8 @@ public class RateLimiter {
         boolean submission = method == HttpMethod.POST && SUBMISSION.matcher(path).matches();
         RateLimitTiers.Tier tier = tiers.forOrganisation(key.organisationId());
         String what = submission ? "responses" : "requests";
-        Bucket address = bucket(new BucketId(Scope.ADDRESS, key.organisationId(), String.valueOf(clientAddress),
+        Bucket address = bucket(new BucketId(Scope.ADDRESS, key.organisationId(),
+                String.valueOf(ClientAddresses.subscriber(clientAddress)),
                 submission, tier.perAddress(submission)));
         ConsumptionProbe byAddress = address.tryConsumeAndReturnRemaining(1);
         if (!byAddress.isConsumed()) {

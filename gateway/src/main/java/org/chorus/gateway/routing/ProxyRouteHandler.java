@@ -2,6 +2,7 @@ package org.chorus.gateway.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.gateway.GatewayConfig;
 import org.chorus.gateway.keys.ApiKeyAuthenticator;
 import org.chorus.gateway.keys.Authentication;
 import org.chorus.gateway.origins.OriginPolicy;
@@ -9,12 +10,14 @@ import org.chorus.gateway.ratelimit.RateLimiter;
 import org.chorus.gateway.token.InternalTokenIssuer;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.caller.ClientAddresses;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -32,9 +35,11 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     private final ProblemResponses problems;
     private final OriginPolicy origins;
     private final RateLimiter rateLimiter;
+    private final int trustedHops;
 
     public ProxyRouteHandler(RouteTable routes, ApiKeyAuthenticator authenticator, InternalTokenIssuer tokens,
-            ProblemResponses problems, OriginPolicy origins, RateLimiter rateLimiter) {
+            ProblemResponses problems, OriginPolicy origins, RateLimiter rateLimiter, GatewayConfig config) {
+        this.trustedHops = config.forwarding().trustedHops();
         this.routes = routes;
         this.authenticator = authenticator;
         this.tokens = tokens;
@@ -47,7 +52,13 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-        // Routed on the normalised path, so that "/a/../b" goes where the service will understand it to go.
+        String unclear = CanonicalPath.refusal(request.path());
+        if (unclear != null) {
+            MetricsTemplate.set("/api/{unclear}");
+            problems.send(context.response(), GatewayProblem.UNCLEAR_PATH, unclear, requestId);
+            return;
+        }
+        // Routed on the normalised path, which still decodes escaped letters and digits the service decodes too.
         RouteTable.Route route = routes.resolve(context.normalizedPath());
         MetricsTemplate.set(route == null ? "/api/{unknown}" : route.prefix() + "/{path}");
         if (route == null) {
@@ -89,6 +100,24 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
         route.upstream().proxy().handle(request);
     }
 
+    /**
+     * The client the rate limits count by: the TCP peer, unless quarkus.http.proxy.* trusts the peer as a proxy.
+     * Quarkus then takes the leftmost X-Forwarded-For entry, which the client writes itself, so the entry the trusted
+     * proxies appended, counted from the right, is taken instead.
+     */
+    private String clientAddress(HttpServerRequest request) {
+        SocketAddress named = request.remoteAddress();
+        SocketAddress peer = request.connection() == null ? named : request.connection().remoteAddress();
+        if (named == null || peer == null) {
+            return null;
+        }
+        boolean peerIsTrustedProxy = !named.hostAddress().equals(peer.hostAddress());
+        return peerIsTrustedProxy
+                ? ClientAddresses.forwardedClient(request.headers().getAll("X-Forwarded-For"), peer.hostAddress(),
+                        trustedHops)
+                : peer.hostAddress();
+    }
+
     /** The checks on a known key: where it is used from, and how often. Refuses the request when one fails. */
     private boolean admitted(RoutingContext context, ApiKeyData key, String requestId) {
         HttpServerRequest request = context.request();
@@ -100,8 +129,7 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             problems.send(context.response(), problem, verdict.detail(), requestId);
             return false;
         }
-        // remoteAddress() is the TCP peer, unless quarkus.http.proxy.proxy-address-forwarding trusts a proxy's headers.
-        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String client = clientAddress(request);
         RateLimiter.Decision decision = rateLimiter.check(key, request.method(), context.normalizedPath(), client);
         if (!decision.allowed()) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));

@@ -89,6 +89,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void ipv6ClientsAreCountedPerSlash64SinceOneSubscriberHoldsAWholeOne() {
+        RateLimiter limiter = new RateLimiter(config(1000), organisations);
+        UUID organisation = UUID.randomUUID();
+        int[] host = { 0 };
+        // Every submission from another address of one /64, as a client rotating its interface id would send them.
+        assertEquals(2, allowedInARow(limiter, () -> key(organisation), () -> "2001:db8:1:2::" + (++host[0])));
+        assertTrue(limiter.check(key(organisation), HttpMethod.POST, SUBMIT, "2001:db8:1:3::1").allowed(),
+                "the next /64 is another subscriber");
+        assertTrue(limiter.check(key(organisation), HttpMethod.POST, SUBMIT, "10.0.7.2").allowed());
+        assertTrue(limiter.check(key(organisation), HttpMethod.POST, SUBMIT, "10.0.7.3").allowed(),
+                "IPv4 clients are still counted per address");
+    }
+
+    @Test
     void secretKeysAreNotLimited() {
         RateLimiter limiter = new RateLimiter(config(1000), organisations);
         ApiKeyData secret = new ApiKeyData(UUID.randomUUID(), ORGANISATION, "secret", "h", List.of(), false, null);
@@ -106,8 +120,12 @@ class RateLimiterTest {
 
     /** How many submissions in a row the address may make, each with a key from {@code keys}. */
     private static int allowedInARow(RateLimiter limiter, Supplier<ApiKeyData> keys, String address) {
+        return allowedInARow(limiter, keys, () -> address);
+    }
+
+    private static int allowedInARow(RateLimiter limiter, Supplier<ApiKeyData> keys, Supplier<String> addresses) {
         int allowed = 0;
-        while (limiter.check(keys.get(), HttpMethod.POST, SUBMIT, address).allowed()) {
+        while (limiter.check(keys.get(), HttpMethod.POST, SUBMIT, addresses.get()).allowed()) {
             allowed++;
             assertTrue(allowed < 100, "never limited");
         }

@@ -52,9 +52,17 @@ public class ApiKeyService {
                 secret), secret);
     }
 
-    /** Issues a key with a secret chosen by the installation (the bootstrap administrator key). */
+    /**
+     * Issues a key with a secret chosen by the installation (the bootstrap administrator key) and revokes the usable
+     * keys of that name it replaces: an installation changes the secret because the old one must stop working.
+     */
     @Transactional
-    public ApiKey issueWithSecret(UUID organisationId, String name, List<String> scopes, String secret) {
+    public ApiKey replaceWithSecret(UUID organisationId, String name, List<String> scopes, String secret) {
+        for (ApiKeyEntity previous : keys.listUsable(organisationId)) {
+            if (previous.name.equals(name)) {
+                revokeNow(previous, "replaced by a new bootstrap key");
+            }
+        }
         return store(organisationId, name, KeyKind.SECRET, scopes, null, secret);
     }
 
@@ -68,7 +76,7 @@ public class ApiKeyService {
         organisations.get(organisationId);
         Cursor after = Cursor.decode(cursor);
         List<ApiKeyEntity> fetched = keys.listByOrganisation(organisationId,
-                after == null ? null : Instant.parse(after.sortValue()), after == null ? null : after.id(), limit + 1);
+                after == null ? null : after.instant(), after == null ? null : after.id(), limit + 1);
         return Page.of(fetched, limit, k -> new Cursor(k.createdAt.toString(), k.id).encode())
                 .map(ApiKeyService::toApiKey);
     }

@@ -25,6 +25,8 @@ import io.smallrye.config.ConfigMapping;
 public class BootstrapAdminKey {
 
     static final String ADMINISTRATION = "Chorus administration";
+    /** How the key is told from keys administrators issued themselves, which a changed secret must leave alone. */
+    static final String BOOTSTRAP_KEY_NAME = "Bootstrap administrator key";
     private static final Logger LOG = Logger.getLogger(BootstrapAdminKey.class);
     private static final long BOOTSTRAP_LOCK = 0x43484F5255530002L;
 
@@ -65,8 +67,8 @@ public class BootstrapAdminKey {
                 .map(o -> o.id)
                 .orElseGet(() -> organisations.register(new OrganisationInput(ADMINISTRATION, OrganisationType.OTHER,
                         null, null, null, List.of(), List.of(), null)).id());
-        keys.issueWithSecret(administration, "Bootstrap administrator key", List.of(Scopes.DIRECTORY_MANAGE), secret);
-        LOG.info("Registered the bootstrap administrator key from configuration");
+        keys.replaceWithSecret(administration, BOOTSTRAP_KEY_NAME, List.of(Scopes.DIRECTORY_MANAGE), secret);
+        LOG.info("Registered the bootstrap administrator key from configuration; any earlier one is revoked");
     }
 
     /** The bootstrap key; optional, since an installation can live without one once real administrators exist. */

@@ -1,6 +1,5 @@
 package org.chorus.directory.audit;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,7 @@ public class AuditLogService {
     @Transactional
     public Page<AuditEntry> list(AuditFilter filter, int limit, String cursor) {
         Cursor before = Cursor.decode(cursor);
-        List<AuditEntry> fetched = auditLog.search(filter, before == null ? null : Instant.parse(before.sortValue()),
+        List<AuditEntry> fetched = auditLog.search(filter, before == null ? null : before.instant(),
                 before == null ? null : before.id(), limit + 1);
         return Page.of(fetched, limit, e -> new Cursor(e.occurredAt().toString(), e.id()).encode());
     }

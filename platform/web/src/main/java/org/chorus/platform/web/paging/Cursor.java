@@ -1,6 +1,8 @@
 package org.chorus.platform.web.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -27,11 +29,28 @@ public record Cursor(String sortValue, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             int split = raw.lastIndexOf('\n');
+            if (raw.indexOf('\0') >= 0) {
+                // PostgreSQL refuses NUL in text, so a sort value with one would fail the query instead.
+                throw notIssued();
+            }
             return new Cursor(raw.substring(0, split), UUID.fromString(raw.substring(split + 1)));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                    "cursor: not a cursor this API issued",
-                    List.of(FieldError.parameter("cursor", "not a cursor this API issued")));
+            throw notIssued();
         }
+    }
+
+    /** The sort value as the instant it was written from; a tampered one is the caller's 400, not a 500. */
+    public Instant instant() {
+        try {
+            return Instant.parse(sortValue);
+        } catch (DateTimeParseException e) {
+            throw notIssued();
+        }
+    }
+
+    private static ProblemException notIssued() {
+        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
+                "cursor: not a cursor this API issued",
+                List.of(FieldError.parameter("cursor", "not a cursor this API issued")));
     }
 }

@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.input.JsonNestingLimit;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -57,6 +59,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",
+                    "The body is nested more than " + JsonNestingLimit.MAX_DEPTH + " levels deep", List.of()));
+        }
         var location = e.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",

@@ -1,0 +1,88 @@
+package org.chorus.directory;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.directory.DirectoryFixtures.ADMIN;
+import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.registerArea;
+import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** Input a script can send that once reached PostgreSQL or a parser unchecked and came back as a 500. */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class BadInputTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Test
+    void aNulCharacterInAQueryParameterIsA400NamingIt() {
+        given().header("Authorization", ADMIN).urlEncodingEnabled(false)
+                .when().get("/api/v1/organisations?place=%00")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("place"))
+                .body("detail", containsString("place"));
+    }
+
+    @Test
+    void aTamperedApiKeyCursorIsA400NamingTheCursor() {
+        String organisation = registerOrganisation(organisation(DirectoryFixtures.unique("Cursor test"), "VCFSE",
+                List.of(registerArea("cursor"))));
+        given().header("Authorization", ADMIN).queryParam("cursor", cursor("yesterday\n" + UUID.randomUUID()))
+                .when().get("/api/v1/organisations/" + organisation + "/api-keys")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void aTamperedAuditLogCursorIsA400NamingTheCursor() {
+        given().header("Authorization", ADMIN).queryParam("cursor", cursor("2026-13-45\n" + UUID.randomUUID()))
+                .when().get("/api/v1/audit-log")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
+        given().header("Authorization", ADMIN).queryParam("cursor", cursor("a\0b\n" + UUID.randomUUID()))
+                .when().get("/api/v1/organisations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheBoundIsRefusedAsA400() {
+        String deep = "[".repeat(100) + "]".repeat(100);
+        assertThrows(StreamConstraintsException.class, () -> objectMapper.readTree(deep));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(deep)
+                .when().post("/api/v1/organisations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static String cursor(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+}
