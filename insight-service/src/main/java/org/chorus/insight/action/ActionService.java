@@ -137,7 +137,7 @@ public class ActionService {
                 .collect(Collectors.toSet());
     }
 
-    private void announce(EventType type, ActionEntity a) {
+    private void announce(EventType<ActionData> type, ActionEntity a) {
         outbox.record(type, a.id, new ActionData(a.id, a.organisationId, a.findingIds, a.status.name(), a.decidedOn,
                 a.published));
     }

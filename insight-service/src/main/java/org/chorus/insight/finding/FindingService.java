@@ -128,7 +128,7 @@ public class FindingService {
         return views.of(entity);
     }
 
-    private void announce(EventType type, FindingEntity f, ActivityEntity a) {
+    private void announce(EventType<FindingData> type, FindingEntity f, ActivityEntity a) {
         outbox.record(type, f.id, new FindingData(f.id, f.activityId, f.organisationId, f.themeCodes,
                 f.sentiment.name(), f.participantCount == null ? 0 : f.participantCount, a.placeCodes, a.startDate,
                 f.published));

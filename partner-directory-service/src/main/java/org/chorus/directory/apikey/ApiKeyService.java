@@ -167,7 +167,7 @@ public class ApiKeyService {
         return requested.stream().distinct().sorted().toList();
     }
 
-    private void announce(EventType type, ApiKeyEntity key) {
+    private void announce(EventType<ApiKeyData> type, ApiKeyEntity key) {
         outbox.record(type, key.id, new ApiKeyData(key.id, key.organisationId, key.kind.eventName(), key.secretHash,
                 key.scopes, key.revokedAt != null, key.expiresAt));
     }

@@ -28,7 +28,7 @@ import org.chorus.platform.web.problem.ProblemException;
 @ApplicationScoped
 public class OrganisationService {
 
-    private static final Map<EventType, String> AUDIT_ACTIONS = Map.of(
+    private static final Map<EventType<OrganisationData>, String> AUDIT_ACTIONS = Map.of(
             ChorusEventTypes.ORGANISATION_REGISTERED, "organisation.registered",
             ChorusEventTypes.ORGANISATION_UPDATED, "organisation.updated",
             ChorusEventTypes.ORGANISATION_DEACTIVATED, "organisation.deactivated");
@@ -141,7 +141,7 @@ public class OrganisationService {
     }
 
     /** Announces the change to other services and records it in the audit log. */
-    private Organisation announce(EventType type, OrganisationEntity entity) {
+    private Organisation announce(EventType<OrganisationData> type, OrganisationEntity entity) {
         organisations.flush();
         outbox.record(type, entity.id, new OrganisationData(entity.id, entity.name, entity.type.name(),
                 entity.odsCode, entity.placeCodes, entity.allowedOrigins, entity.active, entity.version,

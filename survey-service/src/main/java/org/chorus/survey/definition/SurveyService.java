@@ -182,7 +182,7 @@ public class SurveyService {
         entity.updatedAt = Instant.now();
     }
 
-    private Survey announce(EventType type, SurveyEntity entity) {
+    private Survey announce(EventType<SurveyData> type, SurveyEntity entity) {
         surveys.flush();
         outbox.record(type, entity.id, new SurveyData(entity.id, entity.organisationId, entity.publishedVersion,
                 entity.title, entity.status.name(), entity.opensAt, entity.closesAt));

@@ -126,8 +126,9 @@ public class ResponseService {
                 .findFirst().orElse(null);
     }
 
-    private void announce(EventType type, PublishedSurvey survey, StoredResponse r) {
-        outbox.record(type, survey.surveyId(), new ResponseData(r.id(), survey.surveyId(), r.surveyVersion(),
+    /** Keyed by the response: its erasure follows its submission, and a survey's responses spread over partitions. */
+    private void announce(EventType<ResponseData> type, PublishedSurvey survey, StoredResponse r) {
+        outbox.record(type, r.id(), new ResponseData(r.id(), survey.surveyId(), r.surveyVersion(),
                 survey.organisationId(), r.viaOrganisationId(), r.placeCode(), r.channel().name(), r.submittedAt()));
     }
 }

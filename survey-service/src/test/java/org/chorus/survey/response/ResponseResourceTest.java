@@ -76,7 +76,7 @@ class ResponseResourceTest {
         ChorusEvent event = EventProbe.await(ChorusEventTypes.SURVEY_RESPONSES,
                 e -> new String(e.data()).contains(responseId), Duration.ofSeconds(10));
         ResponseData data = event.dataAs(objectMapper, ResponseData.class);
-        assertEquals(surveyId, event.aggregateId(), "keyed by survey so one survey's responses stay in order");
+        assertEquals(responseId, event.aggregateId(), "keyed by response, so that its erasure follows it");
         assertEquals("ONLINE", data.channel());
         assertEquals("blackpool", data.placeCode());
         assertFalse(new String(event.data()).contains("More buses"), "no free text leaves the service");

@@ -21,49 +21,49 @@ public final class ChorusEventTypes {
     public static final String INSIGHT_FINDINGS = "insight.findings";
     public static final String AUDIT_ENTRIES = "audit.entries";
 
-    public static final EventType ORGANISATION_REGISTERED = new EventType(DIRECTORY_ORGANISATIONS,
+    public static final EventType<OrganisationData> ORGANISATION_REGISTERED = new EventType<>(DIRECTORY_ORGANISATIONS,
             "chorus.directory.OrganisationRegistered.v1", OrganisationData.class);
-    public static final EventType ORGANISATION_UPDATED = new EventType(DIRECTORY_ORGANISATIONS,
+    public static final EventType<OrganisationData> ORGANISATION_UPDATED = new EventType<>(DIRECTORY_ORGANISATIONS,
             "chorus.directory.OrganisationUpdated.v1", OrganisationData.class);
-    public static final EventType ORGANISATION_DEACTIVATED = new EventType(DIRECTORY_ORGANISATIONS,
+    public static final EventType<OrganisationData> ORGANISATION_DEACTIVATED = new EventType<>(DIRECTORY_ORGANISATIONS,
             "chorus.directory.OrganisationDeactivated.v1", OrganisationData.class);
 
-    public static final EventType API_KEY_ISSUED = new EventType(DIRECTORY_API_KEYS,
+    public static final EventType<ApiKeyData> API_KEY_ISSUED = new EventType<>(DIRECTORY_API_KEYS,
             "chorus.directory.ApiKeyIssued.v1", ApiKeyData.class);
-    public static final EventType API_KEY_REVOKED = new EventType(DIRECTORY_API_KEYS,
+    public static final EventType<ApiKeyData> API_KEY_REVOKED = new EventType<>(DIRECTORY_API_KEYS,
             "chorus.directory.ApiKeyRevoked.v1", ApiKeyData.class);
     /** The old key of a rotation, now with the expiry that ends its grace period. */
-    public static final EventType API_KEY_ROTATED = new EventType(DIRECTORY_API_KEYS,
+    public static final EventType<ApiKeyData> API_KEY_ROTATED = new EventType<>(DIRECTORY_API_KEYS,
             "chorus.directory.ApiKeyRotated.v1", ApiKeyData.class);
 
-    public static final EventType SURVEY_PUBLISHED = new EventType(SURVEY_SURVEYS,
+    public static final EventType<SurveyData> SURVEY_PUBLISHED = new EventType<>(SURVEY_SURVEYS,
             "chorus.survey.SurveyPublished.v1", SurveyData.class);
-    public static final EventType SURVEY_CLOSED = new EventType(SURVEY_SURVEYS,
+    public static final EventType<SurveyData> SURVEY_CLOSED = new EventType<>(SURVEY_SURVEYS,
             "chorus.survey.SurveyClosed.v1", SurveyData.class);
     /** The owner made the survey's results summary readable by anyone with a key, partner websites included. */
-    public static final EventType SURVEY_RESULTS_PUBLISHED = new EventType(SURVEY_SURVEYS,
+    public static final EventType<SurveyData> SURVEY_RESULTS_PUBLISHED = new EventType<>(SURVEY_SURVEYS,
             "chorus.survey.SurveyResultsPublished.v1", SurveyData.class);
-    public static final EventType SURVEY_RESULTS_WITHDRAWN = new EventType(SURVEY_SURVEYS,
+    public static final EventType<SurveyData> SURVEY_RESULTS_WITHDRAWN = new EventType<>(SURVEY_SURVEYS,
             "chorus.survey.SurveyResultsWithdrawn.v1", SurveyData.class);
 
-    public static final EventType RESPONSE_SUBMITTED = new EventType(SURVEY_RESPONSES,
+    public static final EventType<ResponseData> RESPONSE_SUBMITTED = new EventType<>(SURVEY_RESPONSES,
             "chorus.survey.ResponseSubmitted.v1", ResponseData.class);
-    public static final EventType RESPONSE_ERASED = new EventType(SURVEY_RESPONSES,
+    public static final EventType<ResponseData> RESPONSE_ERASED = new EventType<>(SURVEY_RESPONSES,
             "chorus.survey.ResponseErased.v1", ResponseData.class);
 
-    public static final EventType FINDING_PUBLISHED = new EventType(INSIGHT_FINDINGS,
+    public static final EventType<FindingData> FINDING_PUBLISHED = new EventType<>(INSIGHT_FINDINGS,
             "chorus.insight.FindingPublished.v1", FindingData.class);
-    public static final EventType FINDING_WITHDRAWN = new EventType(INSIGHT_FINDINGS,
+    public static final EventType<FindingData> FINDING_WITHDRAWN = new EventType<>(INSIGHT_FINDINGS,
             "chorus.insight.FindingWithdrawn.v1", FindingData.class);
-    public static final EventType ACTION_PUBLISHED = new EventType(INSIGHT_FINDINGS,
+    public static final EventType<ActionData> ACTION_PUBLISHED = new EventType<>(INSIGHT_FINDINGS,
             "chorus.insight.ActionPublished.v1", ActionData.class);
-    public static final EventType ACTION_STATUS_CHANGED = new EventType(INSIGHT_FINDINGS,
+    public static final EventType<ActionData> ACTION_STATUS_CHANGED = new EventType<>(INSIGHT_FINDINGS,
             "chorus.insight.ActionStatusChanged.v1", ActionData.class);
 
-    public static final EventType AUDIT_ENTRY_RECORDED = new EventType(AUDIT_ENTRIES,
+    public static final EventType<AuditEntryData> AUDIT_ENTRY_RECORDED = new EventType<>(AUDIT_ENTRIES,
             "chorus.audit.EntryRecorded.v1", AuditEntryData.class);
 
-    private static final List<EventType> ALL = List.of(
+    private static final List<EventType<?>> ALL = List.of(
             ORGANISATION_REGISTERED, ORGANISATION_UPDATED, ORGANISATION_DEACTIVATED,
             API_KEY_ISSUED, API_KEY_REVOKED, API_KEY_ROTATED,
             SURVEY_PUBLISHED, SURVEY_CLOSED, SURVEY_RESULTS_PUBLISHED, SURVEY_RESULTS_WITHDRAWN,
@@ -74,11 +74,11 @@ public final class ChorusEventTypes {
     private ChorusEventTypes() {
     }
 
-    public static List<EventType> all() {
+    public static List<EventType<?>> all() {
         return ALL;
     }
 
-    public static Optional<EventType> byType(String type) {
+    public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
     }
 

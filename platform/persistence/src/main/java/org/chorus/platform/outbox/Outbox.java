@@ -1,10 +1,7 @@
 package org.chorus.platform.outbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,14 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Records an event in the caller's transaction, so that the change and its event commit together or not at all.
- * Publishing is the relay's job: a broker outage delays events and never fails the caller.
+ * Publishing is the relay's job: a broker outage delays events and never fails the caller. Recording an event of an
+ * aggregate waits for any other open transaction that recorded one of the same aggregate, so that an aggregate's
+ * events take their positions in the order their transactions commit (see {@link OutboxStore#append}).
  */
 @ApplicationScoped
 public class Outbox {
-
-    private static final String INSERT = """
-            INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type, occurred_at, request_id, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -50,24 +45,14 @@ public class Outbox {
      * @return the new event's id
      * @throws IllegalStateException if called outside a transaction: an event without its change would be a lie
      */
-    public UUID record(EventType type, Object aggregateId, Object data) {
+    public <T> UUID record(EventType<T> type, Object aggregateId, T data) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.record needs an active transaction");
         }
-        if (!type.dataClass().isInstance(data)) {
-            throw new IllegalArgumentException(type.type() + " carries " + type.dataClass().getSimpleName());
-        }
         UUID eventId = UUID.randomUUID();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, eventId);
-            insert.setString(2, type.topic());
-            insert.setString(3, aggregateId.toString());
-            insert.setString(4, type.type());
-            insert.setTimestamp(5, Timestamp.from(Instant.now()));
-            insert.setString(6, RequestIds.current());
-            insert.setBytes(7, objectMapper.writeValueAsBytes(data));
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxStore.append(connection, new PendingEvent(eventId, type.topic(), aggregateId.toString(), type.type(),
+                    RequestIds.current(), objectMapper.writeValueAsBytes(data)));
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not record " + type.type() + " in the outbox", e);
         }

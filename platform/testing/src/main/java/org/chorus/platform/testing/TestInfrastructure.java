@@ -88,6 +88,11 @@ public final class TestInfrastructure {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
+    /** The role that owns the test database; its password is the same word. */
+    public String dbUser() {
+        return DB_USER;
+    }
+
     public int postgresPort() {
         return postgres.getPort();
     }
