@@ -48,6 +48,11 @@ public final class FaultBench {
             DrillTenant tenant = DrillTenant.register(stack);
             FaultDrills faults = new FaultDrills(stack, tenant, sizes);
             for (Fault fault : Fault.values()) {
+                if (fault.replicasNeeded() > sizes.replicas()) {
+                    System.out.println("drill: " + fault.label() + " left out: it needs " + fault.replicasNeeded()
+                            + " replicas");
+                    continue;
+                }
                 System.out.println("drill: " + fault.label());
                 drills.add(faults.underFault(fault));
             }

@@ -120,6 +120,7 @@ class FaultsIT {
      * 503 with Retry-After.
      */
     private static void assertKeptAndCountedExactlyOnce(DrillResult r) {
+        System.out.println("fault drill: " + r);
         assertAll(r.name() + ": " + r,
                 () -> assertEquals(Map.of(), r.otherAnswers(), "answers other than 201, 200 and 503 + Retry-After"),
                 () -> assertEquals(r.submitted(), r.acknowledged(), "submissions acknowledged"),

@@ -29,6 +29,14 @@ public enum Fault {
         return label;
     }
 
+    /** How many replicas of each of the survey and insight services the drill needs. */
+    public int replicasNeeded() {
+        return switch (this) {
+            case KAFKA_KILLED, POSTGRES_RESTARTED, INSIGHT_KILLED -> 1;
+            case SURVEY_REPLICA_KILLED -> 2;
+        };
+    }
+
     void inject(RunningStack stack) {
         switch (this) {
             case KAFKA_KILLED -> stack.killKafka();
