@@ -36,8 +36,12 @@ public interface GatewayConfig {
     /** One service and the public paths it owns. */
     interface Service {
 
-        /** Base URL, scheme, host and port only, e.g. {@code http://127.0.0.1:8081}: request paths are forwarded unchanged. */
-        URI url();
+        /**
+         * The base URL of each replica, comma-separated, e.g. {@code http://127.0.0.1:8082,http://127.0.0.1:18082}:
+         * scheme, host and port only, since request paths are forwarded unchanged. Requests take turns among them.
+         */
+        @WithName("url")
+        List<URI> urls();
 
         /** Path prefixes it owns, e.g. {@code /api/v1/organisations}; a prefix matches itself and anything below it. */
         List<String> prefixes();
@@ -54,9 +58,30 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration timeout();
 
-        /** Pooled connections per service; the pool bounds how many requests one replica has in flight to it. */
+        /** Pooled connections per replica; the pool bounds how many requests one gateway has in flight to it. */
         @WithDefault("256")
         int maxConnections();
+
+        /**
+         * How long an idle pooled connection is kept for reuse. Keep it well below the idle timeout of every service
+         * ({@code quarkus.http.idle-timeout}, 30 minutes by default) and of anything between (load balancers often
+         * close at 60 s): whoever closes an idle connection first must be the gateway, or a request sent on it just as
+         * the other side closes it is lost. Whole seconds.
+         */
+        @WithDefault("15s")
+        Duration keepAlive();
+
+        /**
+         * The largest request body kept in memory so that it can be sent again when the service's connection closed
+         * before it answered. Responses and other small bodies fit; larger ones (uploads) stream through without a copy
+         * and are answered 503 + Retry-After instead of being retried.
+         */
+        @WithDefault("64K")
+        MemorySize replayableBody();
+
+        /** What the Retry-After of a 503 says when no replica of a service could take a request. */
+        @WithDefault("2s")
+        Duration retryAfter();
     }
 
     /** The internal token the services verify. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
@@ -36,6 +37,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        close(vertx);
+    }
+
+    /** Closes the stubs' own Vert.x instance, if it was started. */
+    static void close(Vertx vertx) {
         if (vertx != null) {
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -45,8 +51,17 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Waits for a stub server to start. */
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("A stub server did not start", e);
+        }
+    }
+
     /** A port that was free a moment ago and on which nobody listens now. */
-    private static int closedPort() {
+    static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

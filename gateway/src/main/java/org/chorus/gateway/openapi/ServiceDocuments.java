@@ -23,9 +23,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 
-/** Fetches each service's own OpenAPI document from the standard Quarkus endpoint, tolerating services that are down. */
+/**
+ * Fetches each service's own OpenAPI document from the standard Quarkus endpoint of any of its replicas, tolerating
+ * services that are down.
+ */
 @ApplicationScoped
 public class ServiceDocuments {
 
@@ -65,13 +67,12 @@ public class ServiceDocuments {
     }
 
     private Future<Optional<ServiceDocument>> fetch(Upstream upstream) {
-        String base = upstream.url().toString().replaceAll("/+$", "");
-        RequestOptions request = new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(base + DOCUMENT_PATH)
-                .putHeader(HttpHeaders.ACCEPT, "application/json")
-                .setIdleTimeout(timeoutMs);
-        return upstreams.client().request(request)
+        // Any replica that accepts a connection serves the same document.
+        return upstream.request(replica -> replica
+                        .setMethod(HttpMethod.GET)
+                        .setURI(DOCUMENT_PATH)
+                        .putHeader(HttpHeaders.ACCEPT, "application/json")
+                        .setIdleTimeout(timeoutMs))
                 .compose(r -> r.send())
                 .compose(this::body)
                 .map(body -> Optional.of(parse(upstream.name(), body)))

@@ -1,10 +1,6 @@
 package org.chorus.gateway.routing;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 import org.chorus.gateway.limits.BodySizeLimit;
 import org.chorus.gateway.limits.LimitedBody;
@@ -24,7 +20,8 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * What the gateway adds to plain reverse proxying of one service: hop-by-hop hygiene the proxy leaves out, the
- * request id on the way back, and problem documents instead of an empty 502 when the service cannot answer.
+ * request id on the way back, one more attempt where a closed connection lost a request that may be repeated, and
+ * problem documents instead of an empty 502 when the service cannot answer.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -41,11 +38,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final String service;
     private final ProblemResponses problems;
     private final long maxBodyBytes;
+    private final long replayableBytes;
 
-    ForwardingInterceptor(String service, ProblemResponses problems, long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes the largest body a caller may send
+     * @param replayableBytes the largest body held in memory so that the request can be sent a second time
+     */
+    ForwardingInterceptor(String service, ProblemResponses problems, long maxBodyBytes, long replayableBytes) {
         this.service = service;
         this.problems = problems;
         this.maxBodyBytes = maxBodyBytes;
+        this.replayableBytes = replayableBytes;
     }
 
     @Override
@@ -59,15 +62,41 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         tellPublicAddress(headers, caller);
         Body body = context.request().getBody();
         LimitedBody limited = LimitedBody.wrap(body, maxBodyBytes);
-        if (limited != null) {
-            // A service may answer before the body has all arrived; then the connection is closed once both are over.
-            limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller));
-            context.request().setBody(Body.body(limited, body.length()));
-            context.set(LimitedBody.class.getName(), limited);
+        if (limited == null) {
+            return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(limited != null && limited.exceeded()
+        // A service may answer before the body has all arrived; then the connection is closed once both are over.
+        limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller));
+        context.set(LimitedBody.class.getName(), limited);
+        Future<ProxyResponse> sent;
+        if (RetrySafety.allowsRetry(caller.method(), headers)
+                && ReplayableBody.fits(caller, body.length(), replayableBytes)) {
+            sent = ReplayableBody.read(limited, body.length()).compose(replayable -> sendReplayable(context, replayable));
+        } else {
+            context.request().setBody(Body.body(limited, body.length()));
+            sent = context.sendRequest();
+        }
+        return sent.recover(failure -> Future.succeededFuture(limited.exceeded()
                 ? tooLarge(context)
                 : failed(context, failure)));
+    }
+
+    /**
+     * Sends a request that may be repeated, and repeats it once, on a new connection, when the first connection
+     * closed before the service answered: a pooled connection the service closed just as the gateway reused it.
+     */
+    private Future<ProxyResponse> sendReplayable(ProxyContext context, ReplayableBody body) {
+        context.request().setBody(body.body());
+        return context.sendRequest().recover(failure -> {
+            if (UpstreamFailure.of(failure) != UpstreamFailure.CLOSED) {
+                return Future.failedFuture(failure);
+            }
+            LOG.infof("Request %s: the %s service closed the connection before answering (%s); sending it again",
+                    requestId(context), service, failure.getMessage());
+            Replicas.retryAfterClosed(context);
+            context.request().setBody(body.body());
+            return context.sendRequest();
+        });
     }
 
     @Override
@@ -109,12 +138,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private ProxyResponse failed(ProxyContext context, Throwable failure) {
         String requestId = requestId(context);
-        GatewayProblem problem = classify(failure);
-        String detail = switch (problem) {
-            case GATEWAY_TIMEOUT -> "The " + service + " service did not answer in time";
-            case SERVICE_UNAVAILABLE -> "The " + service + " service is unavailable; retry later";
-            default -> "The " + service + " service failed to answer";
+        UpstreamFailure kind = UpstreamFailure.of(failure);
+        String detail = switch (kind) {
+            case REFUSED -> "The " + service + " service is unavailable; retry later";
+            case CLOSED -> "The " + service + " service closed the connection before answering; retry later, with the "
+                    + "same Idempotency-Key if the request creates or changes something";
+            case TIMED_OUT -> "The " + service + " service did not answer in time";
+            case BROKEN -> "The " + service + " service failed to answer";
         };
+        GatewayProblem problem = kind.problem();
         LOG.warnf("Request %s to the %s service failed with %d: %s", requestId, service, problem.status(),
                 failure.getMessage());
         return problem(context, problem, detail, requestId);
@@ -128,23 +160,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
 
     private ProxyResponse problem(ProxyContext context, GatewayProblem problem, String detail, String requestId) {
-        return context.request().release().response()
+        ProxyResponse response = context.request().release().response();
+        String retryAfter = problems.retryAfter(problem);
+        if (retryAfter != null) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return response
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .setBody(Body.body(problems.body(problem, detail, requestId)));
-    }
-
-    static GatewayProblem classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException) {
-                return GatewayProblem.GATEWAY_TIMEOUT;
-            }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException) {
-                return GatewayProblem.SERVICE_UNAVAILABLE;
-            }
-        }
-        return GatewayProblem.BAD_GATEWAY;
     }
 
     private static String requestId(ProxyContext context) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.gateway.GatewayConfig;
 import org.chorus.platform.web.RequestIds;
 import org.chorus.platform.web.problem.Problem;
 
@@ -19,9 +20,19 @@ import io.vertx.core.http.HttpServerResponse;
 public class ProblemResponses {
 
     private final ObjectMapper mapper;
+    private final String retryAfterSeconds;
 
-    public ProblemResponses(ObjectMapper mapper) {
+    public ProblemResponses(ObjectMapper mapper, GatewayConfig config) {
         this.mapper = mapper;
+        this.retryAfterSeconds = Long.toString(Math.max(1, config.upstream().retryAfter().toSeconds()));
+    }
+
+    /**
+     * The Retry-After of a problem: every 503 says when to come back, since what is unavailable now recovers by
+     * itself. Null for every other problem.
+     */
+    public String retryAfter(GatewayProblem problem) {
+        return problem.status() == 503 ? retryAfterSeconds : null;
     }
 
     /** The body of a problem document. */
@@ -46,6 +57,10 @@ public class ProblemResponses {
                 .putHeader(RequestIds.HEADER, requestId);
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer realm=\"chorus\"");
+        }
+        String retryAfter = retryAfter(problem);
+        if (retryAfter != null && !response.headers().contains(HttpHeaders.RETRY_AFTER)) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         response.end(body(problem, detail, requestId));
     }

@@ -1,6 +1,5 @@
 package org.chorus.gateway.routing;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,44 +7,42 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.gateway.GatewayConfig;
-import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.HttpProxy;
 
-/** The services behind the gateway, sharing one pooled HTTP client so connections to them are kept alive. */
+/**
+ * The services behind the gateway. They share one pooled HTTP client, so connections to them are kept alive, and one
+ * that never reuses a connection, for the second attempt of a request whose pooled connection the service closed.
+ */
 @ApplicationScoped
 public class Upstreams {
 
-    private static final Logger LOG = Logger.getLogger(Upstreams.class);
-
-    private final HttpClient client;
+    private final HttpClient pooled;
+    private final HttpClient fresh;
     private final Map<String, Upstream> byName = new TreeMap<>();
 
     public Upstreams(Vertx vertx, GatewayConfig config, ProblemResponses problems) {
         GatewayConfig.Upstream upstream = config.upstream();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
                 .setMaxPoolSize(upstream.maxConnections())
                 .setKeepAlive(true)
-                .setKeepAliveTimeout(60)
-                .setTcpNoDelay(true));
+                .setKeepAliveTimeout(keepAliveSeconds(upstream))
+                .setTcpNoDelay(true);
+        this.pooled = vertx.createHttpClient(options);
+        this.fresh = vertx.createHttpClient(new HttpClientOptions(options).setKeepAlive(false));
         long timeoutMs = upstream.timeout().toMillis();
         long maxBodyBytes = config.limits().maxBodySize().asLongValue();
+        long replayableBytes = upstream.replayableBody().asLongValue();
         config.services().forEach((name, service) -> {
-            URI url = service.url();
-            RequestOptions origin = origin(url, timeoutMs);
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> context.client().request(new RequestOptions(origin))
-                            // Every failure also fails the response, which is where it is answered and logged; a
-                            // request abandoned on purpose (a body over the limit) would otherwise be logged as an error.
-                            .onSuccess(request -> request.exceptionHandler(e -> LOG.debugf("Request to %s: %s", name,
-                                    e.getMessage()))))
-                    .addInterceptor(new ForwardingInterceptor(name, problems, maxBodyBytes));
-            byName.put(name, new Upstream(name, url, proxy));
+            Replicas replicas = new Replicas(name, service.urls(), timeoutMs, pooled, fresh);
+            HttpProxy proxy = HttpProxy.reverseProxy(pooled)
+                    .origin(replicas)
+                    .addInterceptor(new ForwardingInterceptor(name, problems, maxBodyBytes, replayableBytes));
+            byName.put(name, new Upstream(name, replicas, proxy));
         });
     }
 
@@ -54,20 +51,14 @@ public class Upstreams {
         return byName;
     }
 
-    /** The client the proxies use, for the gateway's own calls to the services. */
-    public HttpClient client() {
-        return client;
-    }
-
-    private static RequestOptions origin(URI url, long timeoutMs) {
-        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
-        int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
-        // An idle timeout, not a total one: a long export keeps streaming as long as data keeps coming.
-        return new RequestOptions().setHost(url.getHost()).setPort(port).setSsl(ssl).setIdleTimeout(timeoutMs);
+    /** Vert.x counts keep-alive in whole seconds; less than one would mean never reusing a connection. */
+    private static int keepAliveSeconds(GatewayConfig.Upstream upstream) {
+        return (int) Math.max(1, upstream.keepAlive().toSeconds());
     }
 
     @PreDestroy
     void close() {
-        client.close();
+        pooled.close();
+        fresh.close();
     }
 }
