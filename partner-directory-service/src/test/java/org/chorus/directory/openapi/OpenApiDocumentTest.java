@@ -33,11 +33,14 @@ class OpenApiDocumentTest {
                 assertNotNull(details.get("security"), name + " declares who may call it");
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) details.get("responses");
-                for (String status : List.of("401", "403", "500")) {
+                for (String status : List.of("401", "403", "500", "503")) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> content = (Map<String, Object>) responses.get(status).get("content");
                     assertTrue(content.containsKey("application/problem+json"), name + " documents " + status);
                 }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> retryAfter = (Map<String, Object>) responses.get("503").get("headers");
+                assertTrue(retryAfter.containsKey("Retry-After"), name + " says when to retry a 503");
             }
         }
         assertEquals(List.of("directory:manage"),

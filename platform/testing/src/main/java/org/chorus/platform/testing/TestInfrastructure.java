@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -20,12 +22,18 @@ public final class TestInfrastructure {
     private static final String DATABASE = "chorus";
     private static volatile TestInfrastructure instance;
 
-    private final EmbeddedPostgres postgres;
+    private final Path postgresData;
+    private final int postgresPort;
     private final KafkaClusterTestKit kafka;
     private final TestKeys keys;
+    /** The running server, or null while a test has it stopped. */
+    private EmbeddedPostgres postgres;
 
-    private TestInfrastructure(EmbeddedPostgres postgres, KafkaClusterTestKit kafka, TestKeys keys) {
+    private TestInfrastructure(EmbeddedPostgres postgres, Path postgresData, KafkaClusterTestKit kafka,
+            TestKeys keys) {
         this.postgres = postgres;
+        this.postgresData = postgresData;
+        this.postgresPort = postgres.getPort();
         this.kafka = kafka;
         this.keys = keys;
     }
@@ -45,16 +53,28 @@ public final class TestInfrastructure {
     private static TestInfrastructure start() {
         try {
             Path work = Files.createTempDirectory("chorus-test-");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(work.resolve("pg"))
-                    .setCleanDataDirectory(true)
-                    .setServerConfig("fsync", "off")
-                    .start();
+            Path postgresData = work.resolve("pg");
+            EmbeddedPostgres postgres = startPostgres(postgresData, 0);
             createDatabase(postgres);
-            return new TestInfrastructure(postgres, startKafka(work.resolve("kafka")), TestKeys.create(work));
+            return new TestInfrastructure(postgres, postgresData, startKafka(work.resolve("kafka")),
+                    TestKeys.create(work));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start PostgreSQL and Kafka for tests", e);
         }
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} (0 for any free one) with the data in {@code data}, created on first use. The
+     * data directory outlives the server so that a test can stop and start it again; {@link #stop()} removes it.
+     */
+    private static EmbeddedPostgres startPostgres(Path data, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setServerConfig("fsync", "off")
+                .start();
     }
 
     private static void createDatabase(EmbeddedPostgres postgres) throws SQLException {
@@ -85,7 +105,7 @@ public final class TestInfrastructure {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE;
     }
 
     /** The role that owns the test database; its password is the same word. */
@@ -94,7 +114,40 @@ public final class TestInfrastructure {
     }
 
     public int postgresPort() {
-        return postgres.getPort();
+        return postgresPort;
+    }
+
+    /**
+     * Stops PostgreSQL as an operator restarting it would (a fast shutdown): open connections are cut, running
+     * statements fail, new connections are refused. Its port and data stay for {@link #startPostgres()}. Every test
+     * class of the JVM shares this server, so a test that stops it must start it again, in a finally block.
+     */
+    public synchronized void stopPostgres() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop", e);
+        }
+        postgres = null;
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data; does nothing while it runs. */
+    public synchronized void startPostgres() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            postgres = startPostgres(postgresData, postgresPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start again on port " + postgresPort, e);
+        }
+    }
+
+    public synchronized boolean postgresRunning() {
+        return postgres != null;
     }
 
     public String kafkaBootstrapServers() {
@@ -111,8 +164,13 @@ public final class TestInfrastructure {
         } catch (Exception e) {
             // the JVM is exiting; a broker that does not close cleanly leaves only temporary files
         }
-        try {
-            postgres.close();
+        stopPostgres();
+        deleteRecursively(postgresData);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

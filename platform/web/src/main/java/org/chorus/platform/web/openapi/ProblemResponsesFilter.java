@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the error side of every operation the same way: each 4xx/5xx response is an RFC 9457 problem, and
- * every operation lists the errors any request can meet (bad input, no key, missing scope, internal error).
+ * every operation lists the errors any request can meet (bad input, no key, missing scope, database unavailable,
+ * internal error).
  * Resources then declare only the errors special to them. (Who may call an operation, its security requirement with
  * the scopes it needs, comes from its {@code @RolesAllowed} through Quarkus' own auto-add-security-requirement.)
  */
@@ -21,11 +22,13 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String UNAVAILABLE = "503";
     private static final Map<String, String> COMMON = Map.of(
             "400", "Malformed request: unreadable JSON, an unknown field or a bad parameter",
             "401", "No API key, or one that is unknown, revoked or expired",
             "403", "The key does not have the scope this operation needs",
-            "500", "Unexpected failure; quote the requestId when asking for help");
+            "500", "Unexpected failure; quote the requestId when asking for help",
+            UNAVAILABLE, "The service's database is unreachable or restarting; retry after the seconds in Retry-After");
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -36,7 +39,13 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         for (var common : COMMON.entrySet()) {
             if (!responses.hasAPIResponse(common.getKey())) {
-                responses.addAPIResponse(common.getKey(), OASFactory.createAPIResponse().description(common.getValue()));
+                APIResponse response = OASFactory.createAPIResponse().description(common.getValue());
+                if (UNAVAILABLE.equals(common.getKey())) {
+                    response.addHeader("Retry-After", OASFactory.createHeader()
+                            .description("Seconds to wait before retrying the same request")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+                }
+                responses.addAPIResponse(common.getKey(), response);
             }
         }
         responses.getAPIResponses().forEach((code, response) -> {

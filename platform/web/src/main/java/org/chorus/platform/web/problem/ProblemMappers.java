@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.RequestIds;
@@ -21,11 +22,14 @@ import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into an RFC 9457 problem document: a caller's mistake gets a 4xx naming the field and the
- * rule; anything unexpected gets a bare 500 with a request id and never a stack trace or class name.
+ * rule; an unreachable or restarting database gets a 503 with Retry-After; anything unexpected gets a bare 500 with
+ * a request id and never a stack trace or class name.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for PostgreSQL to restart or a pool to reconnect, short enough that a person would wait. */
+    static final int RETRY_AFTER_SECONDS = 3;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -97,9 +101,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (InfrastructureFailures.isTransient(e)) {
+            return unavailable(e);
+        }
         LOG.errorf(e, "Unexpected failure serving request %s", RequestIds.current());
         return respond(new ProblemException(500, "internal", "Internal error",
                 "Something went wrong on our side. Quote the request id when asking for help."));
+    }
+
+    /** The database (or another part the service needs) cannot serve now; the caller may retry the same request. */
+    private static Response unavailable(Throwable e) {
+        // An outage makes every request fail alike: one line each, without the stack, keeps the log readable.
+        LOG.warnf("Request %s not served, the database is unavailable: %s", RequestIds.current(), rootMessage(e));
+        ProblemException problem = new ProblemException(503, "unavailable", "Service unavailable",
+                "The service's database is unavailable or busy just now. Retry after the time in Retry-After; "
+                        + "a retry with the same Idempotency-Key is applied at most once.");
+        return problemResponse(problem).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String describeTarget(Class<?> target) {
@@ -131,9 +156,12 @@ public class ProblemMappers {
     }
 
     static Response respond(ProblemException e) {
+        return problemResponse(e).build();
+    }
+
+    private static Response.ResponseBuilder problemResponse(ProblemException e) {
         return Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(e.toProblem(RequestIds.current()))
-                .build();
+                .entity(e.toProblem(RequestIds.current()));
     }
 }
