@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -25,22 +26,27 @@ import org.chorus.localstack.faults.DrillTenant;
 
 /**
  * Event propagation: staff enter responses at a steady rate, and each one's time from its 201 to the moment insight
- * holds it (the row reach counts) is recorded. Insight's table is polled every few milliseconds for the responses
- * still on their way, which bounds the figures' resolution.
+ * holds it (the row reach counts) is recorded. Insight's table is polled every 10 ms for the responses still on
+ * their way, which bounds the figures' resolution.
  */
 final class EventPropagation {
 
-    private static final Duration POLL = Duration.ofMillis(5);
+    private static final Duration POLL = Duration.ofMillis(10);
+    /**
+     * Only the longest travelling responses are looked for in one poll, so that a backlog does not turn the poll into
+     * load of its own; events arrive about in the order they were accepted, so the others wait their turn briefly.
+     */
+    private static final int LOOKED_FOR = 500;
     /** How long after the last 201 the stragglers are waited for before they count as missing. */
     private static final Duration STRAGGLERS = Duration.ofSeconds(60);
 
     /**
      * @param latencyMicros from 201 to visible in insight, of every response that arrived
      * @param acknowledged responses answered 201
-     * @param failed submissions answered otherwise
+     * @param failed submissions answered otherwise, by status or by what went wrong
      * @param missing acknowledged responses insight did not hold in time
      */
-    record Result(int perSecond, Histogram latencyMicros, long acknowledged, long failed, int missing) {
+    record Result(int perSecond, Histogram latencyMicros, long acknowledged, Map<String, Long> failed, int missing) {
     }
 
     private final RunningStack stack;
@@ -48,7 +54,7 @@ final class EventPropagation {
     private final Map<UUID, Long> travelling = new ConcurrentHashMap<>();
     private final Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     private final LongAdder acknowledged = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
     private final CountDownLatch allArrived = new CountDownLatch(1);
     private volatile boolean allAnswered;
 
@@ -80,7 +86,9 @@ final class EventPropagation {
         } finally {
             clock.shutdownNow();
         }
-        return new Result(perSecond, latency, acknowledged.sum(), failed.sum(), travelling.size());
+        Map<String, Long> failures = new TreeMap<>();
+        failed.forEach((answer, count) -> failures.put(answer, count.sum()));
+        return new Result(perSecond, latency, acknowledged.sum(), failures, travelling.size());
     }
 
     private java.util.concurrent.CompletableFuture<Void> submit(DrillSurvey survey, int n) {
@@ -91,7 +99,9 @@ final class EventPropagation {
                         acknowledged.increment();
                         travelling.put(responseId(response), at);
                     } else {
-                        failed.increment();
+                        String answer = error == null ? Integer.toString(response.statusCode())
+                                : (error.getCause() == null ? error : error.getCause()).getClass().getSimpleName();
+                        failed.computeIfAbsent(answer, a -> new LongAdder()).increment();
                     }
                     return null;
                 });
@@ -107,7 +117,8 @@ final class EventPropagation {
         }
         try (PreparedStatement select = insight.prepareStatement(
                 "SELECT response_id FROM survey_response WHERE response_id = ANY(?)")) {
-            Array ids = insight.createArrayOf("uuid", travelling.keySet().toArray());
+            Array ids = insight.createArrayOf("uuid", travelling.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue()).limit(LOOKED_FOR).map(Map.Entry::getKey).toArray());
             select.setArray(1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 long now = System.nanoTime();

@@ -37,7 +37,7 @@ final class FaultReport {
         if (propagated != null) {
             Histogram h = propagated.latencyMicros();
             System.out.printf("  event propagation at %d responses/s, 201 to visible in insight: p50 %.0f ms, "
-                    + "p99 %.0f ms, max %.0f ms over %,d responses (%d failed, %d never arrived) (target p99 < "
+                    + "p99 %.0f ms, max %.0f ms over %,d responses (failed: %s, never arrived: %d) (target p99 < "
                     + "500 ms)%n", propagated.perSecond(), ms(h, 50), ms(h, 99), h.getMaxValue() / 1000.0,
                     propagated.acknowledged(), propagated.failed(), propagated.missing());
         }
