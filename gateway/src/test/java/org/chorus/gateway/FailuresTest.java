@@ -53,6 +53,7 @@ class FailuresTest {
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "down-1")
+                .header("Retry-After", "2")
                 .body("type", equalTo("https://chorus.example/problems/service-unavailable"))
                 .body("status", equalTo(503))
                 .body("detail", containsString("insight"))

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.chorus.gateway.events.DirectoryReaders;
-import org.chorus.gateway.events.TopicReplicaReader;
+import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.consume.EventLoop;
 import org.chorus.platform.events.contract.ApiKeyData;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,10 +18,22 @@ public class KeyEventReader {
 
     static final String TOPIC = ChorusEventTypes.DIRECTORY_API_KEYS;
 
-    private final TopicReplicaReader<ApiKeyData> reader;
+    private final EventLoop reader;
+    private final ApiKeyCache cache;
 
     public KeyEventReader(DirectoryReaders readers, ApiKeyCache cache) {
-        this.reader = readers.reader(TOPIC, "API key", ApiKeyData.class, ApiKeyData::keyId, cache::apply);
+        this.cache = cache;
+        this.reader = readers.reader("API key", readers.routing("api-keys")
+                .on(ChorusEventTypes.API_KEY_ISSUED, this::apply)
+                .on(ChorusEventTypes.API_KEY_REVOKED, this::apply)
+                .on(ChorusEventTypes.API_KEY_ROTATED, this::apply));
+    }
+
+    private void apply(ApiKeyData key, ChorusEvent event) {
+        if (key.keyId() == null) {
+            throw new IllegalArgumentException("no key id");
+        }
+        cache.apply(key, event.sequence());
     }
 
     void start(@Observes StartupEvent startup) {

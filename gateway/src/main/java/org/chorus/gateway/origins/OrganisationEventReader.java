@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.chorus.gateway.events.DirectoryReaders;
-import org.chorus.gateway.events.TopicReplicaReader;
+import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.consume.EventLoop;
 import org.chorus.platform.events.contract.OrganisationData;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,11 +16,22 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class OrganisationEventReader {
 
-    private final TopicReplicaReader<OrganisationData> reader;
+    private final EventLoop reader;
+    private final OrganisationCache cache;
 
     public OrganisationEventReader(DirectoryReaders readers, OrganisationCache cache) {
-        this.reader = readers.reader(ChorusEventTypes.DIRECTORY_ORGANISATIONS, "organisation", OrganisationData.class,
-                OrganisationData::organisationId, cache::apply);
+        this.cache = cache;
+        this.reader = readers.reader("organisation", readers.routing("organisations")
+                .on(ChorusEventTypes.ORGANISATION_REGISTERED, this::apply)
+                .on(ChorusEventTypes.ORGANISATION_UPDATED, this::apply)
+                .on(ChorusEventTypes.ORGANISATION_DEACTIVATED, this::apply));
+    }
+
+    private void apply(OrganisationData organisation, ChorusEvent event) {
+        if (organisation.organisationId() == null) {
+            throw new IllegalArgumentException("no organisation id");
+        }
+        cache.apply(organisation, event.sequence());
     }
 
     void start(@Observes StartupEvent startup) {

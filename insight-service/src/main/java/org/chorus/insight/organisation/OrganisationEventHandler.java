@@ -8,42 +8,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.OrganisationData;
 import org.chorus.platform.inbox.EventHandler;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Keeps the organisation replica in step with the directory. Every organisation event carries the whole state, so
  * applying the newest one is enough; an event older than what is held (a late redelivery) changes nothing.
  */
 @ApplicationScoped
-public class OrganisationEventHandler implements EventHandler {
-
-    private static final Set<String> KNOWN_TYPES = Set.of(
-            ChorusEventTypes.ORGANISATION_REGISTERED.type(),
-            ChorusEventTypes.ORGANISATION_UPDATED.type(),
-            ChorusEventTypes.ORGANISATION_DEACTIVATED.type());
+public class OrganisationEventHandler implements EventHandler<OrganisationData> {
 
     private final OrganisationReplicaRepository replicas;
-    private final ObjectMapper objectMapper;
 
-    public OrganisationEventHandler(OrganisationReplicaRepository replicas, ObjectMapper objectMapper) {
+    public OrganisationEventHandler(OrganisationReplicaRepository replicas) {
         this.replicas = replicas;
-        this.objectMapper = objectMapper;
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(ChorusEventTypes.DIRECTORY_ORGANISATIONS);
+    public Set<EventType<OrganisationData>> types() {
+        return Set.of(ChorusEventTypes.ORGANISATION_REGISTERED, ChorusEventTypes.ORGANISATION_UPDATED,
+                ChorusEventTypes.ORGANISATION_DEACTIVATED);
     }
 
     @Override
-    public void handle(ChorusEvent event) {
-        if (!KNOWN_TYPES.contains(event.type())) {
-            throw new IllegalArgumentException("unknown event type " + event.type());
-        }
-        OrganisationData data = event.dataAs(objectMapper, OrganisationData.class);
+    public void receive(OrganisationData data, ChorusEvent event) {
         if (data.organisationId() == null || !data.organisationId().toString().equals(event.aggregateId())) {
             throw new IllegalArgumentException("event data is about another organisation than its key");
         }

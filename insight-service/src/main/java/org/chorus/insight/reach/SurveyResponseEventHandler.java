@@ -8,17 +8,16 @@ import jakarta.persistence.EntityManager;
 
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.inbox.EventHandler;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Counts survey responses for reach summaries from {@code survey.responses}. The inbox already skips a redelivered
  * event; the upserts also make a submission after its erasure (or twice under another event id) change nothing.
  */
 @ApplicationScoped
-public class SurveyResponseEventHandler implements EventHandler {
+public class SurveyResponseEventHandler implements EventHandler<ResponseData> {
 
     private static final String SUBMITTED = """
             INSERT INTO survey_response (response_id, survey_id, survey_organisation_id, via_organisation_id, place_code,
@@ -30,21 +29,18 @@ public class SurveyResponseEventHandler implements EventHandler {
             ON CONFLICT (response_id) DO UPDATE SET erased = true""";
 
     private final EntityManager entityManager;
-    private final ObjectMapper objectMapper;
 
-    public SurveyResponseEventHandler(EntityManager entityManager, ObjectMapper objectMapper) {
+    public SurveyResponseEventHandler(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.objectMapper = objectMapper;
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(ChorusEventTypes.SURVEY_RESPONSES);
+    public Set<EventType<ResponseData>> types() {
+        return Set.of(ChorusEventTypes.RESPONSE_SUBMITTED, ChorusEventTypes.RESPONSE_ERASED);
     }
 
     @Override
-    public void handle(ChorusEvent event) {
-        ResponseData data = event.dataAs(objectMapper, ResponseData.class);
+    public void receive(ResponseData data, ChorusEvent event) {
         if (data.responseId() == null) {
             throw new IllegalArgumentException("response event without a response id");
         }
@@ -61,10 +57,8 @@ public class SurveyResponseEventHandler implements EventHandler {
                     .setParameter("channel", data.channel())
                     .setParameter("at", Timestamp.from(data.submittedAt()))
                     .executeUpdate();
-        } else if (ChorusEventTypes.RESPONSE_ERASED.type().equals(event.type())) {
-            entityManager.createNativeQuery(ERASED).setParameter("id", data.responseId()).executeUpdate();
         } else {
-            throw new IllegalArgumentException("unknown event type " + event.type());
+            entityManager.createNativeQuery(ERASED).setParameter("id", data.responseId()).executeUpdate();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.chorus.platform.events;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.events.contract.ApiKeyData;
@@ -71,7 +72,18 @@ public final class ChorusEventTypes {
             FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED,
             AUDIT_ENTRY_RECORDED);
 
+    /**
+     * Topics that are a cache of state, which every gateway replica reads from the start: compacted, so that they keep
+     * each aggregate's latest event (which carries all a reader needs) for ever rather than everything for a week.
+     */
+    private static final Set<String> STATE_TOPICS = Set.of(DIRECTORY_ORGANISATIONS, DIRECTORY_API_KEYS);
+
     private ChorusEventTypes() {
+    }
+
+    /** Whether the topic keeps each aggregate's latest event for ever ({@code cleanup.policy=compact}). */
+    public static boolean isStateTopic(String topic) {
+        return STATE_TOPICS.contains(topic);
     }
 
     public static List<EventType<?>> all() {

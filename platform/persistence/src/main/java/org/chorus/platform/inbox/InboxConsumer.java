@@ -1,143 +1,113 @@
 package org.chorus.platform.inbox;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.chorus.platform.events.ChorusEvent;
-import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventEnvelope;
+import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.EventsConfig;
 import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.events.TopicProvisioner;
+import org.chorus.platform.events.consume.EventLoop;
+import org.chorus.platform.events.consume.EventRouting;
+import org.chorus.platform.events.consume.LoopTimings;
 import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.problem.InfrastructureFailures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Feeds the service's {@link EventHandler}s from Kafka with one consumer group per service, applying each event
- * exactly once: the event id and its effect commit together, and offsets are committed only afterwards.
+ * exactly once: the event id and its effect commit together, and offsets are committed only afterwards. An event
+ * that cannot be applied is parked on its topic's dead-letter topic with the reason, and consumption goes on.
  */
 @ApplicationScoped
 public class InboxConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
-    private final Map<String, EventHandler> handlersByTopic = new HashMap<>();
-    private final KafkaClients clients;
-    private final TopicProvisioner topics;
+    private final EventRouting routing;
     private final InboxStore inbox;
+    private final DeadLetters deadLetters;
     private final String group;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> current;
-    private Thread thread;
+    private final EventLoop loop;
 
-    public InboxConsumer(Instance<EventHandler> handlers, KafkaClients clients, TopicProvisioner topics,
-            InboxStore inbox, EventsConfig config,
+    public InboxConsumer(@Any Instance<EventHandler<?>> handlers, KafkaClients clients, TopicProvisioner topics,
+            InboxStore inbox, EventsConfig config, MeterRegistry meters, ObjectMapper mapper,
             @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.clients = clients;
-        this.topics = topics;
         this.inbox = inbox;
         this.group = config.consumerGroup().orElse(application);
-        for (EventHandler handler : handlers) {
-            handler.topics().forEach(topic -> handlersByTopic.put(topic, handler));
+        this.routing = new EventRouting(mapper, meters.counter("chorus.events.skipped", "consumer", group)::increment);
+        handlers.forEach(handler -> register(routing, handler));
+        this.deadLetters = new DeadLetters(clients, topics, group, meters);
+        routing.topics().forEach(deadLetters::deadLettered);
+        this.loop = EventLoop.inGroup("chorus-inbox-" + group, group, routing.topics(), this::process, clients, topics,
+                new LoopTimings(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                        config.brokerTimeout()));
+    }
+
+    private static <T> void register(EventRouting routing, EventHandler<T> handler) {
+        for (EventType<T> type : handler.types()) {
+            routing.on(type, handler);
         }
     }
 
     void start(@Observes StartupEvent startup) {
-        if (handlersByTopic.isEmpty()) {
-            return;
+        if (!routing.isEmpty()) {
+            loop.start();
         }
-        running = true;
-        thread = new Thread(this::run, "chorus-inbox-consumer");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> consumer = current;
-        if (consumer != null) {
-            // wakeup() ends a blocking poll cleanly; interrupting would break an offset commit half way.
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        loop.stop();
+        deadLetters.close();
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> consumer = clients.consumer("chorus-inbox-" + group, group);
-                    KafkaProducer<String, byte[]> producer = clients.producer("chorus-dlq-" + group)) {
-                List<String> needed = new ArrayList<>(handlersByTopic.keySet());
-                handlersByTopic.keySet().forEach(t -> needed.add(ChorusEventTypes.deadLetterTopic(t)));
-                topics.ensure(needed);
-                consumer.subscribe(handlersByTopic.keySet());
-                current = consumer;
-                consume(consumer, new DeadLetters(producer, group));
-            } catch (WakeupException | org.apache.kafka.common.errors.InterruptException e) {
-                running = false;
-            } catch (RuntimeException e) {
-                // Uncommitted offsets are redelivered after the restart; the inbox makes that harmless.
-                LOG.warnf("Inbox consumer %s restarts after: %s", group, e.getMessage());
-                pause();
-            } finally {
-                current = null;
-            }
-        }
+    /** The topics this service consumes. */
+    public Set<String> topics() {
+        return routing.topics();
     }
 
-    private void consume(KafkaConsumer<String, byte[]> consumer, DeadLetters deadLetters) {
-        while (running) {
-            var records = consumer.poll(Duration.ofMillis(500));
-            for (ConsumerRecord<String, byte[]> record : records) {
-                process(record, deadLetters);
-            }
-            if (!records.isEmpty()) {
-                consumer.commitSync();
-            }
-        }
-    }
-
-    private void process(ConsumerRecord<String, byte[]> record, DeadLetters deadLetters) {
-        ChorusEvent event;
+    private void process(ConsumerRecord<String, byte[]> record) {
+        EventRouting.Routed routed;
         try {
-            event = EventEnvelope.fromRecord(record);
-        } catch (RuntimeException e) {
+            routed = routing.route(record);
+        } catch (EventEnvelope.MalformedEventException e) {
             LOG.warnf("Unreadable event %s parked as a dead letter: %s", EventEnvelope.describe(record), e.getMessage());
             deadLetters.park(record, "unreadable: " + e.getMessage());
             return;
         }
-        EventHandler handler = handlersByTopic.get(record.topic());
+        if (routed.skipped()) {
+            return;
+        }
+        ChorusEvent event = routed.event();
         if (event.requestId() != null) {
             MDC.put(RequestIds.MDC_KEY, event.requestId());
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (inbox.recordFirstDelivery(group, event.id(), record.topic())) {
-                    handler.handle(event);
+                    routed.deliver();
                 }
             });
         } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
-                // Not the event's fault: stop here, uncommitted, and let the restart deliver it again.
+            if (InfrastructureFailures.isTransient(e)) {
+                // Not the event's fault: stop here, uncommitted, and let the loop deliver it again.
                 throw new IllegalStateException("cannot apply events now: " + e.getMessage(), e);
             }
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -145,15 +115,6 @@ public class InboxConsumer {
             deadLetters.park(record, reason);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

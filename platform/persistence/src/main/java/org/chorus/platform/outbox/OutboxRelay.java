@@ -11,6 +11,8 @@ import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.worker.RoundsWorker;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -32,13 +34,18 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
     private long nextCleanup;
 
-    public OutboxRelay(OutboxRelayConfig config, OutboxStore store, OutboxPublisher publisher, KafkaClients clients) {
+    public OutboxRelay(OutboxRelayConfig config, OutboxStore store, OutboxPublisher publisher, KafkaClients clients,
+            MeterRegistry meters) {
         this.config = config;
         this.store = store;
         this.publisher = publisher;
         this.clients = clients;
         this.worker = new RoundsWorker("chorus-outbox-relay", config.pollInterval(), config.retryBackoff(), LOG,
                 this::publishRound);
+        Gauge.builder("chorus.outbox.backlog", store, s -> s.backlog(false))
+                .description("Events committed but not yet acknowledged by the broker").register(meters);
+        Gauge.builder("chorus.outbox.oldest.waiting.seconds", store, s -> s.backlog(true))
+                .description("How long the oldest unpublished event has waited").register(meters);
     }
 
     void start(@Observes StartupEvent startup) {

@@ -134,6 +134,24 @@ class OutboxStore {
         }
     }
 
+    /**
+     * For the metrics: how many events wait, or how old the oldest waiting one is in seconds (0 when none wait).
+     * NaN while the database cannot be asked, which a dashboard shows as a gap rather than as "nothing waits".
+     */
+    double backlog(boolean age) {
+        String sql = age
+                ? "SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0) FROM outbox_event WHERE published_at IS NULL"
+                : "SELECT count(*) FROM outbox_event WHERE published_at IS NULL";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getDouble(1);
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+
     void deletePublishedBefore(Duration retention) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(

@@ -72,6 +72,17 @@ class InfrastructureFailuresTest {
     }
 
     @Test
+    void anExportCutOffBeforeItsFirstBytesIsTransient() {
+        // How the survey service's streamed export reports a failed COPY, from its own thread or its reader's.
+        IOException interrupted = new IOException("Export interrupted: An I/O error occurred while sending to the "
+                + "backend.", new PSQLException("An I/O error occurred while sending to the backend.",
+                        PSQLState.CONNECTION_FAILURE));
+        assertTrue(InfrastructureFailures.isTransient(interrupted));
+        assertTrue(InfrastructureFailures.isTransient(new IOException("Export interrupted", interrupted)));
+        assertFalse(InfrastructureFailures.isTransient(new IOException("The analyst went away after 1000 rows")));
+    }
+
+    @Test
     void anOutageFoundWhileCleaningUpAfterItStillCounts() {
         IllegalStateException failure = new IllegalStateException("Export interrupted");
         failure.addSuppressed(new SQLException("terminating connection due to administrator command", "57P01"));

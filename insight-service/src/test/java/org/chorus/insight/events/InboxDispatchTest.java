@@ -1,0 +1,90 @@
+package org.chorus.insight.events;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventEnvelope;
+import org.chorus.platform.events.EventsConfig;
+import org.chorus.platform.events.KafkaClients;
+import org.chorus.platform.events.contract.ResponseData;
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The service's inbox consumer with two handlers of one event type: both apply each event once, a redelivery applies
+ * nothing, and an event of a type nothing here handles is skipped and counted rather than parked as a dead letter.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class InboxDispatchTest {
+
+    @Inject
+    ResponseEventsWitness witness;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventsConfig eventsConfig;
+
+    @Test
+    void twoHandlersOfOneTypeEachApplyAnEventOnceAndUnknownTypesAreSkippedAndCounted() throws Exception {
+        double skippedBefore = skippedCount();
+        UUID responseId = UUID.randomUUID();
+        ChorusEvent submitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), responseId);
+        ChorusEvent unknown = event("chorus.survey.ResponseTranslated.v9", UUID.randomUUID());
+        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("inbox-dispatch-test")) {
+            producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, submitted)).get();
+            producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, unknown)).get();
+            producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, submitted)).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> skippedCount() >= skippedBefore + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> witness.timesSeen(submitted.id()) >= 1);
+        assertEquals(1, responsesCounted(responseId), "reach's handler applied it");
+        assertEquals(1, witness.timesSeen(submitted.id()), "the second handler too, and the redelivery changed nothing");
+        assertEquals(skippedBefore + 1, skippedCount(), "the unknown type was skipped once");
+    }
+
+    private ChorusEvent event(String type, UUID responseId) throws Exception {
+        ResponseData data = new ResponseData(responseId, UUID.randomUUID(), 1, UUID.randomUUID(), null, "blackpool",
+                "ONLINE", Instant.parse("2019-06-01T10:00:00Z"));
+        return new ChorusEvent(UUID.randomUUID().toString(), type, "/chorus/survey-service", OffsetDateTime.now(),
+                responseId.toString(), 1, null, objectMapper.writeValueAsBytes(data));
+    }
+
+    private long responsesCounted(UUID responseId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM survey_response WHERE response_id = :id")
+                .setParameter("id", responseId).getSingleResult()).longValue());
+    }
+
+    private static double skippedCount() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher skipped = Pattern.compile("(?m)^chorus_events_skipped_total\\{[^}]*\\} (\\S+)$").matcher(metrics);
+        return skipped.find() ? Double.parseDouble(skipped.group(1)) : 0;
+    }
+
+}
