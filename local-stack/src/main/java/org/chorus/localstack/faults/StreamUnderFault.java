@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chorus.localstack.RunningStack;
@@ -73,7 +74,7 @@ final class StreamUnderFault {
             if (!restored.await(SETTLE_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
                 throw new IllegalStateException(fault.label() + ": the stack was not put right in time");
             }
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(fault.label() + ": a caller failed: " + e.getMessage(), e);
         } finally {
             callers.shutdownNow();
