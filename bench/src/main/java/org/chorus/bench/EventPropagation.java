@@ -1,5 +1,6 @@
 package org.chorus.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.sql.Array;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -91,7 +93,7 @@ final class EventPropagation {
         return new Result(perSecond, latency, acknowledged.sum(), failures, travelling.size());
     }
 
-    private java.util.concurrent.CompletableFuture<Void> submit(DrillSurvey survey, int n) {
+    private CompletableFuture<Void> submit(DrillSurvey survey, int n) {
         return tenant.staff().postAsync(survey.responsesPath(), survey.response(n), UUID.randomUUID().toString())
                 .handle((HttpResponse<String> response, Throwable error) -> {
                     long at = System.nanoTime();
@@ -138,7 +140,7 @@ final class EventPropagation {
     private static UUID responseId(HttpResponse<String> response) {
         try {
             return UUID.fromString(BenchClient.JSON.readTree(response.body()).path("responseId").asText());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("201 without a receipt: " + response.body(), e);
         }
     }
