@@ -174,6 +174,11 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: a crash, for failure drills. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         // SIGTERM runs the broker's own shutdown hook: a controlled shutdown that flushes the logs.

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,7 @@ final class Leftovers {
     }
 
     static void stop(StackHome home) throws IOException {
-        List<String> services = new ArrayList<>();
-        for (ChorusService service : ChorusService.values()) {
-            services.add(service.module());
-        }
+        List<String> services = home.servicesWithPidFiles();
         // Services first and together, then the broker, then PostgreSQL once nothing is connected to it any more.
         end(home, services);
         end(home, List.of(KafkaBroker.NAME));

@@ -8,21 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * A started stack: PostgreSQL, Kafka and the four services as processes. Closing it (or the JVM exiting) stops the
- * services, then Kafka, then PostgreSQL. The failure methods let e2e tests take one part away and bring it back.
+ * A started stack: PostgreSQL, Kafka and the four services as processes, some perhaps as several replicas. Closing it
+ * (or the JVM exiting) stops the services, then Kafka, then PostgreSQL. The failure methods let e2e tests take one
+ * part away and bring it back.
  */
 public final class RunningStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final StackHome home;
     private final Thread shutdownHook = new Thread(this::close, "chorus-local-stack-stop");
-    private final Map<ChorusService, ServiceProcess> services = new EnumMap<>(ChorusService.class);
+    private final Map<ServiceReplica, ServiceProcess> services = new LinkedHashMap<>();
     private volatile boolean closing;
     private FileChannel lockChannel;
     private Secrets secrets;
@@ -71,8 +73,18 @@ public final class RunningStack implements AutoCloseable {
         return secrets.bootstrapAdminKey();
     }
 
+    /** The address of the service's first replica. */
     public URI serviceUrl(ChorusService service) {
-        return URI.create("http://127.0.0.1:" + settings.ports().of(service));
+        return serviceUrl(ServiceReplica.first(service));
+    }
+
+    public URI serviceUrl(ServiceReplica replica) {
+        return ServiceProcess.url(settings.ports(), replica);
+    }
+
+    /** The service's replicas, the first first; one unless the settings asked for more. */
+    public List<ServiceReplica> replicas(ChorusService service) {
+        return settings.ports().replicas(service);
     }
 
     /** @param name e.g. "survey-service", "survey" or "SURVEY" */
@@ -80,33 +92,62 @@ public final class RunningStack implements AutoCloseable {
         return serviceUrl(ChorusService.named(name));
     }
 
-    /** Stops a service cleanly (SIGTERM) and waits until it has exited. */
+    /** Stops every replica of a service cleanly (SIGTERM) and waits until they have exited. */
     public void stopService(ChorusService service) {
-        process(service).stop();
+        replicas(service).forEach(this::stopReplica);
     }
 
-    /** Kills a service (SIGKILL), as a crash would. */
+    /** Kills every replica of a service (SIGKILL), as a crash would. */
     public void killService(ChorusService service) {
-        process(service).kill();
+        replicas(service).forEach(this::killReplica);
     }
 
-    /** Starts a stopped service again and waits until it is ready. */
+    /** Starts the stopped replicas of a service again and waits until they are ready. */
     public void startService(ChorusService service) throws IOException, InterruptedException {
-        ServiceProcess process = process(service);
+        for (ServiceReplica replica : replicas(service)) {
+            startReplica(replica);
+        }
+    }
+
+    /** True while every replica of the service runs. */
+    public boolean isRunning(ChorusService service) {
+        return replicas(service).stream().allMatch(this::isRunning);
+    }
+
+    public void stopReplica(ServiceReplica replica) {
+        process(replica).stop();
+    }
+
+    /** Kills one replica (SIGKILL), as a crash of one machine would; the others go on. */
+    public void killReplica(ServiceReplica replica) {
+        process(replica).kill();
+    }
+
+    /** Starts a stopped replica again and waits until it is ready. */
+    public void startReplica(ServiceReplica replica) throws IOException, InterruptedException {
+        ServiceProcess process = process(replica);
         if (!process.isRunning()) {
             process.start();
             process.awaitReady(settings.readyTimeout(), () -> closing);
         }
     }
 
-    public boolean isRunning(ChorusService service) {
-        return process(service).isRunning();
+    public boolean isRunning(ServiceReplica replica) {
+        return process(replica).isRunning();
     }
 
     /** Takes the broker away (a clean shutdown); producers keep their events in their outboxes meanwhile. */
     public synchronized void stopKafka() {
         if (kafka != null) {
             kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Kills the broker (SIGKILL), as a crash would; its next start recovers its logs. */
+    public synchronized void killKafka() {
+        if (kafka != null) {
+            kafka.kill();
             kafka = null;
         }
     }
@@ -162,7 +203,11 @@ public final class RunningStack implements AutoCloseable {
     }
 
     public Path logFile(ChorusService service) {
-        return home.log(service.module());
+        return logFile(ServiceReplica.first(service));
+    }
+
+    public Path logFile(ServiceReplica replica) {
+        return home.log(replica.name());
     }
 
     public StackSettings settings() {
@@ -180,10 +225,12 @@ public final class RunningStack implements AutoCloseable {
         List<ChorusService> reverse = List.of(ChorusService.GATEWAY, ChorusService.INSIGHT, ChorusService.SURVEY,
                 ChorusService.DIRECTORY);
         for (ChorusService service : reverse) {
-            ServiceProcess process = services.get(service);
-            if (process != null && process.isRunning()) {
-                process.stop();
-                Log.info("stopped " + service.module());
+            for (ServiceReplica replica : replicas(service)) {
+                ServiceProcess process = services.get(replica);
+                if (process != null && process.isRunning()) {
+                    process.stop();
+                    Log.info("stopped " + replica.name());
+                }
             }
         }
         stopKafka();
@@ -198,24 +245,26 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private void startServices(List<ChorusService> group) throws IOException, InterruptedException {
-        for (ChorusService service : group) {
-            ServiceProcess process = new ServiceProcess(service, settings, home,
-                    ServiceProcess.environment(service, settings, secrets));
+        List<ServiceReplica> replicas = new ArrayList<>();
+        group.forEach(service -> replicas.addAll(replicas(service)));
+        for (ServiceReplica replica : replicas) {
+            ServiceProcess process = new ServiceProcess(replica, settings, home,
+                    ServiceProcess.environment(replica, settings, secrets));
             // Under the lock, so that close() either sees this process or it is never started.
             synchronized (this) {
                 if (closing) {
                     throw new IllegalStateException("The stack is stopping");
                 }
-                services.put(service, process);
+                services.put(replica, process);
                 process.start();
             }
-            Log.info("started " + service.module() + " (pid " + process.pid() + ")");
+            Log.info("started " + replica.name() + " (pid " + process.pid() + ")");
         }
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
-        for (ChorusService service : group) {
+        for (ServiceReplica replica : replicas) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            services.get(service).awaitReady(left, () -> closing);
-            Log.info(service.module() + " ready on " + serviceUrl(service));
+            services.get(replica).awaitReady(left, () -> closing);
+            Log.info(replica.name() + " ready on " + serviceUrl(replica));
         }
     }
 
@@ -232,10 +281,10 @@ public final class RunningStack implements AutoCloseable {
         record.run();
     }
 
-    private synchronized ServiceProcess process(ChorusService service) {
-        ServiceProcess process = services.get(service);
+    private synchronized ServiceProcess process(ServiceReplica replica) {
+        ServiceProcess process = services.get(replica);
         if (process == null) {
-            throw new IllegalStateException(service.module() + " was never started");
+            throw new IllegalStateException(replica.name() + " was never started");
         }
         return process;
     }

@@ -15,29 +15,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** One Chorus service as `java -jar quarkus-run.jar`, configured only through the environment as in production. */
+/**
+ * One replica of a Chorus service as `java -jar quarkus-run.jar`, configured only through the environment as in
+ * production.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final ChorusService service;
+    private final ServiceReplica replica;
     private final StackSettings settings;
     private final StackHome home;
     private final Map<String, String> environment;
     private volatile ChildProcess process;
 
-    ServiceProcess(ChorusService service, StackSettings settings, StackHome home, Map<String, String> environment) {
-        this.service = service;
+    ServiceProcess(ServiceReplica replica, StackSettings settings, StackHome home, Map<String, String> environment) {
+        this.replica = replica;
         this.settings = settings;
         this.home = home;
         this.environment = environment;
     }
 
-    /** The environment a service gets: the same variables the Dockerfiles and docker-compose.yml use. */
-    static Map<String, String> environment(ChorusService service, StackSettings settings, Secrets secrets) {
+    /**
+     * The environment a replica gets: the same variables the Dockerfiles and docker-compose.yml use. Replicas of one
+     * service differ only in their port; the gateway gets every replica's address, comma-separated.
+     */
+    static Map<String, String> environment(ServiceReplica replica, StackSettings settings, Secrets secrets) {
+        ChorusService service = replica.service();
         StackPorts ports = settings.ports();
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(replica)));
         env.put("CHORUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
         env.put("CHORUS_INTERNAL_TOKEN_PUBLIC_KEY", secrets.publicKeyPem().toString());
@@ -52,9 +59,9 @@ final class ServiceProcess {
             case DIRECTORY -> env.put("CHORUS_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey());
             case GATEWAY -> {
                 env.put("CHORUS_INTERNAL_TOKEN_PRIVATE_KEY", secrets.privateKeyPem().toString());
-                env.put("CHORUS_DIRECTORY_URL", "http://127.0.0.1:" + ports.directory());
-                env.put("CHORUS_SURVEY_URL", "http://127.0.0.1:" + ports.survey());
-                env.put("CHORUS_INSIGHT_URL", "http://127.0.0.1:" + ports.insight());
+                env.put("CHORUS_DIRECTORY_URL", urls(ports, ChorusService.DIRECTORY));
+                env.put("CHORUS_SURVEY_URL", urls(ports, ChorusService.SURVEY));
+                env.put("CHORUS_INSIGHT_URL", urls(ports, ChorusService.INSIGHT));
             }
             default -> {
                 // survey and insight need nothing beyond the common variables
@@ -64,15 +71,24 @@ final class ServiceProcess {
         return env;
     }
 
+    private static String urls(StackPorts ports, ChorusService service) {
+        return String.join(",", ports.replicas(service).stream().map(r -> url(ports, r).toString()).toList());
+    }
+
+    static URI url(StackPorts ports, ServiceReplica replica) {
+        return URI.create("http://127.0.0.1:" + ports.of(replica));
+    }
+
     void start() throws IOException {
+        ChorusService service = replica.service();
         Path jar = settings.serviceJar(service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first: ./mvnw package -DskipTests");
         }
         List<String> arguments = new ArrayList<>(settings.serviceJvmOptions());
         arguments.addAll(List.of("-jar", jar.toString()));
-        ChildProcess started = ChildProcess.startJava(service.module(), arguments, environment, home);
-        started.onUnexpectedExit(() -> Log.warn(service.module() + " exited unexpectedly with code "
+        ChildProcess started = ChildProcess.startJava(replica.name(), arguments, environment, home);
+        started.onUnexpectedExit(() -> Log.warn(replica.name() + " exited unexpectedly with code "
                 + started.exitCode() + "; see " + started.log()));
         process = started;
     }
@@ -85,10 +101,10 @@ final class ServiceProcess {
         String last = "no answer";
         while (true) {
             if (aborted.getAsBoolean()) {
-                throw new IllegalStateException("Start of " + service.module() + " abandoned: the stack is stopping");
+                throw new IllegalStateException("Start of " + replica.name() + " abandoned: the stack is stopping");
             }
             if (!running.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + running.exitCode()
+                throw new IllegalStateException(replica.name() + " exited with code " + running.exitCode()
                         + " while starting; see " + running.log());
             }
             last = probe(ready);
@@ -96,7 +112,7 @@ final class ServiceProcess {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service.module() + " was not ready after " + timeout.toSeconds()
+                throw new IllegalStateException(replica.name() + " was not ready after " + timeout.toSeconds()
                         + " s (" + ready + ": " + last + "); see " + running.log());
             }
             Thread.sleep(250);
@@ -115,7 +131,7 @@ final class ServiceProcess {
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + settings.ports().of(service));
+        return url(settings.ports(), replica);
     }
 
     boolean isRunning() {

@@ -5,7 +5,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The layout of a stack's home directory, in one place so the supervisor, `status` and `demo` agree on it. */
 record StackHome(Path root) {
@@ -31,6 +35,25 @@ record StackHome(Path root) {
 
     Path pidFile(String name) {
         return run().resolve(name + ".pid");
+    }
+
+    /**
+     * The names of the service processes that have a pid file, replicas included ({@code survey-service-2}), the
+     * services in start order: whatever replica counts the stack that wrote them had.
+     */
+    List<String> servicesWithPidFiles() throws IOException {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(run())) {
+            return names;
+        }
+        for (ChorusService service : ChorusService.values()) {
+            Pattern replica = Pattern.compile(Pattern.quote(service.module()) + "(-[0-9]+)?\\.pid");
+            try (Stream<Path> files = Files.list(run())) {
+                files.map(f -> f.getFileName().toString()).filter(f -> replica.matcher(f).matches()).sorted()
+                        .forEach(f -> names.add(f.substring(0, f.length() - ".pid".length())));
+            }
+        }
+        return names;
     }
 
     Path keys() {

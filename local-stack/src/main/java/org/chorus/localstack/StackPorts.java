@@ -6,13 +6,35 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The loopback ports of one stack: fixed ones for `./chorus up`, free ones so e2e tests never collide with it. */
+/**
+ * The loopback ports of one stack: fixed ones for `./chorus up`, free ones so e2e tests never collide with it.
+ *
+ * @param extraReplicas the ports of each service's second and later replicas, if it has any
+ */
 public record StackPorts(int gateway, int directory, int survey, int insight, int postgres, int kafka,
-        int kafkaController) {
+        int kafkaController, Map<ChorusService, List<Integer>> extraReplicas) {
+
+    /** Each extra replica of a service listens this far above the previous one, when that port is free. */
+    static final int REPLICA_PORT_STEP = 10_000;
+
+    public StackPorts {
+        Map<ChorusService, List<Integer>> copy = new EnumMap<>(ChorusService.class);
+        extraReplicas.forEach((service, ports) -> copy.put(service, List.copyOf(ports)));
+        extraReplicas = Map.copyOf(copy);
+    }
+
+    /** One replica of each service. */
+    public StackPorts(int gateway, int directory, int survey, int insight, int postgres, int kafka,
+            int kafkaController) {
+        this(gateway, directory, survey, insight, postgres, kafka, kafkaController, Map.of());
+    }
 
     public static StackPorts defaults() {
         return new StackPorts(8080, 8081, 8082, 8083, 55432, 59092, 59093);
@@ -36,6 +58,7 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
         }
     }
 
+    /** The port of the service's first replica. */
     public int of(ChorusService service) {
         return switch (service) {
             case GATEWAY -> gateway;
@@ -45,6 +68,52 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
         };
     }
 
+    public int of(ServiceReplica replica) {
+        return replica.number() == 1 ? of(replica.service())
+                : extraReplicas.get(replica.service()).get(replica.number() - 2);
+    }
+
+    /** The service's replicas, the first first. */
+    public List<ServiceReplica> replicas(ChorusService service) {
+        int count = 1 + extraReplicas.getOrDefault(service, List.of()).size();
+        List<ServiceReplica> replicas = new ArrayList<>();
+        for (int number = 1; number <= count; number++) {
+            replicas.add(new ServiceReplica(service, number));
+        }
+        return replicas;
+    }
+
+    /**
+     * These ports with {@code count} replicas of the service. Replica n listens {@value #REPLICA_PORT_STEP} above
+     * replica n - 1 (the developer stack's second survey replica on 18082) when that port is free and none of this
+     * stack's own, else on any free port.
+     */
+    public StackPorts withReplicas(ChorusService service, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException(service.module() + " needs at least one replica, not " + count);
+        }
+        Map<ChorusService, List<Integer>> extra = new EnumMap<>(ChorusService.class);
+        extra.putAll(extraReplicas);
+        extra.remove(service);
+        Set<Integer> taken = new HashSet<>(new StackPorts(gateway, directory, survey, insight, postgres, kafka,
+                kafkaController, extra).byOwner().values());
+        List<Integer> ports = new ArrayList<>();
+        int previous = of(service);
+        for (int number = 2; number <= count; number++) {
+            int port = previous + REPLICA_PORT_STEP;
+            if (port > 65_535 || taken.contains(port) || !isFree(port)) {
+                port = freePortOtherThan(taken);
+            }
+            taken.add(port);
+            ports.add(port);
+            previous = port;
+        }
+        if (!ports.isEmpty()) {
+            extra.put(service, ports);
+        }
+        return new StackPorts(gateway, directory, survey, insight, postgres, kafka, kafkaController, extra);
+    }
+
     /** Every port by the name of what listens on it, in start order. */
     public Map<String, Integer> byOwner() {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -52,9 +121,25 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
         ports.put("kafka", kafka);
         ports.put("kafka-controller", kafkaController);
         for (ChorusService service : ChorusService.values()) {
-            ports.put(service.module(), of(service));
+            for (ServiceReplica replica : replicas(service)) {
+                ports.put(replica.name(), of(replica));
+            }
         }
         return ports;
+    }
+
+    private static int freePortOtherThan(Set<Integer> taken) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                if (!taken.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not find a free port", e);
+            }
+        }
+        throw new IllegalStateException("No free port found that this stack does not use already");
     }
 
     /** True when nothing listens on the loopback port, checked by binding it as the real owner would. */

@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param repoRoot the checkout whose modules' {@code target/quarkus-app/quarkus-run.jar} are started
  * @param home data, keys, logs and pid files; reused on the next start, so data survives
- * @param ports loopback ports
+ * @param ports loopback ports, which also say how many replicas of each service run (one unless
+ *     {@link #withReplicas(ChorusService, int)} asked for more)
  * @param readyTimeout how long one start step (PostgreSQL, Kafka, a group of services) may take
  * @param serviceJvmOptions JVM options of each service process
  * @param serviceEnv extra environment per service, on top of what the stack sets (and overriding it)
@@ -56,6 +57,23 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
 
     public Path serviceJar(ChorusService service) {
         return repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** How many processes of the service the stack runs: 1 unless {@link #withReplicas} asked for more. */
+    public int replicas(ChorusService service) {
+        return ports.replicas(service).size();
+    }
+
+    /**
+     * Runs {@code count} processes of the service, each on its own port, with the same database and consumer group;
+     * the gateway is given all their addresses. Set ports first: {@link #withPorts} replaces the replicas' ports too.
+     */
+    public StackSettings withReplicas(ChorusService service, int count) {
+        return switch (service) {
+            case DIRECTORY, SURVEY, INSIGHT -> withPorts(ports.withReplicas(service, count));
+            case GATEWAY -> throw new IllegalArgumentException(
+                    "The stack runs one gateway: nothing in it would spread callers over several");
+        };
     }
 
     public StackSettings withHome(Path newHome) {

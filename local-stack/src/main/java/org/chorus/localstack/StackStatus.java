@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -40,9 +42,20 @@ public final class StackStatus {
         allUp &= line("postgres", Leftovers.postmaster(home), ports, false);
         allUp &= line(KafkaBroker.NAME, Leftovers.recorded(home.pidFile(KafkaBroker.NAME)), ports, false);
         for (ChorusService service : ChorusService.values()) {
-            allUp &= line(service.module(), Leftovers.recorded(home.pidFile(service.module())), ports, true);
+            for (String name : replicaNames(service, ports)) {
+                allUp &= line(name, Leftovers.recorded(home.pidFile(name)), ports, true);
+            }
         }
         return allUp;
+    }
+
+    /** The service's own name, then those of its further replicas that the ports file lists. */
+    private static List<String> replicaNames(ChorusService service, Properties ports) {
+        List<String> names = new ArrayList<>(List.of(service.module()));
+        for (int number = 2; ports.containsKey(new ServiceReplica(service, number).name()); number++) {
+            names.add(new ServiceReplica(service, number).name());
+        }
+        return names;
     }
 
     /** The supervisor, if its pid file names a live JVM running the local stack. */

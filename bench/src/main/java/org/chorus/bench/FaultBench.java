@@ -1,0 +1,75 @@
+package org.chorus.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chorus.localstack.LocalStack;
+import org.chorus.localstack.RunningStack;
+import org.chorus.localstack.StackSettings;
+import org.chorus.localstack.faults.DrillResult;
+import org.chorus.localstack.faults.DrillSizes;
+import org.chorus.localstack.faults.DrillTenant;
+import org.chorus.localstack.faults.Fault;
+import org.chorus.localstack.faults.FaultDrills;
+
+/**
+ * Issue 9's fault drills at full size on one durable stack with two replicas each of the survey and insight
+ * services, the same drills the e2e fault suite runs short, then event propagation at a steady rate. Prints one
+ * table. Arguments override the sizes as {@code name=value}, e.g. {@code responses=1000 outage-seconds=10
+ * propagation-seconds=30} (see DrillSizes for the names).
+ */
+public final class FaultBench {
+
+    private static final int PROPAGATION_RATE = 200;
+
+    private FaultBench() {
+    }
+
+    public static void main(String[] args) {
+        for (String word : String.join(" ", args).trim().split("\\s+")) {
+            if (word.contains("=")) {
+                System.setProperty("chorus.faults." + word.substring(0, word.indexOf('=')),
+                        word.substring(word.indexOf('=') + 1));
+            }
+        }
+        DrillSizes sizes = DrillSizes.full();
+        Duration propagation = Duration.ofSeconds(Integer.getInteger("chorus.faults.propagation-seconds", 60));
+        List<DrillResult> drills = new ArrayList<>();
+        EventPropagation.Result propagated = null;
+        int status = 0;
+        RunningStack stack = null;
+        try {
+            Path home = Files.createTempDirectory("chorus-fault-bench-");
+            System.out.println("stack home (data, keys, logs): " + home + "\n" + sizes);
+            stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(home).withDurable(true)));
+            DrillTenant tenant = DrillTenant.register(stack);
+            FaultDrills faults = new FaultDrills(stack, tenant, sizes);
+            for (Fault fault : Fault.values()) {
+                if (fault.replicasNeeded() > sizes.replicas()) {
+                    System.out.println("drill: " + fault.label() + " left out: it needs " + fault.replicasNeeded()
+                            + " replicas");
+                    continue;
+                }
+                System.out.println("drill: " + fault.label());
+                drills.add(faults.underFault(fault));
+            }
+            System.out.println("drill: steady requests");
+            drills.add(faults.steadyRequests());
+            System.out.printf("event propagation: %d responses/s for %d s%n", PROPAGATION_RATE,
+                    propagation.toSeconds());
+            propagated = new EventPropagation(stack, tenant).run(PROPAGATION_RATE, propagation);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+        FaultReport.print(sizes, drills, propagated);
+        System.exit(status);
+    }
+}
