@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.chorus.insight.common.DateCursors;
 import org.chorus.insight.finding.Audience;
 import org.chorus.insight.finding.FindingEntity;
 import org.chorus.insight.finding.FindingRepository;
@@ -98,7 +97,7 @@ public class ActionService {
             String cursor) {
         Cursor after = Cursor.decode(cursor);
         List<ActionEntity> fetched = actions.search(findingId, organisationId, status, Audience.of(caller),
-                DateCursors.dateOf(after), after == null ? null : after.id(), limit + 1);
+                Cursor.dateOf(after), after == null ? null : after.id(), limit + 1);
         return Page.of(fetched, limit, a -> new Cursor(a.decidedOn.toString(), a.id).encode()).map(a -> view(caller, a));
     }
 

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.chorus.insight.common.DateCursors;
 import org.chorus.insight.common.Tags;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.organisation.OrganisationReplicaRepository;
@@ -73,7 +72,7 @@ public class ActivityService {
                 : new ActivityFilter(caller.organisationId(), filter.placeCode(), filter.method(),
                         filter.programmeArea(), filter.from(), filter.to());
         Cursor after = Cursor.decode(cursor);
-        List<ActivityEntity> fetched = activities.search(visible, DateCursors.dateOf(after),
+        List<ActivityEntity> fetched = activities.search(visible, Cursor.dateOf(after),
                 after == null ? null : after.id(), limit + 1);
         return Page.of(fetched, limit, a -> new Cursor(a.startDate.toString(), a.id).encode())
                 .map(ActivityService::toActivity);

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.chorus.insight.common.DateCursors;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
@@ -38,7 +37,7 @@ public class FindingQueries {
     public Page<Finding> search(Caller caller, FindingFilter filter, int limit, String cursor) {
         Cursor after = Cursor.decode(cursor);
         List<FindingEntity> fetched = findings.search(filter, Audience.of(caller),
-                DateCursors.dateOf(after), after == null ? null : after.id(), limit + 1);
+                Cursor.dateOf(after), after == null ? null : after.id(), limit + 1);
         return Page.of(views.of(fetched), limit, f -> new Cursor(f.heardOn().toString(), f.id()).encode());
     }
 }

@@ -44,7 +44,7 @@ public class SurveyQueries {
     @Transactional
     public Page<Survey> list(Caller caller, SurveyStatus status, String language, int limit, String cursor) {
         Cursor after = Cursor.decode(cursor);
-        Instant afterTime = CursorTimes.timeOf(after);
+        Instant afterTime = Cursor.instantOf(after);
         UUID afterId = after == null ? null : after.id();
         boolean manager = caller.has(Scopes.SURVEYS_MANAGE);
         List<SurveyEntity> fetched = manager

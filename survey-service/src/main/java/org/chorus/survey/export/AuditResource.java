@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.Cursor;
-import org.chorus.survey.definition.CursorTimes;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,7 +35,7 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "A page of audit entries")
     public Page<AuditEntry> list(@Valid @BeanParam PageRequest page) {
         Cursor before = Cursor.decode(page.cursor());
-        var fetched = audit.list(CursorTimes.timeOf(before),
+        var fetched = audit.list(Cursor.instantOf(before),
                 before == null ? null : before.id(), page.limit() + 1);
         return Page.of(fetched, page.limit(), e -> new Cursor(e.startedAt().toString(), e.id()).encode());
     }

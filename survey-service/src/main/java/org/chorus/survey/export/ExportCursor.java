@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.problem.FieldError;
-import org.chorus.survey.definition.CursorTimes;
 import org.chorus.platform.web.problem.ProblemException;
 
 /** Where the previous export ended: the instant up to which it held every response. Opaque to callers. */
@@ -33,7 +32,7 @@ final class ExportCursor {
             if (!raw.startsWith(PREFIX)) {
                 throw new IllegalArgumentException(raw);
             }
-            return CursorTimes.timeOf(new Cursor(raw.substring(PREFIX.length()), null));
+            return Cursor.instantOf(new Cursor(raw.substring(PREFIX.length()), null));
         } catch (IllegalArgumentException e) {
             String rule = "not a cursor an export issued";
             throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "cursor: " + rule,

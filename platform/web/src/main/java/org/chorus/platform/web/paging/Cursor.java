@@ -1,8 +1,9 @@
 package org.chorus.platform.web.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -39,13 +40,46 @@ public record Cursor(String sortValue, UUID id) {
         }
     }
 
+    /** PostgreSQL's timestamp and date ranges: a sort value beyond them was not issued here and would fail the query. */
+    private static final Instant EARLIEST_INSTANT = Instant.parse("-4713-11-24T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("+294276-12-31T23:59:59Z");
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(-4712, 1, 1);
+    private static final LocalDate LATEST_DATE = LocalDate.of(5_874_897, 12, 31);
+
     /** The sort value as the instant it was written from; a tampered one is the caller's 400, not a 500. */
     public Instant instant() {
         try {
-            return Instant.parse(sortValue);
-        } catch (DateTimeParseException e) {
+            Instant time = Instant.parse(sortValue);
+            if (time.isBefore(EARLIEST_INSTANT) || time.isAfter(LATEST_INSTANT)) {
+                throw notIssued();
+            }
+            return time;
+        } catch (DateTimeException e) {
             throw notIssued();
         }
+    }
+
+    /** The sort value as the date it was written from; a tampered one is the caller's 400, not a 500. */
+    public LocalDate date() {
+        try {
+            LocalDate date = LocalDate.parse(sortValue);
+            if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+                throw notIssued();
+            }
+            return date;
+        } catch (DateTimeException e) {
+            throw notIssued();
+        }
+    }
+
+    /** @return the cursor's instant, or null when there is no cursor */
+    public static Instant instantOf(Cursor cursor) {
+        return cursor == null ? null : cursor.instant();
+    }
+
+    /** @return the cursor's date, or null when there is no cursor */
+    public static LocalDate dateOf(Cursor cursor) {
+        return cursor == null ? null : cursor.date();
     }
 
     private static ProblemException notIssued() {
