@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -105,7 +106,8 @@ class UpstreamReplicasTest {
         assertEquals(1, metric("chorus_gateway_upstream_failures_total", "insight", "kind=\"closed\"") - closedBefore);
     }
 
-    @Test
+    /** Repeated: the first attempt's late failure once reset the second attempt in about one run of eight. */
+    @RepeatedTest(20)
     void aChangeWithIdempotencyKeyOnAClosedConnectionIsSentOnceMoreWithItsBody() {
         primePooledConnection();
         String id = run + "-create";

@@ -40,14 +40,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final long maxBodyBytes;
     private final long replayableBytes;
     private final UpstreamMetrics metrics;
+    private final Replicas replicas;
 
     /**
      * @param maxBodyBytes the largest body a caller may send
      * @param replayableBytes the largest body held in memory so that the request can be sent a second time
      */
-    ForwardingInterceptor(String service, ProblemResponses problems, long maxBodyBytes, long replayableBytes,
-            UpstreamMetrics metrics) {
+    ForwardingInterceptor(String service, Replicas replicas, ProblemResponses problems, long maxBodyBytes,
+            long replayableBytes, UpstreamMetrics metrics) {
         this.service = service;
+        this.replicas = replicas;
         this.metrics = metrics;
         this.problems = problems;
         this.maxBodyBytes = maxBodyBytes;
@@ -97,9 +99,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             LOG.infof("Request %s: the %s service closed the connection before answering (%s); sending it again",
                     requestId(context), service, failure.getMessage());
             metrics.retried(service);
-            Replicas.retryAfterClosed(context);
-            context.request().setBody(body.body());
-            return context.sendRequest();
+            return SecondAttempt.send(context, body, replicas);
         });
     }
 

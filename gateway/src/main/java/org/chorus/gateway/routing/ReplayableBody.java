@@ -3,6 +3,8 @@ package org.chorus.gateway.routing;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -49,6 +51,11 @@ final class ReplayableBody {
         stream.endHandler(end -> read.tryComplete(new ReplayableBody(content, declaredLength)));
         stream.resume();
         return read.future();
+    }
+
+    /** Sends the body as a request of the gateway's own, announcing its length as the caller did. */
+    Future<HttpClientResponse> sendOn(HttpClientRequest request) {
+        return declaredLength < 0 && content.length() == 0 ? request.send() : request.send(content);
     }
 
     /** A new body for one attempt, announcing the length the caller announced, so the service sees the same request. */

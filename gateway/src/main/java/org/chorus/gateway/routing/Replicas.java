@@ -25,8 +25,6 @@ final class Replicas implements OriginRequestProvider {
 
     /** The context key under which the replica that took the current attempt is kept. */
     private static final String TAKEN_BY = Replicas.class.getName() + ".takenBy";
-    /** The context key set for a second attempt: it must not be sent on a pooled connection. */
-    private static final String RETRY = Replicas.class.getName() + ".retry";
 
     private final String service;
     private final UpstreamMetrics metrics;
@@ -51,21 +49,22 @@ final class Replicas implements OriginRequestProvider {
         this.fresh = fresh;
     }
 
-    /** Marks the proxied request's next attempt as the retry of one whose connection closed. */
-    static void retryAfterClosed(ProxyContext context) {
-        context.set(RETRY, Boolean.TRUE);
-    }
-
     @Override
     public Future<HttpClientRequest> create(ProxyContext context) {
-        Integer failed = context.get(TAKEN_BY, Integer.class);
-        boolean retry = Boolean.TRUE.equals(context.get(RETRY, Boolean.class));
-        int first = retry && failed != null ? failed + 1 : nextTurn();
-        return open(retry ? fresh : pooled, first, 0, UnaryOperator.identity(), context)
+        return open(pooled, nextTurn(), 0, UnaryOperator.identity(), context)
                 // Every failure also fails the response, which is where it is answered and logged; a request abandoned
                 // on purpose (a body over the limit) would otherwise be logged as an error.
                 .onSuccess(request -> request.exceptionHandler(e -> LOG.debugf("Request to %s: %s", service,
                         e.getMessage())));
+    }
+
+    /**
+     * A connection of its own, to the replica after the one whose connection closed under the proxied request, for
+     * the request's second attempt.
+     */
+    Future<HttpClientRequest> secondAttempt(ProxyContext context) {
+        Integer failed = context.get(TAKEN_BY, Integer.class);
+        return open(fresh, failed == null ? nextTurn() : failed + 1, 0, UnaryOperator.identity(), null);
     }
 
     /**

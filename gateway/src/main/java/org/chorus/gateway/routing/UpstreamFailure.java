@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
 
 /** Why a request to a service got no answer, which decides whether it may be sent again and what the caller hears. */
 enum UpstreamFailure {
@@ -39,6 +40,11 @@ enum UpstreamFailure {
             }
             // A reset or a closed channel, depending on whether the write or the close was noticed first.
             if (cause instanceof HttpClosedException || cause instanceof IOException) {
+                return CLOSED;
+            }
+            // The proxy resets its request when writing the body fails; with HTTP/1.1 to the services that happens
+            // when the connection ended, and the reset may be noticed before the close.
+            if (cause instanceof StreamResetException) {
                 return CLOSED;
             }
         }

@@ -43,7 +43,8 @@ public class Upstreams {
             Replicas replicas = new Replicas(name, service.urls(), timeoutMs, pooled, fresh, metrics);
             HttpProxy proxy = HttpProxy.reverseProxy(pooled)
                     .origin(replicas)
-                    .addInterceptor(new ForwardingInterceptor(name, problems, maxBodyBytes, replayableBytes, metrics));
+                    .addInterceptor(new ForwardingInterceptor(name, replicas, problems, maxBodyBytes, replayableBytes,
+                            metrics));
             byName.put(name, new Upstream(name, replicas, proxy));
         });
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
 
 class UpstreamFailureTest {
 
@@ -28,6 +29,8 @@ class UpstreamFailureTest {
         assertEquals(UpstreamFailure.CLOSED, UpstreamFailure.of(new HttpClosedException("Connection was closed")));
         assertEquals(UpstreamFailure.CLOSED, UpstreamFailure.of(new SocketException("Connection reset")));
         assertEquals(UpstreamFailure.CLOSED, UpstreamFailure.of(new IOException("Broken pipe")));
+        // The proxy's own reset after writing the body failed, seen before the close.
+        assertEquals(UpstreamFailure.CLOSED, UpstreamFailure.of(new StreamResetException(0)));
         assertEquals(GatewayProblem.SERVICE_UNAVAILABLE, UpstreamFailure.CLOSED.problem());
     }
 
