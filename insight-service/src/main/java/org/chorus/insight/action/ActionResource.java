@@ -1,6 +1,5 @@
 package org.chorus.insight.action;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
@@ -61,7 +61,6 @@ public class ActionResource {
             description = "Recorded unpublished, by the calling organisation. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Action.class)))
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "422", description = "Not valid: e.g. an unknown finding, or not taken forward "
             + "without a reason")
     public Response create(
@@ -70,8 +69,7 @@ public class ActionResource {
             @Valid @NotNull ActionInput body) {
         Action action = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-action", body,
                 Action.class, () -> actions.create(caller, body)).result();
-        return Response.created(URI.create("/api/v1/actions/" + action.id()))
-                .tag(ETags.of(action.version())).entity(action).build();
+        return ETags.created(Locations.of(ActionResource.class, action.id()), action, Action::version);
     }
 
     @GET
@@ -95,7 +93,7 @@ public class ActionResource {
             content = @Content(schema = @Schema(implementation = Action.class)))
     @APIResponse(responseCode = "404", description = "No such action, or not published and not yours to see")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(actions.get(caller, id));
+        return ETags.ok(actions.get(caller, id), Action::version);
     }
 
     @PUT
@@ -107,13 +105,11 @@ public class ActionResource {
             content = @Content(schema = @Schema(implementation = Action.class)))
     @APIResponse(responseCode = "403", description = "The action belongs to another organisation")
     @APIResponse(responseCode = "404", description = "No such action")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
     @APIResponse(responseCode = "422", description = "Not valid")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActionInput body) {
-        return withETag(actions.update(caller, id, ifMatch, body));
+        return ETags.ok(actions.update(caller, id, ifMatch, body), Action::version);
     }
 
     @POST
@@ -127,10 +123,6 @@ public class ActionResource {
     @APIResponse(responseCode = "403", description = "The action belongs to another organisation")
     @APIResponse(responseCode = "404", description = "No such action")
     public Response publish(@PathParam("id") UUID id) {
-        return withETag(actions.publish(caller, id));
-    }
-
-    private static Response withETag(Action action) {
-        return Response.ok(action).tag(ETags.of(action.version())).build();
+        return ETags.ok(actions.publish(caller, id), Action::version);
     }
 }

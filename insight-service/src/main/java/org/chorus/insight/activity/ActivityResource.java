@@ -1,6 +1,5 @@
 package org.chorus.insight.activity;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
@@ -63,7 +63,6 @@ public class ActivityResource {
                     + "Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Activity.class)))
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "422", description = "Not valid: e.g. end before start, an unknown place, a reference "
             + "already used, or the calling organisation is not active")
     public Response create(
@@ -72,8 +71,7 @@ public class ActivityResource {
             @Valid @NotNull ActivityInput body) {
         Activity activity = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-activity",
                 body, Activity.class, () -> activities.create(caller, body)).result();
-        return Response.created(URI.create("/api/v1/activities/" + activity.id()))
-                .tag(ETags.of(activity.version())).entity(activity).build();
+        return ETags.created(Locations.of(ActivityResource.class, activity.id()), activity, Activity::version);
     }
 
     @GET
@@ -105,7 +103,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "No such activity, or another organisation's and the key "
             + "cannot read insights")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(activities.get(caller, id));
+        return ETags.ok(activities.get(caller, id), Activity::version);
     }
 
     @PUT
@@ -117,16 +115,10 @@ public class ActivityResource {
             content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "403", description = "The activity belongs to another organisation")
     @APIResponse(responseCode = "404", description = "No such activity")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
     @APIResponse(responseCode = "422", description = "Not valid")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActivityInput body) {
-        return withETag(activities.update(caller, id, ifMatch, body));
-    }
-
-    private static Response withETag(Activity activity) {
-        return Response.ok(activity).tag(ETags.of(activity.version())).build();
+        return ETags.ok(activities.update(caller, id, ifMatch, body), Activity::version);
     }
 }

@@ -1,6 +1,5 @@
 package org.chorus.insight.finding;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -27,6 +26,7 @@ import org.chorus.insight.activity.EngagementMethod;
 import org.chorus.insight.activity.ProgrammeArea;
 import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
@@ -69,7 +69,6 @@ public class FindingResource {
                     + "the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Finding.class)))
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "422", description = "Not valid: e.g. an unknown theme, another organisation's "
             + "activity, more participants than the activity had, or a quote that is not anonymous")
     public Response create(
@@ -78,8 +77,7 @@ public class FindingResource {
             @Valid @NotNull FindingInput body) {
         Finding finding = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-finding",
                 body, Finding.class, () -> findings.create(caller, body)).result();
-        return Response.created(URI.create("/api/v1/findings/" + finding.id()))
-                .tag(ETags.of(finding.version())).entity(finding).build();
+        return ETags.created(Locations.of(FindingResource.class, finding.id()), finding, Finding::version);
     }
 
     @GET
@@ -115,7 +113,7 @@ public class FindingResource {
             content = @Content(schema = @Schema(implementation = Finding.class)))
     @APIResponse(responseCode = "404", description = "No such finding, or not published and not yours to see")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(queries.get(caller, id));
+        return ETags.ok(queries.get(caller, id), Finding::version);
     }
 
     @PUT
@@ -126,13 +124,11 @@ public class FindingResource {
             content = @Content(schema = @Schema(implementation = Finding.class)))
     @APIResponse(responseCode = "403", description = "The finding belongs to another organisation")
     @APIResponse(responseCode = "404", description = "No such finding")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
     @APIResponse(responseCode = "422", description = "Not valid")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull FindingInput body) {
-        return withETag(findings.update(caller, id, ifMatch, body));
+        return ETags.ok(findings.update(caller, id, ifMatch, body), Finding::version);
     }
 
     @POST
@@ -146,7 +142,7 @@ public class FindingResource {
     @APIResponse(responseCode = "403", description = "The finding belongs to another organisation")
     @APIResponse(responseCode = "404", description = "No such finding")
     public Response publish(@PathParam("id") UUID id) {
-        return withETag(findings.publish(caller, id));
+        return ETags.ok(findings.publish(caller, id), Finding::version);
     }
 
     @POST
@@ -160,10 +156,6 @@ public class FindingResource {
     @APIResponse(responseCode = "403", description = "The finding belongs to another organisation")
     @APIResponse(responseCode = "404", description = "No such finding")
     public Response withdraw(@PathParam("id") UUID id) {
-        return withETag(findings.withdraw(caller, id));
-    }
-
-    private static Response withETag(Finding finding) {
-        return Response.ok(finding).tag(ETags.of(finding.version())).build();
+        return ETags.ok(findings.withdraw(caller, id), Finding::version);
     }
 }

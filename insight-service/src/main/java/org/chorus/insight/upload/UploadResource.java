@@ -1,6 +1,5 @@
 package org.chorus.insight.upload;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.insight.common.Labels;
 import org.chorus.platform.idempotency.IdempotentRequests;
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.FieldError;
@@ -93,7 +93,7 @@ public class UploadResource {
                 new Fingerprint(format, uploadMode, file), Upload.class,
                 () -> uploads.receive(caller, format, uploadMode, file)).result();
         int status = upload.status() == UploadStatus.DONE ? 201 : 202;
-        return Response.status(status).location(URI.create("/api/v1/uploads/" + upload.id())).entity(upload).build();
+        return Response.status(status).location(Locations.of(UploadResource.class, upload.id())).entity(upload).build();
     }
 
     @GET

@@ -1,7 +1,9 @@
 package org.chorus.insight.openapi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,11 @@ class InsightOpenApiTest {
                 .body("paths", hasKey("/api/v1/reach"))
                 .body("paths.'/api/v1/uploads'.post.requestBody.content.'text/csv'", notNullValue())
                 .body("paths.'/api/v1/uploads'.post.responses", hasKey("202"))
+                // Brought by the If-Match and Idempotency-Key parameters, declared by no resource.
                 .body("paths.'/api/v1/activities/{id}'.put.responses", hasKey("412"))
+                .body("paths.'/api/v1/activities/{id}'.put.responses.'428'.description", equalTo("If-Match missing"))
+                .body("paths.'/api/v1/findings'.post.responses.'409'.content", hasKey("application/problem+json"))
+                .body("paths.'/api/v1/findings/{id}/publish'.post.responses", not(hasKey("412")))
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         List<String> undocumented = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.chorus.directory.apikey;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,7 +58,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "409", description = "The key is already revoked or expired")
     public Response rotate(@PathParam("keyId") UUID keyId, @Valid RotationInput body) {
         IssuedApiKey issued = keys.rotate(keyId, body == null ? new RotationInput(null) : body);
-        return Response.created(URI.create("/api/v1/api-keys/" + issued.key().id())).entity(issued).build();
+        return Response.created(Locations.of(ApiKeyResource.class, issued.key().id())).entity(issued).build();
     }
 
     @POST

@@ -1,6 +1,5 @@
 package org.chorus.directory.apikey;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
 import org.chorus.platform.web.paging.Page;
@@ -51,7 +51,7 @@ public class OrganisationApiKeyResource {
             + "an expiry in the past, or a deactivated organisation")
     public Response issue(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ApiKeyInput body) {
         IssuedApiKey issued = keys.issue(organisationId, body);
-        return Response.created(URI.create("/api/v1/api-keys/" + issued.key().id())).entity(issued).build();
+        return Response.created(Locations.of(ApiKeyResource.class, issued.key().id())).entity(issued).build();
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.chorus.directory.organisation;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
@@ -70,10 +70,8 @@ public class OrganisationResource {
             @Valid @NotNull OrganisationInput body) {
         Organisation organisation = idempotency.execute(caller.organisationId().toString(), idempotencyKey,
                 "register-organisation", body, Organisation.class, () -> organisations.register(body)).result();
-        return Response.created(URI.create("/api/v1/organisations/" + organisation.id()))
-                .tag(ETags.of(organisation.version()))
-                .entity(organisation)
-                .build();
+        return ETags.created(Locations.of(OrganisationResource.class, organisation.id()), organisation,
+                Organisation::version);
     }
 
     @GET
@@ -98,7 +96,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     @APIResponse(responseCode = "404", description = "No such organisation")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(organisations.get(id));
+        return ETags.ok(organisations.get(id), Organisation::version);
     }
 
     @PUT
@@ -108,13 +106,11 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     @APIResponse(responseCode = "404", description = "No such organisation")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
     @APIResponse(responseCode = "422", description = "Not valid")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganisationInput body) {
-        return withETag(organisations.update(id, ifMatch, body));
+        return ETags.ok(organisations.update(id, ifMatch, body), Organisation::version);
     }
 
     @POST
@@ -127,14 +123,8 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Deactivated",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     @APIResponse(responseCode = "404", description = "No such organisation")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response deactivate(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(organisations.deactivate(id, ifMatch));
-    }
-
-    private static Response withETag(Organisation organisation) {
-        return Response.ok(organisation).tag(ETags.of(organisation.version())).build();
+        return ETags.ok(organisations.deactivate(id, ifMatch), Organisation::version);
     }
 }

@@ -1,6 +1,5 @@
 package org.chorus.directory.place;
 
-import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
 import org.chorus.platform.web.paging.Page;
@@ -47,7 +47,7 @@ public class PlaceResource {
     @APIResponse(responseCode = "422", description = "Not valid, e.g. unknown parent")
     public Response register(@Valid @NotNull PlaceInput body) {
         Place place = places.register(body);
-        return Response.created(URI.create("/api/v1/places/" + place.code())).entity(place).build();
+        return Response.created(Locations.of(PlaceResource.class, place.code())).entity(place).build();
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.chorus.survey.definition;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.ETags;
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.PageRequest;
@@ -64,7 +64,6 @@ public class SurveyResource {
             description = "Owned by the caller's organisation. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created as a draft; the ETag is its revision",
             content = @Content(schema = @Schema(implementation = Survey.class)))
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "422", description = "Not valid, e.g. a label without English or a ranking of one item")
     public Response create(
             @Parameter(description = "Makes retries safe: the same key and body return the first result")
@@ -72,8 +71,7 @@ public class SurveyResource {
             @Valid @NotNull SurveyDefinition body) {
         Survey survey = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-survey", body,
                 Survey.class, () -> surveys.create(caller, body)).result();
-        return Response.created(URI.create("/api/v1/surveys/" + survey.id())).tag(ETags.of(survey.revision()))
-                .entity(survey).build();
+        return ETags.created(Locations.of(SurveyResource.class, survey.id()), survey, Survey::revision);
     }
 
     @GET
@@ -104,7 +102,7 @@ public class SurveyResource {
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
             @QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        return withETag(queries.get(caller, id, Languages.choose(lang, headers.getAcceptableLanguages())));
+        return ETags.ok(queries.get(caller, id, Languages.choose(lang, headers.getAcceptableLanguages())), Survey::revision);
     }
 
     @PUT
@@ -118,13 +116,11 @@ public class SurveyResource {
     @APIResponse(responseCode = "403", description = "Another organisation's survey")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is closed")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
     @APIResponse(responseCode = "422", description = "Not valid")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SurveyDefinition body) {
-        return withETag(surveys.updateDraft(caller, id, ifMatch, body));
+        return ETags.ok(surveys.updateDraft(caller, id, ifMatch, body), Survey::revision);
     }
 
     @POST
@@ -138,12 +134,10 @@ public class SurveyResource {
     @APIResponse(responseCode = "403", description = "Another organisation's survey")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Closed, or no edits since the last version")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
     @APIResponse(responseCode = "422", description = "The closing time has already passed")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response publish(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(surveys.publish(caller, id, ifMatch));
+        return ETags.ok(surveys.publish(caller, id, ifMatch), Survey::revision);
     }
 
     @POST
@@ -157,14 +151,8 @@ public class SurveyResource {
     @APIResponse(responseCode = "403", description = "Another organisation's survey")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Never published")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response close(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(surveys.close(caller, id, ifMatch));
-    }
-
-    private static Response withETag(Survey survey) {
-        return Response.ok(survey).tag(ETags.of(survey.revision())).build();
+        return ETags.ok(surveys.close(caller, id, ifMatch), Survey::revision);
     }
 }

@@ -1,6 +1,5 @@
 package org.chorus.survey.response;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.idempotency.IdempotentRequests;
+import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -74,6 +74,6 @@ public class ResponseResource {
         if (outcome.replayed()) {
             responses.requireNotErased(receipt.responseId());
         }
-        return Response.created(URI.create("/api/v1/responses/" + receipt.responseId())).entity(receipt).build();
+        return Response.created(Locations.of(ErasureResource.class, receipt.responseId())).entity(receipt).build();
     }
 }

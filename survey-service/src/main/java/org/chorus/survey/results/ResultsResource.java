@@ -102,11 +102,9 @@ public class ResultsResource {
     @APIResponse(responseCode = "403", description = "Another organisation's survey")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is a draft, never published")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response publish(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "The survey's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(surveys.publishResults(caller, surveyId, ifMatch));
+        return ETags.ok(surveys.publishResults(caller, surveyId, ifMatch), Survey::revision);
     }
 
     @POST
@@ -121,14 +119,8 @@ public class ResultsResource {
             content = @Content(schema = @Schema(implementation = Survey.class)))
     @APIResponse(responseCode = "403", description = "Another organisation's survey")
     @APIResponse(responseCode = "404", description = "No such survey")
-    @APIResponse(responseCode = "412", description = "Changed by someone else since the ETag in If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response withdraw(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "The survey's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withETag(surveys.withdrawResults(caller, surveyId, ifMatch));
-    }
-
-    private static Response withETag(Survey survey) {
-        return Response.ok(survey).tag(ETags.of(survey.revision())).build();
+        return ETags.ok(surveys.withdrawResults(caller, surveyId, ifMatch), Survey::revision);
     }
 }

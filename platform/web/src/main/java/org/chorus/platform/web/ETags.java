@@ -1,6 +1,10 @@
 package org.chorus.platform.web;
 
+import java.net.URI;
+import java.util.function.ToLongFunction;
+
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.problem.ProblemException;
 
@@ -15,6 +19,20 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * A 200 answer with the representation and its ETag.
+     *
+     * @param version what the ETag is made of: a survey's revision, every other record's version
+     */
+    public static <T> Response ok(T entity, ToLongFunction<T> version) {
+        return Response.ok(entity).tag(of(version.applyAsLong(entity))).build();
+    }
+
+    /** A 201 answer: where the new resource lives, its representation and its ETag. */
+    public static <T> Response created(URI location, T entity, ToLongFunction<T> version) {
+        return Response.created(location).tag(of(version.applyAsLong(entity))).entity(entity).build();
     }
 
     /**

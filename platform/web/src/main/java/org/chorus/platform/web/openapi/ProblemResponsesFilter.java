@@ -1,5 +1,7 @@
 package org.chorus.platform.web.openapi;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -8,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -15,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the error side of every operation the same way: each 4xx/5xx response is an RFC 9457 problem, and
  * every operation lists the errors any request can meet (bad input, no key, missing scope, database unavailable,
  * internal error).
- * Resources then declare only the errors special to them. (Who may call an operation, its security requirement with
+ * Operations that take If-Match or Idempotency-Key list the errors those bring (412, 428; 409). Resources then declare
+ * only the errors special to them. (Who may call an operation, its security requirement with
  * the scopes it needs, comes from its {@code @RolesAllowed} through Quarkus' own auto-add-security-requirement.)
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -30,12 +34,28 @@ public class ProblemResponsesFilter implements OASFilter {
             "500", "Unexpected failure; quote the requestId when asking for help",
             UNAVAILABLE, "The service's database is unreachable or restarting; retry after the seconds in Retry-After");
 
+    /** The errors a request header brings with it, by header name in lower case. */
+    private static final Map<String, Map<String, String>> BY_HEADER = Map.of(
+            "if-match", Map.of(
+                    "412", "Changed by someone else since the ETag in If-Match",
+                    "428", "If-Match missing"),
+            "idempotency-key", Map.of(
+                    "409", "Idempotency-Key reused with another body"));
+
     @Override
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
+        }
+        for (String header : headerParameters(operation)) {
+            for (var brought : BY_HEADER.getOrDefault(header, Map.of()).entrySet()) {
+                if (!responses.hasAPIResponse(brought.getKey())) {
+                    responses.addAPIResponse(brought.getKey(),
+                            OASFactory.createAPIResponse().description(brought.getValue()));
+                }
+            }
         }
         for (var common : COMMON.entrySet()) {
             if (!responses.hasAPIResponse(common.getKey())) {
@@ -65,6 +85,16 @@ public class ProblemResponsesFilter implements OASFilter {
         if (schemas == null || !schemas.containsKey("Problem")) {
             openAPI.getComponents().addSchema("Problem", problemSchema());
         }
+    }
+
+    private static List<String> headerParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return List.of();
+        }
+        return operation.getParameters().stream()
+                .filter(parameter -> parameter.getIn() == Parameter.In.HEADER)
+                .map(parameter -> parameter.getName().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     private static boolean isError(String code) {
