@@ -143,7 +143,8 @@ public class ActionService {
 
     private ActionEntity ownedForUpdate(Caller caller, UUID id) {
         ActionEntity entity = actions.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Action", id));
-        ActingOrganisation.requireOwner(caller, entity.organisationId, "action");
+        caller.requireOwnerOf(entity.organisationId, "action",
+                "This action belongs to another organisation; only that organisation can change it");
         return entity;
     }
 

@@ -49,7 +49,8 @@ public class ActivityService {
     @Transactional
     public Activity update(Caller caller, UUID id, String ifMatch, ActivityInput input) {
         ActivityEntity entity = activities.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Activity", id));
-        ActingOrganisation.requireOwner(caller, entity.organisationId, "activity");
+        caller.requireOwnerOf(entity.organisationId, "activity",
+                "This activity belongs to another organisation; only that organisation can change it");
         ETags.requireMatch(ifMatch, entity.version);
         acting.requireActive(caller);
         apply(input, entity);

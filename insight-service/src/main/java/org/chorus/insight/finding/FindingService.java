@@ -136,7 +136,8 @@ public class FindingService {
 
     private FindingEntity ownedForUpdate(Caller caller, UUID id) {
         FindingEntity entity = findings.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Finding", id));
-        ActingOrganisation.requireOwner(caller, entity.organisationId, "finding");
+        caller.requireOwnerOf(entity.organisationId, "finding",
+                "This finding belongs to another organisation; only that organisation can change it");
         return entity;
     }
 

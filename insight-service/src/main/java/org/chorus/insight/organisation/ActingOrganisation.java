@@ -33,17 +33,4 @@ public class ActingOrganisation {
         }
         return id;
     }
-
-    /**
-     * Readers may see every organisation's records, so hiding their existence would protect nothing: another
-     * organisation's attempt to change one is a plain 403.
-     *
-     * @throws ProblemException 403 when the record belongs to another organisation
-     */
-    public static void requireOwner(Caller caller, UUID owner, String what) {
-        if (!caller.belongsTo(owner)) {
-            throw new ProblemException(403, "not-owner", "Not your organisation's record",
-                    "This " + what + " belongs to another organisation; only that organisation can change it");
-        }
-    }
 }

@@ -161,10 +161,8 @@ public class SurveyService {
 
     private SurveyEntity ownedForUpdate(Caller caller, UUID id, String ifMatch) {
         SurveyEntity entity = surveys.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Survey", id));
-        if (!caller.belongsTo(entity.organisationId)) {
-            throw new ProblemException(403, "not-owner", "Not your survey",
-                    "Only the organisation that owns survey " + id + " can change it");
-        }
+        caller.requireOwnerOf(entity.organisationId, "survey",
+                "Only the organisation that owns survey " + id + " can change it");
         ETags.requireMatch(ifMatch, entity.version);
         return entity;
     }

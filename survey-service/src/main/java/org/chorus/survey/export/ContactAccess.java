@@ -51,10 +51,8 @@ final class ContactAccess {
     }
 
     static void requireOwner(Caller caller, PublishedSurvey survey) {
-        if (!caller.belongsTo(survey.organisationId())) {
-            throw new ProblemException(403, "not-owner", "Not your survey",
-                    "Contact details of survey " + survey.surveyId() + " go only to keys of the organisation that "
-                            + "owns it", List.of(FieldError.parameter(PARAMETER, "only for the survey's own organisation")));
-        }
+        caller.requireOwnerOf(survey.organisationId(), "survey", "Contact details of survey " + survey.surveyId()
+                + " go only to keys of the organisation that owns it",
+                FieldError.parameter(PARAMETER, "only for the survey's own organisation"));
     }
 }
