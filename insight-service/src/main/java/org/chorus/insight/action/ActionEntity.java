@@ -1,6 +1,5 @@
 package org.chorus.insight.action;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +10,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.chorus.insight.common.PublishableEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** An action row. */
 @Entity
 @Table(name = "action")
-public class ActionEntity {
+public class ActionEntity extends PublishableEntity {
 
     @Id
     public UUID id;
@@ -51,19 +50,4 @@ public class ActionEntity {
 
     @Column(name = "completed_on")
     public LocalDate completedOn;
-
-    @Column(nullable = false)
-    public boolean published;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -1,6 +1,5 @@
 package org.chorus.insight.activity;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +10,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.chorus.platform.entity.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** An activity row; its findings point at it. */
 @Entity
 @Table(name = "activity")
-public class ActivityEntity {
+public class ActivityEntity extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -64,13 +63,4 @@ public class ActivityEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "programme_area")
     public ProgrammeArea programmeArea;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

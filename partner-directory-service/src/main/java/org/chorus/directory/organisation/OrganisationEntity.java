@@ -1,6 +1,5 @@
 package org.chorus.directory.organisation;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,15 +10,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.chorus.platform.entity.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** An organisation row; never deleted, only deactivated, so that history keeps pointing at it. */
 @Entity
 @Table(name = "organisation")
-public class OrganisationEntity {
+public class OrganisationEntity extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -55,13 +54,4 @@ public class OrganisationEntity {
 
     @Column(nullable = false)
     public boolean active;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -9,15 +9,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import org.chorus.platform.entity.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A survey row: its state, and the draft definition as JSON while it has unpublished edits. */
 @Entity
 @Table(name = "survey")
-public class SurveyEntity {
+public class SurveyEntity extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -48,15 +48,6 @@ public class SurveyEntity {
     /** When the owner published the results summary for everyone; null while it is not published. */
     @Column(name = "results_published_at")
     public Instant resultsPublishedAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public boolean resultsPublished() {
         return resultsPublishedAt != null;

@@ -1,0 +1,20 @@
+package org.chorus.insight.common;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+
+import org.chorus.platform.entity.VersionedEntity;
+
+/** A record its organisation keeps to itself until it publishes it for partner websites: findings and actions. */
+@MappedSuperclass
+public abstract class PublishableEntity extends VersionedEntity {
+
+    @Column(nullable = false)
+    public boolean published;
+
+    /** When it was published; null while it is not. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}
