@@ -21,9 +21,12 @@ public final class GatewayCaller {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Longer than any answer of a healthy stack; a caller that waits longer counts it as no answer. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    /** Asynchronous requests in flight at once, as in a partner system's connection pool. */
+    private static final int CONNECTIONS = 64;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final InFlightLimit inFlight = new InFlightLimit(CONNECTIONS);
     private final URI gateway;
     private final String key;
 
@@ -46,13 +49,18 @@ public final class GatewayCaller {
         return send(post(request(path), body, idempotencyKey));
     }
 
-    /** As {@link #post}, answered later: many in flight need no thread each. */
+    /**
+     * As {@link #post}, answered later: many in flight need no thread each. At most {@value #CONNECTIONS} are sent at
+     * once; the answer timeout starts when a request is sent, not while it waits its turn.
+     */
     public CompletableFuture<HttpResponse<String>> postAsync(String path, JsonNode body, String idempotencyKey) {
-        return http.sendAsync(post(request(path), body, idempotencyKey), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = post(request(path), body, idempotencyKey);
+        return inFlight.submit(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     public CompletableFuture<HttpResponse<String>> getAsync(String path) {
-        return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = request(path).GET().build();
+        return inFlight.submit(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** A POST with an If-Match header and no body, as publishing a survey is. */
