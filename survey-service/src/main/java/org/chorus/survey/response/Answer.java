@@ -21,6 +21,31 @@ public record Answer(
         @Schema(description = "Special-category DEMOGRAPHIC questions: true when the respondent agreed to this answer "
                 + "being stored") Boolean consent) {
 
+    /** A RANKING answer: item ids, most important first. */
+    public static Answer ranking(List<String> itemIds) {
+        return new Answer(itemIds, null, null, null, null, null);
+    }
+
+    /** A CHOOSE_SEVERAL answer: the option ids picked. */
+    public static Answer choices(List<String> optionIds) {
+        return new Answer(null, optionIds, null, null, null, null);
+    }
+
+    /** A SINGLE_CHOICE or DEMOGRAPHIC answer, with the respondent's consent where a special category asks for it. */
+    public static Answer choice(String optionId, Boolean consent) {
+        return new Answer(null, null, optionId, null, null, consent);
+    }
+
+    /** A FREE_TEXT answer. */
+    public static Answer text(String text) {
+        return new Answer(null, null, null, text, null, null);
+    }
+
+    /** A RATING answer: a point on the scale. */
+    public static Answer rating(Integer point) {
+        return new Answer(null, null, null, null, point, null);
+    }
+
     @JsonIgnore
     /** Whether nothing was actually answered, as when a respondent leaves a question blank. */
     public boolean isBlank() {

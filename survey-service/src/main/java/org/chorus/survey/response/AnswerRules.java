@@ -51,12 +51,11 @@ final class AnswerRules {
      */
     private static Answer relevantPart(Question q, Answer a) {
         return switch (q.type()) {
-            case RANKING -> new Answer(a.ranking(), null, null, null, null, null);
-            case CHOOSE_SEVERAL -> new Answer(null, a.choices(), null, null, null, null);
-            case SINGLE_CHOICE, DEMOGRAPHIC -> new Answer(null, null, a.choice(), null, null,
-                    q.needsConsent() ? a.consent() : null);
-            case FREE_TEXT -> new Answer(null, null, null, a.text(), null, null);
-            case RATING -> new Answer(null, null, null, null, a.rating(), null);
+            case RANKING -> Answer.ranking(a.ranking());
+            case CHOOSE_SEVERAL -> Answer.choices(a.choices());
+            case SINGLE_CHOICE, DEMOGRAPHIC -> Answer.choice(a.choice(), q.needsConsent() ? a.consent() : null);
+            case FREE_TEXT -> Answer.text(a.text());
+            case RATING -> Answer.rating(a.rating());
         };
     }
 
