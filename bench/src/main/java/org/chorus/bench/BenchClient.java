@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.chorus.platform.testing.TestCallers;
+import org.chorus.platform.web.caller.InternalToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class BenchClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The survey service accepts only tokens signed for it. */
+    private static final String SURVEY_AUDIENCE = InternalToken.audienceOf("survey");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
@@ -54,7 +57,7 @@ final class BenchClient {
 
     /** The internal token the gateway would send for this API key. */
     String bearer(UUID organisation, UUID keyId, String kind, String scope) {
-        return "Bearer " + TestCallers.token(signingKey, organisation, keyId, kind, Set.of(scope));
+        return "Bearer " + TestCallers.token(signingKey, SURVEY_AUDIENCE, organisation, keyId, kind, Set.of(scope));
     }
 
     /** Creates and publishes the seed survey; returns its id and its sample responses. */
