@@ -31,11 +31,17 @@ final class BenchClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
+    private final URI management;
     private final PrivateKey signingKey;
     private final UUID icb = UUID.randomUUID();
 
-    BenchClient(URI base, PrivateKey signingKey) {
+    /**
+     * @param base the API address
+     * @param management the address of the same process's management interface, where its metrics are
+     */
+    BenchClient(URI base, URI management, PrivateKey signingKey) {
         this.base = base;
+        this.management = management;
         this.signingKey = signingKey;
     }
 
@@ -118,9 +124,9 @@ final class BenchClient {
         return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    /** The service's heap in use now, from its Prometheus metrics. */
+    /** The service's heap in use now, from its Prometheus metrics on its management port. */
     long heapUsed() throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).build(),
+        String metrics = http.send(HttpRequest.newBuilder(management.resolve("/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
