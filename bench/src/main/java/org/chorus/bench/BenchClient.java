@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.chorus.platform.testing.TestCallers;
+import org.chorus.platform.web.caller.InternalToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,14 +26,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class BenchClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The survey service accepts only tokens signed for it. */
+    private static final String SURVEY_AUDIENCE = InternalToken.audienceOf("survey");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
+    private final URI management;
     private final PrivateKey signingKey;
     private final UUID icb = UUID.randomUUID();
 
-    BenchClient(URI base, PrivateKey signingKey) {
+    /**
+     * @param base the API address
+     * @param management the address of the same process's management interface, where its metrics are
+     */
+    BenchClient(URI base, URI management, PrivateKey signingKey) {
         this.base = base;
+        this.management = management;
         this.signingKey = signingKey;
     }
 
@@ -54,7 +63,7 @@ final class BenchClient {
 
     /** The internal token the gateway would send for this API key. */
     String bearer(UUID organisation, UUID keyId, String kind, String scope) {
-        return "Bearer " + TestCallers.token(signingKey, organisation, keyId, kind, Set.of(scope));
+        return "Bearer " + TestCallers.token(signingKey, SURVEY_AUDIENCE, organisation, keyId, kind, Set.of(scope));
     }
 
     /** Creates and publishes the seed survey; returns its id and its sample responses. */
@@ -115,9 +124,9 @@ final class BenchClient {
         return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    /** The service's heap in use now, from its Prometheus metrics. */
+    /** The service's heap in use now, from its Prometheus metrics on its management port. */
     long heapUsed() throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).build(),
+        String metrics = http.send(HttpRequest.newBuilder(management.resolve("/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

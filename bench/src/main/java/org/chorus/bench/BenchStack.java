@@ -56,8 +56,8 @@ final class BenchStack implements AutoCloseable {
 
     private BenchStack(RunningStack stack) throws IOException, GeneralSecurityException {
         this.stack = stack;
-        this.gateway = new BenchClient(stack.gatewayUrl(), KeyUtils.decodePrivateKey(
-                Files.readString(stack.internalTokenPrivateKey())));
+        this.gateway = new BenchClient(stack.gatewayUrl(), stack.managementUrl(ChorusService.GATEWAY),
+                KeyUtils.decodePrivateKey(Files.readString(stack.internalTokenPrivateKey())));
     }
 
     /** Starts the stack in a new temporary home; on failure whatever was started is stopped again. */
@@ -150,7 +150,8 @@ final class BenchStack implements AutoCloseable {
 
     /** A client of the survey service itself, past the gateway, with tokens signed by the stack's key. */
     BenchClient surveyServiceDirectly() {
-        return new BenchClient(stack.serviceUrl(ChorusService.SURVEY), gateway.signingKey());
+        return new BenchClient(stack.serviceUrl(ChorusService.SURVEY), stack.managementUrl(ChorusService.SURVEY),
+                gateway.signingKey());
     }
 
     UUID organisationId() {

@@ -29,7 +29,8 @@ public final class SurveyBench {
         Path log = Files.createTempFile("survey-bench-service-", ".log");
         System.out.println("survey-service log: " + log);
         try (SurveyServiceProcess service = SurveyServiceProcess.start(repo, infrastructure, log)) {
-            BenchClient client = new BenchClient(service.baseUri(), infrastructure.keys().privateKey());
+            BenchClient client = new BenchClient(service.baseUri(), service.managementUri(),
+                    infrastructure.keys().privateKey());
             ArrayNode samples = BenchClient.JSON.createArrayNode();
             String surveyId = client.openSeedSurvey(repo, samples);
             JsonNode definition = BenchClient.JSON.readTree(client.send(

@@ -21,10 +21,12 @@ final class SurveyServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final URI baseUri;
+    private final URI managementUri;
 
-    private SurveyServiceProcess(Process process, URI baseUri) {
+    private SurveyServiceProcess(Process process, URI baseUri, URI managementUri) {
         this.process = process;
         this.baseUri = baseUri;
+        this.managementUri = managementUri;
     }
 
     static SurveyServiceProcess start(Path repoRoot, TestInfrastructure infrastructure, Path log)
@@ -34,23 +36,31 @@ final class SurveyServiceProcess implements AutoCloseable {
             throw new IllegalStateException("Package the survey service first: ./mvnw -o -pl survey-service package");
         }
         int port = freePort();
+        int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), HEAP, "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl());
         env.put("CHORUS_DB_USER", "chorus");
         env.put("CHORUS_DB_PASSWORD", "chorus");
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         env.put("CHORUS_INTERNAL_TOKEN_PUBLIC_KEY", infrastructure.keys().publicKeyFile().toString());
         env.put("CHORUS_SURVEY_EXPORT_SETTLE", "0s");
-        SurveyServiceProcess service = new SurveyServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
+        SurveyServiceProcess service = new SurveyServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + managementPort));
         service.awaitReady();
         return service;
     }
 
     URI baseUri() {
         return baseUri;
+    }
+
+    /** Where its health and metrics are. */
+    URI managementUri() {
+        return managementUri;
     }
 
     private void awaitReady() throws InterruptedException {
@@ -61,7 +71,7 @@ final class SurveyServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("The survey service exited during start; see its log");
             }
             try {
-                HttpRequest ready = HttpRequest.newBuilder(baseUri.resolve("/q/health/ready")).build();
+                HttpRequest ready = HttpRequest.newBuilder(managementUri.resolve("/q/health/ready")).build();
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

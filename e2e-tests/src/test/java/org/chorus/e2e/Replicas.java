@@ -30,13 +30,14 @@ final class Replicas {
     }
 
     /**
-     * How many requests the replica answered for one route since it started, from its own Prometheus metrics.
+     * How many requests the replica answered for one route since it started, from its own Prometheus metrics (on its
+     * management port).
      *
      * @param route the route as the metrics name it, e.g. {@code /api/v1/surveys/{surveyId}/responses}
      */
     static long requestsServed(RunningStack stack, ServiceReplica replica, String method, String route)
             throws IOException, InterruptedException {
-        URI metrics = stack.serviceUrl(replica).resolve("/q/metrics");
+        URI metrics = stack.managementUrl(replica).resolve("/q/metrics");
         String body = HTTP.send(HttpRequest.newBuilder(metrics).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .body();
         return body.lines()

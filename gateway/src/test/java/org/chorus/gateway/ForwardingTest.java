@@ -70,7 +70,7 @@ class ForwardingTest {
                 .body("body", equalTo("{\"title\":\"Dental access\"}"))
                 .body("token.valid", equalTo(true))
                 .body("token.issuer", equalTo("chorus-gateway"))
-                .body("token.audience", containsInAnyOrder("chorus-services"))
+                .body("token.audience", containsInAnyOrder("chorus-survey"))
                 .body("token.subject", equalTo(key.data().keyId().toString()))
                 .body("token.org", equalTo(key.data().organisationId().toString()))
                 .body("token.keyKind", equalTo("secret"))
@@ -121,6 +121,25 @@ class ForwardingTest {
         // A prefix owns whole segments only.
         given().header("Authorization", key.bearer()).get("/api/v1/placesx").then()
                 .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void signsEachServiceATokenOnlyItAccepts() {
+        TestKeyEvents.TestKey key = TestKeyEvents.newKey("directory:manage", "surveys:manage");
+        TestKeyEvents.publish(key, 1);
+        awaitAccepted(key, "/api/v1/organisations");
+
+        JsonPath directory = given().header("Authorization", key.bearer()).get("/api/v1/organisations")
+                .then().statusCode(200).body("service", equalTo("directory")).extract().jsonPath();
+        JsonPath survey = given().header("Authorization", key.bearer()).get("/api/v1/surveys")
+                .then().statusCode(200).body("service", equalTo("survey")).extract().jsonPath();
+
+        assertEquals(List.of("chorus-directory"), directory.getList("token.audience"));
+        assertEquals(List.of("chorus-survey"), survey.getList("token.audience"));
+        assertEquals(true, directory.getBoolean("token.valid"));
+        assertEquals(true, survey.getBoolean("token.valid"));
+        assertNotEquals(directory.getString("headers.authorization[0]"), survey.getString("headers.authorization[0]"),
+                "one key's token for the directory is not the one the survey service gets");
     }
 
     @Test

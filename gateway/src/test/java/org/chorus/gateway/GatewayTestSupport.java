@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.chorus.platform.testing.ManagementPort;
+
 import io.restassured.response.Response;
 
 /** Waiting helpers: the gateway learns keys asynchronously, so tests poll with a deadline instead of sleeping. */
@@ -16,7 +18,7 @@ final class GatewayTestSupport {
 
     /** Waits until the gateway reports ready, i.e. its key cache has caught up. */
     static void awaitReady() {
-        pollUntil(() -> given().get("/q/health/ready"), r -> r.statusCode() == 200, Duration.ofSeconds(60),
+        pollUntil(() -> given().get(ManagementPort.url("/q/health/ready")), r -> r.statusCode() == 200, Duration.ofSeconds(60),
                 "gateway never became ready");
     }
 

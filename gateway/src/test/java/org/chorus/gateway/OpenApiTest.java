@@ -6,12 +6,17 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.ManagementPort;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -65,13 +70,22 @@ class OpenApiTest {
     }
 
     @Test
-    void healthAndMetricsAreServed() {
+    void healthAndMetricsAreServedOnTheManagementPortOnly() {
         GatewayTestSupport.awaitReady();
-        given().get("/q/health/ready").then()
+        given().get(ManagementPort.url("/q/health/ready")).then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'api-key-cache' }.status", equalTo("UP"));
-        given().get("/q/metrics").then()
+        given().get(ManagementPort.url("/q/metrics")).then()
                 .statusCode(200)
                 .body(containsString("http_server_requests"));
+        assertNotEquals(RestAssured.port, ManagementPort.port());
+
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            given().get(path).then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404))
+                    .body(not(containsString("http_server_requests")));
+        }
     }
 }

@@ -58,9 +58,9 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void documentsAndHealthCarryTheStrictPolicy() {
+    void documentsAndRefusalsCarryTheStrictPolicy() {
         assertBrowserHeaders(given().get("/q/openapi"), API_CSP);
-        assertBrowserHeaders(given().get("/q/health/ready"), API_CSP);
+        assertBrowserHeaders(given().get("/q/metrics"), API_CSP);
     }
 
     @Test

@@ -25,8 +25,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One stub service: it verifies the internal token the way a real service does, with the public key only, and
- * echoes back everything it received, so tests can see exactly what the gateway forwarded.
+ * One stub service: it verifies the internal token the way a real service does, with the public key only and for
+ * its own audience alone, and echoes back everything it received, so tests can see exactly what the gateway forwarded.
  */
 final class StubService {
 
@@ -48,7 +48,7 @@ final class StubService {
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setExpectedIssuer(InternalToken.ISSUER)
-                .setExpectedAudience(InternalToken.AUDIENCE)
+                .setExpectedAudience(InternalToken.audienceOf(name))
                 .setVerificationKey(publicKey())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();

@@ -29,8 +29,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         int survey = StubService.start(vertx, "survey", StubService.surveyDocument());
         Path keyStore = TestTls.selfSignedKeyStore();
         return Map.ofEntries(
-                Map.entry("quarkus.tls.key-store.p12.path", keyStore.toString()),
-                Map.entry("quarkus.tls.key-store.p12.password", TestTls.PASSWORD),
+                // A named TLS configuration for the API port alone: the default one would be the management
+                // interface's too, and health and metrics stay plain HTTP on the loopback.
+                Map.entry("quarkus.tls.api.key-store.p12.path", keyStore.toString()),
+                Map.entry("quarkus.tls.api.key-store.p12.password", TestTls.PASSWORD),
+                Map.entry("quarkus.http.tls-configuration-name", "api"),
                 Map.entry("quarkus.http.test-ssl-port", "0"),
                 Map.entry("chorus.gateway.services.directory.url", "http://127.0.0.1:" + directory),
                 Map.entry("chorus.gateway.services.survey.url", "http://127.0.0.1:" + survey),

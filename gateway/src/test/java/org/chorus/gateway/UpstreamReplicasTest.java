@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.ManagementPort;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -81,7 +82,7 @@ class UpstreamReplicasTest {
         // each second one, once the first had left its connection idle.
         assertEquals(REQUESTS / 2, retried, "requests sent a second time: " + seen);
         assertEquals(retried, metric("chorus_gateway_upstream_retries_total", "insight") - retriesBefore,
-                "retries counted on /q/metrics");
+                "retries counted on the management port's /q/metrics");
     }
 
     @Test
@@ -230,9 +231,9 @@ class UpstreamReplicasTest {
         return request.request(method, path);
     }
 
-    /** A counter's value on the gateway's /q/metrics, 0 before it is first counted. */
+    /** A counter's value on the gateway's /q/metrics (management port), 0 before it is first counted. */
     private static double metric(String name, String service, String... labels) {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        return given().get(ManagementPort.url("/q/metrics")).then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(name + "{") && line.contains("service=\"" + service + "\""))
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

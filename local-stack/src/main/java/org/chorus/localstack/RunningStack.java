@@ -82,6 +82,16 @@ public final class RunningStack implements AutoCloseable {
         return ServiceProcess.url(settings.ports(), replica);
     }
 
+    /** Where the replica serves its health and metrics ({@code /q/health}, {@code /q/metrics}). */
+    public URI managementUrl(ServiceReplica replica) {
+        return ServiceProcess.managementUrl(settings.ports(), replica);
+    }
+
+    /** The management address of the service's first replica. */
+    public URI managementUrl(ChorusService service) {
+        return managementUrl(ServiceReplica.first(service));
+    }
+
     /** The service's replicas, the first first; one unless the settings asked for more. */
     public List<ServiceReplica> replicas(ChorusService service) {
         return settings.ports().replicas(service);

@@ -38,13 +38,15 @@ final class ServiceProcess {
 
     /**
      * The environment a replica gets: the same variables the Dockerfiles and docker-compose.yml use. Replicas of one
-     * service differ only in their port; the gateway gets every replica's address, comma-separated.
+     * service differ only in their ports (API and management); the gateway gets every replica's address,
+     * comma-separated.
      */
     static Map<String, String> environment(ServiceReplica replica, StackSettings settings, Secrets secrets) {
         ChorusService service = replica.service();
         StackPorts ports = settings.ports();
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(replica)));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.managementOf(replica)));
         env.put("CHORUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
         env.put("CHORUS_INTERNAL_TOKEN_PUBLIC_KEY", secrets.publicKeyPem().toString());
@@ -79,6 +81,11 @@ final class ServiceProcess {
         return URI.create("http://127.0.0.1:" + ports.of(replica));
     }
 
+    /** Where the replica serves /q/health and /q/metrics: its management interface, not its API port. */
+    static URI managementUrl(StackPorts ports, ServiceReplica replica) {
+        return URI.create("http://127.0.0.1:" + ports.managementOf(replica));
+    }
+
     void start() throws IOException {
         ChorusService service = replica.service();
         Path jar = settings.serviceJar(service);
@@ -93,10 +100,10 @@ final class ServiceProcess {
         process = started;
     }
 
-    /** Waits for {@code /q/health/ready} to answer 200. */
+    /** Waits for {@code /q/health/ready} on the management port to answer 200. */
     void awaitReady(Duration timeout, BooleanSupplier aborted) throws InterruptedException {
         ChildProcess running = process;
-        URI ready = url().resolve("/q/health/ready");
+        URI ready = managementUrl(settings.ports(), replica).resolve("/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (true) {

@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,43 +16,50 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The loopback ports of one stack: fixed ones for `./chorus up`, free ones so e2e tests never collide with it.
+ * The loopback ports of one stack: fixed ones for `./chorus up`, free ones so e2e tests never collide with it. Every
+ * replica has two: its API port and its management interface's (health and metrics), by the replica's name.
  *
  * @param extraReplicas the ports of each service's second and later replicas, if it has any
+ * @param management each replica's management port by its name ({@code survey-service-2})
  */
 public record StackPorts(int gateway, int directory, int survey, int insight, int postgres, int kafka,
-        int kafkaController, Map<ChorusService, List<Integer>> extraReplicas) {
+        int kafkaController, Map<ChorusService, List<Integer>> extraReplicas, Map<String, Integer> management) {
 
     /** Each extra replica of a service listens this far above the previous one, when that port is free. */
     static final int REPLICA_PORT_STEP = 10_000;
+    /** A replica's management interface listens this far above its API port (9082 beside 8082), when that is free. */
+    static final int MANAGEMENT_PORT_STEP = 1_000;
 
     public StackPorts {
         Map<ChorusService, List<Integer>> copy = new EnumMap<>(ChorusService.class);
         extraReplicas.forEach((service, ports) -> copy.put(service, List.copyOf(ports)));
         extraReplicas = Map.copyOf(copy);
+        management = Map.copyOf(management);
     }
 
-    /** One replica of each service. */
-    public StackPorts(int gateway, int directory, int survey, int insight, int postgres, int kafka,
-            int kafkaController) {
-        this(gateway, directory, survey, insight, postgres, kafka, kafkaController, Map.of());
+    /** One replica of each service; the management ports in the order of the API ports: gateway, directory, ... */
+    private StackPorts(int gateway, int directory, int survey, int insight, int postgres, int kafka,
+            int kafkaController, int... managementPorts) {
+        this(gateway, directory, survey, insight, postgres, kafka, kafkaController, Map.of(),
+                firstReplicas(managementPorts));
     }
 
     public static StackPorts defaults() {
-        return new StackPorts(8080, 8081, 8082, 8083, 55432, 59092, 59093);
+        return new StackPorts(8080, 8081, 8082, 8083, 55432, 59092, 59093,
+                firstReplicaManagementPorts(8080, 8081, 8082, 8083));
     }
 
-    /** Seven ports that were free a moment ago; held open together so that no two of them are the same. */
+    /** Eleven ports that were free a moment ago; held open together so that no two of them are the same. */
     public static StackPorts free() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 7; i++) {
+            for (int i = 0; i < 7 + ChorusService.values().length; i++) {
                 ServerSocket socket = new ServerSocket();
                 sockets.add(socket);
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+            return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], Arrays.copyOfRange(p, 7, p.length));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not find free ports", e);
         } finally {
@@ -71,6 +80,15 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
     public int of(ServiceReplica replica) {
         return replica.number() == 1 ? of(replica.service())
                 : extraReplicas.get(replica.service()).get(replica.number() - 2);
+    }
+
+    /** The port of the replica's management interface: /q/health and /q/metrics. */
+    public int managementOf(ServiceReplica replica) {
+        Integer port = management.get(replica.name());
+        if (port == null) {
+            throw new IllegalStateException("No management port for " + replica.name());
+        }
+        return port;
     }
 
     /** The service's replicas, the first first. */
@@ -95,23 +113,45 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
         Map<ChorusService, List<Integer>> extra = new EnumMap<>(ChorusService.class);
         extra.putAll(extraReplicas);
         extra.remove(service);
+        Map<String, Integer> managementPorts = new HashMap<>(management);
+        replicas(service).stream().skip(1).forEach(replica -> managementPorts.remove(replica.name()));
         Set<Integer> taken = new HashSet<>(new StackPorts(gateway, directory, survey, insight, postgres, kafka,
-                kafkaController, extra).byOwner().values());
+                kafkaController, extra, managementPorts).byOwner().values());
         List<Integer> ports = new ArrayList<>();
         int previous = of(service);
         for (int number = 2; number <= count; number++) {
-            int port = previous + REPLICA_PORT_STEP;
-            if (port > 65_535 || taken.contains(port) || !isFree(port)) {
-                port = freePortOtherThan(taken);
-            }
-            taken.add(port);
+            int port = portNear(previous + REPLICA_PORT_STEP, taken);
             ports.add(port);
+            managementPorts.put(new ServiceReplica(service, number).name(), portNear(port + MANAGEMENT_PORT_STEP, taken));
             previous = port;
         }
         if (!ports.isEmpty()) {
             extra.put(service, ports);
         }
-        return new StackPorts(gateway, directory, survey, insight, postgres, kafka, kafkaController, extra);
+        return new StackPorts(gateway, directory, survey, insight, postgres, kafka, kafkaController, extra,
+                managementPorts);
+    }
+
+    /** The wanted port when it is free and not this stack's already, else any free one; either is then taken. */
+    private static int portNear(int wanted, Set<Integer> taken) {
+        int port = wanted > 65_535 || taken.contains(wanted) || !isFree(wanted) ? freePortOtherThan(taken) : wanted;
+        taken.add(port);
+        return port;
+    }
+
+    private static int[] firstReplicaManagementPorts(int... apiPorts) {
+        return Arrays.stream(apiPorts).map(port -> port + MANAGEMENT_PORT_STEP).toArray();
+    }
+
+    /** The management ports of each service's first replica: gateway, directory, survey, insight. */
+    private static Map<String, Integer> firstReplicas(int... managementPorts) {
+        List<ChorusService> order = List.of(ChorusService.GATEWAY, ChorusService.DIRECTORY, ChorusService.SURVEY,
+                ChorusService.INSIGHT);
+        Map<String, Integer> ports = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            ports.put(ServiceReplica.first(order.get(i)).name(), managementPorts[i]);
+        }
+        return ports;
     }
 
     /** Every port by the name of what listens on it, in start order. */
@@ -123,9 +163,15 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
         for (ChorusService service : ChorusService.values()) {
             for (ServiceReplica replica : replicas(service)) {
                 ports.put(replica.name(), of(replica));
+                ports.put(managementName(replica.name()), managementOf(replica));
             }
         }
         return ports;
+    }
+
+    /** The name of a replica's management port in the ports file: {@code survey-service-2-management}. */
+    static String managementName(String replica) {
+        return replica + "-management";
     }
 
     private static int freePortOtherThan(Set<Integer> taken) {

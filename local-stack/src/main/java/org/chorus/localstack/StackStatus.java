@@ -76,6 +76,7 @@ public final class StackStatus {
     private static boolean line(String name, Optional<ProcessHandle> process, Properties ports, boolean http)
             throws InterruptedException {
         String port = ports.getProperty(name);
+        String managementPort = ports.getProperty(StackPorts.managementName(name));
         String pid = process.map(p -> "pid " + p.pid()).orElse("-");
         String where;
         String health;
@@ -84,7 +85,9 @@ public final class StackStatus {
             health = process.isPresent() ? "running" : "not running";
         } else if (http) {
             where = "http://127.0.0.1:" + port;
-            health = process.isPresent() ? ready(URI.create(where + "/q/health/ready")) : "not running";
+            health = process.isPresent() && managementPort != null
+                    ? ready(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                    : process.isPresent() ? "running" : "not running";
         } else {
             where = "127.0.0.1:" + port;
             health = process.isPresent() ? (listening(Integer.parseInt(port)) ? "listening" : "not listening")

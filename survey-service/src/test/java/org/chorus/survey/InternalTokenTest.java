@@ -57,7 +57,7 @@ class InternalTokenTest {
                 Set.of(Scopes.SURVEYS_MANAGE));
         given().auth().oauth2(forged).when().get(SURVEYS).then().statusCode(401);
 
-        String expired = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE)
+        String expired = Jwt.issuer(InternalToken.ISSUER).audience(TestCallers.audienceUnderTest())
                 .subject(UUID.randomUUID().toString())
                 .claim(InternalToken.ORGANISATION_CLAIM, UUID.randomUUID().toString())
                 .claim(InternalToken.KEY_KIND_CLAIM, "publishable").groups(Set.of(Scopes.PUBLIC))

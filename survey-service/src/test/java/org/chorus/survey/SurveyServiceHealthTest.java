@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.ManagementPort;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -17,7 +18,7 @@ class SurveyServiceHealthTest {
 
     @Test
     void isReadyWithItsDatabase() {
-        given().when().get("/q/health/ready")
+        given().when().get(ManagementPort.url("/q/health/ready"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));

@@ -11,7 +11,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** Puts the proxy on Quarkus' own HTTP server, so health, metrics and the API share one port and one event loop. */
+/**
+ * Puts the proxy on Quarkus' own HTTP server, so the API and its documents share one port and one event loop. Health
+ * and metrics are not on it: they are on the management interface, a port of its own on the loopback.
+ */
 @ApplicationScoped
 public class GatewayRoutes {
 

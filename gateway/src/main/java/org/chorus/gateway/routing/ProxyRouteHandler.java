@@ -80,7 +80,7 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
         }
         String token;
         try {
-            token = tokens.tokenFor(authentication.key());
+            token = tokens.tokenFor(authentication.key(), route.upstream().name());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not sign an internal token for request %s", requestId);
             problems.send(context.response(), GatewayProblem.INTERNAL,

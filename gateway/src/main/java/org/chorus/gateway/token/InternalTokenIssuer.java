@@ -18,13 +18,14 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * Signs the short-lived token that tells a service who is calling. An RS256 signature costs about a millisecond, the
- * whole budget of the gateway, so each key's token is reused for part of its lifetime.
+ * Signs the short-lived token that tells a service who is calling, for that service alone (its own audience). An RS256
+ * signature costs about a millisecond, the whole budget of the gateway, so each key's token for each service is reused
+ * for part of its lifetime.
  */
 @ApplicationScoped
 public class InternalTokenIssuer {
 
-    private final Map<UUID, Signed> signedByKey = new ConcurrentHashMap<>();
+    private final Map<Recipient, Signed> signed = new ConcurrentHashMap<>();
     private final long lifetimeSeconds;
     private final long reuseNanos;
 
@@ -37,16 +38,20 @@ public class InternalTokenIssuer {
         this.reuseNanos = token.reuse().toNanos();
     }
 
-    /** A signed token for the key: a reused one while it is fresh and the key has not changed since it was signed. */
-    public String tokenFor(ApiKeyData key) {
+    /**
+     * A token for the key that only the named service accepts ({@code survey}, as chorus.gateway.services names it): a
+     * reused one while it is fresh and the key has not changed since it was signed.
+     */
+    public String tokenFor(ApiKeyData key, String service) {
         long now = System.nanoTime();
-        Signed signed = signedByKey.get(key.keyId());
+        Recipient recipient = new Recipient(key.keyId(), service);
+        Signed known = signed.get(recipient);
         // Identity, not equality: the cache hands out a new instance whenever the key's state changes.
-        if (signed != null && signed.key() == key && now - signed.renewAt() < 0) {
-            return signed.token();
+        if (known != null && known.key() == key && now - known.renewAt() < 0) {
+            return known.token();
         }
-        String token = sign(key);
-        signedByKey.put(key.keyId(), new Signed(key, token, now + reuseNanos));
+        String token = sign(key, service);
+        signed.put(recipient, new Signed(key, token, now + reuseNanos));
         return token;
     }
 
@@ -54,9 +59,11 @@ public class InternalTokenIssuer {
      * Signs one token at startup: a missing or unreadable signing key stops the gateway here rather than failing
      * every request later, and the first caller does not pay for loading the JWT machinery.
      */
-    void verifySigningKey(@Observes StartupEvent startup) {
+    void verifySigningKey(@Observes StartupEvent startup, GatewayConfig config) {
         try {
-            sign(new ApiKeyData(new UUID(0, 0), new UUID(0, 0), "secret", null, List.of(), false, null));
+            for (String service : config.services().keySet()) {
+                sign(new ApiKeyData(new UUID(0, 0), new UUID(0, 0), "secret", null, List.of(), false, null), service);
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException("The gateway cannot sign internal tokens: point CHORUS_INTERNAL_TOKEN_PRIVATE_KEY"
                     + " (smallrye.jwt.sign.key.location) at the PEM file of the RSA signing key", e);
@@ -64,19 +71,23 @@ public class InternalTokenIssuer {
     }
 
     void forget(@Observes ApiKeyChanged changed) {
-        signedByKey.remove(changed.keyId());
+        signed.keySet().removeIf(recipient -> recipient.keyId().equals(changed.keyId()));
     }
 
-    private String sign(ApiKeyData key) {
+    private String sign(ApiKeyData key, String service) {
         List<String> scopes = key.scopes() == null ? List.of() : key.scopes();
         return Jwt.issuer(InternalToken.ISSUER)
-                .audience(InternalToken.AUDIENCE)
+                .audience(InternalToken.audienceOf(service))
                 .subject(key.keyId().toString())
                 .claim(InternalToken.ORGANISATION_CLAIM, String.valueOf(key.organisationId()))
                 .claim(InternalToken.KEY_KIND_CLAIM, String.valueOf(key.kind()))
                 .groups(Set.copyOf(scopes))
                 .expiresIn(lifetimeSeconds)
                 .sign();
+    }
+
+    /** Whose token, for which service. */
+    private record Recipient(UUID keyId, String service) {
     }
 
     private record Signed(ApiKeyData key, String token, long renewAt) {

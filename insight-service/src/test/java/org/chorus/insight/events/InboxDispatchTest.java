@@ -19,6 +19,7 @@ import org.chorus.platform.events.EventsConfig;
 import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.ManagementPort;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +83,7 @@ class InboxDispatchTest {
     }
 
     private static double skippedCount() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(ManagementPort.url("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher skipped = Pattern.compile("(?m)^chorus_events_skipped_total\\{[^}]*\\} (\\S+)$").matcher(metrics);
         return skipped.find() ? Double.parseDouble(skipped.group(1)) : 0;
     }

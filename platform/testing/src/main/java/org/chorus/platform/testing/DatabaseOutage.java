@@ -105,7 +105,7 @@ public final class DatabaseOutage {
     /** Waits until the service's readiness check says {@code status} ("UP" or "DOWN"). */
     public static void awaitReadiness(String status) {
         await("readiness " + status).atMost(RECOVERY).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().body("status", equalTo(status)));
+                given().when().get(ManagementPort.url("/q/health/ready")).then().body("status", equalTo(status)));
     }
 
     /** Asserts that a response is the service's answer to an unavailable database, and returns it for more checks. */

@@ -1,0 +1,28 @@
+package org.chorus.platform.testing;
+
+import java.net.URI;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
+
+/**
+ * Where the application under test serves health and metrics: its management interface, on a port of its own that
+ * the operating system chose (quarkus.management.test-port=0), never the API port RestAssured calls by default.
+ */
+public final class ManagementPort {
+
+    private ManagementPort() {
+    }
+
+    /** The management interface's address for a path, e.g. {@code /q/metrics}. */
+    public static String url(String path) {
+        return URI.create("http://127.0.0.1:" + port()).resolve(path).toString();
+    }
+
+    /** The port the management interface listens on, once the application has started. */
+    public static int port() {
+        ValueRegistry registry = Arc.container().select(ValueRegistry.class).get();
+        return registry.get(HttpServer.MANAGEMENT_TEST_PORT);
+    }
+}
