@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,16 +20,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class DemoData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = DemoGateway.JSON;
     private static final String RESOURCE = "demo-data.json";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final URI gateway;
+    private final DemoGateway demo;
     private final String adminKey;
     private int failures;
 
     private DemoData(URI gateway, String adminKey) {
-        this.gateway = gateway;
+        this.demo = new DemoGateway(gateway);
         this.adminKey = adminKey;
     }
 
@@ -82,8 +76,8 @@ public final class DemoData {
     private void places(JsonNode places) throws IOException, InterruptedException {
         for (JsonNode place : places) {
             String code = place.path("code").asText();
-            if (send("GET", "/api/v1/places/" + encode(code), null, null).statusCode() == 200) {
-                report("place", code, "already there");
+            if (send("GET", "/api/v1/places/" + DemoGateway.encode(code), null, null).statusCode() == 200) {
+                DemoGateway.report("place", code, "already there");
                 continue;
             }
             HttpResponse<String> response = send("POST", "/api/v1/places", place, null);
@@ -98,7 +92,7 @@ public final class DemoData {
             String slug = body.remove("slug").asText();
             String name = body.path("name").asText();
             if (existing.contains(name)) {
-                report("organisation", name, "already there");
+                DemoGateway.report("organisation", name, "already there");
                 continue;
             }
             HttpResponse<String> response = send("POST", "/api/v1/organisations", body, "demo-org-" + slug);
@@ -111,7 +105,7 @@ public final class DemoData {
         Set<String> names = new HashSet<>();
         String cursor = null;
         do {
-            String path = "/api/v1/organisations?limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor));
+            String path = "/api/v1/organisations?limit=500" + (cursor == null ? "" : "&cursor=" + DemoGateway.encode(cursor));
             HttpResponse<String> response = send("GET", path, null, null);
             if (response.statusCode() != 200) {
                 return names;
@@ -126,51 +120,20 @@ public final class DemoData {
     private void outcome(String kind, String name, HttpResponse<String> response) throws IOException {
         int status = response.statusCode();
         if (status == 200 || status == 201) {
-            report(kind, name, "created");
+            DemoGateway.report(kind, name, "created");
         } else if (status == 409) {
-            report(kind, name, "already there (" + detail(response) + ")");
+            DemoGateway.report(kind, name, "already there (" + DemoGateway.detail(response) + ")");
         } else if (status == 401 || status == 403) {
             failures++;
-            report(kind, name, "FAILED: the gateway refused the bootstrap admin key (" + status + ")");
+            DemoGateway.report(kind, name, "FAILED: the gateway refused the bootstrap admin key (" + status + ")");
         } else {
             failures++;
-            report(kind, name, "FAILED: " + status + " " + detail(response));
+            DemoGateway.report(kind, name, "FAILED: " + status + " " + DemoGateway.detail(response));
         }
     }
 
     private HttpResponse<String> send(String method, String path, JsonNode body, String idempotencyKey)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
-                .timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Bearer " + adminKey)
-                .header("Accept", "application/json");
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The problem+json detail (or title) of an error answer, for a one-line report. */
-    private static String detail(HttpResponse<String> response) {
-        try {
-            JsonNode problem = JSON.readTree(response.body());
-            return problem.path("detail").asText(problem.path("title").asText(""));
-        } catch (IOException e) {
-            return response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
-        }
-    }
-
-    private static void report(String kind, String name, String outcome) {
-        System.out.printf("  %-13s %-58s %s%n", kind, name, outcome);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return demo.json(adminKey, method, path, body, idempotencyKey);
     }
 }

@@ -3,13 +3,15 @@ package org.chorus.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,19 +26,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class InsightDemoData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = DemoGateway.JSON;
     private static final String RESOURCE = "insight-demo-data.json";
-    /** New keys and newly registered organisations reach the gateway and the insight service by events. */
-    private static final int ATTEMPTS = 40;
+    /** New keys and newly registered organisations reach the gateway and the insight service by events, this fast. */
+    private static final Duration UNTIL_KNOWN = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final URI gateway;
+    private final DemoGateway demo;
     private final String adminKey;
     private final Map<String, String> findingIds = new HashMap<>();
     private int failures;
 
     private InsightDemoData(URI gateway, String adminKey) {
-        this.gateway = gateway;
+        this.demo = new DemoGateway(gateway);
         this.adminKey = adminKey;
     }
 
@@ -76,11 +77,11 @@ public final class InsightDemoData {
         HttpResponse<String> response = sendUntilKnown("POST", "/api/v1/uploads", key, content, "application/json",
                 "demo-insight-" + Integer.toHexString(content.hashCode()));
         if (response.statusCode() != 201) {
-            fail("upload", name, response.statusCode() + " " + detail(response));
+            fail("upload", name, response.statusCode() + " " + DemoGateway.detail(response));
             return;
         }
         JsonNode upload = JSON.readTree(response.body());
-        report("upload", name, upload.path("acceptedRows").asInt() + " new, " + upload.path("updatedRows").asInt()
+        DemoGateway.report("upload", name, upload.path("acceptedRows").asInt() + " new, " + upload.path("updatedRows").asInt()
                 + " updated, " + upload.path("rejectedRows").asInt() + " rejected");
         for (JsonNode row : upload.path("rows")) {
             if (row.path("status").asText().equals("REJECTED")) {
@@ -97,7 +98,7 @@ public final class InsightDemoData {
             findingIds.put(row.path("reference").asText() + "#" + i, id);
             HttpResponse<String> published = send("POST", "/api/v1/findings/" + id + "/publish", key, null, null, null);
             if (published.statusCode() != 200) {
-                fail("finding", id, published.statusCode() + " " + detail(published));
+                fail("finding", id, published.statusCode() + " " + DemoGateway.detail(published));
             }
         }
     }
@@ -122,15 +123,15 @@ public final class InsightDemoData {
             HttpResponse<String> created = sendUntilKnown("POST", "/api/v1/actions", key, JSON.writeValueAsString(body),
                     "application/json", "demo-action-" + slug);
             if (created.statusCode() != 201) {
-                fail("action", slug, created.statusCode() + " " + detail(created));
+                fail("action", slug, created.statusCode() + " " + DemoGateway.detail(created));
                 continue;
             }
             String id = JSON.readTree(created.body()).path("id").asText();
             HttpResponse<String> published = send("POST", "/api/v1/actions/" + id + "/publish", key, null, null, null);
             if (published.statusCode() == 200) {
-                report("action", slug, "published");
+                DemoGateway.report("action", slug, "published");
             } else {
-                fail("action", slug, published.statusCode() + " " + detail(published));
+                fail("action", slug, published.statusCode() + " " + DemoGateway.detail(published));
             }
         }
     }
@@ -144,7 +145,7 @@ public final class InsightDemoData {
             JSON.readTree(response.body()).path("items")
                     .forEach(o -> byName.put(o.path("name").asText(), o.path("id").asText()));
         } else {
-            fail("organisations", type, response.statusCode() + " " + detail(response));
+            fail("organisations", type, response.statusCode() + " " + DemoGateway.detail(response));
         }
         return byName;
     }
@@ -156,7 +157,7 @@ public final class InsightDemoData {
         HttpResponse<String> response = send("POST", "/api/v1/organisations/" + organisationId + "/api-keys", adminKey,
                 body, "application/json", null);
         if (response.statusCode() != 201) {
-            fail("key", name, response.statusCode() + " " + detail(response));
+            fail("key", name, response.statusCode() + " " + DemoGateway.detail(response));
             return null;
         }
         return JSON.readTree(response.body()).path("secret").asText();
@@ -164,52 +165,32 @@ public final class InsightDemoData {
 
     /** Retries while the gateway has not yet learnt the key, or the insight service the organisation. */
     private HttpResponse<String> sendUntilKnown(String method, String path, String key, String body,
-            String contentType, String idempotencyKey) throws IOException, InterruptedException {
-        HttpResponse<String> response = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            response = send(method, path, key, body, contentType, idempotencyKey);
-            boolean notYetKnown = response.statusCode() == 401
-                    || response.statusCode() == 422 && response.body().contains("organisation-not-active");
-            if (!notYetKnown) {
-                return response;
-            }
-            Thread.sleep(250);
+            String contentType, String idempotencyKey) {
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            return Awaitility.await().atMost(UNTIL_KNOWN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        last.set(send(method, path, key, body, contentType, idempotencyKey));
+                        return last.get();
+                    }, response -> !notYetKnown(response));
+        } catch (ConditionTimeoutException e) {
+            // The caller reports the answer it got last, as for any other refusal.
+            return last.get();
         }
-        return response;
+    }
+
+    private static boolean notYetKnown(HttpResponse<String> response) {
+        return response.statusCode() == 401
+                || response.statusCode() == 422 && response.body().contains("organisation-not-active");
     }
 
     private HttpResponse<String> send(String method, String path, String key, String body, String contentType,
             String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + key)
-                .header("Accept", "application/json");
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String detail(HttpResponse<String> response) {
-        try {
-            JsonNode problem = JSON.readTree(response.body());
-            return problem.path("detail").asText(problem.path("title").asText(""));
-        } catch (IOException e) {
-            return response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
-        }
+        return demo.send(key, method, path, body, contentType, idempotencyKey);
     }
 
     private void fail(String kind, String name, String why) {
         failures++;
-        report(kind, name, "FAILED: " + why);
-    }
-
-    private static void report(String kind, String name, String outcome) {
-        System.out.printf("  %-13s %-58s %s%n", kind, name, outcome);
+        DemoGateway.report(kind, name, "FAILED: " + why);
     }
 }

@@ -208,18 +208,6 @@ public final class RunningStack implements AutoCloseable {
         return secrets.privateKeyPem();
     }
 
-    public Path internalTokenPublicKey() {
-        return secrets.publicKeyPem();
-    }
-
-    public Path logFile(ChorusService service) {
-        return logFile(ServiceReplica.first(service));
-    }
-
-    public Path logFile(ServiceReplica replica) {
-        return home.log(replica.name());
-    }
-
     public StackSettings settings() {
         return settings;
     }

@@ -88,10 +88,6 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
         return new StackSettings(repoRoot, home, ports, timeout, serviceJvmOptions, serviceEnv, durable);
     }
 
-    public StackSettings withServiceJvmOptions(List<String> options) {
-        return new StackSettings(repoRoot, home, ports, readyTimeout, options, serviceEnv, durable);
-    }
-
     public StackSettings withDurable(boolean sync) {
         return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, sync);
     }

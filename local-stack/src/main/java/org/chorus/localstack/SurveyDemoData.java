@@ -3,16 +3,15 @@ package org.chorus.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
+
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,17 +25,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class SurveyDemoData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = DemoGateway.JSON;
     private static final String RESOURCE = "seed-survey.json";
     /** The real survey closed on Monday 24 October; the demo closes on the next 24 October, end of day in the UK. */
     private static final MonthDay CLOSING_DAY = MonthDay.of(10, 24);
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final URI gateway;
+    private final DemoGateway demo;
 
     private SurveyDemoData(URI gateway) {
-        this.gateway = gateway;
+        this.demo = new DemoGateway(gateway);
     }
 
     /** Loads the seed survey through the gateway; true when it is there and open afterwards. */
@@ -61,10 +59,10 @@ public final class SurveyDemoData {
             if (existing == null) {
                 loader.sampleResponses(key[1], surveyId, samples);
             }
-            report("survey", title, existing == null ? "created and opened" : "already there");
+            DemoGateway.report("survey", title, existing == null ? "created and opened" : "already there");
             return true;
         } catch (IllegalStateException e) {
-            report("survey", title, "FAILED: " + e.getMessage());
+            DemoGateway.report("survey", title, "FAILED: " + e.getMessage());
             return false;
         } finally {
             if (key != null) {
@@ -103,21 +101,17 @@ public final class SurveyDemoData {
     }
 
     /** The gateway learns a new key from its event within a second or so; until then it answers 401. */
-    private void awaitKnownToGateway(String secret) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (send(secret, "GET", "/api/v1/surveys?limit=1", null, null).statusCode() == 401) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the gateway never accepted the newly issued survey key");
-            }
-            Thread.sleep(200);
-        }
+    private void awaitKnownToGateway(String secret) {
+        Awaitility.await("the gateway accepts the newly issued survey key").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> send(secret, "GET", "/api/v1/surveys?limit=1", null, null).statusCode() != 401);
     }
 
     /** @return the id of the ICB's survey with this title, or null */
     private String find(String key, String title) throws IOException, InterruptedException {
         String cursor = null;
         do {
-            String path = "/api/v1/surveys?limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor));
+            String path = "/api/v1/surveys?limit=500" + (cursor == null ? "" : "&cursor=" + DemoGateway.encode(cursor));
             JsonNode page = expect(send(key, "GET", path, null, null), 200);
             for (JsonNode survey : page.path("items")) {
                 if (title.equals(survey.path("definition").path("title").path("en").asText())) {
@@ -139,9 +133,9 @@ public final class SurveyDemoData {
             return;
         }
         String etag = current.headers().firstValue("ETag").orElseThrow();
-        HttpRequest publish = request(key, "/api/v1/surveys/" + surveyId + "/publish").header("If-Match", etag)
+        HttpRequest publish = demo.request(key, "/api/v1/surveys/" + surveyId + "/publish").header("If-Match", etag)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
-        expect(http.send(publish, HttpResponse.BodyHandlers.ofString()), 200);
+        expect(demo.send(publish), 200);
     }
 
     /** Staff-entered sample responses for a survey just created; Idempotency-Keys make a retried run harmless. */
@@ -158,22 +152,7 @@ public final class SurveyDemoData {
 
     private HttpResponse<String> send(String key, String method, String path, JsonNode body, String idempotencyKey)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(key, path);
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String key, String path) {
-        return HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Bearer " + key).header("Accept", "application/json");
+        return demo.json(key, method, path, body, idempotencyKey);
     }
 
     private static JsonNode expect(HttpResponse<String> response, int status) throws IOException {
@@ -183,13 +162,5 @@ public final class SurveyDemoData {
                     + " answered " + response.statusCode() + ": " + body);
         }
         return JSON.readTree(response.body());
-    }
-
-    private static void report(String kind, String name, String outcome) {
-        System.out.printf("  %-13s %-58s %s%n", kind, name, outcome);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

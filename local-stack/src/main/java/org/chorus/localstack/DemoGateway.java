@@ -1,0 +1,81 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The demo loaders' one way in: the gateway, called with a key as a partner's tool would, and one line of report per
+ * thing loaded.
+ */
+final class DemoGateway {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Long enough for an upload of the demo's findings on a busy machine. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final URI gateway;
+
+    DemoGateway(URI gateway) {
+        this.gateway = gateway;
+    }
+
+    /** A request with a JSON body, or none; {@code idempotencyKey} may be null. */
+    HttpResponse<String> json(String key, String method, String path, JsonNode body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return send(key, method, path, body == null ? null : JSON.writeValueAsString(body), "application/json",
+                idempotencyKey);
+    }
+
+    /** A request with a body of any type, or none; {@code idempotencyKey} may be null. */
+    HttpResponse<String> send(String key, String method, String path, String body, String contentType,
+            String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(key, path);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request still open for its method, body and more headers. */
+    HttpRequest.Builder request(String key, String path) {
+        return HttpRequest.newBuilder(gateway.resolve(path)).timeout(ANSWER_TIMEOUT)
+                .header("Authorization", "Bearer " + key).header("Accept", "application/json");
+    }
+
+    /** The problem+json detail (or title) of an error answer, for a one-line report. */
+    static String detail(HttpResponse<String> response) {
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            return problem.path("detail").asText(problem.path("title").asText(""));
+        } catch (IOException e) {
+            return response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
+        }
+    }
+
+    static void report(String kind, String name, String outcome) {
+        System.out.printf("  %-13s %-58s %s%n", kind, name, outcome);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
