@@ -1,7 +1,9 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.SystemUnderTest.anonymous;
 import static org.chorus.e2e.SystemUnderTest.as;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -205,18 +207,18 @@ class AccessMatrixIT {
             }
             String publishable = Directory.issuePublishableKey(organisation);
             // Known to the gateway once the service, not the gateway, answers (a 403 problem of type forbidden).
-            Eventually.status(() -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
                 Response response = as(publishable).header("Origin", WEBSITE).get("/api/v1/places");
-                return response.statusCode() == 403 && response.asString().contains("/problems/forbidden") ? 1 : 0;
-            }, 1, Duration.ofSeconds(10));
+                return response.statusCode() == 403 && response.asString().contains("/problems/forbidden");
+            });
             return new Keys(secret, combined, publishable);
         }
 
         /** Issues a secret key and waits until the gateway knows it (every secret key may read the directory). */
         private static String secretKey(String organisation, String... scopes) {
             String key = Directory.issueSecretKey(organisation, scopes)[1];
-            Eventually.status(() -> as(key).get("/api/v1/organisations/" + organisation).statusCode(), 200,
-                    Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> as(key).get("/api/v1/organisations/" + organisation).statusCode(), equalTo(200));
             return key;
         }
     }

@@ -1,6 +1,8 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.SystemUnderTest.as;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,15 +40,16 @@ class ExamplePageIT {
         // The page is served by the gateway, so the partner's allowed origin is the gateway's own, as a browser spells it.
         String healthwatch = Directory.registerOrganisation("Healthwatch with the example page", "HEALTHWATCH", gateway);
         String website = Directory.issuePublishableKey(healthwatch);
-        Eventually.status(() -> as(staff).get("/api/v1/surveys").statusCode(), 200, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(staff).get("/api/v1/surveys").statusCode(), equalTo(200));
 
         String title = "Our draft priorities " + UUID.randomUUID().toString().substring(0, 8);
         ObjectNode survey = Surveys.seedWithEveryQuestionType(title);
         String surveyId = Surveys.createAndOpen(staff, survey);
         // A second open survey, so that the page offers a choice instead of showing the only one.
         Surveys.createAndOpen(staff, Surveys.seedWithEveryQuestionType(title + " (another)"));
-        Eventually.status(() -> as(website).header("Origin", gateway).get("/api/v1/surveys/" + surveyId).statusCode(),
-                200, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> as(website).header("Origin", gateway).get("/api/v1/surveys/" + surveyId).statusCode(),
+                        equalTo(200));
 
         ExamplePage.Receipt receipt;
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
@@ -108,7 +111,7 @@ class ExamplePageIT {
     private static Map<String, String> onlyExportedResponse(String key, String surveyId, String responseId)
             throws Exception {
         String path = "/api/v1/surveys/" + surveyId + "/responses/export?format=ndjson";
-        Eventually.status(() -> as(key).get(path).asString().contains(responseId) ? 1 : 0, 1, Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(key).get(path).asString().contains(responseId));
         List<String> lines = as(key).get(path).then().statusCode(200).extract().asString().lines().toList();
         assertEquals(1, lines.size(), "one response, sent once: " + lines);
         Map<String, String> row = new ObjectMapper().readerForMapOf(String.class).readValue(lines.get(0));

@@ -1,5 +1,6 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.SystemUnderTest.admin;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.hamcrest.Matchers.contains;
@@ -48,7 +49,7 @@ class HealthwatchUploadThroughTheGatewayIT {
                 + "\"I waited months.\r\nNobody called back.\"\r\n"
                 + "E2E-2,Drop-in,Knitting circle,2019-04-01," + place + ",12.5,,,,,\r\n";
         // The insight service learns the new organisation, and the gateway the new key, from events.
-        Eventually.status(() -> upload(writer, first).statusCode(), 201, Duration.ofSeconds(15));
+        await().atMost(Duration.ofSeconds(15)).until(() -> upload(writer, first).statusCode(), equalTo(201));
         var report = upload(writer, first).then().statusCode(201)
                 .body("rows.status", contains("UPDATED", "REJECTED"))
                 .body("rows[1].reasons", hasItem(containsString("unknown method 'Knitting circle'")))
@@ -84,7 +85,7 @@ class HealthwatchUploadThroughTheGatewayIT {
         assertTrue(InsightDemoData.load(SystemUnderTest.stack().gatewayUrl(), admin()), "and loads again harmlessly");
         String analyst = Directory.issueSecretKey(Directory.registerOrganisation("Insight Analysts (e2e)", "OTHER"),
                 "insights:read")[1];
-        Eventually.status(() -> as(analyst).get("/api/v1/themes").statusCode(), 200, Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> as(analyst).get("/api/v1/themes").statusCode(), equalTo(200));
         as(analyst).queryParam("place", "cumbria").queryParam("q", "mental health referrals")
                 .when().get("/api/v1/findings")
                 .then().statusCode(200).body("items.size()", equalTo(1))

@@ -1,8 +1,10 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.SystemUnderTest.admin;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.chorus.e2e.SystemUnderTest.stack;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 
@@ -25,7 +27,8 @@ class OutagesIT {
             stack().startKafka();
         }
         String secret = key[1];
-        Eventually.status(() -> as(secret).get("/api/v1/organisations").statusCode(), 200, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> as(secret).get("/api/v1/organisations").statusCode(), equalTo(200));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.Scopes.CONTACTS_READ;
 import static org.chorus.e2e.Scopes.EXPORTS_READ;
 import static org.chorus.e2e.Scopes.INSIGHTS_WRITE;
 import static org.chorus.e2e.Scopes.PUBLIC;
 import static org.chorus.e2e.Scopes.SURVEYS_MANAGE;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -50,9 +52,10 @@ final class Owner {
             organisation.with(PUBLIC).contentType(ContentType.JSON).body(RequestBodies.response(email))
                     .post("/api/v1/surveys/" + survey.id() + "/responses").then().statusCode(201);
             // Exports hold responses from a few seconds back, so that resuming never skips one still committing.
-            Eventually.status(() -> organisation.with(EXPORTS_READ + Tenant.AND + CONTACTS_READ)
-                    .queryParam("includeContact", true).get("/api/v1/surveys/" + survey.id() + "/responses/export")
-                    .asString().contains(email) ? 1 : 0, 1, Duration.ofSeconds(20));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> organisation.with(EXPORTS_READ + Tenant.AND + CONTACTS_READ)
+                            .queryParam("includeContact", true).get("/api/v1/surveys/" + survey.id() + "/responses/export")
+                            .asString().contains(email));
             surveyWithContact = survey;
         }
         return surveyWithContact;
@@ -115,11 +118,11 @@ final class Owner {
      */
     private OwnedResource createInsight(String collection, Object body, Object replacement) {
         AtomicReference<Response> created = new AtomicReference<>();
-        Eventually.status(() -> {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
             created.set(organisation.with(INSIGHTS_WRITE).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/" + collection));
             return created.get().statusCode();
-        }, 201, Duration.ofSeconds(15));
+        }, equalTo(201));
         String id = created.get().path("id");
         return new OwnedResource(id, "/api/v1/" + collection + "/" + id, () -> organisation.with(INSIGHTS_WRITE),
                 created.get().jsonPath(), replacement);

@@ -1,5 +1,6 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.SystemUnderTest.admin;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,8 +27,10 @@ class PublishedResultsThroughTheGatewayIT {
         String owner = Directory.registerOrganisation("Blackpool Council", "LOCAL_AUTHORITY");
         String manager = Directory.issueSecretKey(owner, "surveys:manage")[1];
         String websiteKey = Directory.issuePublishableKey(Directory.registerOrganisation("Healthwatch", "HEALTHWATCH"));
-        Eventually.status(() -> as(manager).get("/api/v1/surveys").statusCode(), 200, Duration.ofSeconds(10));
-        Eventually.status(() -> website(websiteKey).get("/api/v1/surveys").statusCode(), 200, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> as(manager).get("/api/v1/surveys").statusCode(), equalTo(200));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> website(websiteKey).get("/api/v1/surveys").statusCode(), equalTo(200));
         String surveyId = Surveys.createAndOpen(manager,
                 Surveys.seedWithEveryQuestionType("Results for everyone " + UUID.randomUUID()));
         String summary = "/api/v1/surveys/" + surveyId + "/results/summary";
@@ -45,9 +48,10 @@ class PublishedResultsThroughTheGatewayIT {
         website(websiteKey).get(summary).then().statusCode(404);
 
         for (String action : List.of("survey-results.published", "survey-results.withdrawn")) {
-            Eventually.status(() -> as(admin()).queryParam("action", action).queryParam("organisationId", owner)
-                    .get("/api/v1/audit-log").then().statusCode(200).extract().<List<String>>path("items.subjectId")
-                    .contains(surveyId) ? 1 : 0, 1, Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> as(admin()).queryParam("action", action).queryParam("organisationId", owner)
+                            .get("/api/v1/audit-log").then().statusCode(200).extract().<List<String>>path("items.subjectId")
+                            .contains(surveyId));
         }
     }
 

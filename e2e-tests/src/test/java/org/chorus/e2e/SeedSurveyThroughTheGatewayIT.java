@@ -1,5 +1,6 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.SystemUnderTest.admin;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,8 +35,8 @@ class SeedSurveyThroughTheGatewayIT {
 
         String healthwatch = Directory.registerOrganisation("Healthwatch Blackpool (e2e)", "HEALTHWATCH");
         String website = Directory.issuePublishableKey(healthwatch);
-        Eventually.status(() -> as(website).header("Origin", ORIGIN).get("/api/v1/surveys").statusCode(), 200,
-                Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> as(website).header("Origin", ORIGIN).get("/api/v1/surveys").statusCode(), equalTo(200));
 
         List<String> open = as(website).header("Origin", ORIGIN).when().get("/api/v1/surveys?limit=500")
                 .then().statusCode(200).extract().path("items.findAll { it.definition.title.en == '" + TITLE + "' }.id");
@@ -65,8 +66,7 @@ class SeedSurveyThroughTheGatewayIT {
         String analyst = Directory.issueSecretKey(healthwatch, "exports:read")[1];
         String exportPath = "/api/v1/surveys/" + surveyId + "/responses/export?format=ndjson";
         // exports hold responses from a few seconds back (so that resuming never skips one still committing)
-        Eventually.status(() -> as(analyst).get(exportPath).asString().contains(responseId) ? 1 : 0, 1,
-                Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(analyst).get(exportPath).asString().contains(responseId));
 
         as(website).header("Origin", ORIGIN).header("Erasure-Token", receipt.path("erasureToken").toString())
                 .when().delete("/api/v1/responses/" + responseId)

@@ -1,7 +1,9 @@
 package org.chorus.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.Scopes.PUBLIC;
 import static org.chorus.e2e.SystemUnderTest.as;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -65,6 +67,6 @@ final class Tenant {
     }
 
     private static void awaitKnown(IntSupplier status) {
-        Eventually.status(status, 200, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(status::getAsInt, equalTo(200));
     }
 }

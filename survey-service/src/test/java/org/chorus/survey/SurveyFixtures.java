@@ -1,15 +1,15 @@
 package org.chorus.survey;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.chorus.platform.testing.TestCallers;
 import org.chorus.platform.web.caller.Scopes;
@@ -99,29 +99,18 @@ public final class SurveyFixtures {
      * @param by the breakdown, or null for all respondents
      */
     public static ValidatableResponse countedResults(String surveyId, String by) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            var request = given().header("Authorization", analyst());
-            if (by != null) {
-                request.queryParam("by", by);
-            }
-            ValidatableResponse results = request.when().get("/api/v1/surveys/" + surveyId + "/results")
-                    .then().statusCode(200);
-            Number waiting = results.extract().path("responsesNotYetCounted");
-            if (waiting.longValue() == 0 || System.nanoTime() > deadline) {
-                return results.body("responsesNotYetCounted", equalTo(0));
-            }
-            pause();
-        }
+        return await("every accepted response counted").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> results(surveyId, by),
+                        results -> results.extract().<Number>path("responsesNotYetCounted").longValue() == 0);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static ValidatableResponse results(String surveyId, String by) {
+        var request = given().header("Authorization", analyst());
+        if (by != null) {
+            request.queryParam("by", by);
         }
+        return request.when().get("/api/v1/surveys/" + surveyId + "/results").then().statusCode(200);
     }
 
     /** An organisation and the bearer header of its survey manager's key. */

@@ -1,5 +1,6 @@
 package org.chorus.insight.organisation;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -131,21 +131,22 @@ class OrganisationReplicaTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
         String topic = ChorusEventTypes.deadLetterTopic(ChorusEventTypes.DIRECTORY_ORGANISATIONS);
         var found = new java.util.TreeMap<Integer, String>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    int index = keys.indexOf(record.key());
-                    if (index >= 0) {
-                        found.put(index, new String(record.headers().lastHeader("chorus_dlq_reason").value(),
-                                StandardCharsets.UTF_8));
-                    }
-                }
-            }
+            await(expected + " dead letters").atMost(Duration.ofSeconds(15)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                        for (var record : consumer.poll(Duration.ofMillis(200))) {
+                            int index = keys.indexOf(record.key());
+                            if (index >= 0) {
+                                found.put(index, new String(record.headers().lastHeader("chorus_dlq_reason").value(),
+                                        StandardCharsets.UTF_8));
+                            }
+                        }
+                        return found.size() >= expected;
+                    });
         }
         assertEquals(expected, found.size(), "dead letters found: " + found);
         return List.copyOf(found.values());
@@ -164,17 +165,11 @@ class OrganisationReplicaTest {
         producer.send(EventEnvelope.toRecord(ChorusEventTypes.DIRECTORY_ORGANISATIONS, event)).get();
     }
 
-    private void awaitReplica(UUID id, java.util.function.Predicate<OrganisationReplicaEntity> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<OrganisationReplicaEntity> replica = inTransaction(() -> replicas.findByIdOptional(id));
-            if (replica.isPresent() && condition.test(replica.get())) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("replica of " + id + " never reached the expected state");
+    private void awaitReplica(UUID id, java.util.function.Predicate<OrganisationReplicaEntity> condition) {
+        await("the replica of " + id + " in the expected state").atMost(Duration.ofSeconds(15)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> inTransaction(() -> replicas.findByIdOptional(id)),
+                        replica -> replica.isPresent() && condition.test(replica.get()));
     }
 
     private static <T> T inTransaction(Supplier<T> work) {

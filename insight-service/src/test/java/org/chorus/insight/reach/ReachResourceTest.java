@@ -1,6 +1,7 @@
 package org.chorus.insight.reach;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.insight.support.InsightFixtures.activity;
 import static org.chorus.insight.support.InsightFixtures.createActivity;
 import static org.chorus.insight.support.InsightFixtures.createFinding;
@@ -154,17 +155,11 @@ class ReachResourceTest {
         producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, event)).get();
     }
 
-    private void awaitProcessed(List<String> eventIds) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            long seen = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                    .createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id IN (:ids)")
-                    .setParameter("ids", eventIds).getSingleResult()).longValue());
-            if (seen == eventIds.size()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the inbox never processed " + eventIds);
+    private void awaitProcessed(List<String> eventIds) {
+        await("the inbox processed " + eventIds).atMost(Duration.ofSeconds(20)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id IN (:ids)")
+                        .setParameter("ids", eventIds).getSingleResult()).longValue()), seen -> seen == eventIds.size());
     }
 }

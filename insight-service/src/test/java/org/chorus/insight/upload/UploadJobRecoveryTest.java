@@ -1,6 +1,7 @@
 package org.chorus.insight.upload;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
@@ -39,13 +40,9 @@ class UploadJobRecoveryTest {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> uploads.persist(stalled(id, org, file)));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String status = "PROCESSING";
-        while (!status.equals("DONE") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = given().header("Authorization", writer(org)).when().get("/api/v1/uploads/" + id)
-                    .then().statusCode(200).extract().path("status");
-        }
+        await("the stalled job finished").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().header("Authorization", writer(org)).when().get("/api/v1/uploads/" + id)
+                        .then().statusCode(200).extract().path("status"), equalTo("DONE"));
         given().header("Authorization", writer(org)).when().get("/api/v1/uploads/" + id)
                 .then().body("status", equalTo("DONE")).body("rows.status", contains("ACCEPTED", "ACCEPTED"));
     }

@@ -1,6 +1,7 @@
 package org.chorus.insight.upload;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.reader;
 import static org.chorus.insight.support.InsightFixtures.unique;
@@ -228,13 +229,9 @@ class UploadResourceTest {
                 .body("totalRows", equalTo(10_000)).extract();
         String location = accepted.header("Location");
 
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(240).toNanos();
-        String status = "PENDING";
-        while (!status.equals("DONE") && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            status = given().header("Authorization", writer(org)).when().get(location)
-                    .then().statusCode(200).extract().path("status");
-        }
+        await("the job done").atMost(java.time.Duration.ofSeconds(240)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> given().header("Authorization", writer(org)).when().get(location)
+                        .then().statusCode(200).extract().path("status"), equalTo("DONE"));
         given().header("Authorization", writer(org)).when().get(location)
                 .then().body("status", equalTo("DONE"))
                 .body("processedRows", equalTo(10_000))

@@ -1,6 +1,7 @@
 package org.chorus.directory.audit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.directory.DirectoryFixtures.organisation;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.everyItem;
@@ -90,39 +91,29 @@ class AuditLogTest {
     }
 
     private JsonPath awaitEntry(String action, String subjectId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath page = given().header("Authorization", ADMIN).queryParam("action", action).queryParam("limit", 500)
-                    .when().get("/api/v1/audit-log").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
-            for (int i = 0; i < items.size(); i++) {
-                if (subjectId.equals(items.get(i).get("subjectId"))) {
-                    return new JsonPath(page.prettify()).setRootPath("items[" + i + "]");
-                }
-            }
-            pause();
-        }
-        throw new AssertionError("no " + action + " entry for " + subjectId + " reached the audit log");
+        JsonPath page = await("a " + action + " entry for " + subjectId + " in the audit log")
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> auditLog(action), log -> indexOf(log, subjectId) >= 0);
+        return new JsonPath(page.prettify()).setRootPath("items[" + indexOf(page, subjectId) + "]");
     }
 
     private void awaitAny(String action) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!given().header("Authorization", ADMIN).queryParam("action", action).when().get("/api/v1/audit-log")
-                    .then().extract().jsonPath().getList("items").isEmpty()) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("no " + action + " entry reached the audit log");
+        await("a " + action + " entry in the audit log").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50)).until(() -> !auditLog(action).getList("items").isEmpty());
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
+    private static JsonPath auditLog(String action) {
+        return given().header("Authorization", ADMIN).queryParam("action", action).queryParam("limit", 500)
+                .when().get("/api/v1/audit-log").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int indexOf(JsonPath page, String subjectId) {
+        List<Map<String, Object>> items = page.getList("items");
+        for (int i = 0; i < items.size(); i++) {
+            if (subjectId.equals(items.get(i).get("subjectId"))) {
+                return i;
+            }
         }
+        return -1;
     }
 }

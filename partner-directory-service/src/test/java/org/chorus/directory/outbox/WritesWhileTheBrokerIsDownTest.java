@@ -1,22 +1,32 @@
 package org.chorus.directory.outbox;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.testing.BrokerOutage;
+import org.chorus.platform.testing.EventProbe;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -24,56 +34,82 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
-/** With no broker reachable, a registration still succeeds and its event waits safely in the outbox. */
+/**
+ * With the broker down, registrations still succeed and their events wait in the outbox while the relay tries, and
+ * fails, to publish them; once the broker is back, each event is published exactly once.
+ */
 @QuarkusTest
-@WithTestResource(ChorusTestInfrastructure.class)
-@TestProfile(WritesWhileTheBrokerIsDownTest.NoBroker.class)
+@WithTestResource(BrokerOutage.Resource.class)
+@TestProfile(WritesWhileTheBrokerIsDownTest.QuickRetries.class)
 class WritesWhileTheBrokerIsDownTest {
+
+    private static final int REGISTRATIONS = 3;
 
     @Inject
     DataSource dataSource;
 
-    @Test
-    void theChangeCommitsAndItsEventWaitsToBePublished() throws Exception {
-        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(organisation("Healthwatch Blackburn with Darwen", "HEALTHWATCH", List.of()))
-                .when().post("/api/v1/organisations")
-                .then().statusCode(201).extract().path("id");
+    @Inject
+    MeterRegistry meters;
 
-        given().header("Authorization", ADMIN).when().get("/api/v1/organisations/" + id).then().statusCode(200);
-        Thread.sleep(1_000); // give the relay rounds in which it tries, and fails, to publish
-        assertEquals(List.of("chorus.directory.OrganisationRegistered.v1"), unpublishedEventTypes(id));
+    /** Down when the application started; set by {@link BrokerOutage.Resource}. */
+    BrokerOutage broker;
+
+    @Test
+    void changesCommitWhileTheBrokerIsDownAndTheirEventsArePublishedOnceItIsBack() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= REGISTRATIONS; i++) {
+            ids.add(given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(organisation("Healthwatch Blackburn with Darwen " + i, "HEALTHWATCH", List.of()))
+                    .when().post("/api/v1/organisations")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        double failedBefore = failedRounds();
+
+        // Rounds that started after the commits read these rows (the outbox holds fewer than a batch) and failed.
+        await("two failed relay rounds").atMost(Duration.ofSeconds(30))
+                .until(() -> failedRounds() >= failedBefore + 2);
+        assertTrue(broker.refusedConnections() > 0, "the service's clients tried to reach the broker");
+        assertEquals(ids.stream().sorted().toList(), unpublished(ids).stream().sorted().toList(),
+                "every event waits in the outbox, once");
+
+        broker.end();
+        await("the outbox emptied").atMost(Duration.ofSeconds(30)).until(() -> unpublished(ids).isEmpty());
+
+        List<ChorusEvent> published = EventProbe.all(ChorusEventTypes.DIRECTORY_ORGANISATIONS,
+                event -> ids.contains(event.aggregateId()));
+        Map<String, Long> perOrganisation = published.stream()
+                .collect(Collectors.groupingBy(ChorusEvent::aggregateId, Collectors.counting()));
+        assertEquals(ids.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)), perOrganisation,
+                "each registration's event is on the topic exactly once");
+        assertTrue(published.stream().allMatch(e -> e.type().equals(ChorusEventTypes.ORGANISATION_REGISTERED.type())),
+                "and it announces the registration: " + published);
     }
 
-    private List<String> unpublishedEventTypes(String aggregateId) throws Exception {
+    private double failedRounds() {
+        return meters.get("chorus.outbox.failed.rounds").counter().count();
+    }
+
+    /** The aggregates among {@code ids} with an event not yet acknowledged by the broker, one entry per event. */
+    private List<String> unpublished(List<String> ids) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT event_type FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
-            select.setString(1, aggregateId);
+                        "SELECT aggregate_id FROM outbox_event WHERE aggregate_id = ANY(?) AND published_at IS NULL")) {
+            select.setArray(1, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = select.executeQuery()) {
-                var types = new java.util.ArrayList<String>();
+                List<String> waiting = new ArrayList<>();
                 while (rs.next()) {
-                    types.add(rs.getString(1));
+                    waiting.add(rs.getString(1));
                 }
-                return types;
+                return waiting;
             }
         }
     }
 
-    /** Points the service at a port where nothing listens. */
-    public static class NoBroker implements QuarkusTestProfile {
+    /** Gives up on the broker after a second and tries again soon after, so that failed rounds come quickly. */
+    public static class QuickRetries implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("chorus.events.bootstrap-servers", "127.0.0.1:" + unusedPort(),
-                    "chorus.events.broker-timeout", "1s");
-        }
-
-        private static int unusedPort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return Map.of("chorus.events.broker-timeout", "1s", "chorus.outbox.retry-backoff", "100ms");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.chorus.survey.export;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.survey.SurveyFixtures.analyst;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 
 /**
  * An analyst who cancels a large download with contact details: the export stops (PostgreSQL stops streaming), is
@@ -119,18 +118,12 @@ class AbandonedExportTest {
         }
     }
 
-    private static Map<String, Object> awaitAuditFinished(String surveyId) throws InterruptedException {
+    private static Map<String, Object> awaitAuditFinished(String surveyId) {
         String admin = TestCallers.bearer(UUID.randomUUID(), Scopes.DIRECTORY_MANAGE);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            JsonPath entries = given().header("Authorization", admin).queryParam("limit", 500)
-                    .when().get("/api/v1/exports/audit").then().statusCode(200).extract().jsonPath();
-            Map<String, Object> entry = entries.getMap("items.find { it.surveyId == '" + surveyId + "' }");
-            if (entry != null && entry.get("finishedAt") != null) {
-                return entry;
-            }
-            assertTrue(System.nanoTime() < deadline, "the abandoned export was never recorded as finished");
-            Thread.sleep(100);
-        }
+        return await("the abandoned export recorded as finished").atMost(Duration.ofSeconds(30))
+                .until(() -> given().header("Authorization", admin).queryParam("limit", 500)
+                        .when().get("/api/v1/exports/audit").then().statusCode(200).extract().jsonPath()
+                        .<String, Object>getMap("items.find { it.surveyId == '" + surveyId + "' }"),
+                        entry -> entry != null && entry.get("finishedAt") != null);
     }
 }

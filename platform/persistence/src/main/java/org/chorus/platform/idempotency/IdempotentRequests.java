@@ -60,12 +60,8 @@ public class IdempotentRequests {
         if (key == null) {
             return new Outcome<>(action.get(), false);
         }
-        if (!ACCEPTABLE_KEY.matcher(key).matches()) {
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                    HEADER + ": must be 1 to 200 visible ASCII characters",
-                    List.of(FieldError.parameter(HEADER, "must be 1 to 200 visible ASCII characters")));
-        }
-        String requestHash = hash(operation, request);
+        checkKey(key);
+        String requestHash = fingerprint(operation, request);
         store.lock(caller, key);
         var earlier = store.find(caller, key);
         if (earlier.isPresent()) {
@@ -82,7 +78,17 @@ public class IdempotentRequests {
         return new Outcome<>(result, false);
     }
 
-    private String hash(String operation, Object request) {
+    /** @throws ProblemException 400 naming the header unless the key is 1 to 200 visible ASCII characters */
+    static void checkKey(String key) {
+        if (!ACCEPTABLE_KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
+                    HEADER + ": must be 1 to 200 visible ASCII characters",
+                    List.of(FieldError.parameter(HEADER, "must be 1 to 200 visible ASCII characters")));
+        }
+    }
+
+    /** What a retry must repeat to get the first result: the operation and the request body, hashed. */
+    String fingerprint(String operation, Object request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(operation.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.worker.RoundsWorker;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,6 +32,7 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final KafkaClients clients;
     private final RoundsWorker worker;
+    private final Counter failedRounds;
     private KafkaProducer<String, byte[]> producer;
     private long nextCleanup;
 
@@ -46,6 +48,9 @@ public class OutboxRelay {
                 .description("Events committed but not yet acknowledged by the broker").register(meters);
         Gauge.builder("chorus.outbox.oldest.waiting.seconds", store, s -> s.backlog(true))
                 .description("How long the oldest unpublished event has waited").register(meters);
+        failedRounds = Counter.builder("chorus.outbox.failed.rounds")
+                .description("Rounds in which the relay could not publish what waits (broker or database unreachable)")
+                .register(meters);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -77,6 +82,7 @@ public class OutboxRelay {
             }
             return published == config.batchSize();
         } catch (RuntimeException e) {
+            failedRounds.increment();
             // a producer that failed may be stuck on a dead connection: the next round starts a fresh one
             producer = closeQuietly(producer);
             throw e;

@@ -29,10 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.chorus.platform.events.ChorusEvent;
-import org.chorus.platform.events.EventEnvelope;
+import org.chorus.platform.testing.EventProbe;
 import org.chorus.platform.testsupport.PlatformSchema;
 import org.chorus.platform.testsupport.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -231,7 +230,7 @@ class OutboxDeliveryTest {
     }
 
     private static List<ChorusEvent> events(String topic) {
-        return TestEvents.readAll(topic).stream().map(EventEnvelope::fromRecord).toList();
+        return EventProbe.all(topic, event -> true);
     }
 
     /** Event ids in the order they arrived; one aggregate per test here, so one partition and one order. */

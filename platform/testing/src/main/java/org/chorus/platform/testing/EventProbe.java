@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.EventEnvelope;
 
@@ -24,47 +28,64 @@ public final class EventProbe {
     /**
      * Waits for the first event on the topic that matches.
      *
-     * @throws AssertionError if none arrives in time
+     * @throws org.awaitility.core.ConditionTimeoutException if none arrives in time
      */
     public static ChorusEvent await(String topic, Predicate<ChorusEvent> matching, Duration timeout) {
-        List<ChorusEvent> found = awaitAll(topic, matching, 1, timeout);
-        return found.get(0);
+        return awaitAll(topic, matching, 1, timeout).get(0);
     }
 
     /** Waits until at least {@code count} matching events are on the topic and returns all matching ones seen. */
-    public static List<ChorusEvent> awaitAll(String topic, Predicate<ChorusEvent> matching, int count, Duration timeout) {
+    public static List<ChorusEvent> awaitAll(String topic, Predicate<ChorusEvent> matching, int count,
+            Duration timeout) {
         List<ChorusEvent> found = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
-            List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
+            List<TopicPartition> partitions = awaitPartitions(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (System.nanoTime() < deadline && found.size() < count) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    ChorusEvent event = EventEnvelope.fromRecord(record);
-                    if (matching.test(event)) {
-                        found.add(event);
-                    }
-                });
-            }
-        }
-        if (found.size() < count) {
-            throw new AssertionError("Expected " + count + " matching events on " + topic + " within " + timeout
-                    + " but saw " + found.size());
+            readUntil(consumer, matching, found, () -> found.size() >= count,
+                    "at least " + count + " matching events on " + topic, timeout);
         }
         return found;
     }
 
-    private static List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer, String topic,
-            long deadline) {
-        while (System.nanoTime() < deadline) {
-            Map<String, List<org.apache.kafka.common.PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(2));
-            if (topics.containsKey(topic)) {
-                return topics.get(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            }
-            sleep();
+    /**
+     * Every matching event on the topic now, partition by partition, each partition in its order: read up to the end
+     * offsets at the time of the call, so that a test can count exactly what was published, duplicates included.
+     */
+    public static List<ChorusEvent> all(String topic, Predicate<ChorusEvent> matching) {
+        List<ChorusEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+            List<TopicPartition> partitions = awaitPartitions(consumer, topic, Duration.ofSeconds(10));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            BooleanSupplier atTheEnd = () -> partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            readUntil(consumer, matching, found, atTheEnd, "the end of " + topic, Duration.ofSeconds(30));
         }
-        throw new AssertionError("Topic " + topic + " was never created");
+        return found;
+    }
+
+    /** Polls (each poll waits up to 200 ms for records) until {@code done}, keeping the matching events. */
+    private static void readUntil(KafkaConsumer<String, byte[]> consumer, Predicate<ChorusEvent> matching,
+            List<ChorusEvent> found, BooleanSupplier done, String what, Duration timeout) {
+        Awaitility.await(what).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1)).until(() -> {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        ChorusEvent event = EventEnvelope.fromRecord(record);
+                        if (matching.test(event)) {
+                            found.add(event);
+                        }
+                    }
+                    return done.getAsBoolean();
+                });
+    }
+
+    private static List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer, String topic,
+            Duration timeout) {
+        List<PartitionInfo> partitions = Awaitility.await("topic " + topic + " created").atMost(timeout)
+                .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> consumer.listTopics(Duration.ofSeconds(2)).get(topic), found -> found != null);
+        return partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
     private static KafkaConsumer<String, byte[]> newConsumer() {
@@ -72,14 +93,5 @@ public final class EventProbe {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
-        }
     }
 }

@@ -113,10 +113,6 @@ public final class TestInfrastructure {
         return DB_USER;
     }
 
-    public int postgresPort() {
-        return postgresPort;
-    }
-
     /**
      * Stops PostgreSQL as an operator restarting it would (a fast shutdown): open connections are cut, running
      * statements fail, new connections are refused. Its port and data stay for {@link #startPostgres()}. Every test

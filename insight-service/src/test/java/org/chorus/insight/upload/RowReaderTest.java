@@ -1,0 +1,84 @@
+package org.chorus.insight.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import org.chorus.insight.activity.EngagementMethod;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows judged by the API's own rules without HTTP, each broken rule worded for the person fixing the file and naming
+ * the field as that file names it.
+ */
+class RowReaderTest {
+
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private static final String HEADER = "reference,title,method,start_date,end_date,place_codes,participant_count,"
+            + "finding_statement,finding_sentiment,finding_participant_count,finding_quotes";
+
+    @Test
+    void aGoodRowIsReadIntoTheApisInputTypes() {
+        ParsedRow row = csvRow("HW-1,Focus group,focus group,14/03/2019,2019-03-15,blackpool,10,Long waits,Concern,9,");
+        assertEquals(List.of(), row.reasons());
+        assertEquals("HW-1", row.reference());
+        assertEquals(EngagementMethod.FOCUS_GROUP, row.activity().method());
+        assertEquals(LocalDate.of(2019, 3, 14), row.activity().startDate(), "UK dates are day first");
+        assertEquals(9, row.findings().get(0).participantCount());
+    }
+
+    @Test
+    void eachValueThatCannotBeReadIsReportedOnceByItsColumnName() {
+        assertEquals(List.of(
+                "method: unknown method 'Knitting circle'; use one of OUTREACH_WITH_SPECIFIC_GROUPS, COMMENT_CARDS, "
+                        + "WORKSHOP, NEIGHBOURHOOD_EVENT, LIVED_EXPERIENCE_INVOLVEMENT, COMMUNITY_GROUP_DISCUSSION, "
+                        + "TELEPHONE_INTERVIEW, IN_DEPTH_CONVERSATION, FACE_TO_FACE_INTERVIEW, PUBLIC_ENGAGEMENT_EVENT, "
+                        + "SURVEY_OR_QUESTIONNAIRE, FOCUS_GROUP",
+                "start_date: bad date '31/02/2019'; write it as 2019-03-14 or 14/03/2019",
+                "participant_count: '2.5' is not a whole number of people"),
+                csvRow("HW-1,Drop-in,Knitting circle,31/02/2019,,blackpool,2.5,,,,").reasons());
+    }
+
+    @Test
+    void theActivityAndFindingRulesApplyAsInTheApi() {
+        assertEquals(List.of(
+                "reference: is required in an upload, so that a corrected file updates this activity instead of "
+                        + "adding another",
+                "end_date: must not be before the start date",
+                "place_codes: unknown place 'atlantis': no active organisation of the partnership covers it",
+                "finding 1 finding_sentiment: must not be null",
+                "finding 1 finding_participant_count: must be at most the activity's 10 participants",
+                "finding 1 finding_quotes: must be anonymous: remove the email address or phone number"),
+                csvRow(",Focus group,Focus group,2019-03-14,2019-03-13,atlantis,10,Long waits,,11,"
+                        + "\"Email me at a@example.org\"").reasons());
+    }
+
+    @Test
+    void aJsonUploadHearsTheSameRulesInItsOwnFieldNames() {
+        ParsedRow row = reader((field, ofFinding) -> field).read(JsonRows.read(("{\"activities\": [{\"reference\": "
+                + "\"J-1\", \"title\": \"Walk\", \"method\": \"Workshop\", \"startDate\": \"2019-03-14\", "
+                + "\"placeCodes\": [\"blackpool\"], \"participantCount\": \"lots\", \"findings\": [{\"statement\": "
+                + "\"Good\", \"sentiment\": \"Positive\", \"quotes\": [\"Call 01632 960001\"]}]}]}")
+                .getBytes(StandardCharsets.UTF_8)).get(0));
+        assertEquals(List.of("participantCount: 'lots' is not a whole number of people",
+                "finding 1 quotes: must be anonymous: remove the email address or phone number"), row.reasons());
+    }
+
+    private static ParsedRow csvRow(String line) {
+        List<RawRow> rows = CsvRows.read((HEADER + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return reader(UploadFields::csvColumn).read(rows.get(0));
+    }
+
+    private static RowReader reader(BiFunction<String, Boolean, String> naming) {
+        return new RowReader(VALIDATOR, Set.of("blackpool"), Set.of("waiting-times"), naming);
+    }
+}

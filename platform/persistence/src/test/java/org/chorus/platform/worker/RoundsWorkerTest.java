@@ -1,0 +1,77 @@
+package org.chorus.platform.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the worker behind the outbox relay and the tally folder works: at once after a full round, when woken, and
+ * after the retry pause when a round fails; never waiting out the poll interval for any of these, which is an hour
+ * here so that a test passing in seconds proves it.
+ */
+class RoundsWorkerTest {
+
+    private static final Duration AN_HOUR = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(RoundsWorkerTest.class);
+
+    private RoundsWorker worker;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        worker.stop();
+    }
+
+    @Test
+    void aRoundThatFoundAFullBatchIsFollowedAtOnce() throws InterruptedException {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch fourRounds = new CountDownLatch(4);
+        worker = start(AN_HOUR, () -> {
+            fourRounds.countDown();
+            return rounds.incrementAndGet() < 4;
+        });
+        assertTrue(fourRounds.await(10, TimeUnit.SECONDS), "rounds so far: " + rounds);
+    }
+
+    @Test
+    void wakingStartsTheNextRoundNow() throws InterruptedException {
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(2);
+        worker = start(AN_HOUR, () -> {
+            first.countDown();
+            second.countDown();
+            return false;
+        });
+        assertTrue(first.await(10, TimeUnit.SECONDS), "the first round runs on start");
+        worker.wake();
+        assertTrue(second.await(10, TimeUnit.SECONDS), "woken, the worker does not wait out its poll interval");
+    }
+
+    @Test
+    void aFailingRoundIsTriedAgainAfterThePauseUntilItWorks() throws InterruptedException {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch worked = new CountDownLatch(1);
+        worker = start(AN_HOUR, () -> {
+            if (rounds.incrementAndGet() <= 3) {
+                throw new IllegalStateException("broker unreachable");
+            }
+            worked.countDown();
+            return false;
+        });
+        assertTrue(worked.await(10, TimeUnit.SECONDS), "rounds so far: " + rounds);
+        assertEquals(4, rounds.get(), "three failures, then the round that worked, then the poll interval");
+    }
+
+    private static RoundsWorker start(Duration pollInterval, RoundsWorker.Round round) {
+        RoundsWorker worker = new RoundsWorker("rounds-worker-test", pollInterval, Duration.ofMillis(10), LOG, round);
+        worker.start();
+        return worker;
+    }
+}
