@@ -69,15 +69,15 @@ class FailuresTest {
 
         long start = System.nanoTime();
         Response response = given().header("Authorization", key.bearer()).get(StubService.SILENT_PATH);
-        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
         response.then()
                 .statusCode(504)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://chorus.example/problems/gateway-timeout"))
                 .body("detail", containsString("survey"));
         assertNoInternals(response);
-        long timeoutMs = StubServices.TIMEOUT_SECONDS * 1000L;
-        assertTrue(tookMs >= timeoutMs - 100 && tookMs < 3 * timeoutMs, "answered after " + tookMs + " ms");
+        // At least the gateway's timeout, which no busy machine can shorten; how much longer depends on the machine.
+        assertTrue(waitedMs >= StubServices.TIMEOUT_SECONDS * 1000L - 100, "answered after " + waitedMs + " ms");
     }
 
     private static void assertNoInternals(Response response) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Behind a load balancer the TCP peer is the balancer, so rate limits must count by the client it names, but only
@@ -83,6 +85,28 @@ class ForwardedClientAddressTest {
             assertEquals(200, submit(peer, "203.0.113." + i).status());
         }
         assertEquals(429, submit(peer, "203.0.113.99").status());
+    }
+
+    @Test
+    void theServiceIsToldTheClientTheGatewayCountedNotTheOneTheCallerMadeUp() throws IOException {
+        String client = "198.51.100." + (1 + (int) (Math.random() * 200));
+        RawHttp.Answer behindTheProxy = read("127.0.0.1", "203.0.113.66, " + client);
+        RawHttp.Answer direct = read("127.0.9.9", "203.0.113.66");
+
+        assertEquals(200, behindTheProxy.status());
+        assertEquals(List.of(client), forwardedFor(behindTheProxy), "the hop the trusted proxy added");
+        assertEquals(200, direct.status());
+        assertEquals(List.of("127.0.9.9"), forwardedFor(direct), "an untrusted peer is its own client");
+    }
+
+    /** The X-Forwarded-For values the stub service received, as it echoes them. */
+    private static List<Object> forwardedFor(RawHttp.Answer answer) {
+        return new JsonObject(answer.body()).getJsonObject("headers").getJsonArray("x-forwarded-for").getList();
+    }
+
+    private RawHttp.Answer read(String peer, String forwardedFor) throws IOException {
+        return RawHttp.exchange(peer, "GET /api/v1/surveys HTTP/1.1\r\nHost: x\r\nAuthorization: " + key.bearer()
+                + "\r\nOrigin: " + site + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n", "");
     }
 
     private RawHttp.Answer submit(String peer, String forwardedFor) throws IOException {

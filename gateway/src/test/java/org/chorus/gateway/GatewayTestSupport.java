@@ -3,9 +3,12 @@ package org.chorus.gateway;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.chorus.platform.testing.ManagementPort;
 
 import io.restassured.response.Response;
@@ -13,37 +16,31 @@ import io.restassured.response.Response;
 /** Waiting helpers: the gateway learns keys asynchronously, so tests poll with a deadline instead of sleeping. */
 final class GatewayTestSupport {
 
+    /** How often a condition is checked again: the gateway applies a change within milliseconds. */
+    static final Duration POLL = Duration.ofMillis(10);
+
     private GatewayTestSupport() {
     }
 
     /** Waits until the gateway reports ready, i.e. its key cache has caught up. */
     static void awaitReady() {
-        pollUntil(() -> given().get(ManagementPort.url("/q/health/ready")), r -> r.statusCode() == 200, Duration.ofSeconds(60),
-                "gateway never became ready");
+        pollUntil(() -> given().get(ManagementPort.url("/q/health/ready")), r -> r.statusCode() == 200,
+                Duration.ofSeconds(60), "gateway never became ready");
     }
 
     /** Repeats the request until the response matches, and returns that response. */
     static Response pollUntil(Supplier<Response> request, Predicate<Response> done, Duration timeout, String failure) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Response last;
-        do {
-            last = request.get();
-            if (done.test(last)) {
-                return last;
-            }
-            pause(Duration.ofMillis(10));
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(failure + " within " + timeout + "; last response " + last.statusCode() + ": "
-                + last.asString());
-    }
-
-    /** Sleeps between two polls. */
-    static void pause(Duration pause) {
+        AtomicReference<Response> last = new AtomicReference<>();
         try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
+            return Awaitility.await(failure).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .until(() -> {
+                        last.set(request.get());
+                        return last.get();
+                    }, done::test);
+        } catch (ConditionTimeoutException e) {
+            Response response = last.get();
+            throw new AssertionError(failure + " within " + timeout + "; last response "
+                    + (response == null ? "none" : response.statusCode() + ": " + response.asString()), e);
         }
     }
 

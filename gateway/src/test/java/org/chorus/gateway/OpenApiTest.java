@@ -74,7 +74,7 @@ class OpenApiTest {
         GatewayTestSupport.awaitReady();
         given().get(ManagementPort.url("/q/health/ready")).then()
                 .statusCode(200)
-                .body("checks.find { it.name == 'api-key-cache' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'directory-replicas' }.status", equalTo("UP"));
         given().get(ManagementPort.url("/q/metrics")).then()
                 .statusCode(200)
                 .body(containsString("http_server_requests"));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.chorus.platform.events.contract.RateLimitsData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,18 +184,13 @@ class RateLimitTest {
     }
 
     /** Submits until the gateway accepts one, as a person would retry while a change reaches it. */
-    private void awaitAccepted(TestKeyEvents.TestKey key, String clientAddress) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        RawHttp.Answer last;
-        do {
-            last = submit(key, clientAddress, null);
-            if (last.status() == 200) {
-                return;
-            }
-            assertEquals(429, last.status(), last.head());
-            GatewayTestSupport.pause(Duration.ofMillis(20));
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the changed limit never applied; last answer " + last.head());
+    private void awaitAccepted(TestKeyEvents.TestKey key, String clientAddress) {
+        Awaitility.await("the changed limit applies").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(GatewayTestSupport.POLL)
+                .until(() -> submit(key, clientAddress, null), answer -> {
+                    assertTrue(answer.status() == 200 || answer.status() == 429, answer.head());
+                    return answer.status() == 200;
+                });
     }
 
     private static RateLimitsData submissionsPerAddress(long perHour) {

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.gateway.events.DirectoryReplicas;
 import org.chorus.platform.events.contract.SecretHashes;
 
 /** Decides from the {@code Authorization} header alone whether a request may pass the gateway, and as whom. */
@@ -15,11 +16,11 @@ public class ApiKeyAuthenticator {
     private static final Pattern BEARER = Pattern.compile("[Bb][Ee][Aa][Rr][Ee][Rr] +([A-Za-z0-9\\-._~+/]{1,512}=*) *");
 
     private final ApiKeyCache cache;
-    private final KeyEventReader reader;
+    private final DirectoryReplicas replicas;
 
-    public ApiKeyAuthenticator(ApiKeyCache cache, KeyEventReader reader) {
+    public ApiKeyAuthenticator(ApiKeyCache cache, DirectoryReplicas replicas) {
         this.cache = cache;
-        this.reader = reader;
+        this.replicas = replicas;
     }
 
     public Authentication authenticate(String authorization) {
@@ -35,7 +36,7 @@ public class ApiKeyAuthenticator {
             case VALID -> Authentication.of(lookup.key());
             case REVOKED -> Authentication.refused(Authentication.Refusal.REVOKED);
             case EXPIRED -> Authentication.refused(Authentication.Refusal.EXPIRED);
-            case UNKNOWN -> Authentication.refused(reader.caughtUp()
+            case UNKNOWN -> Authentication.refused(replicas.keysCaughtUp()
                     ? Authentication.Refusal.UNKNOWN
                     : Authentication.Refusal.NOT_READY);
         };

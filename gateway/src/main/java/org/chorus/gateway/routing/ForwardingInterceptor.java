@@ -27,6 +27,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
 
+    /** Where the route handler puts the client it counted; see {@link ProxyRouteHandler}. */
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
     /** Headers through which a service learns the public address it is reached at; only the gateway may set them. */
     private static final List<String> FORWARDING = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server");
@@ -135,8 +138,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 headers.set("X-Forwarded-Port", Integer.toString(port));
             }
         }
-        if (caller.remoteAddress() != null) {
-            headers.set("X-Forwarded-For", caller.remoteAddress().hostAddress());
+        // Set by the route handler on the caller's request, in place of whatever the caller sent.
+        String client = caller.getHeader(FORWARDED_FOR);
+        if (client != null) {
+            headers.set(FORWARDED_FOR, client);
         }
     }
 

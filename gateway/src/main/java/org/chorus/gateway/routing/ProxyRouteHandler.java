@@ -75,12 +75,19 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             problems.send(context.response(), problem, refusal.detail(), requestId);
             return;
         }
-        if (!admitted(context, authentication.key(), requestId)) {
-            return;
+        String client = clientAddress(request);
+        if (admitted(context, authentication.key(), client, requestId)) {
+            forward(context, route, authentication.key(), client, requestId);
         }
+    }
+
+    /** Hands the request on with an internal token in place of the caller's key. */
+    private void forward(RoutingContext context, RouteTable.Route route, ApiKeyData key, String client,
+            String requestId) {
+        HttpServerRequest request = context.request();
         String token;
         try {
-            token = tokens.tokenFor(authentication.key(), route.upstream().name());
+            token = tokens.tokenFor(key, route.upstream().name());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not sign an internal token for request %s", requestId);
             problems.send(context.response(), GatewayProblem.INTERNAL,
@@ -91,6 +98,11 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
         MultiMap headers = request.headers();
         headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         headers.set(RequestIds.HEADER, requestId);
+        // The client the rate limits counted, for the service's audit trail: never what the caller wrote itself.
+        headers.remove(ForwardingInterceptor.FORWARDED_FOR);
+        if (client != null) {
+            headers.set(ForwardingInterceptor.FORWARDED_FOR, client);
+        }
         if ("100-continue".equalsIgnoreCase(headers.get(HttpHeaders.EXPECT))) {
             // Answered here, once the key is known good: the service's own 100 would stop at the proxy, and the
             // caller would wait out its timeout before sending the body.
@@ -101,7 +113,7 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * The client the rate limits count by: the TCP peer, unless quarkus.http.proxy.* trusts the peer as a proxy.
+     * The client the rate limits count by, and the services are told of: the TCP peer, unless quarkus.http.proxy.* trusts the peer as a proxy.
      * Quarkus then takes the leftmost X-Forwarded-For entry, which the client writes itself, so the entry the trusted
      * proxies appended, counted from the right, is taken instead.
      */
@@ -119,7 +131,7 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     }
 
     /** The checks on a known key: where it is used from, and how often. Refuses the request when one fails. */
-    private boolean admitted(RoutingContext context, ApiKeyData key, String requestId) {
+    private boolean admitted(RoutingContext context, ApiKeyData key, String client, String requestId) {
         HttpServerRequest request = context.request();
         OriginPolicy.Verdict verdict = origins.check(key, request);
         if (verdict != OriginPolicy.Verdict.ALLOWED) {
@@ -129,7 +141,6 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             problems.send(context.response(), problem, verdict.detail(), requestId);
             return false;
         }
-        String client = clientAddress(request);
         RateLimiter.Decision decision = rateLimiter.check(key, request.method(), context.normalizedPath(), client);
         if (!decision.allowed()) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
