@@ -26,6 +26,7 @@ import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.response.Answer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -41,6 +42,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ExportService {
+
+    private static final Logger LOG = Logger.getLogger(ExportService.class);
 
     /** How often to ask whether the analyst is still there: cheap, but not free, and a few rows more do not matter. */
     private static final int GONE_CHECK_ROWS = 1000;
@@ -123,6 +126,9 @@ public class ExportService {
                                 "responses.export-finished", "survey", surveyId, Map.of("exportId",
                                         entry.id().toString(), "rows", Long.toString(rows), "completed",
                                         Boolean.toString(completed)))));
+            } catch (AnalystGone gone) {
+                // Nobody is left to answer, and the audit trail says how far it got: not a failure of ours.
+                LOG.infof("Export %s stopped: %s", entry.id(), gone.getMessage());
             }
         };
         String fileName = "survey-" + surveyId + "-responses." + format.extension();
@@ -164,7 +170,7 @@ public class ExportService {
                     for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
                         writer.row(values);
                         if (++rows % GONE_CHECK_ROWS == 0 && analystGone.getAsBoolean()) {
-                            throw new IOException("The analyst went away after " + rows + " rows");
+                            throw new AnalystGone(rows);
                         }
                     }
                     writer.finish();
@@ -218,5 +224,13 @@ public class ExportService {
 
     /** An export ready to stream, with the cursor that resumes after it. */
     public record Export(StreamingOutput body, String nextCursor, String fileName, String mediaType) {
+    }
+
+    /** Ends an export whose analyst closed the connection: the rows already sent are counted, nothing else goes. */
+    private static final class AnalystGone extends IOException {
+
+        AnalystGone(long rows) {
+            super("the analyst went away after " + rows + " rows");
+        }
     }
 }
