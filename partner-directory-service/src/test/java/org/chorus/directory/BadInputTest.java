@@ -64,6 +64,22 @@ class BadInputTest {
     }
 
     @Test
+    void anAuditLogTimeBeyondPostgresqlIsA400NamingItNotAFailedQuery() {
+        for (String since : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
+            given().header("Authorization", ADMIN).queryParam("since", since)
+                    .when().get("/api/v1/audit-log")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].parameter", equalTo("since"));
+        }
+        given().header("Authorization", ADMIN).queryParam("until", "yesterday")
+                .when().get("/api/v1/audit-log")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("until"));
+    }
+
+    @Test
     void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
         given().header("Authorization", ADMIN).queryParam("cursor", cursor("a\0b\n" + UUID.randomUUID()))
                 .when().get("/api/v1/organisations")

@@ -15,7 +15,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -61,9 +64,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
+        // Jackson wraps what goes wrong inside an object in a JsonMappingException carrying the path to the field.
+        Throwable cause = e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException inner
+                ? inner : e;
+        if (cause instanceof StreamConstraintsException) {
             return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",
                     "The body is nested more than " + JsonNestingLimit.MAX_DEPTH + " levels deep", List.of()));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && (cause instanceof InputCoercionException || !(cause instanceof StreamReadException))) {
+            // A value Jackson read but could not hold: a number beyond an int, or one a constructor refused.
+            String pointer = JsonPointers.of(mapping.getPath());
+            String rule = cause instanceof InputCoercionException ? "is out of range for a number here"
+                    : "is not a valid value here";
+            return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
+                    pointer + ": " + rule, List.of(FieldError.body(pointer, rule))));
         }
         var location = e.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
