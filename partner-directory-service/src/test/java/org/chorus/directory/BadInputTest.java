@@ -79,6 +79,18 @@ class BadInputTest {
                 .body("errors[0].parameter", equalTo("until"));
     }
 
+    /** A record's constructor field given twice once failed Jackson with a definition error, a bare 500. */
+    @Test
+    void aFieldGivenTwiceIsA400NamingIt() {
+        String body = "{\"code\": \"" + DirectoryFixtures.unique("twice") + "\", \"name\": \"Twice\", "
+                + "\"kind\": \"INTEGRATED_CARE_SYSTEM\", \"kind\": 1}";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/places")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Duplicate field 'kind'"));
+    }
+
     @Test
     void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
         given().header("Authorization", ADMIN).queryParam("cursor", cursor("a\0b\n" + UUID.randomUUID()))

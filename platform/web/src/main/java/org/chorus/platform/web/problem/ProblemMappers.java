@@ -14,6 +14,7 @@ import org.chorus.platform.web.input.JsonStringNulRefusal;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -82,8 +83,11 @@ public class ProblemMappers {
         }
         var location = e.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        // Jackson's own words here name the field and nothing of ours: "Duplicate field 'kind'".
+        String duplicate = cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field") ? ": " + parse.getOriginalMessage() : "";
         return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",
-                "The body could not be read as JSON" + where, List.of()));
+                "The body could not be read as JSON" + duplicate + where, List.of()));
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
