@@ -44,6 +44,9 @@ final class JsonRows {
         refuseNul(root, "");
         List<RawRow> rows = new ArrayList<>();
         JsonNode activities = root.get("activities");
+        if (activities.isEmpty()) {
+            throw MalformedUpload.at("/activities", "the file has no activities");
+        }
         for (int i = 0; i < activities.size(); i++) {
             rows.add(toRow(i + 1, activities.get(i)));
         }

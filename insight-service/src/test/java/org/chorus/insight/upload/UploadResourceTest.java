@@ -273,6 +273,8 @@ class UploadResourceTest {
         upload(org, "application/json", "{}", null).statusCode(400).body("errors[0].pointer", equalTo("/activities"));
         upload(org, "application/json", "{\"activities\": [], \"extra\": 1}", null).statusCode(400)
                 .body("errors[0].pointer", equalTo("/extra"));
+        upload(org, "application/json", "{\"activities\": []}", null).statusCode(400)
+                .body("errors[0].pointer", equalTo("/activities"));
         upload(org, "text/csv", HEADER + "\r\n", null).statusCode(400).body("detail", containsString("no rows"));
         given().header("Authorization", writer(org)).contentType("text/plain").body("hello")
                 .when().post("/api/v1/uploads").then().statusCode(415);
