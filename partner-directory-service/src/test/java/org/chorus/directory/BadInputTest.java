@@ -64,6 +64,34 @@ class BadInputTest {
     }
 
     @Test
+    void anAuditLogTimeBeyondPostgresqlIsA400NamingItNotAFailedQuery() {
+        for (String since : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
+            given().header("Authorization", ADMIN).queryParam("since", since)
+                    .when().get("/api/v1/audit-log")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].parameter", equalTo("since"));
+        }
+        given().header("Authorization", ADMIN).queryParam("until", "yesterday")
+                .when().get("/api/v1/audit-log")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("until"));
+    }
+
+    /** A record's constructor field given twice once failed Jackson with a definition error, a bare 500. */
+    @Test
+    void aFieldGivenTwiceIsA400NamingIt() {
+        String body = "{\"code\": \"" + DirectoryFixtures.unique("twice") + "\", \"name\": \"Twice\", "
+                + "\"kind\": \"INTEGRATED_CARE_SYSTEM\", \"kind\": 1}";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/places")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Duplicate field 'kind'"));
+    }
+
+    @Test
     void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
         given().header("Authorization", ADMIN).queryParam("cursor", cursor("a\0b\n" + UUID.randomUUID()))
                 .when().get("/api/v1/organisations")

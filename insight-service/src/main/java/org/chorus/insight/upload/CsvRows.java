@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.chorus.platform.web.input.NulCharacterFilter;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -93,6 +95,12 @@ final class CsvRows {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            int nul = text.indexOf('\0');
+            if (nul >= 0) {
+                // PostgreSQL refuses NUL in text: stored, or echoed in the row report, it would fail the upload.
+                long line = 1 + text.substring(0, nul).chars().filter(c -> c == '\n').count();
+                throw MalformedUpload.because("line " + line + ": " + NulCharacterFilter.RULE);
+            }
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw MalformedUpload.because("The file is not UTF-8 text; save it as \"CSV UTF-8\"");

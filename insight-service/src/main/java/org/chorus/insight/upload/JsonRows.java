@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
+
+import org.chorus.platform.web.input.NulCharacterFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,16 +31,45 @@ final class JsonRows {
         } catch (IOException e) {
             throw MalformedUpload.because("The file is not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
-        if (root == null || !root.isObject() || !root.path("activities").isArray() || root.size() != 1) {
-            throw MalformedUpload.because("The file must be an object with one field, \"activities\", an array; "
-                    + "see GET /api/v1/uploads/schema.json");
+        if (root != null && root.isObject() && root.path("activities").isArray() && root.size() > 1) {
+            String unknown = StreamSupport.stream(Spliterators.spliteratorUnknownSize(root.fieldNames(), 0), false)
+                    .filter(name -> !name.equals("activities")).findFirst().orElseThrow();
+            throw MalformedUpload.at("/" + unknown.replace("~", "~0").replace("/", "~1"),
+                    "unknown field; the file has one field, activities");
         }
+        if (root == null || !root.isObject() || !root.path("activities").isArray()) {
+            throw MalformedUpload.at("/activities", "the file must be an object with this one field, an array of "
+                    + "activities; see GET /api/v1/uploads/schema.json");
+        }
+        refuseNul(root, "");
         List<RawRow> rows = new ArrayList<>();
         JsonNode activities = root.get("activities");
+        if (activities.isEmpty()) {
+            throw MalformedUpload.at("/activities", "the file has no activities");
+        }
         for (int i = 0; i < activities.size(); i++) {
             rows.add(toRow(i + 1, activities.get(i)));
         }
         return rows;
+    }
+
+    /** PostgreSQL refuses NUL in text: stored, or echoed in the row report, it would fail the upload. */
+    private static void refuseNul(JsonNode node, String pointer) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            throw MalformedUpload.at(pointer, NulCharacterFilter.RULE);
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+            if (field.getKey().indexOf('\0') >= 0) {
+                throw MalformedUpload.at(pointer, "field names " + NulCharacterFilter.RULE);
+            }
+            refuseNul(field.getValue(), child);
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            refuseNul(node.get(i), pointer + "/" + i);
+        }
     }
 
     private static RawRow toRow(int row, JsonNode node) {

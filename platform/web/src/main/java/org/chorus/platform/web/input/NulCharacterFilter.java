@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class NulCharacterFilter {
 
-    private static final String RULE = "must not contain the NUL character";
+    public static final String RULE = "must not contain the NUL character";
 
     @ServerRequestFilter
     public void refuseNul(ContainerRequestContext request) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.chorus.platform.web.input.PostgresRanges;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 
@@ -40,17 +41,12 @@ public record Cursor(String sortValue, UUID id) {
         }
     }
 
-    /** PostgreSQL's timestamp and date ranges: a sort value beyond them was not issued here and would fail the query. */
-    private static final Instant EARLIEST_INSTANT = Instant.parse("-4713-11-24T00:00:00Z");
-    private static final Instant LATEST_INSTANT = Instant.parse("+294276-12-31T23:59:59Z");
-    private static final LocalDate EARLIEST_DATE = LocalDate.of(-4712, 1, 1);
-    private static final LocalDate LATEST_DATE = LocalDate.of(5_874_897, 12, 31);
-
     /** The sort value as the instant it was written from; a tampered one is the caller's 400, not a 500. */
     public Instant instant() {
         try {
             Instant time = Instant.parse(sortValue);
-            if (time.isBefore(EARLIEST_INSTANT) || time.isAfter(LATEST_INSTANT)) {
+            // A sort value PostgreSQL cannot hold was not issued here.
+            if (!PostgresRanges.holds(time)) {
                 throw notIssued();
             }
             return time;
@@ -63,7 +59,7 @@ public record Cursor(String sortValue, UUID id) {
     public LocalDate date() {
         try {
             LocalDate date = LocalDate.parse(sortValue);
-            if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            if (!PostgresRanges.holds(date)) {
                 throw notIssued();
             }
             return date;

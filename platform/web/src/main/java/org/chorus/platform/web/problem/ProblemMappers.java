@@ -10,11 +10,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.RequestIds;
 import org.chorus.platform.web.input.JsonNestingLimit;
+import org.chorus.platform.web.input.JsonStringNulRefusal;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -48,6 +53,7 @@ public class ProblemMappers {
         String pointer = JsonPointers.of(e.getPath());
         String rule = e instanceof UnrecognizedPropertyException unknown
                 ? "unknown field '" + unknown.getPropertyName() + "'"
+                : e instanceof JsonStringNulRefusal.NulInJsonString nul ? nul.rule()
                 : "expected " + describeTarget(e.getTargetType());
         if (pointer.isEmpty()) {
             return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
@@ -59,14 +65,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
+        // Jackson wraps what goes wrong inside an object in a JsonMappingException carrying the path to the field.
+        Throwable cause = e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException inner
+                ? inner : e;
+        if (cause instanceof StreamConstraintsException) {
             return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",
                     "The body is nested more than " + JsonNestingLimit.MAX_DEPTH + " levels deep", List.of()));
         }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && (cause instanceof InputCoercionException || !(cause instanceof StreamReadException))) {
+            // A value Jackson read but could not hold: a number beyond an int, or one a constructor refused.
+            String pointer = JsonPointers.of(mapping.getPath());
+            String rule = cause instanceof InputCoercionException ? "is out of range for a number here"
+                    : "is not a valid value here";
+            return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
+                    pointer + ": " + rule, List.of(FieldError.body(pointer, rule))));
+        }
         var location = e.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        // Jackson's own words here name the field and nothing of ours: "Duplicate field 'kind'".
+        String duplicate = cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field") ? ": " + parse.getOriginalMessage() : "";
         return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",
-                "The body could not be read as JSON" + where, List.of()));
+                "The body could not be read as JSON" + duplicate + where, List.of()));
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })

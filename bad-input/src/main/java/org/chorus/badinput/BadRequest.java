@@ -1,0 +1,35 @@
+package org.chorus.badinput;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One generated request, and what it broke.
+ *
+ * @param operation the operation it calls, "METHOD /path"
+ * @param mutation what is wrong with it
+ * @param target the body's JSON pointer, or the parameter or header name, that a 400 or 422 must name; null when the
+ *        whole request is at fault (malformed JSON, an empty body)
+ * @param pathAndQuery as sent, percent-encoded
+ * @param body null for none
+ */
+public record BadRequest(String operation, Mutation mutation, String target, String method, String pathAndQuery,
+        Map<String, String> headers, byte[] body) {
+
+    /** For a failure report: enough to send it again by hand. */
+    public String describe() {
+        String shown = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        if (shown.length() > 300) {
+            shown = shown.substring(0, 300) + "... (" + body.length + " bytes)";
+        }
+        Map<String, String> visible = new java.util.TreeMap<>(headers);
+        visible.replaceAll((name, value) -> value.length() > 60 ? value.substring(0, 40) + "... (" + value.length()
+                + " characters)" : value);
+        visible.computeIfPresent("Authorization", (name, value) -> value.startsWith("Bearer chorus_") ? "Bearer <key>"
+                : value);
+        String target = pathAndQuery.length() > 300 ? pathAndQuery.substring(0, 300) + "... (" + pathAndQuery.length()
+                + " characters)" : pathAndQuery;
+        return mutation + (this.target == null ? "" : " of " + this.target) + ": " + method + " " + target + " "
+                + visible + " " + shown.replace("\u0000", "\\u0000");
+    }
+}

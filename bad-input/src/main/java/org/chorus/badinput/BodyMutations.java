@@ -1,0 +1,121 @@
+package org.chorus.badinput;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Breaks one field of a JSON body, and names it as the target the answer must name. */
+final class BodyMutations {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> ODD_CHARACTERS = List.of("\u0001", "\u001b[31m", "\u007f", "\u202e", "\ud800",
+            "\udfff", "\ufffe", "\ud83d\ude00", "\r\n", "\t", "\u2028", "\u0085");
+
+    private BodyMutations() {
+    }
+
+    /** A field of the body with the value it has and where it sits. */
+    private record Field(String pointer, JsonNode parent, String name, int index, JsonNode value) {
+    }
+
+    static void apply(Mutation mutation, Draft draft, SplittableRandom random) {
+        switch (mutation) {
+            case WRONG_TYPE -> replace(draft, random, any(), value -> wrongType(value, random));
+            case UNEXPECTED_WORD -> replace(draft, random, JsonNode::isTextual, value -> NODES.textNode(
+                    OddValues.pick(random, List.of("NOT_A_VALUE", "not-a-uuid", "2024-02-30", "yesterday", "ÅÄÖ"))));
+            case BAD_NUMBER -> replace(draft, random, JsonNode::isNumber, value -> OddValues.number(random));
+            case LONG_STRING -> replace(draft, random, JsonNode::isTextual, value -> NODES.textNode("x".repeat(100_000)));
+            case NUL_IN_STRING -> replace(draft, random, JsonNode::isTextual, value -> insert(value, "\u0000", random));
+            case CONTROL_CHARACTERS -> replace(draft, random, JsonNode::isTextual,
+                    value -> insert(value, OddValues.pick(random, ODD_CHARACTERS), random));
+            case NULL_FIELD -> replace(draft, random, any(), value -> NODES.nullNode());
+            case MISSING_FIELD -> remove(draft, random);
+            case UNKNOWN_FIELD -> addUnknown(draft, random);
+            default -> throw new IllegalArgumentException(mutation + " does not change one field");
+        }
+    }
+
+    private static Predicate<JsonNode> any() {
+        return value -> true;
+    }
+
+    private static void replace(Draft draft, SplittableRandom random, Predicate<JsonNode> preferred,
+            java.util.function.Function<JsonNode, JsonNode> change) {
+        List<Field> fields = fields(draft.json);
+        List<Field> candidates = fields.stream().filter(field -> preferred.test(field.value())).toList();
+        Field field = OddValues.pick(random, candidates.isEmpty() ? fields : candidates);
+        JsonNode changed = change.apply(field.value());
+        if (field.parent() instanceof ObjectNode object) {
+            object.set(field.name(), changed);
+        } else {
+            ((ArrayNode) field.parent()).set(field.index(), changed);
+        }
+        draft.target = field.pointer();
+    }
+
+    private static void remove(Draft draft, SplittableRandom random) {
+        Field field = OddValues.pick(random, fields(draft.json));
+        if (field.parent() instanceof ObjectNode object) {
+            object.remove(field.name());
+        } else {
+            ((ArrayNode) field.parent()).remove(field.index());
+        }
+        draft.target = field.pointer();
+    }
+
+    private static void addUnknown(Draft draft, SplittableRandom random) {
+        List<Field> all = new ArrayList<>();
+        collect(draft.json, "", all);
+        List<Field> objects = new ArrayList<>(all.stream().filter(f -> f.value().isObject()).toList());
+        objects.add(new Field("", null, null, -1, draft.json));
+        Field field = OddValues.pick(random, objects);
+        ((ObjectNode) field.value()).put("unexpectedField", 1);
+        draft.target = field.pointer() + "/unexpectedField";
+    }
+
+    private static JsonNode wrongType(JsonNode value, SplittableRandom random) {
+        List<JsonNode> others = new ArrayList<>(List.of(NODES.textNode("12"), NODES.numberNode(12),
+                NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode().add("x")));
+        others.removeIf(other -> other.getNodeType() == value.getNodeType());
+        return OddValues.pick(random, others);
+    }
+
+    private static JsonNode insert(JsonNode value, String inserted, SplittableRandom random) {
+        String text = value.asText();
+        int at = random.nextInt(text.length() + 1);
+        return NODES.textNode(text.substring(0, at) + inserted + text.substring(at));
+    }
+
+    /** Every field and array element below the root, depth first. */
+    private static List<Field> fields(JsonNode root) {
+        List<Field> fields = new ArrayList<>();
+        collect(root, "", fields);
+        if (fields.isEmpty()) {
+            // An empty object: its only field is the one the mutation adds.
+            ((ObjectNode) root).put("value", "x");
+            collect(root, "", fields);
+        }
+        return fields;
+    }
+
+    private static void collect(JsonNode node, String pointer, List<Field> fields) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(entry -> {
+                String child = pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1");
+                fields.add(new Field(child, node, entry.getKey(), -1, entry.getValue()));
+                collect(entry.getValue(), child, fields);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                fields.add(new Field(pointer + "/" + i, node, null, i, node.get(i)));
+                collect(node.get(i), pointer + "/" + i, fields);
+            }
+        }
+    }
+}

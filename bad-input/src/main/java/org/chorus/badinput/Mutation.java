@@ -1,0 +1,45 @@
+package org.chorus.badinput;
+
+/** The kinds of bad input generated, each a thing a script can send whatever the documentation says. */
+public enum Mutation {
+    /** A body field of another JSON type than its schema's. */
+    WRONG_TYPE,
+    /** A word where the field expects an enum value, a UUID, a date or a code. */
+    UNEXPECTED_WORD,
+    /** A number far out of range, negative, fractional or beyond 64 bits. */
+    BAD_NUMBER,
+    /** A string of 100,000 characters. */
+    LONG_STRING,
+    /** {@code \u0000} inside a string. */
+    NUL_IN_STRING,
+    /** Other control characters and odd Unicode inside a string. */
+    CONTROL_CHARACTERS,
+    /** A field left out. */
+    MISSING_FIELD,
+    /** A field set to null. */
+    NULL_FIELD,
+    /** A field the schema does not have. */
+    UNKNOWN_FIELD,
+    /** A body that stops or goes wrong halfway. */
+    MALFORMED_JSON,
+    /** Bytes that are not UTF-8 inside a string. */
+    INVALID_UTF8,
+    /** The same key twice in one object. */
+    DUPLICATE_KEY,
+    /** A value nested hundreds of levels deep. */
+    DEEP_NESTING,
+    /** No body at all where one is needed. */
+    EMPTY_BODY,
+    /** JSON that is not an object: an array, a number, a string, null. */
+    NOT_AN_OBJECT,
+    /** A body of a type the operation does not take, or a nonsensical Content-Type. */
+    WRONG_CONTENT_TYPE,
+    /** A path parameter that is not an id or code: not a UUID, NUL, invalid UTF-8, very long. */
+    BAD_PATH_PARAMETER,
+    /** A query parameter of the wrong form: not a number or date, out of range, a tampered cursor, NUL. */
+    BAD_QUERY_PARAMETER,
+    /** An odd If-Match, Idempotency-Key, Origin, Accept or erasure token header. */
+    ODD_HEADER,
+    /** No key, an unknown key, a malformed Authorization header, or a website key from nowhere. */
+    BAD_CALLER
+}

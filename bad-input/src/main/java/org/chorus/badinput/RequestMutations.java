@@ -1,0 +1,66 @@
+package org.chorus.badinput;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Breaks what surrounds a body: a path or query parameter, a header, or who calls. */
+final class RequestMutations {
+
+    private static final List<String> HEADERS = List.of("If-Match", "Idempotency-Key", "Origin", "Accept",
+            "Accept-Language", "If-None-Match", "X-Request-Id");
+
+    private RequestMutations() {
+    }
+
+    static void apply(Mutation mutation, Draft draft, Fixture fixture, SplittableRandom random) {
+        switch (mutation) {
+            case BAD_PATH_PARAMETER -> {
+                ApiOperation.Parameter parameter = OddValues.pick(random,
+                        draft.operation.parameters(ApiOperation.Location.PATH));
+                String value = OddValues.pathValue(random);
+                draft.pathValues.put(parameter.name(), value);
+                // The gateway refuses an encoded slash as a path it could read differently from a service, before
+                // any route knows which parameter it is in.
+                draft.target = value.equalsIgnoreCase("%2F") ? null : parameter.name();
+            }
+            case BAD_QUERY_PARAMETER -> {
+                ApiOperation.Parameter parameter = OddValues.pick(random,
+                        draft.operation.parameters(ApiOperation.Location.QUERY));
+                draft.query.put(Draft.encode(parameter.name()), OddValues.queryValue(parameter.schema(), random));
+                draft.target = parameter.name();
+            }
+            case ODD_HEADER -> {
+                List<String> names = new ArrayList<>(HEADERS);
+                draft.operation.parameters(ApiOperation.Location.HEADER).forEach(p -> names.add(p.name()));
+                String name = OddValues.pick(random, names);
+                draft.headers.put(name, OddValues.headerValue(random));
+                draft.target = name;
+            }
+            case BAD_CALLER -> caller(draft, fixture, random);
+            default -> throw new IllegalArgumentException(mutation + " is about the body");
+        }
+    }
+
+    private static void caller(Draft draft, Fixture fixture, SplittableRandom random) {
+        String publishable = "Bearer " + fixture.publishableKey();
+        switch (random.nextInt(6)) {
+            case 0 -> draft.headers.remove("Authorization");
+            case 1 -> draft.headers.put("Authorization", "Bearer chorus_sk_" + "0".repeat(40));
+            case 2 -> draft.headers.put("Authorization", OddValues.pick(random, List.of("Basic YTpi", "Bearer",
+                    "Bearer  ", "bearer x", "Bearer " + "x".repeat(8000), "Token abc")));
+            case 3 -> draft.headers.put("Authorization", publishable);
+            case 4 -> {
+                draft.headers.put("Authorization", publishable);
+                draft.headers.put("Origin", OddValues.pick(random, List.of("https://evil.example", "null",
+                        Fixture.ORIGIN + ".evil.example", "http://bad-input.example")));
+            }
+            default -> {
+                // A revoked-looking key: the fixture's own with its last character changed.
+                String key = fixture.secretKey();
+                draft.headers.put("Authorization", "Bearer " + key.substring(0, key.length() - 1)
+                        + (key.endsWith("a") ? "b" : "a"));
+            }
+        }
+    }
+}

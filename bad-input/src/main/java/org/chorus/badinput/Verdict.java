@@ -1,0 +1,55 @@
+package org.chorus.badinput;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What every answer to bad input must be: never a 5xx; a 4xx is an {@code application/problem+json} document; a 400
+ * or 422 about one field or parameter names it, in {@code errors} or in the detail.
+ */
+public final class Verdict {
+
+    private Verdict() {
+    }
+
+    /** Why the answer breaks the rule, or null when it keeps it. */
+    public static String judge(BadRequest request, Gateway.Answer answer) {
+        int status = answer.status();
+        if (status >= 500) {
+            return "answered " + status;
+        }
+        if (status < 400) {
+            return null;
+        }
+        if (!answer.contentType().toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
+            return "answered " + status + " as '" + answer.contentType() + "', not application/problem+json";
+        }
+        if ((status == 400 || status == 422) && request.target() != null && !names(answer.json(), request.target())) {
+            return "answered " + status + " without naming " + request.target();
+        }
+        return null;
+    }
+
+    private static boolean names(JsonNode problem, String target) {
+        for (JsonNode error : problem.path("errors")) {
+            if (related(error.path("pointer").asText(null), target)
+                    || target.equalsIgnoreCase(error.path("parameter").asText(""))) {
+                return true;
+            }
+        }
+        // As a word: "Invalid UUID" does not name a parameter called id.
+        return Pattern.compile("(^|[^\\w-])" + Pattern.quote(target) + "($|[^\\w-])", Pattern.CASE_INSENSITIVE)
+                .matcher(problem.path("detail").asText("")).find();
+    }
+
+    /** A pointer names the target when it is the target, inside it or one of its enclosing fields. */
+    private static boolean related(String pointer, String target) {
+        if (pointer == null || pointer.isEmpty() || !target.startsWith("/")) {
+            return false;
+        }
+        return pointer.equals(target) || target.startsWith(pointer + "/")
+                || pointer.startsWith(target + "/");
+    }
+}

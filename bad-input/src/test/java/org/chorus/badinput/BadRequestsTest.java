@@ -1,0 +1,73 @@
+package org.chorus.badinput;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A seed replays its cases exactly, and the cases cover every kind of bad input the operations allow. */
+class BadRequestsTest {
+
+    private static final String DOCUMENT = """
+            {"paths": {
+              "/api/v1/findings": {
+                "get": {"parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
+                                       {"name": "limit", "in": "query", "schema": {"type": "integer"}}]},
+                "post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/F"}}}}}
+              },
+              "/api/v1/findings/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true}]}},
+              "/q/health": {"get": {}}
+            },
+            "components": {"schemas": {"F": {"type": "object", "required": ["statement"],
+              "properties": {"statement": {"type": "string"}, "participantCount": {"type": "integer"}}}}}}
+            """;
+
+    private final List<ApiOperation> operations = ApiOperation.of(json(DOCUMENT));
+    private final Fixture fixture = new Fixture("chorus_sk_secret", "chorus_pk_public", "somewhere",
+            Map.of("findings", UUID.randomUUID().toString(), "activities", UUID.randomUUID().toString()));
+
+    @Test
+    void readsTheApiOperationsOfTheDocumentWithTheirParametersAndBodies() {
+        assertEquals(Set.of("GET /api/v1/findings", "POST /api/v1/findings", "GET /api/v1/findings/{id}"),
+                Set.copyOf(operations.stream().map(ApiOperation::name).toList()));
+        ApiOperation create = operations.stream().filter(ApiOperation::takesBody).findFirst().orElseThrow();
+        assertEquals(List.of("statement"), List.of(create.bodySchema().path("required").get(0).asText()));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCases() {
+        assertEquals(cases(42), cases(42));
+    }
+
+    @Test
+    void everyKindOfBadInputIsGenerated() {
+        BadRequests generator = new BadRequests(operations, fixture);
+        SplittableRandom random = new SplittableRandom(7);
+        Set<Mutation> seen = EnumSet.noneOf(Mutation.class);
+        IntStream.range(0, 3_000).forEach(i -> seen.add(generator.next(random).mutation()));
+        assertEquals(EnumSet.allOf(Mutation.class), seen);
+    }
+
+    private List<String> cases(long seed) {
+        BadRequests generator = new BadRequests(operations, fixture);
+        SplittableRandom random = new SplittableRandom(seed);
+        return IntStream.range(0, 500).mapToObj(i -> generator.next(random).describe()).toList();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Gateway.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.chorus.badinput;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.http.HttpHeaders;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The rule every answer to bad input is held to. */
+class VerdictTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void aServerErrorBreaksTheRule() {
+        assertEquals("answered 500", Verdict.judge(request("/title"), answer(500, PROBLEM, "{}")));
+        assertEquals("answered 503", Verdict.judge(request(null), answer(503, PROBLEM, "{}")));
+    }
+
+    @Test
+    void aClientErrorMustBeAProblemDocument() {
+        assertEquals("answered 431 as '', not application/problem+json",
+                Verdict.judge(request(null), answer(431, "", "")));
+        assertNull(Verdict.judge(request(null), answer(415, PROBLEM, "{\"status\":415}")));
+    }
+
+    @Test
+    void aBadRequestMustNameTheFieldOrAnEnclosingOne() {
+        assertNull(Verdict.judge(request("/answers/q1/text"),
+                answer(400, PROBLEM, "{\"errors\":[{\"pointer\":\"/answers/q1/text\"}]}")));
+        assertNull(Verdict.judge(request("/answers/q1/text"),
+                answer(422, PROBLEM, "{\"errors\":[{\"pointer\":\"/answers/q1\"}]}")));
+        assertEquals("answered 422 without naming /answers/q1/text", Verdict.judge(request("/answers/q1/text"),
+                answer(422, PROBLEM, "{\"errors\":[{\"pointer\":\"/channel\"}]}")));
+        assertEquals("answered 400 without naming /title", Verdict.judge(request("/title"),
+                answer(400, PROBLEM, "{\"errors\":[{\"pointer\":\"\"}]}")));
+    }
+
+    @Test
+    void aParameterIsNamedInErrorsOrAsAWordOfTheDetail() {
+        assertNull(Verdict.judge(request("since"), answer(400, PROBLEM, "{\"errors\":[{\"parameter\":\"since\"}]}")));
+        assertNull(Verdict.judge(request("Idempotency-Key"),
+                answer(400, PROBLEM, "{\"detail\":\"idempotency-key: at most 255 characters\"}")));
+        assertEquals("answered 400 without naming id", Verdict.judge(request("id"),
+                answer(400, PROBLEM, "{\"detail\":\"Invalid UUID string: x\"}")));
+    }
+
+    private static BadRequest request(String target) {
+        return new BadRequest("GET /api/v1/x", Mutation.BAD_QUERY_PARAMETER, target, "GET", "/api/v1/x", Map.of(),
+                null);
+    }
+
+    private static Gateway.Answer answer(int status, String contentType, String body) {
+        return new Gateway.Answer(status, contentType, body, HttpHeaders.of(Map.of(), (name, value) -> true));
+    }
+}

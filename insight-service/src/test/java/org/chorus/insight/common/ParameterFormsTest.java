@@ -1,0 +1,62 @@
+package org.chorus.insight.common;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.insight.support.InsightFixtures.activity;
+import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.reader;
+import static org.chorus.insight.support.InsightFixtures.unique;
+import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A parameter or body value of the wrong form is a 400 problem that names it: JAX-RS's own conversion failure named
+ * nothing, and a number beyond an int was reported as unreadable JSON without its field.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class ParameterFormsTest {
+
+    @Test
+    void aPathParameterThatIsNotAUuidIsNamed() {
+        given().header("Authorization", reader()).when().get("/api/v1/findings/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("id"))
+                .body("errors[0].detail", equalTo("must be a UUID"));
+    }
+
+    @Test
+    void queryParametersThatAreNotADateOrAnEnumValueAreNamed() {
+        for (Map.Entry<String, String> bad : Map.of("from", "yesterday", "to", "2024-02-30", "method", "NOPE",
+                "organisation", "1234").entrySet()) {
+            given().header("Authorization", reader()).queryParam(bad.getKey(), bad.getValue())
+                    .when().get("/api/v1/activities")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].parameter", equalTo(bad.getKey()))
+                    .body("detail", containsString(bad.getKey() + ": must be"));
+        }
+    }
+
+    @Test
+    void aNumberBeyondAnIntIsNamed() {
+        String place = unique("forms");
+        UUID org = organisation("Healthwatch Forms", true, place);
+        Map<String, Object> body = activity("Focus group", place);
+        body.put("participantCount", new BigInteger("99999999999999999999"));
+        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/activities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/participantCount"));
+    }
+}
