@@ -19,11 +19,9 @@ import org.chorus.localstack.faults.FaultDrills;
  * Issue 9's fault drills at full size on one durable stack with two replicas each of the survey and insight
  * services, the same drills the e2e fault suite runs short, then event propagation at a steady rate. Prints one
  * table. Arguments override the sizes as {@code name=value}, e.g. {@code responses=1000 outage-seconds=10
- * propagation-seconds=30} (see DrillSizes for the names).
+ * propagation-seconds=30 propagation-rate=50} (see DrillSizes for the other names).
  */
 public final class FaultBench {
-
-    private static final int PROPAGATION_RATE = 200;
 
     private FaultBench() {
     }
@@ -37,6 +35,8 @@ public final class FaultBench {
         }
         DrillSizes sizes = DrillSizes.full();
         Duration propagation = Duration.ofSeconds(Integer.getInteger("chorus.faults.propagation-seconds", 60));
+        // The issue's rate; a lower one shows what the events' path itself adds when the stack is not saturated.
+        int propagationRate = Integer.getInteger("chorus.faults.propagation-rate", 200);
         List<DrillResult> drills = new ArrayList<>();
         EventPropagation.Result propagated = null;
         int status = 0;
@@ -58,9 +58,9 @@ public final class FaultBench {
             }
             System.out.println("drill: steady requests");
             drills.add(faults.steadyRequests());
-            System.out.printf("event propagation: %d responses/s for %d s%n", PROPAGATION_RATE,
+            System.out.printf("event propagation: %d responses/s for %d s%n", propagationRate,
                     propagation.toSeconds());
-            propagated = new EventPropagation(stack, tenant).run(PROPAGATION_RATE, propagation);
+            propagated = new EventPropagation(stack, tenant).run(propagationRate, propagation);
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
