@@ -45,7 +45,7 @@ public class ApiKeyService {
 
     @Transactional
     public IssuedApiKey issue(UUID organisationId, ApiKeyInput input) {
-        organisations.requireActive(organisationId);
+        organisations.requireActive(organisationId, "organisationId");
         List<String> scopes = checkScopes(input.kind(), input.scopesOrEmpty());
         String secret = KeySecrets.newSecret(input.kind());
         return new IssuedApiKey(store(organisationId, input.name().strip(), input.kind(), scopes, input.expiresAt(),
@@ -108,7 +108,7 @@ public class ApiKeyService {
         if (old.revokedAt != null || old.expiresAt != null && !old.expiresAt.isAfter(now)) {
             throw ProblemException.conflict("API key " + keyId + " is revoked or expired; issue a new key instead");
         }
-        organisations.requireActive(old.organisationId);
+        organisations.requireActive(old.organisationId, null);
         String secret = KeySecrets.newSecret(old.kind);
         ApiKey replacement = store(old.organisationId, old.name, old.kind, old.scopes, old.expiresAt, secret);
         Instant graceEnds = now.plusSeconds(60L * input.graceMinutesOrDefault());

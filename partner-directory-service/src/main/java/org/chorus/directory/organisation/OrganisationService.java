@@ -98,14 +98,17 @@ public class OrganisationService {
     }
 
     /**
+     * @param parameter the request parameter that named the organisation, so the problem can point at it; null when
+     *     the caller named something else (a key) that belongs to it
      * @throws ProblemException 404 if unknown, 422 if it is deactivated
      */
     @Transactional
-    public Organisation requireActive(UUID id) {
+    public Organisation requireActive(UUID id, String parameter) {
         OrganisationEntity entity = find(id);
         if (!entity.active) {
-            throw new ProblemException(422, "organisation-inactive", "Organisation is deactivated",
-                    "Organisation " + id + " is deactivated");
+            String detail = "Organisation " + id + " is deactivated";
+            throw new ProblemException(422, "organisation-inactive", "Organisation is deactivated", detail,
+                    parameter == null ? List.of() : List.of(FieldError.parameter(parameter, "must be active")));
         }
         return toOrganisation(entity);
     }

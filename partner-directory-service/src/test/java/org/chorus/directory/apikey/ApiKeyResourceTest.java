@@ -6,6 +6,7 @@ import static org.chorus.directory.DirectoryFixtures.organisation;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -113,7 +114,9 @@ class ApiKeyResourceTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("name", "Another", "kind", "SECRET", "scopes", List.of("insights:write")))
                 .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
-                .then().statusCode(422).contentType("application/problem+json");
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", endsWith("/organisation-inactive"))
+                .body("errors[0].parameter", equalTo("organisationId"));
     }
 
     @Test
