@@ -75,7 +75,7 @@ public class OutboxRelay {
                 producer = clients.producer("chorus-outbox-relay");
             }
             KafkaProducer<String, byte[]> current = producer;
-            int published = store.publishBatch(config.batchSize(), rows -> publisher.publish(current, rows));
+            int published = store.publishBatch(config.batchSize(), config.lockWait(), rows -> publisher.publish(current, rows));
             if (System.currentTimeMillis() > nextCleanup) {
                 store.deletePublishedBefore(config.retention());
                 nextCleanup = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(10);

@@ -21,6 +21,10 @@ public interface OutboxRelayConfig {
     @WithDefault("500")
     int batchSize();
 
+    /** How long a relay waits for another replica's relay to end its round before leaving the work to it. */
+    @WithDefault("5s")
+    Duration lockWait();
+
     /** Pause after a failed round (broker down), so a long outage does not spin. */
     @WithDefault("2s")
     Duration retryBackoff();

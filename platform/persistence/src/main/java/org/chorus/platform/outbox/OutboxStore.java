@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ class OutboxStore {
 
     /** Arbitrary but fixed: the advisory lock that makes one relay at a time the publisher of this database. */
     private static final long RELAY_LOCK = 0x43484F5255530001L;
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /**
      * Takes a transaction-scoped advisory lock on the aggregate before the row takes its position. Another transaction
@@ -60,12 +62,12 @@ class OutboxStore {
         }
     }
 
-    int publishBatch(int batchSize, OutboxRelay.BatchPublisher publisher) {
+    int publishBatch(int batchSize, Duration lockWait, OutboxRelay.BatchPublisher publisher) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 // Rows published before a failure are marked in this commit; the failure is reported after it.
-                PublishOutcome outcome = lockAndPublish(connection, batchSize, publisher);
+                PublishOutcome outcome = lockAndPublish(connection, batchSize, lockWait, publisher);
                 connection.commit();
                 outcome.rethrowFailure();
                 return outcome.published();
@@ -80,9 +82,9 @@ class OutboxStore {
         }
     }
 
-    private PublishOutcome lockAndPublish(Connection connection, int batchSize,
+    private PublishOutcome lockAndPublish(Connection connection, int batchSize, Duration lockWait,
             OutboxRelay.BatchPublisher publisher) throws SQLException {
-        if (!tryLock(connection)) {
+        if (!lock(connection, lockWait)) {
             return PublishOutcome.NOTHING;
         }
         List<OutboxRow> rows = readBatch(connection, batchSize);
@@ -94,13 +96,22 @@ class OutboxStore {
         return outcome;
     }
 
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+    /**
+     * Waits for another replica's relay to end its round rather than giving up at once: an event whose commit woke this
+     * relay while the other was publishing then goes out as soon as that round ends, not a poll interval later. A round
+     * that holds the lock longer than the wait (a broker that does not answer) leaves this relay to its next round.
+     */
+    private static boolean lock(Connection connection, Duration wait) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'");
+            statement.execute("SELECT pg_advisory_xact_lock(" + RELAY_LOCK + ")");
+            return true;
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                connection.rollback();
+                return false;
             }
+            throw e;
         }
     }
 

@@ -77,11 +77,7 @@ class OutboxDeliveryTest {
 
             CountDownLatch inFlight = new CountDownLatch(1);
             CountDownLatch lowerCommitted = new CountDownLatch(1);
-            Future<Integer> round = threads.submit(() -> relay.round(rows -> {
-                inFlight.countDown();
-                awaitLatch(lowerCommitted);
-                return relay.send(rows);
-            }));
+            Future<Integer> round = heldRound(relay, inFlight, lowerCommitted);
             awaitLatch(inFlight);
             early.commit();
             lowerCommitted.countDown();
@@ -91,6 +87,44 @@ class OutboxDeliveryTest {
             assertEquals(List.of(higherPosition, lowerPosition), eventIds(topic));
         }
         assertEquals(0, unpublished());
+    }
+
+    @Test
+    void aRelayWokenWhileAnotherPublishesWaitsForThatRoundAndSendsWhatCommittedMeanwhile() throws Exception {
+        Relay publishing = relay();
+        Relay woken = relay();
+        UUID first = commitOne("aggregate-a");
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Integer> longRound = heldRound(publishing, inFlight, release);
+        awaitLatch(inFlight);
+        UUID second = commitOne("aggregate-b");
+        Future<Integer> wokenRound = threads.submit(() -> woken.round(woken::send));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheRelayLock() == 1);
+        release.countDown();
+
+        assertEquals(1, longRound.get(30, TimeUnit.SECONDS), "the long round had read only the first event");
+        assertEquals(1, wokenRound.get(30, TimeUnit.SECONDS),
+                "the woken relay waited for the lock and then sent the event committed meanwhile");
+        assertEquals(List.of(first, second), eventIds(topic));
+        assertEquals(0, unpublished());
+    }
+
+    @Test
+    void aRelayLeavesTheWorkToARoundThatHoldsTheLockLongerThanItsWait() throws Exception {
+        Relay publishing = relay();
+        Relay impatient = new Relay(new OutboxStore(dataSource), publishing.producer, Duration.ofMillis(200));
+        UUID only = commitOne("aggregate-a");
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Integer> stuckRound = heldRound(publishing, inFlight, release);
+        awaitLatch(inFlight);
+
+        assertEquals(0, impatient.round(impatient::send), "gave up waiting, without an error");
+        release.countDown();
+        assertEquals(1, stuckRound.get(30, TimeUnit.SECONDS));
+        assertEquals(0, impatient.drain(), "nothing was left over");
+        assertEquals(List.of(only), eventIds(topic));
     }
 
     @Test
@@ -214,6 +248,29 @@ class OutboxDeliveryTest {
         return queryLong("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
     }
 
+    /** A round that has read its batch and holds it, and the relay lock, until released. */
+    private Future<Integer> heldRound(Relay relay, CountDownLatch inFlight, CountDownLatch release) {
+        return threads.submit(() -> relay.round(rows -> {
+            inFlight.countDown();
+            awaitLatch(release);
+            return relay.send(rows);
+        }));
+    }
+
+    private UUID commitOne(String aggregate) throws SQLException {
+        try (Connection connection = openTransaction()) {
+            UUID id = append(connection, aggregate);
+            connection.commit();
+            return id;
+        }
+    }
+
+    /** Relay rounds of this database blocked behind another relay's round. */
+    private long waitingForTheRelayLock() throws SQLException {
+        return queryLong("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND query LIKE 'SELECT pg_advisory_xact_lock%'");
+    }
+
     /** Sessions of this schema's database that wait for a lock: an append blocked behind another transaction. */
     private long waitingForALock() throws SQLException {
         return queryLong("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
@@ -256,7 +313,7 @@ class OutboxDeliveryTest {
     private Relay relay() {
         KafkaProducer<String, byte[]> producer = TestEvents.CLIENTS.producer("outbox-test-relay");
         producers.add(producer);
-        return new Relay(new OutboxStore(dataSource), producer);
+        return new Relay(new OutboxStore(dataSource), producer, Duration.ofSeconds(5));
     }
 
     /** One relay: the production store and publisher, driven round by round by the test. */
@@ -264,10 +321,12 @@ class OutboxDeliveryTest {
 
         private final OutboxStore store;
         private final KafkaProducer<String, byte[]> producer;
+        private final Duration lockWait;
 
-        Relay(OutboxStore store, KafkaProducer<String, byte[]> producer) {
+        Relay(OutboxStore store, KafkaProducer<String, byte[]> producer, Duration lockWait) {
             this.store = store;
             this.producer = producer;
+            this.lockWait = lockWait;
         }
 
         int send(List<OutboxRow> rows) {
@@ -275,7 +334,7 @@ class OutboxDeliveryTest {
         }
 
         int round(OutboxRelay.BatchPublisher batchPublisher) {
-            return store.publishBatch(BATCH, batchPublisher);
+            return store.publishBatch(BATCH, lockWait, batchPublisher);
         }
 
         /** Rounds until one finds nothing; returns how many events they sent. */
