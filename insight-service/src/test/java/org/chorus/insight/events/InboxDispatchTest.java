@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +69,64 @@ class InboxDispatchTest {
         assertEquals(1, responsesCounted(responseId), "reach's handler applied it");
         assertEquals(1, witness.timesSeen(submitted.id()), "the second handler too, and the redelivery changed nothing");
         assertEquals(skippedBefore + 1, skippedCount(), "the unknown type was skipped once");
+    }
+
+    @Test
+    void anEventThatCannotBeAppliedIsParkedAloneAndTheRestOfItsPollIsAppliedOnce() throws Exception {
+        double parkedBefore = metric("chorus_events_dead_lettered_total", ChorusEventTypes.SURVEY_RESPONSES);
+        List<UUID> good = new ArrayList<>();
+        List<String> goodEvents = new ArrayList<>();
+        UUID unusable = UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("inbox-poll-test")) {
+            // sent without waiting, so that they reach the consumer in few polls and the bad one shares a poll
+            for (int i = 0; i < 60; i++) {
+                UUID id = UUID.randomUUID();
+                ChorusEvent submitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), id);
+                good.add(id);
+                goodEvents.add(submitted.id());
+                producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, submitted));
+                if (i == 30) {
+                    producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, withoutSubmittedAt(unusable)));
+                }
+            }
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> responsesCounted(good) == good.size()
+                && metric("chorus_events_dead_lettered_total", ChorusEventTypes.SURVEY_RESPONSES) > parkedBefore);
+        assertEquals(parkedBefore + 1, metric("chorus_events_dead_lettered_total", ChorusEventTypes.SURVEY_RESPONSES),
+                "only the unusable event was parked");
+        assertEquals(good.size(), responsesCounted(good), "every other event of its poll was applied");
+        assertEquals(0, responsesCounted(List.of(unusable)));
+        assertEquals(good.size(), inboxRows(goodEvents), "each recorded once in the inbox");
+    }
+
+    private ChorusEvent withoutSubmittedAt(UUID responseId) throws Exception {
+        ResponseData data = new ResponseData(responseId, UUID.randomUUID(), 1, UUID.randomUUID(), null, "blackpool",
+                "ONLINE", null);
+        return new ChorusEvent(UUID.randomUUID().toString(), ChorusEventTypes.RESPONSE_SUBMITTED.type(),
+                "/chorus/survey-service", OffsetDateTime.now(), responseId.toString(), 1, null,
+                objectMapper.writeValueAsBytes(data));
+    }
+
+    private long responsesCounted(List<UUID> responseIds) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM survey_response WHERE response_id = ANY(:ids)")
+                .setParameter("ids", responseIds.toArray(UUID[]::new)).getSingleResult()).longValue());
+    }
+
+    private long inboxRows(List<String> eventIds) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id = ANY(:ids)")
+                .setParameter("ids", eventIds.toArray(String[]::new)).getSingleResult()).longValue());
+    }
+
+    /** A counter of one consumed topic, from the management interface. */
+    private static double metric(String name, String topic) {
+        String metrics = given().get(ManagementPort.url("/q/metrics")).then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile(
+                "(?m)^" + name + "\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*\\} (\\S+)$").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     private ChorusEvent event(String type, UUID responseId) throws Exception {

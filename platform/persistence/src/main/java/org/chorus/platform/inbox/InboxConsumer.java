@@ -1,6 +1,7 @@
 package org.chorus.platform.inbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Feeds the service's {@link EventHandler}s from Kafka with one consumer group per service, applying each event
- * exactly once: the event id and its effect commit together, and offsets are committed only afterwards. An event
+ * exactly once: the event id and its effect commit together, and offsets are committed only afterwards. A poll's
+ * events are applied in one transaction, so a busy topic costs one commit per poll rather than one per event. An event
  * that cannot be applied is parked on its topic's dead-letter topic with the reason, and consumption goes on.
  */
 @ApplicationScoped
@@ -56,7 +58,7 @@ public class InboxConsumer {
         handlers.forEach(handler -> register(routing, handler));
         this.deadLetters = new DeadLetters(clients, topics, group, meters);
         routing.topics().forEach(deadLetters::deadLettered);
-        this.loop = EventLoop.inGroup("chorus-inbox-" + group, group, routing.topics(), this::process, clients, topics,
+        this.loop = EventLoop.inGroup("chorus-inbox-" + group, group, routing.topics(), this::apply, clients, topics,
                 new LoopTimings(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(2),
                         config.brokerTimeout()));
     }
@@ -83,36 +85,77 @@ public class InboxConsumer {
         return routing.topics();
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) {
-        EventRouting.Routed routed;
+    /** A record as read: its event and receivers, or why it is not an event at all. */
+    private record Polled(ConsumerRecord<String, byte[]> record, EventRouting.Routed routed, String unreadable) {
+    }
+
+    /**
+     * Applies a poll's events together; if one of them cannot be applied, the transaction is undone and they are
+     * applied one at a time, so that only that one is parked.
+     */
+    private void apply(List<ConsumerRecord<String, byte[]>> records) {
+        List<Polled> polled = records.stream().map(this::read).toList();
+        boolean allReadable = polled.stream().allMatch(p -> p.unreadable() == null);
+        if (polled.size() == 1 || !allReadable || !applyTogether(polled)) {
+            polled.forEach(this::applyAlone);
+        }
+    }
+
+    private Polled read(ConsumerRecord<String, byte[]> record) {
         try {
-            routed = routing.route(record);
+            return new Polled(record, routing.route(record), null);
         } catch (EventEnvelope.MalformedEventException e) {
-            LOG.warnf("Unreadable event %s parked as a dead letter: %s", EventEnvelope.describe(record), e.getMessage());
-            deadLetters.park(record, "unreadable: " + e.getMessage());
+            return new Polled(record, null, e.getMessage());
+        }
+    }
+
+    /** @return false when an event in the poll cannot be applied (and nothing of the poll was) */
+    private boolean applyTogether(List<Polled> polled) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> polled.forEach(this::applyFirstDelivery));
+            return true;
+        } catch (RuntimeException e) {
+            if (InfrastructureFailures.isTransient(e)) {
+                // Not the events' fault: stop here, uncommitted, and let the loop deliver them again.
+                throw new IllegalStateException("cannot apply events now: " + e.getMessage(), e);
+            }
+            return false;
+        }
+    }
+
+    private void applyAlone(Polled polled) {
+        if (polled.unreadable() != null) {
+            LOG.warnf("Unreadable event %s parked as a dead letter: %s", EventEnvelope.describe(polled.record()),
+                    polled.unreadable());
+            deadLetters.park(polled.record(), "unreadable: " + polled.unreadable());
             return;
         }
-        if (routed.skipped()) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyFirstDelivery(polled));
+        } catch (RuntimeException e) {
+            if (InfrastructureFailures.isTransient(e)) {
+                throw new IllegalStateException("cannot apply events now: " + e.getMessage(), e);
+            }
+            ChorusEvent event = polled.routed().event();
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.warnf("Event %s (%s) parked as a dead letter: %s", event.id(), event.type(), reason);
+            deadLetters.park(polled.record(), reason);
+        }
+    }
+
+    /** Records the event in the inbox and gives it to its handlers, unless this consumer has applied it already. */
+    private void applyFirstDelivery(Polled polled) {
+        if (polled.routed().skipped()) {
             return;
         }
-        ChorusEvent event = routed.event();
+        ChorusEvent event = polled.routed().event();
         if (event.requestId() != null) {
             MDC.put(RequestIds.MDC_KEY, event.requestId());
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (inbox.recordFirstDelivery(group, event.id(), record.topic())) {
-                    routed.deliver();
-                }
-            });
-        } catch (RuntimeException e) {
-            if (InfrastructureFailures.isTransient(e)) {
-                // Not the event's fault: stop here, uncommitted, and let the loop deliver it again.
-                throw new IllegalStateException("cannot apply events now: " + e.getMessage(), e);
+            if (inbox.recordFirstDelivery(group, event.id(), polled.record().topic())) {
+                polled.routed().deliver();
             }
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.warnf("Event %s (%s) parked as a dead letter: %s", event.id(), event.type(), reason);
-            deadLetters.park(record, reason);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }

@@ -1,5 +1,7 @@
 package org.chorus.platform.events.consume;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The one loop that reads Chorus topics, for the inbox consumers of the services and the gateway's replicas alike: a
- * daemon thread that owns its Kafka consumer, hands each record to a processor in order, and when anything fails
+ * daemon thread that owns its Kafka consumer, hands each poll's records to a processor in order, and when anything fails
  * (the broker gone, the database gone) drops the consumer, waits, and starts again from the last record it finished,
  * logging once when it starts failing and once when it recovers.
  */
@@ -27,10 +29,19 @@ public final class EventLoop {
         void process(ConsumerRecord<String, byte[]> record);
     }
 
+    /**
+     * What is done with one poll's records, in their order, so that a consumer may apply them in one transaction.
+     * Throwing stops the loop's consumer; the poll's records come again after a pause.
+     */
+    @FunctionalInterface
+    public interface PollProcessor {
+        void process(List<ConsumerRecord<String, byte[]>> records);
+    }
+
     private final String name;
     private final Set<String> topics;
     private final ReadPositions positions;
-    private final RecordProcessor processor;
+    private final PollProcessor processor;
     private final KafkaClients clients;
     private final TopicProvisioner provisioner;
     private final LoopTimings timings;
@@ -39,7 +50,7 @@ public final class EventLoop {
     private boolean failing;
     private Thread thread;
 
-    private EventLoop(String name, Set<String> topics, ReadPositions positions, RecordProcessor processor,
+    private EventLoop(String name, Set<String> topics, ReadPositions positions, PollProcessor processor,
             KafkaClients clients, TopicProvisioner provisioner, LoopTimings timings) {
         this.name = name;
         this.topics = Set.copyOf(topics);
@@ -54,7 +65,7 @@ public final class EventLoop {
      * A loop in a consumer group: each record is handled by one member of the group, and offsets are committed after
      * the records of a poll are processed, so a crash redelivers at most those (which an inbox makes harmless).
      */
-    public static EventLoop inGroup(String name, String group, Set<String> topics, RecordProcessor processor,
+    public static EventLoop inGroup(String name, String group, Set<String> topics, PollProcessor processor,
             KafkaClients clients, TopicProvisioner provisioner, LoopTimings timings) {
         return new EventLoop(name, topics, new GroupPositions(group), processor, clients, provisioner, timings);
     }
@@ -65,7 +76,8 @@ public final class EventLoop {
      */
     public static EventLoop wholeTopics(String name, Set<String> topics, RecordProcessor processor,
             KafkaClients clients, TopicProvisioner provisioner, LoopTimings timings) {
-        return new EventLoop(name, topics, new WholeTopicPositions(timings), processor, clients, provisioner, timings);
+        return new EventLoop(name, topics, new WholeTopicPositions(timings), records -> records.forEach(processor::process),
+                clients, provisioner, timings);
     }
 
     public synchronized void start() {
@@ -114,10 +126,11 @@ public final class EventLoop {
     private void consume(KafkaConsumer<String, byte[]> kafka) {
         long nextCheck = System.nanoTime() + timings.checkInterval().toNanos();
         while (running) {
-            var records = kafka.poll(timings.pollTimeout());
-            for (ConsumerRecord<String, byte[]> record : records) {
-                processor.process(record);
-                positions.processed(record);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            kafka.poll(timings.pollTimeout()).forEach(records::add);
+            if (!records.isEmpty()) {
+                processor.process(records);
+                records.forEach(positions::processed);
             }
             positions.afterPoll(kafka, !records.isEmpty());
             if (System.nanoTime() - nextCheck >= 0) {

@@ -95,7 +95,8 @@ class EventLoopTest {
                     applied.add(note.text());
                 });
         String group = "loop-test-" + UUID.randomUUID();
-        start(EventLoop.inGroup("loop-test-member", group, routing.topics(), record -> routing.route(record).deliver(),
+        start(EventLoop.inGroup("loop-test-member", group, routing.topics(),
+                records -> records.forEach(record -> routing.route(record).deliver()),
                 TestEvents.CLIENTS, TestEvents.topics(), FAST));
         for (int i = 0; i < 100; i++) {
             publish(written, "aggregate", "note " + i);
@@ -108,7 +109,8 @@ class EventLoopTest {
         loops.get(0).stop();
         List<String> again = Collections.synchronizedList(new ArrayList<>());
         EventRouting next = new EventRouting(mapper, () -> { }).on(written, (note, event) -> again.add(note.text()));
-        start(EventLoop.inGroup("loop-test-member-2", group, next.topics(), record -> next.route(record).deliver(),
+        start(EventLoop.inGroup("loop-test-member-2", group, next.topics(),
+                records -> records.forEach(record -> next.route(record).deliver()),
                 TestEvents.CLIENTS, TestEvents.topics(), FAST));
         publish(written, "aggregate", "marker");
         await().atMost(Duration.ofSeconds(30)).until(() -> again.contains("marker"));
