@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -47,8 +48,10 @@ final class EventPropagation {
      * @param acknowledged responses answered 201
      * @param failed submissions answered otherwise, by status or by what went wrong
      * @param missing acknowledged responses insight did not hold in time
+     * @param stages where the time went, from the databases' timestamps
      */
-    record Result(int perSecond, Histogram latencyMicros, long acknowledged, Map<String, Long> failed, int missing) {
+    record Result(int perSecond, Histogram latencyMicros, long acknowledged, Map<String, Long> failed, int missing,
+            PropagationStages.Stages stages) {
     }
 
     private final RunningStack stack;
@@ -67,6 +70,7 @@ final class EventPropagation {
 
     Result run(int perSecond, Duration duration) throws Exception {
         DrillSurvey survey = DrillSurvey.open(tenant.staff(), "Event propagation bench");
+        OffsetDateTime start = OffsetDateTime.now();
         int total = (int) (perSecond * duration.toSeconds());
         CountDownLatch answered = new CountDownLatch(total);
         AtomicInteger next = new AtomicInteger();
@@ -90,7 +94,8 @@ final class EventPropagation {
         }
         Map<String, Long> failures = new TreeMap<>();
         failed.forEach((answer, count) -> failures.put(answer, count.sum()));
-        return new Result(perSecond, latency, acknowledged.sum(), failures, travelling.size());
+        return new Result(perSecond, latency, acknowledged.sum(), failures, travelling.size(),
+                PropagationStages.since(stack, start));
     }
 
     private void awaitAnswersAndArrivals(CountDownLatch answered, Duration duration) throws InterruptedException {

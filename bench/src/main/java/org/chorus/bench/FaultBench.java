@@ -19,7 +19,8 @@ import org.chorus.localstack.faults.FaultDrills;
  * Issue 9's fault drills at full size on one durable stack with two replicas each of the survey and insight
  * services, the same drills the e2e fault suite runs short, then event propagation at a steady rate. Prints one
  * table. Arguments override the sizes as {@code name=value}, e.g. {@code responses=1000 outage-seconds=10
- * propagation-seconds=30 propagation-rate=50} (see DrillSizes for the other names).
+ * propagation-seconds=30 propagation-rate=50} (see DrillSizes for the other names); {@code drills=none} measures
+ * only the propagation.
  */
 public final class FaultBench {
 
@@ -47,7 +48,8 @@ public final class FaultBench {
             stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(home).withDurable(true)));
             DrillTenant tenant = DrillTenant.register(stack);
             FaultDrills faults = new FaultDrills(stack, tenant, sizes);
-            for (Fault fault : Fault.values()) {
+            boolean drilled = !"none".equals(System.getProperty("chorus.faults.drills"));
+            for (Fault fault : drilled ? Fault.values() : new Fault[0]) {
                 if (fault.replicasNeeded() > sizes.replicas()) {
                     System.out.println("drill: " + fault.label() + " left out: it needs " + fault.replicasNeeded()
                             + " replicas");
@@ -56,8 +58,10 @@ public final class FaultBench {
                 System.out.println("drill: " + fault.label());
                 drills.add(faults.underFault(fault));
             }
-            System.out.println("drill: steady requests");
-            drills.add(faults.steadyRequests());
+            if (drilled) {
+                System.out.println("drill: steady requests");
+                drills.add(faults.steadyRequests());
+            }
             System.out.printf("event propagation: %d responses/s for %d s%n", propagationRate,
                     propagation.toSeconds());
             propagated = new EventPropagation(stack, tenant).run(propagationRate, propagation);

@@ -40,6 +40,11 @@ final class FaultReport {
                     + "p99 %.0f ms, max %.0f ms over %,d responses (failed: %s, never arrived: %d) (target p99 < "
                     + "500 ms)%n", propagated.perSecond(), ms(h, 50), ms(h, 99), h.getMaxValue() / 1000.0,
                     propagated.acknowledged(), propagated.failed(), propagated.missing());
+            Histogram relay = propagated.stages().waitingForRelay();
+            Histogram broker = propagated.stages().brokerToInsight();
+            System.out.printf("    of which: outbox to relay round p50 %.0f ms, p99 %.0f ms; relay round to insight "
+                    + "applying it p50 %.0f ms, p99 %.0f ms (database clocks)%n", ms(relay, 50), ms(relay, 99),
+                    ms(broker, 50), ms(broker, 99));
         }
     }
 
