@@ -24,6 +24,7 @@ import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
+import org.chorus.survey.question.ValueStyle;
 import org.chorus.survey.response.Answer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -110,7 +111,7 @@ public class ExportService {
                 describe(filter), withContacts, 0, false, Instant.now(), null);
         audit.started(entry);
         AuditTrail.Actor actor = auditTrail.actor();
-        ExportColumns columns = new ExportColumns(survey, withContacts);
+        ExportColumns columns = new ExportColumns(survey, withContacts, ValueStyle.LABELS);
         // Recorded before the response goes back, so no row can leave unaudited: an export abandoned or failed half
         // way has released rows too, which its finishing entry counts. Releases of respondents' personal data get
         // an action of their own, so the audit log can list just those.

@@ -16,10 +16,8 @@ import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
-import org.chorus.survey.definition.DemographicKind;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Question;
-import org.chorus.survey.definition.QuestionType;
 import org.chorus.survey.definition.SurveyQueries;
 
 /**
@@ -135,7 +133,7 @@ public class ResponseService {
 
     private static String placeOf(PublishedSurvey survey, Map<String, Answer> answers) {
         return survey.definition().questions()
-                .filter(q -> q.type() == QuestionType.DEMOGRAPHIC && q.demographic() == DemographicKind.PLACE)
+                .filter(q -> q.kind().givesPlace())
                 .map(Question::id).map(answers::get).filter(a -> a != null).map(Answer::choice)
                 .findFirst().orElse(null);
     }

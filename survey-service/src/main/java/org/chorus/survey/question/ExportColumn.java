@@ -1,0 +1,35 @@
+package org.chorus.survey.question;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.chorus.survey.definition.Text;
+import org.chorus.survey.response.Answer;
+
+/**
+ * One column a question gives an export, with what a codebook says of it: the cell's value from an answer, its type,
+ * its measurement level, its title in every language of the survey, and the labels of its codes.
+ *
+ * @param value the cell from the question's answer; the export leaves the cell empty when it was not answered
+ * @param categories the codes the column holds with their labels; empty when its values are not codes
+ */
+public record ExportColumn(String name, String questionId, Type type, Measure measure, Text title, String description,
+        List<Category> categories, Function<Answer, String> value) {
+
+    /** What a cell holds: text, or a whole number that spreadsheets and statistics packages may read as one. */
+    public enum Type {
+        STRING,
+        INTEGER
+    }
+
+    /** The measurement level statistics packages give the column. */
+    public enum Measure {
+        NOMINAL,
+        ORDINAL,
+        SCALE
+    }
+
+    /** One code a column may hold and what it stands for, in every language of the survey. */
+    public record Category(String code, Text label) {
+    }
+}
