@@ -14,7 +14,8 @@ import org.chorus.platform.web.problem.ProblemException;
  */
 public final class DefinitionRules {
 
-    static final Set<String> RESERVED_IDS = Set.of("response_id", "survey_version", "submitted_at", "channel", "place");
+    static final Set<String> RESERVED_IDS = Set.of("response_id", "survey_version", "submitted_at", "channel", "place",
+            "language");
 
     private final List<FieldError> errors = new ArrayList<>();
 

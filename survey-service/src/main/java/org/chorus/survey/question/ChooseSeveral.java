@@ -53,7 +53,7 @@ public record ChooseSeveral(Question question) implements PicksOptions {
     @Override
     public List<ExportColumn> columns(ValueStyle style) {
         return question.optionsOrEmpty().stream().map(o -> new ExportColumn(question.id() + "_" + o.id(),
-                question.id(), ExportColumn.Type.INTEGER, ExportColumn.Measure.NOMINAL,
+                question.id(), ExportColumn.Type.INTEGER, ExportColumn.Measure.NOMINAL, 0,
                 Titles.joined(question.text(), o.label()),
                 "1 when this option was chosen, 0 when not; empty when the question was not answered", PICKED,
                 a -> a.choices() != null && a.choices().contains(o.id()) ? "1" : "0")).toList();

@@ -10,16 +10,22 @@ import org.chorus.survey.response.Answer;
  * One column a question gives an export, with what a codebook says of it: the cell's value from an answer, its type,
  * its measurement level, its title in every language of the survey, and the labels of its codes.
  *
- * @param value the cell from the question's answer; the export leaves the cell empty when it was not answered
+ * @param questionId null for the columns every export has, which do not come from an answer
+ * @param maxLength of a text cell, in characters: what a statistics package must make room for
  * @param categories the codes the column holds with their labels; empty when its values are not codes
+ * @param value the cell from the question's answer; the export leaves the cell empty when it was not answered
  */
-public record ExportColumn(String name, String questionId, Type type, Measure measure, Text title, String description,
-        List<Category> categories, Function<Answer, String> value) {
+public record ExportColumn(String name, String questionId, Type type, Measure measure, int maxLength, Text title,
+        String description, List<Category> categories, Function<Answer, String> value) {
 
-    /** What a cell holds: text, or a whole number that spreadsheets and statistics packages may read as one. */
+    /** An option id's longest length, as {@code Ids} allows it. */
+    public static final int CODE_LENGTH = 63;
+
+    /** What a cell holds: text, a whole number, or an ISO-8601 time in UTC. */
     public enum Type {
         STRING,
-        INTEGER
+        INTEGER,
+        DATETIME
     }
 
     /** The measurement level statistics packages give the column. */

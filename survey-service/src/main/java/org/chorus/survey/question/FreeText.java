@@ -56,7 +56,8 @@ public record FreeText(Question question) implements QuestionKind {
     @Override
     public List<ExportColumn> columns(ValueStyle style) {
         return List.of(new ExportColumn(question.id(), question.id(), ExportColumn.Type.STRING,
-                ExportColumn.Measure.NOMINAL, question.text(), "What the respondent wrote", List.of(),
+                ExportColumn.Measure.NOMINAL, question.textLimit(), question.text(), "What the respondent wrote",
+                List.of(),
                 Answer::text));
     }
 

@@ -33,6 +33,15 @@ final class Options {
                 options, null, null, null);
     }
 
+    /** The longest cell an option can give: an id as a code; a label, or the id of an option dropped since. */
+    static int longestCell(Question q, ValueStyle style) {
+        return switch (style) {
+            case CODES -> ExportColumn.CODE_LENGTH;
+            case LABELS -> Math.max(ExportColumn.CODE_LENGTH,
+                    q.optionsOrEmpty().stream().mapToInt(o -> o.label().english().length()).max().orElse(0));
+        };
+    }
+
     static List<ExportColumn.Category> categories(Question q) {
         return q.optionsOrEmpty().stream().map(o -> new ExportColumn.Category(o.id(), o.label())).toList();
     }

@@ -111,7 +111,8 @@ public record Ranking(Question question) implements QuestionKind {
         for (int rank = 1; rank <= question.positions(); rank++) {
             int index = rank - 1;
             columns.add(new ExportColumn(question.id() + "_rank_" + rank, question.id(), ExportColumn.Type.STRING,
-                    ExportColumn.Measure.NOMINAL, Titles.suffixed(question.text(), " (rank " + rank + ")"),
+                    ExportColumn.Measure.NOMINAL, Options.longestCell(question, ValueStyle.LABELS),
+                    Titles.suffixed(question.text(), " (rank " + rank + ")"),
                     "The label of the item ranked " + rank, List.of(),
                     a -> a.ranking() != null && a.ranking().size() > index ? label.apply(a.ranking().get(index))
                             : null));
@@ -121,7 +122,7 @@ public record Ranking(Question question) implements QuestionKind {
 
     private List<ExportColumn> itemColumns() {
         return question.optionsOrEmpty().stream().map(item -> new ExportColumn(question.id() + "_" + item.id(),
-                question.id(), ExportColumn.Type.INTEGER, ExportColumn.Measure.ORDINAL,
+                question.id(), ExportColumn.Type.INTEGER, ExportColumn.Measure.ORDINAL, 0,
                 Titles.joined(question.text(), item.label()),
                 "The rank given to this item, 1 being the most important; empty when it was not ranked",
                 List.of(), a -> {

@@ -72,7 +72,7 @@ public record Rating(Question question) implements QuestionKind {
     @Override
     public List<ExportColumn> columns(ValueStyle style) {
         return List.of(new ExportColumn(question.id(), question.id(), ExportColumn.Type.INTEGER,
-                ExportColumn.Measure.ORDINAL, question.text(),
+                ExportColumn.Measure.ORDINAL, 0, question.text(),
                 "A point from " + question.scaleMin() + " to " + question.scaleMax(), List.of(),
                 a -> a.rating() == null ? null : a.rating().toString()));
     }

@@ -27,7 +27,7 @@ public record SingleChoice(Question question) implements PicksOne {
     static ExportColumn column(Question question, ValueStyle style) {
         var cell = Options.cell(question, style);
         return new ExportColumn(question.id(), question.id(), ExportColumn.Type.STRING, ExportColumn.Measure.NOMINAL,
-                question.text(), switch (style) {
+                Options.longestCell(question, style), question.text(), switch (style) {
                     case LABELS -> "The English label of the option chosen";
                     case CODES -> "The id of the option chosen";
                 }, Options.categories(question), a -> a.choice() == null ? null : cell.apply(a.choice()));

@@ -49,10 +49,11 @@ public class ResponseService {
         Instant now = Instant.now();
         PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);
         Map<String, Answer> answers = AnswerRules.check(survey, input.answers());
+        String language = checkLanguage(survey, input);
         StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
                 placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
         String token = ErasureTokens.newToken();
-        store.insert(response, ErasureTokens.hash(token), input.contact());
+        store.insert(response, ErasureTokens.hash(token), input.contact(), language);
         counted.fire(new ResponseCounted(survey, response, 1));
         announce(ChorusEventTypes.RESPONSE_SUBMITTED, survey, response);
         return new Receipt(response.id(), surveyId, survey.version(), now, token);
@@ -111,6 +112,16 @@ public class ResponseService {
             throw ProblemException.invalidField("/enteredBy", "only staff entering a response say who entered it");
         }
         return Channel.ONLINE;
+    }
+
+    /** A response is given in a language the survey is written in, so that exports can say which words it read. */
+    private static String checkLanguage(PublishedSurvey survey, ResponseInput input) {
+        String language = input.languageOrEnglish();
+        if (!survey.definition().languages().contains(language)) {
+            throw ProblemException.invalidField("/language", "unknown-language: the survey is written in "
+                    + String.join(", ", survey.definition().languages()));
+        }
+        return language;
     }
 
     /** Contact details are personal data: kept only when the respondent agreed, and only if they can be used. */
