@@ -1,5 +1,6 @@
 package org.chorus.e2e;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ final class ExpectedVariables {
     }
 
     private List<JsonNode> questions(String type) {
-        List<JsonNode> questions = new java.util.ArrayList<>();
+        List<JsonNode> questions = new ArrayList<>();
         definition.path("sections").forEach(s -> s.path("questions").forEach(q -> {
             if (q.path("type").asText().equals(type)) {
                 questions.add(q);

@@ -1,5 +1,7 @@
 package org.chorus.survey.export;
 
+import java.util.Locale;
+
 /** The file formats responses export to. */
 public enum ExportFormat {
     CSV("text/csv; charset=UTF-8", "csv"),
@@ -26,6 +28,6 @@ public enum ExportFormat {
 
     /** How the format parameter names it. */
     public String parameterValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -122,7 +123,7 @@ public class ExportService {
         // an action of their own, so the audit log can list just those.
         Map<String, String> released = new LinkedHashMap<>(filter.describe());
         released.put("format", format.parameterValue());
-        released.put("values", request.values().name().toLowerCase(java.util.Locale.ROOT));
+        released.put("values", request.values().name().toLowerCase(Locale.ROOT));
         released.put("exportId", entry.id().toString());
         String action = withContacts ? "responses.exported-with-contacts" : "responses.exported";
         QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor, action, "survey", surveyId, released));
