@@ -99,6 +99,11 @@ final class DataPackageDescriptor {
             case INTEGER -> "integer";
             case DATETIME -> "datetime";
         });
+        // a time is ISO-8601 with as many digits of a second as it needs, which the strict default pattern refuses
+        field.put("format", switch (column.type()) {
+            case DATETIME -> "any";
+            case STRING, INTEGER -> "default";
+        });
         field.put("title", column.title().label(language));
         field.put("description", column.description());
         field.set("titles", objectMapper.valueToTree(column.title().values()));
