@@ -122,7 +122,7 @@ class DataPackageExportTest {
     }
 
     @Test
-    void csvWithCodesHoldsOptionIdsAndEachItemsRankWhileLabelsStayTheDefault() throws IOException {
+    void csvAndXlsxWithCodesHoldOptionIdsAndEachItemsRankWhileLabelsStayTheDefault() throws Exception {
         String surveyId = openSmallSurvey(newOwner());
         Map<String, Object> answers = new HashMap<>(castMap(minimal().get("answers")));
         answers.put("agree", Map.of("choice", "no"));
@@ -137,6 +137,14 @@ class DataPackageExportTest {
                 Map.of())), 1);
         assertEquals("No", labels.get("agree"));
         assertEquals("Living well", labels.get("rank_rank_1"));
+        List<List<String>> sheet = SheetReader.rows(ExportFixtures.export(analyst(), surveyId, "xlsx",
+                Map.of("values", "codes")));
+        Map<String, String> xlsx = new HashMap<>();
+        for (int i = 0; i < sheet.get(0).size(); i++) {
+            xlsx.put(SheetReader.cell(sheet.get(0), i), SheetReader.cell(sheet.get(1), i));
+        }
+        assertEquals("no", xlsx.get("agree"));
+        assertEquals("1", xlsx.get("rank_living"));
     }
 
     @Test
