@@ -10,13 +10,12 @@ import org.chorus.platform.web.problem.ProblemException;
 
 /**
  * The rules a definition must follow beyond its JSON shape: English everywhere, unique ids, and for each question
- * type the settings it needs, so that every question of a published survey can be answered and checked.
+ * the settings its kind needs, so that every question of a published survey can be answered and checked.
  */
 public final class DefinitionRules {
 
-    static final int MAX_TEXT_LIMIT = 10_000;
-    static final int MAX_SCALE_POINTS = 11;
-    static final Set<String> RESERVED_IDS = Set.of("response_id", "survey_version", "submitted_at", "channel", "place");
+    static final Set<String> RESERVED_IDS = Set.of("response_id", "survey_version", "submitted_at", "channel", "place",
+            "language");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -64,53 +63,7 @@ public final class DefinitionRules {
         english(q.text(), at + "/text");
         english(q.help(), at + "/help");
         checkOptions(q, at);
-        int options = q.optionsOrEmpty().size();
-        switch (q.type()) {
-            case RANKING -> {
-                atLeast(options, 2, at + "/options", "a ranking needs at least 2 items");
-                if (q.rankTopN() != null && (q.rankTopN() < 1 || q.rankTopN() > options)) {
-                    fail(at + "/rankTopN", "must be between 1 and the number of items (" + options + ")");
-                }
-            }
-            case CHOOSE_SEVERAL -> {
-                atLeast(options, 1, at + "/options", "needs at least 1 option");
-                int min = q.minChoices() == null ? 0 : q.minChoices();
-                int max = q.maxChoices() == null ? options : q.maxChoices();
-                if (min < 0 || min > options) {
-                    fail(at + "/minChoices", "must be between 0 and the number of options (" + options + ")");
-                }
-                if (max < Math.max(1, min) || max > options) {
-                    fail(at + "/maxChoices", "must be at least minChoices and 1, and at most the number of options");
-                }
-            }
-            case SINGLE_CHOICE -> atLeast(options, 2, at + "/options", "a single choice needs at least 2 options");
-            case FREE_TEXT -> {
-                if (q.maxLength() != null && (q.maxLength() < 1 || q.maxLength() > MAX_TEXT_LIMIT)) {
-                    fail(at + "/maxLength", "must be between 1 and " + MAX_TEXT_LIMIT);
-                }
-                atMost(options, 0, at + "/options", "a free-text question has no options");
-            }
-            case RATING -> checkScale(q, at);
-            case DEMOGRAPHIC -> checkDemographic(q, at, options);
-        }
-    }
-
-    private void checkScale(Question q, String at) {
-        if (q.scaleMin() == null || q.scaleMax() == null) {
-            fail(at + "/scaleMax", "a rating needs scaleMin and scaleMax");
-        } else if (q.scaleMax() <= q.scaleMin() || q.scaleMax() - q.scaleMin() + 1 > MAX_SCALE_POINTS) {
-            fail(at + "/scaleMax", "must be above scaleMin, with at most " + MAX_SCALE_POINTS + " points");
-        }
-    }
-
-    private void checkDemographic(Question q, String at, int options) {
-        if (q.demographic() == null) {
-            fail(at + "/demographic", "a demographic question says what it asks: AGE_BAND, PLACE or SPECIAL_CATEGORY");
-        }
-        if (q.mustAnswer()) {
-            fail(at + "/required", "demographic questions are always optional");
-        }
-        atLeast(options, 1, at + "/options", "needs at least 1 option");
+        q.kind().checkSettings((where, rule) -> fail(at + where, rule));
     }
 
     private void checkOptions(Question q, String at) {
@@ -125,8 +78,7 @@ public final class DefinitionRules {
 
     /** Exports start with these columns, and a question's own column must not be mistaken for one. */
     private void reserved(Question q, String pointer) {
-        boolean placeQuestion = q.type() == QuestionType.DEMOGRAPHIC && q.demographic() == DemographicKind.PLACE;
-        if (RESERVED_IDS.contains(q.id()) && !(placeQuestion && q.id().equals("place"))) {
+        if (RESERVED_IDS.contains(q.id()) && !(q.kind().givesPlace() && q.id().equals("place"))) {
             fail(pointer, "is reserved for a column every export has; choose another id");
         }
     }
@@ -143,17 +95,6 @@ public final class DefinitionRules {
         }
     }
 
-    private void atLeast(int count, int least, String pointer, String rule) {
-        if (count < least) {
-            fail(pointer, rule);
-        }
-    }
-
-    private void atMost(int count, int most, String pointer, String rule) {
-        if (count > most) {
-            fail(pointer, rule);
-        }
-    }
 
     private void fail(String pointer, String rule) {
         errors.add(FieldError.body(pointer, rule));

@@ -10,11 +10,13 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.chorus.survey.question.QuestionKind;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One question. Which of the optional fields apply depends on the type; {@link DefinitionRules} checks them, so that
- * every published question can be answered and validated.
+ * One question. Which of the optional fields apply depends on the type; its {@link QuestionKind} checks them, so that
+ * every published question can be answered and validated, and holds everything else the type means.
  */
 @Schema(name = "Question")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,6 +38,11 @@ public record Question(
         @Schema(description = "DEMOGRAPHIC: what it asks about") DemographicKind demographic) {
 
     public static final int DEFAULT_MAX_LENGTH = 2000;
+
+    /** What the question's type means for it: its rules, counters, results and export columns. */
+    public QuestionKind kind() {
+        return QuestionKind.of(this);
+    }
 
     public boolean mustAnswer() {
         return Boolean.TRUE.equals(required);

@@ -1,8 +1,11 @@
 package org.chorus.survey.definition;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
@@ -32,6 +35,20 @@ public record SurveyDefinition(
     @JsonIgnore
     public Stream<Question> questions() {
         return sections.stream().flatMap(s -> s.questions().stream());
+    }
+
+    /** Every language the survey has a text in, English first; a respondent may read it in any of them. */
+    @JsonIgnore
+    public Set<String> languages() {
+        Set<String> languages = new TreeSet<>(title.values().keySet());
+        questions().forEach(q -> {
+            languages.addAll(q.text().values().keySet());
+            q.optionsOrEmpty().forEach(o -> languages.addAll(o.label().values().keySet()));
+        });
+        languages.remove(Text.ENGLISH);
+        Set<String> ordered = new LinkedHashSet<>(List.of(Text.ENGLISH));
+        ordered.addAll(languages);
+        return ordered;
     }
 
     public Optional<Question> question(String questionId) {

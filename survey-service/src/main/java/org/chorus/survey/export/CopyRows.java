@@ -42,7 +42,7 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
                 Math.floorMod(micros, 1_000_000L) * 1000L);
         Map<String, Answer> answers = answersReader.readValue(row.bytes(5));
         return new ExportRow(UUID.fromString(row.text(0)), (int) row.number(1), submittedAt, row.text(3),
-                row.text(4), answers, withContacts ? contact(row) : null);
+                row.text(4), row.text(6), answers, withContacts ? contact(row) : null);
     }
 
     /**

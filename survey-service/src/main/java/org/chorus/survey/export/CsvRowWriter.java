@@ -18,13 +18,37 @@ final class CsvRowWriter implements RowWriter {
 
     private final OutputStream out;
     private final List<CellKind> kinds;
+    /** Whether line breaks inside answers become spaces, so that each row is one line. */
+    private final boolean oneLinePerRow;
     /** One row at a time, encoded whole: String's own UTF-8 encoding is far faster than a Writer's char by char. */
     private final StringBuilder row = new StringBuilder(1024);
 
     CsvRowWriter(OutputStream out, List<CellKind> kinds) throws IOException {
+        this(out, kinds, Reader.SPREADSHEET);
+    }
+
+    CsvRowWriter(OutputStream out, List<CellKind> kinds, Reader reader) throws IOException {
         this.kinds = kinds;
         this.out = new BufferedOutputStream(out, 64 * 1024);
-        this.out.write(BOM);
+        // statistics packages are told the encoding; to them a byte order mark would start the first column's name
+        this.oneLinePerRow = switch (reader) {
+            case SPREADSHEET -> false;
+            case STATISTICS -> true;
+        };
+        if (!oneLinePerRow) {
+            this.out.write(BOM);
+        }
+    }
+
+    /** Who the CSV is written for. */
+    enum Reader {
+        /** Excel and the like: a byte order mark, and answers exactly as given. */
+        SPREADSHEET,
+        /**
+         * SPSS and PSPP, which read one line per case and cannot read a line break inside a quoted field: each line
+         * break in an answer becomes a space. No byte order mark.
+         */
+        STATISTICS
     }
 
     @Override
@@ -56,6 +80,9 @@ final class CsvRowWriter implements RowWriter {
             if (value == null || value.isEmpty()) {
                 continue;
             }
+            if (oneLinePerRow) {
+                value = oneLine(value);
+            }
             if (needsQuotes(value)) {
                 row.append('"').append(value.replace("\"", "\"\"")).append('"');
             } else {
@@ -64,6 +91,14 @@ final class CsvRowWriter implements RowWriter {
         }
         row.append("\r\n");
         out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** CRLF, CR and LF each become one space; most answers have none, and are returned as they are. */
+    static String oneLine(String value) {
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return value.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
     }
 
     /** Separators, quotes and line breaks must be quoted; so must edge spaces, which Excel would otherwise trim. */

@@ -2,32 +2,32 @@ package org.chorus.survey.export;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
-import org.chorus.survey.definition.DemographicKind;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Question;
-import org.chorus.survey.definition.QuestionType;
+import org.chorus.survey.question.ExportColumn;
+import org.chorus.survey.question.QuestionKind;
+import org.chorus.survey.question.ValueStyle;
 import org.chorus.survey.response.Answer;
 import org.chorus.survey.response.Contact;
 
 /**
  * The fixed column order of an export, from the latest published version: response_id, survey_version,
- * submitted_at, channel, place; then per ranking one column per rank ({@code <question>_rank_<n>}, the item's
- * label); per choose-several one 0/1 column per option ({@code <question>_<option>}); single choices and ratings
- * ({@code <question>}); free text; demographics (except the place question, whose answer is the place column). Within each kind, questions keep their order in the survey.
- * Exports that include contact details end with the {@link #CONTACT} columns.
+ * submitted_at, channel, place, language; then per ranking its columns (with labels one per rank,
+ * {@code <question>_rank_<n>}, holding the item's label; with codes one per item, {@code <question>_<item>}, holding
+ * its rank); per choose-several one 0/1 column per option ({@code <question>_<option>}); single choices and ratings
+ * ({@code <question>}); free text; demographics (except the place question, whose answer is the place column). Within
+ * each kind, questions keep their order in the survey; each kind says where it comes and what its columns are.
+ * Exports that include contact details end with the {@link #CONTACT} columns. Every column is described too, for
+ * the data package's codebook.
  */
 final class ExportColumns {
 
-    private static final List<QuestionType> ORDER = List.of(QuestionType.RANKING, QuestionType.CHOOSE_SEVERAL,
-            QuestionType.SINGLE_CHOICE, QuestionType.RATING, QuestionType.FREE_TEXT, QuestionType.DEMOGRAPHIC);
-
     /** Fixed first columns; no question may take one of these ids (see DefinitionRules). */
-    static final List<String> LEADING = List.of("response_id", "survey_version", "submitted_at", "channel", "place");
+    static final List<String> LEADING = List.of("response_id", "survey_version", "submitted_at", "channel", "place",
+            "language");
     /**
      * Respondents' contact details, only in exports that include them (see {@link ContactAccess}). Named so that no
      * question's column can take the name: ids have no underscore, so {@code contact_email} could be a choose-several
@@ -36,36 +36,42 @@ final class ExportColumns {
     static final List<String> CONTACT = List.of("respondent_contact_name", "respondent_contact_email",
             "respondent_contact_phone");
 
-    private final List<String> names = new ArrayList<>(LEADING);
-    /** survey_version is the one number among the leading columns. */
-    private final List<CellKind> kinds = new ArrayList<>(
-            List.of(CellKind.TEXT, CellKind.NUMBER, CellKind.TEXT, CellKind.TEXT, CellKind.TEXT));
+    private final List<ExportColumn> described = new ArrayList<>();
+    private final List<CellKind> kinds = new ArrayList<>();
     private final List<Function<ExportRow, String>> values = new ArrayList<>();
 
-    ExportColumns(PublishedSurvey survey, boolean withContacts) {
-        values.add(r -> r.id().toString());
-        values.add(r -> Integer.toString(r.surveyVersion()));
-        values.add(r -> r.submittedAt().toString());
-        values.add(ExportRow::channel);
-        values.add(ExportRow::place);
-        survey.definition().questions().sorted(Comparator.comparing(q -> ORDER.indexOf(q.type())))
-                .forEach(this::add);
+    ExportColumns(PublishedSurvey survey, boolean withContacts, ValueStyle style) {
+        List<Function<ExportRow, String>> leading = List.of(r -> r.id().toString(),
+                r -> Integer.toString(r.surveyVersion()), r -> r.submittedAt().toString(), ExportRow::channel,
+                ExportRow::place, ExportRow::language);
+        List<ExportColumn> leadingColumns = LeadingColumns.of(survey);
+        for (int i = 0; i < leading.size(); i++) {
+            add(leadingColumns.get(i), leading.get(i));
+        }
+        survey.definition().questions().map(Question::kind)
+                .sorted(Comparator.comparingInt(QuestionKind::exportPosition))
+                .forEach(kind -> kind.columns(style).forEach(this::addAnswerColumn));
         if (withContacts) {
-            names.addAll(CONTACT);
-            CONTACT.forEach(c -> kinds.add(CellKind.TEXT));
-            values.add(contact(Contact::name));
-            values.add(contact(Contact::email));
-            values.add(contact(Contact::phone));
+            List<Function<Contact, String>> parts = List.of(Contact::name, Contact::email, Contact::phone);
+            List<ExportColumn> contactColumns = LeadingColumns.contact();
+            for (int i = 0; i < parts.size(); i++) {
+                add(contactColumns.get(i), contact(parts.get(i)));
+            }
         }
     }
 
     List<String> names() {
-        return names;
+        return described.stream().map(ExportColumn::name).toList();
     }
 
     /** Each column's kind, in column order: what the export's schema says a cell holds. */
     List<CellKind> kinds() {
         return kinds;
+    }
+
+    /** Every column with what a codebook says of it, in column order. */
+    List<ExportColumn> described() {
+        return described;
     }
 
     List<String> values(ExportRow row) {
@@ -76,44 +82,27 @@ final class ExportColumns {
         return out;
     }
 
-    private void add(Question q) {
-        Map<String, String> labels = new HashMap<>();
-        q.optionsOrEmpty().forEach(o -> labels.put(o.id(), o.label().english()));
-        // an option an older version had and the latest dropped is shown by its id
-        Function<String, String> label = id -> labels.getOrDefault(id, id);
-        switch (q.type()) {
-            case RANKING -> {
-                for (int rank = 1; rank <= q.positions(); rank++) {
-                    int index = rank - 1;
-                    column(q.id() + "_rank_" + rank, a -> a.ranking() != null && a.ranking().size() > index
-                            ? label.apply(a.ranking().get(index)) : null, q, CellKind.TEXT);
-                }
-            }
-            case CHOOSE_SEVERAL -> q.optionsOrEmpty().forEach(o -> column(q.id() + "_" + o.id(),
-                    a -> a.choices() != null && a.choices().contains(o.id()) ? "1" : "0", q, CellKind.NUMBER));
-            case RATING -> column(q.id(), a -> a.rating() == null ? null : a.rating().toString(), q, CellKind.NUMBER);
-            case FREE_TEXT -> column(q.id(), Answer::text, q, CellKind.TEXT);
-            case SINGLE_CHOICE, DEMOGRAPHIC -> {
-                // the place question's answer is already the place column
-                if (q.demographic() != DemographicKind.PLACE) {
-                    column(q.id(), a -> a.choice() == null ? null : label.apply(a.choice()), q, CellKind.TEXT);
-                }
-            }
-        }
+    /** A question's column, empty when the question was not answered (so 0 in a 0/1 column means "not picked"). */
+    private void addAnswerColumn(ExportColumn column) {
+        Function<Answer, String> value = column.value();
+        String questionId = column.questionId();
+        add(column, row -> {
+            Answer answer = row.answers().get(questionId);
+            return answer == null ? null : value.apply(answer);
+        });
+    }
+
+    private void add(ExportColumn column, Function<ExportRow, String> value) {
+        described.add(column);
+        kinds.add(switch (column.type()) {
+            case INTEGER -> CellKind.NUMBER;
+            case STRING, DATETIME -> CellKind.TEXT;
+        });
+        values.add(value);
     }
 
     /** Empty for respondents who left no contact details or did not consent (the row then has no contact). */
     private static Function<ExportRow, String> contact(Function<Contact, String> part) {
         return row -> row.contact() == null ? null : part.apply(row.contact());
-    }
-
-    /** Adds a column that is empty when the question was not answered (so 0 in a 0/1 column means "not picked"). */
-    private void column(String name, Function<Answer, String> value, Question q, CellKind kind) {
-        names.add(name);
-        kinds.add(kind);
-        values.add(row -> {
-            Answer answer = row.answers().get(q.id());
-            return answer == null ? null : value.apply(answer);
-        });
     }
 }

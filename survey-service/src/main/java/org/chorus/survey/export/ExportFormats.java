@@ -6,9 +6,19 @@ import java.util.Locale;
 
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.survey.definition.PublishedSurvey;
+import org.chorus.survey.definition.Text;
+import org.chorus.survey.question.ValueStyle;
 
-/** Reads the format parameter case-insensitively, so that {@code ?format=csv} works as documented. */
+/**
+ * Reads an export's format, values and lang parameters case-insensitively, so that {@code ?format=csv} works as
+ * documented, and names the parameter in a 400 when one is not valid.
+ */
 final class ExportFormats {
+
+    static final String FORMAT = "format";
+    static final String VALUES = "values";
+    static final String LANG = "lang";
 
     private ExportFormats() {
     }
@@ -17,10 +27,50 @@ final class ExportFormats {
         try {
             return ExportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            String rule = "must be one of " + Arrays.stream(ExportFormat.values())
-                    .map(f -> f.extension()).toList();
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "format: " + rule,
-                    List.of(FieldError.parameter("format", rule)));
+            throw invalid(FORMAT, "must be one of " + Arrays.stream(ExportFormat.values())
+                    .map(ExportFormat::parameterValue).toList());
         }
+    }
+
+    /**
+     * Labels by default, as exports have always held; a data package always holds codes, which its
+     * datapackage.json and survey.sps label, so asking it for labels is refused rather than quietly ignored.
+     */
+    static ValueStyle values(String values, ExportFormat format) {
+        ValueStyle style;
+        try {
+            style = values == null || values.isBlank() ? null
+                    : ValueStyle.valueOf(values.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(VALUES, "must be labels or codes");
+        }
+        return switch (format) {
+            case CSV, NDJSON, XLSX -> style == null ? ValueStyle.LABELS : style;
+            case DATAPACKAGE -> {
+                if (style == ValueStyle.LABELS) {
+                    throw invalid(VALUES, "must be codes for a datapackage: it holds codes, and its "
+                            + "datapackage.json and survey.sps give their labels");
+                }
+                yield ValueStyle.CODES;
+            }
+        };
+    }
+
+    /** English when not asked; else a language the survey is written in. */
+    static String language(String lang, PublishedSurvey survey) {
+        if (lang == null || lang.isBlank()) {
+            return Text.ENGLISH;
+        }
+        String language = lang.strip().toLowerCase(Locale.ROOT);
+        if (!survey.definition().languages().contains(language)) {
+            throw invalid(LANG, "must be a language the survey is written in: "
+                    + String.join(", ", survey.definition().languages()));
+        }
+        return language;
+    }
+
+    private static ProblemException invalid(String parameter, String rule) {
+        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
+                parameter + ": " + rule, List.of(FieldError.parameter(parameter, rule)));
     }
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
  */
 final class ExportQuery {
 
-    /** Where, counting from 0, the contact's name, email and phone follow the six response fields of a row. */
-    static final int FIRST_CONTACT_FIELD = 6;
+    /** Where, counting from 0, the contact's name, email and phone follow the seven response fields of a row. */
+    static final int FIRST_CONTACT_FIELD = 7;
 
     private static final String CONSENTED = "contact @> '{\"consent\": true}'";
     private static final String CONTACT_COLUMNS = ", CASE WHEN " + CONSENTED + " THEN contact ->> 'name' END"
@@ -37,7 +37,7 @@ final class ExportQuery {
     static String copy(Connection connection, UUID surveyId, ExportFilter filter, boolean withContacts)
             throws SQLException {
         StringBuilder sql = new StringBuilder("COPY (SELECT id, survey_version, ")
-                .append("(extract(epoch FROM submitted_at) * 1000000)::bigint, channel, place_code, answers")
+                .append("(extract(epoch FROM submitted_at) * 1000000)::bigint, channel, place_code, answers, language")
                 .append(withContacts ? CONTACT_COLUMNS : "")
                 .append(" FROM response WHERE survey_id = '").append(surveyId).append("'::uuid")
                 .append(" AND submitted_at < ").append(timestamp(filter.to()));

@@ -64,9 +64,21 @@ public class ExportResource {
                     + "more columns end each row, respondent_contact_name, respondent_contact_email and "
                     + "respondent_contact_phone, filled only for respondents who asked to be contacted and consented: "
                     + "this needs the scope contacts:read as well as exports:read, and a key of the organisation that "
-                    + "owns the survey.")
+                    + "owns the survey. values=codes puts option ids in choice columns instead of English labels, and "
+                    + "gives a ranking one column per item (<question>_<item>) holding the rank it was given; "
+                    + "labels is the default for csv, ndjson and xlsx. Every export has a language column: the "
+                    + "language each response was given in. format=datapackage streams a zip: responses.csv (with "
+                    + "codes, one line per response), datapackage.json (a Frictionless Data Package: each column's "
+                    + "type, title and description, option codes with their labels in every language of the survey, "
+                    + "missing values, primary key, survey version, the export's filters and cursors, and the "
+                    + "suppression rules of published figures), survey.sps (SPSS syntax reading the CSV and applying "
+                    + "variable labels, value labels and measurement levels) and README.txt, in the language lang "
+                    + "asks for.")
     @APIResponse(responseCode = "200", description = "The export, streamed",
             headers = @Header(name = NEXT_CURSOR, description = "Resumes after the last response this export held"))
+    @APIResponse(responseCode = "400", description = "invalid-parameter: a parameter is not valid, e.g. format not "
+            + "csv, ndjson, xlsx or datapackage, values not labels or codes (or labels for a datapackage), lang not "
+            + "a language of the survey; the error names the parameter")
     @APIResponse(responseCode = "403", description = "The key does not have exports:read; or includeContact=true "
             + "without contacts:read (missing-scope), or for another organisation's survey (not-owner)")
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
@@ -74,7 +86,16 @@ public class ExportResource {
             + "exports as it may at once (2 unless configured); retry after the seconds in Retry-After",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again"))
     public Response export(@PathParam("surveyId") UUID surveyId,
-            @Parameter(description = "csv, ndjson or xlsx") @QueryParam("format") @DefaultValue("CSV") String format,
+            @Parameter(description = "csv, ndjson, xlsx or datapackage (a zip of the CSV with codes, datapackage.json, "
+                    + "survey.sps and README.txt)", schema = @Schema(type = SchemaType.STRING,
+                            enumeration = { "csv", "ndjson", "xlsx", "datapackage" }, defaultValue = "csv"))
+            @QueryParam(ExportFormats.FORMAT) @DefaultValue("CSV") String format,
+            @Parameter(description = "What choice and ranking cells hold: labels (the default, as before) or codes "
+                    + "(option ids; a ranking as one column per item holding its rank). A datapackage always holds "
+                    + "codes", schema = @Schema(type = SchemaType.STRING, enumeration = { "labels", "codes" }))
+            @QueryParam(ExportFormats.VALUES) String values,
+            @Parameter(description = "The language of a datapackage's README and SPSS labels: one the survey is "
+                    + "written in; en when absent", example = "cy") @QueryParam(ExportFormats.LANG) String lang,
             @Parameter(description = "Only responses submitted at or after this time") @QueryParam("since") Instant since,
             @Parameter(description = "Only responses submitted before this time") @QueryParam("until") Instant until,
             @Parameter(description = "Only responses given through this channel") @QueryParam("channel") Channel channel,
@@ -87,9 +108,10 @@ public class ExportResource {
                     extensions = @Extension(name = REQUIRED_SCOPES, parseValue = true,
                             value = "[\"" + Scopes.EXPORTS_READ + "\", \"" + Scopes.CONTACTS_READ + "\"]"))
             @QueryParam(ContactAccess.PARAMETER) String includeContact, @Context HttpServerResponse response) {
-        ExportService.Export export = exports.prepare(caller, surveyId, ExportFormats.parse(format),
-                new ExportFilter(since, until, channel, place), cursor, ContactAccess.asked(includeContact),
-                response::closed);
+        ExportFormat exportFormat = ExportFormats.parse(format);
+        ExportRequest request = new ExportRequest(exportFormat, new ExportFilter(since, until, channel, place), cursor,
+                ContactAccess.asked(includeContact), ExportFormats.values(values, exportFormat), lang);
+        ExportService.Export export = exports.prepare(caller, surveyId, request, response::closed);
         return Response.ok(export.body(), export.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 .header(NEXT_CURSOR, export.nextCursor())

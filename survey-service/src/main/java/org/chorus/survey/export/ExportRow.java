@@ -10,8 +10,9 @@ import org.chorus.survey.response.Contact;
 /**
  * One response as read for an export.
  *
+ * @param language the language the response was given in; null for responses accepted before it was recorded
  * @param contact only when the export includes contact details and the respondent consented; otherwise null
  */
-record ExportRow(UUID id, int surveyVersion, Instant submittedAt, String channel, String place,
+record ExportRow(UUID id, int surveyVersion, Instant submittedAt, String channel, String place, String language,
         Map<String, Answer> answers, Contact contact) {
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -81,10 +82,11 @@ public class ExportService {
      *        dropped without an error, so without asking, an abandoned export would run to its end and be logged
      *        as complete
      */
-    public Export prepare(Caller caller, UUID surveyId, ExportFormat format, ExportFilter asked, String cursor,
-            boolean withContacts, BooleanSupplier analystGone) {
-        PublishedSurvey survey = survey(caller, surveyId, withContacts);
-        Instant resumeFrom = ExportCursor.decode(cursor);
+    public Export prepare(Caller caller, UUID surveyId, ExportRequest request, BooleanSupplier analystGone) {
+        PublishedSurvey survey = survey(caller, surveyId, request.withContacts());
+        String language = ExportFormats.language(request.language(), survey);
+        ExportFilter asked = request.asked();
+        Instant resumeFrom = ExportCursor.decode(request.cursor());
         Instant from = latest(asked.from(), resumeFrom);
         Instant settled = Instant.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
         Instant to = asked.to() == null || asked.to().isAfter(settled) ? settled : asked.to();
@@ -96,7 +98,7 @@ public class ExportService {
         ExportFilter filter = new ExportFilter(from, to, asked.channel(), asked.place());
         ExportSlots.Slot slot = slots.take(caller.organisationId());
         try {
-            return start(caller, surveyId, format, filter, survey, withContacts, analystGone, slot);
+            return start(caller, surveyId, request, filter, survey, language, analystGone, slot);
         } catch (RuntimeException e) {
             slot.close();
             throw e;
@@ -104,24 +106,31 @@ public class ExportService {
     }
 
     /** Once the export holds a slot, which the stream frees when it ends. */
-    private Export start(Caller caller, UUID surveyId, ExportFormat format, ExportFilter filter,
-            PublishedSurvey survey, boolean withContacts, BooleanSupplier analystGone, ExportSlots.Slot slot) {
+    private Export start(Caller caller, UUID surveyId, ExportRequest request, ExportFilter filter,
+            PublishedSurvey survey, String language, BooleanSupplier analystGone, ExportSlots.Slot slot) {
+        ExportFormat format = request.format();
+        boolean withContacts = request.withContacts();
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), surveyId, caller.organisationId(), caller.keyId(), format,
-                describe(filter), withContacts, 0, false, Instant.now(), null);
+                filter.describe(), withContacts, 0, false, Instant.now(), null);
         audit.started(entry);
         AuditTrail.Actor actor = auditTrail.actor();
-        ExportColumns columns = new ExportColumns(survey, withContacts);
+        ExportColumns columns = new ExportColumns(survey, withContacts, request.values());
+        String nextCursor = ExportCursor.encode(filter.to());
+        DataPackage.Facts facts = new DataPackage.Facts(survey, columns.described(), filter.describe(), request.cursor(),
+                nextCursor, request.values(), language, Instant.now());
         // Recorded before the response goes back, so no row can leave unaudited: an export abandoned or failed half
         // way has released rows too, which its finishing entry counts. Releases of respondents' personal data get
         // an action of their own, so the audit log can list just those.
-        Map<String, String> released = new LinkedHashMap<>(describe(filter));
-        released.put("format", format.extension());
+        Map<String, String> released = new LinkedHashMap<>(filter.describe());
+        released.put("format", format.parameterValue());
+        released.put("values", request.values().name().toLowerCase(Locale.ROOT));
         released.put("exportId", entry.id().toString());
         String action = withContacts ? "responses.exported-with-contacts" : "responses.exported";
         QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor, action, "survey", surveyId, released));
         StreamingOutput body = out -> {
             try (slot) {
-                stream(entry.id(), format, columns, filter, surveyId, withContacts, out, analystGone,
+                stream(entry.id(), o -> RowWriter.of(format, o, objectMapper, columns.kinds(), facts), columns, filter,
+                        surveyId, withContacts, out, analystGone,
                         (rows, completed) -> QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor,
                                 "responses.export-finished", "survey", surveyId, Map.of("exportId",
                                         entry.id().toString(), "rows", Long.toString(rows), "completed",
@@ -132,7 +141,7 @@ public class ExportService {
             }
         };
         String fileName = "survey-" + surveyId + "-responses." + format.extension();
-        return new Export(body, ExportCursor.encode(filter.to()), fileName, format.mediaType());
+        return new Export(body, nextCursor, fileName, format.mediaType());
     }
 
     /** The survey to export; with contact details, only once the caller has shown it may have them. */
@@ -148,7 +157,7 @@ public class ExportService {
     }
 
     /** @param finished told how many rows went out and whether the export completed, however it ended */
-    private void stream(UUID auditId, ExportFormat format, ExportColumns columns, ExportFilter filter, UUID surveyId,
+    private void stream(UUID auditId, WriterOpening opening, ExportColumns columns, ExportFilter filter, UUID surveyId,
             boolean withContacts, OutputStream out, BooleanSupplier analystGone, Finished finished)
             throws IOException {
         long rows = 0;
@@ -165,7 +174,7 @@ public class ExportService {
                     ExportRow row = source.next();
                     return row == null ? null : columns.values(row);
                 })) {
-                    RowWriter writer = RowWriter.of(format, out, objectMapper, columns.kinds());
+                    RowWriter writer = opening.open(out);
                     writer.header(columns.names());
                     for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
                         writer.row(values);
@@ -201,19 +210,10 @@ public class ExportService {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private static Map<String, String> describe(ExportFilter filter) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        if (filter.from() != null) {
-            filters.put("from", filter.from().toString());
-        }
-        filters.put("to", filter.to().toString());
-        if (filter.channel() != null) {
-            filters.put("channel", filter.channel().name());
-        }
-        if (filter.place() != null) {
-            filters.put("place", filter.place());
-        }
-        return filters;
+    /** Opens the writer of the export's format on the stream to the analyst. */
+    @FunctionalInterface
+    private interface WriterOpening {
+        RowWriter open(OutputStream out) throws IOException;
     }
 
     /** Hears how an export ended, for the system's audit log. */

@@ -16,13 +16,17 @@ interface RowWriter {
     /** Completes the file; the stream is left open for its owner to close. */
     void finish() throws IOException;
 
-    /** @param kinds each column's kind, which decides which cells spreadsheet formats may leave as bare numbers */
-    static RowWriter of(ExportFormat format, OutputStream out, ObjectMapper objectMapper, List<CellKind> kinds)
-            throws IOException {
+    /**
+     * @param kinds each column's kind, which decides which cells spreadsheet formats may leave as bare numbers
+     * @param facts what a data package says of itself beside its CSV
+     */
+    static RowWriter of(ExportFormat format, OutputStream out, ObjectMapper objectMapper, List<CellKind> kinds,
+            DataPackage.Facts facts) throws IOException {
         return switch (format) {
-            case CSV -> new CsvRowWriter(out, kinds);
+            case CSV -> new CsvRowWriter(out, kinds, CsvRowWriter.Reader.SPREADSHEET);
             case NDJSON -> new NdjsonRowWriter(out, objectMapper);
             case XLSX -> new XlsxRowWriter(out, kinds);
+            case DATAPACKAGE -> new DataPackage(out, objectMapper, kinds, facts);
         };
     }
 }

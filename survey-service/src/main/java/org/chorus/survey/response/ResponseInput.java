@@ -4,8 +4,10 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.chorus.survey.definition.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A completed survey as a website or a member of staff submits it. */
@@ -19,5 +21,16 @@ public record ResponseInput(
                 examples = "{\"rank-priorities\": {\"ranking\": [\"living-prevention\"]}, \"other-feedback\": {\"text\": \"More GP appointments\"}}")
         Map<String, @NotNull @Valid Answer> answers,
         @Valid @Schema(description = "Only for respondents who ask to be contacted, and only with their consent")
-        Contact contact) {
+        Contact contact,
+        @Pattern(regexp = LANGUAGE, message = "must be a language tag such as en or cy")
+        @Schema(description = "The language the respondent read the survey in, one the survey is written in; en when "
+                + "absent. Exports record it with each response", examples = "cy") String language) {
+
+    /** A primary language tag, as surveys key their texts. */
+    static final String LANGUAGE = "[a-z]{2,3}";
+
+    /** The language given, or English, which every survey is written in. */
+    String languageOrEnglish() {
+        return language == null ? Text.ENGLISH : language;
+    }
 }

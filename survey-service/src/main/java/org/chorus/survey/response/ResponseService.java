@@ -16,10 +16,8 @@ import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
-import org.chorus.survey.definition.DemographicKind;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Question;
-import org.chorus.survey.definition.QuestionType;
 import org.chorus.survey.definition.SurveyQueries;
 
 /**
@@ -51,10 +49,11 @@ public class ResponseService {
         Instant now = Instant.now();
         PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);
         Map<String, Answer> answers = AnswerRules.check(survey, input.answers());
+        String language = checkLanguage(survey, input);
         StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
                 placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
         String token = ErasureTokens.newToken();
-        store.insert(response, ErasureTokens.hash(token), input.contact());
+        store.insert(response, ErasureTokens.hash(token), input.contact(), language);
         counted.fire(new ResponseCounted(survey, response, 1));
         announce(ChorusEventTypes.RESPONSE_SUBMITTED, survey, response);
         return new Receipt(response.id(), surveyId, survey.version(), now, token);
@@ -115,6 +114,16 @@ public class ResponseService {
         return Channel.ONLINE;
     }
 
+    /** A response is given in a language the survey is written in, so that exports can say which words it read. */
+    private static String checkLanguage(PublishedSurvey survey, ResponseInput input) {
+        String language = input.languageOrEnglish();
+        if (!survey.definition().languages().contains(language)) {
+            throw ProblemException.invalidField("/language", "unknown-language: the survey is written in "
+                    + String.join(", ", survey.definition().languages()));
+        }
+        return language;
+    }
+
     /** Contact details are personal data: kept only when the respondent agreed, and only if they can be used. */
     private static void checkContact(Contact contact) {
         if (contact == null) {
@@ -135,7 +144,7 @@ public class ResponseService {
 
     private static String placeOf(PublishedSurvey survey, Map<String, Answer> answers) {
         return survey.definition().questions()
-                .filter(q -> q.type() == QuestionType.DEMOGRAPHIC && q.demographic() == DemographicKind.PLACE)
+                .filter(q -> q.kind().givesPlace())
                 .map(Question::id).map(answers::get).filter(a -> a != null).map(Answer::choice)
                 .findFirst().orElse(null);
     }

@@ -32,13 +32,17 @@ class ResponseStore {
         this.objectMapper = objectMapper;
     }
 
-    /** @param contact stored apart from the answers, so that nothing reading answers ever sees it; may be null */
-    void insert(StoredResponse r, String erasureTokenHash, Contact contact) {
+    /**
+     * @param contact stored apart from the answers, so that nothing reading answers ever sees it; may be null
+     * @param language the language the response was given in
+     */
+    void insert(StoredResponse r, String erasureTokenHash, Contact contact, String language) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
-                                              entered_by, submitted_at, answers, erasure_token_hash, contact)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)""")) {
+                                              entered_by, submitted_at, answers, erasure_token_hash, contact,
+                                              language)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)""")) {
             insert.setObject(1, r.id());
             insert.setObject(2, r.surveyId());
             insert.setInt(3, r.surveyVersion());
@@ -50,6 +54,7 @@ class ResponseStore {
             insert.setString(9, objectMapper.writeValueAsString(r.answers()));
             insert.setString(10, erasureTokenHash);
             insert.setString(11, contact == null ? null : objectMapper.writeValueAsString(contact));
+            insert.setString(12, language);
             insert.executeUpdate();
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Response not stored: " + e.getMessage(), e);

@@ -15,7 +15,7 @@ public record Cell(
         return hidden ? new Cell(null, true) : new Cell(count, null);
     }
 
-    boolean shown() {
+    public boolean shown() {
         return count != null;
     }
 }

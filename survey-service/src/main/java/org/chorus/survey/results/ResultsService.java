@@ -15,7 +15,6 @@ import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedResults;
 import org.chorus.survey.definition.PublishedSurvey;
-import org.chorus.survey.definition.QuestionType;
 import org.chorus.survey.definition.SurveyQueries;
 
 /**
@@ -77,7 +76,9 @@ public class ResultsService {
         Map<ResultCells.Address, Long> counts = counts(surveyId, TallyKey.ALL, new TreeSet<>());
         SurveyResults.Group all = new ResultCells(survey, counts, List.of(""), language).group("", null);
         List<SurveyResults.QuestionResults> questions = all.questions().stream()
-                .filter(q -> q.type() != QuestionType.DEMOGRAPHIC).toList();
+                .filter(r -> survey.definition().question(r.questionId())
+                        .map(q -> !q.kind().describesRespondent()).orElse(true))
+                .toList();
         return new ResultsSummary(surveyId, survey.version(), survey.definition().title().label(language),
                 published.status(), published.publishedAt(), language, Suppression.THRESHOLD,
                 waiting, all.responses(), questions);
@@ -110,7 +111,7 @@ public class ResultsService {
         if (by.equals(TallyKey.CHANNEL) || by.equals(TallyKey.PLACE)) {
             return by;
         }
-        boolean demographic = survey.definition().question(by).filter(q -> q.type() == QuestionType.DEMOGRAPHIC)
+        boolean demographic = survey.definition().question(by).filter(q -> q.kind().describesRespondent())
                 .isPresent();
         if (!demographic) {
             throw badParameter("by", "must be all, channel, place or the id of a demographic question");

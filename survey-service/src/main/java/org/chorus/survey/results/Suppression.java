@@ -13,9 +13,10 @@ import java.util.Set;
  * ranking), a group with exactly one hidden cell would give it away by subtraction, so the smallest other cell of the
  * group is hidden too (secondary suppression), repeated until no group has exactly one hidden cell.
  */
-final class Suppression<C> {
+public final class Suppression<C> {
 
-    static final int THRESHOLD = 5;
+    /** Counts from 1 to this minus one are hidden in every published figure. */
+    public static final int THRESHOLD = 5;
 
     private final Map<C, Long> counts;
     private final List<List<C>> sums = new ArrayList<>();

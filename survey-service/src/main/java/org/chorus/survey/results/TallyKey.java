@@ -14,17 +14,4 @@ record TallyKey(String dimension, String dimensionValue, String questionId, Stri
     /** The question id under which whole responses are counted. */
     static final String SURVEY = "*";
     static final String RESPONSES = "responses";
-    static final String ANSWERED = "answered";
-
-    static String rank(String item, int position) {
-        return "rank:" + item + ":" + position;
-    }
-
-    static String option(String option) {
-        return "option:" + option;
-    }
-
-    static String rating(int value) {
-        return "rating:" + value;
-    }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.chorus.survey.definition.PublishedSurvey;
-import org.chorus.survey.definition.Question;
-import org.chorus.survey.definition.QuestionType;
+import org.chorus.survey.question.AnswerKey;
 import org.chorus.survey.response.Answer;
 import org.chorus.survey.response.StoredResponse;
 
@@ -41,10 +40,11 @@ final class TallyKeys {
         if (response.placeCode() != null) {
             slices.add(new String[] { TallyKey.PLACE, response.placeCode() });
         }
-        survey.definition().questions().filter(q -> q.type() == QuestionType.DEMOGRAPHIC).forEach(q -> {
+        survey.definition().questions().forEach(q -> {
             Answer answer = response.answers().get(q.id());
             if (answer != null) {
-                slices.add(new String[] { TallyKey.DEMOGRAPHIC_PREFIX + q.id(), answer.choice() });
+                q.kind().breakdown(answer).ifPresent(
+                        group -> slices.add(new String[] { TallyKey.DEMOGRAPHIC_PREFIX + q.id(), group }));
             }
         });
         return slices;
@@ -55,28 +55,10 @@ final class TallyKeys {
         survey.definition().questions().forEach(q -> {
             Answer answer = answers.get(q.id());
             if (answer != null) {
-                keys.add(new String[] { q.id(), TallyKey.ANSWERED });
-                answerKeys(q, answer).forEach(k -> keys.add(new String[] { q.id(), k }));
+                keys.add(new String[] { q.id(), AnswerKey.ANSWERED });
+                q.kind().countedKeys(answer).forEach(k -> keys.add(new String[] { q.id(), k }));
             }
         });
-        return keys;
-    }
-
-    private static List<String> answerKeys(Question q, Answer answer) {
-        List<String> keys = new ArrayList<>();
-        switch (q.type()) {
-            case RANKING -> {
-                for (int i = 0; i < answer.ranking().size(); i++) {
-                    keys.add(TallyKey.rank(answer.ranking().get(i), i + 1));
-                }
-            }
-            case CHOOSE_SEVERAL -> answer.choices().forEach(c -> keys.add(TallyKey.option(c)));
-            case SINGLE_CHOICE, DEMOGRAPHIC -> keys.add(TallyKey.option(answer.choice()));
-            case RATING -> keys.add(TallyKey.rating(answer.rating()));
-            case FREE_TEXT -> {
-                // only whether it was answered is counted; the words are read in exports
-            }
-        }
         return keys;
     }
 }

@@ -38,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ExportResourceTest {
 
     static final List<String> COLUMNS = List.of("response_id", "survey_version", "submitted_at", "channel", "place",
-            "rank_rank_1", "rank_rank_2", "rank_rank_3", "issues_food", "issues_fuel", "issues_digital", "agree",
+            "language", "rank_rank_1", "rank_rank_2", "rank_rank_3", "issues_food", "issues_fuel", "issues_digital", "agree",
             "score", "comments", "age", "ethnicity");
 
     @Test
@@ -69,6 +69,7 @@ class ExportResourceTest {
         assertEquals("1", first.get("survey_version"));
         assertEquals("ONLINE", first.get("channel"));
         assertEquals("blackpool", first.get("place"));
+        assertEquals("en", first.get("language"), "English, as the website did not say");
         assertEquals(List.of("Living well", "Starting well", "Ageing well"),
                 List.of(first.get("rank_rank_1"), first.get("rank_rank_2"), first.get("rank_rank_3")));
         assertEquals(List.of("1", "0", "1"),
