@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,12 @@ class ForwardedClientAddressTest {
         }
     }
 
+    /**
+     * Rate limits count per client for the whole test class, so each test names clients no other test uses: random
+     * ones collided now and then, and a test found its allowance used up by another.
+     */
+    private static final AtomicInteger NEXT_HOST = new AtomicInteger(10);
+
     private String site;
     private TestKeyEvents.TestKey key;
 
@@ -58,7 +65,7 @@ class ForwardedClientAddressTest {
 
     @Test
     void theTrustedProxysClientsAreCountedApart() throws IOException {
-        String client = "198.51.100." + (1 + (int) (Math.random() * 200));
+        String client = "198.51.100." + NEXT_HOST.getAndIncrement();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, submit("127.0.0.1", client).status());
         }
@@ -69,7 +76,7 @@ class ForwardedClientAddressTest {
 
     @Test
     void onlyTheHopTheProxyAddedIsBelievedNotWhatTheClientPutBeforeIt() throws IOException {
-        String client = "198.51.100." + (1 + (int) (Math.random() * 200));
+        String client = "198.51.100." + NEXT_HOST.getAndIncrement();
         // The proxy appends the address it saw to whatever X-Forwarded-For the client sent: the rightmost is its own.
         for (int i = 0; i < 3; i++) {
             assertEquals(200, submit("127.0.0.1", "203.0.113." + i + ", " + client).status());
@@ -80,7 +87,7 @@ class ForwardedClientAddressTest {
 
     @Test
     void anUntrustedPeerCannotNameItsOwnAddress() throws IOException {
-        String peer = "127.0.9." + (1 + (int) (Math.random() * 200));
+        String peer = "127.0.9." + NEXT_HOST.getAndIncrement();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, submit(peer, "203.0.113." + i).status());
         }
@@ -89,7 +96,7 @@ class ForwardedClientAddressTest {
 
     @Test
     void theServiceIsToldTheClientTheGatewayCountedNotTheOneTheCallerMadeUp() throws IOException {
-        String client = "198.51.100." + (1 + (int) (Math.random() * 200));
+        String client = "198.51.100." + NEXT_HOST.getAndIncrement();
         RawHttp.Answer behindTheProxy = read("127.0.0.1", "203.0.113.66, " + client);
         RawHttp.Answer direct = read("127.0.9.9", "203.0.113.66");
 

@@ -1,7 +1,6 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -59,13 +58,7 @@ public final class DemoData {
 
     /** Loads the directory's demo places and organisations through the gateway; true when they are all there. */
     public static boolean load(URI gateway, String adminKey) throws IOException, InterruptedException {
-        JsonNode data;
-        try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("Missing resource " + RESOURCE);
-            }
-            data = JSON.readTree(in);
-        }
+        JsonNode data = DemoGateway.readResource(RESOURCE);
         DemoData loader = new DemoData(gateway, adminKey);
         loader.places(data.path("places"));
         loader.organisations(data.path("organisations"));

@@ -1,6 +1,7 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +28,16 @@ final class DemoGateway {
 
     DemoGateway(URI gateway) {
         this.gateway = gateway;
+    }
+
+    /** One of the demo's JSON files, from local-stack's resources. */
+    static JsonNode readResource(String resource) throws IOException {
+        try (InputStream in = DemoGateway.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("Missing resource " + resource);
+            }
+            return JSON.readTree(in);
+        }
     }
 
     /** A request with a JSON body, or none; {@code idempotencyKey} may be null. */

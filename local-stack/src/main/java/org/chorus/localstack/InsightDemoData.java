@@ -1,7 +1,6 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -43,13 +42,7 @@ public final class InsightDemoData {
 
     /** Loads the demo insight through the gateway; true when everything is there afterwards. */
     public static boolean load(URI gateway, String adminKey) throws IOException, InterruptedException {
-        JsonNode data;
-        try (InputStream in = InsightDemoData.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("Missing resource " + RESOURCE);
-            }
-            data = JSON.readTree(in);
-        }
+        JsonNode data = DemoGateway.readResource(RESOURCE);
         InsightDemoData loader = new InsightDemoData(gateway, adminKey);
         Map<String, String> healthwatch = loader.organisations("HEALTHWATCH");
         for (var entry : data.path("healthwatch").properties()) {

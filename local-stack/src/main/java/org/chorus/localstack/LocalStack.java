@@ -78,28 +78,9 @@ public final class LocalStack {
             Log.info("supervisor pid " + ProcessHandle.current().pid() + ", home " + home.root());
             state(home, "STARTING");
             RunningStack stack = new RunningStack(settings, lock.get());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                state(home, "STOPPING");
-                stack.close();
-                state(home, "STOPPED");
-                deleteQuietly(pidFile);
-                stopped.countDown();
-            }, "chorus-supervisor-stop"));
-            try {
-                stack.startAll();
-            } catch (Exception e) {
-                if (stack.isClosing()) {
-                    // SIGTERM during the start: the shutdown hook is already stopping everything.
-                    stopped.await();
-                    return;
-                }
-                Log.warn("start failed: " + e.getMessage());
-                state(home, "FAILED " + oneLine(e.getMessage()));
-                stack.close();
-                deleteQuietly(pidFile);
-                System.out.flush();
-                // Let the `chorus` script read FAILED before the state is overwritten on the way out.
-                Runtime.getRuntime().halt(1);
+            Runtime.getRuntime().addShutdownHook(stopHook(home, stack, pidFile, stopped));
+            if (!start(home, stack, pidFile, stopped)) {
+                return;
             }
             state(home, "UP");
             Log.info("up: gateway " + stack.gatewayUrl() + ", logs in " + home.logs());
@@ -108,6 +89,43 @@ public final class LocalStack {
             System.exit(1);
         }
         stopped.await();
+    }
+
+    /** Stops the stack on SIGTERM or Ctrl-C, and lets {@code run} return once it has. */
+    private static Thread stopHook(StackHome home, RunningStack stack, Path pidFile, CountDownLatch stopped) {
+        return new Thread(() -> {
+            state(home, "STOPPING");
+            stack.close();
+            state(home, "STOPPED");
+            deleteQuietly(pidFile);
+            stopped.countDown();
+        }, "chorus-supervisor-stop");
+    }
+
+    /**
+     * Starts every process. False when a SIGTERM came during the start and the stop hook has stopped the stack; a
+     * start that failed otherwise stops the stack and halts the supervisor with status 1.
+     */
+    private static boolean start(StackHome home, RunningStack stack, Path pidFile, CountDownLatch stopped)
+            throws InterruptedException {
+        try {
+            stack.startAll();
+            return true;
+        } catch (Exception e) {
+            if (stack.isClosing()) {
+                // SIGTERM during the start: the shutdown hook is already stopping everything.
+                stopped.await();
+                return false;
+            }
+            Log.warn("start failed: " + e.getMessage());
+            state(home, "FAILED " + oneLine(e.getMessage()));
+            stack.close();
+            deleteQuietly(pidFile);
+            System.out.flush();
+            // Let the `chorus` script read FAILED before the state is overwritten on the way out.
+            Runtime.getRuntime().halt(1);
+            return false;
+        }
     }
 
     /** Written beside and moved, so that the polling script never reads half a line. */

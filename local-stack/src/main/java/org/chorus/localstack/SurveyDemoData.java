@@ -1,7 +1,6 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,13 +38,7 @@ public final class SurveyDemoData {
 
     /** Loads the seed survey through the gateway; true when it is there and open afterwards. */
     public static boolean load(URI gateway, String adminKey) throws IOException, InterruptedException {
-        ObjectNode seed;
-        try (InputStream in = SurveyDemoData.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("Missing resource " + RESOURCE);
-            }
-            seed = (ObjectNode) JSON.readTree(in);
-        }
+        ObjectNode seed = (ObjectNode) DemoGateway.readResource(RESOURCE);
         ArrayNode samples = (ArrayNode) seed.remove("sampleResponses");
         seed.put("closesAt", nextClosingTime().toString());
         SurveyDemoData loader = new SurveyDemoData(gateway);

@@ -28,12 +28,15 @@ public class DirectoryReplicaReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        // Read once: the status and the data it reports must agree while the replicas catch up.
+        boolean keysCaughtUp = replicas.keysCaughtUp();
+        boolean organisationsCaughtUp = replicas.organisationsCaughtUp();
         return HealthCheckResponse.named("directory-replicas")
-                .status(replicas.keysCaughtUp() && replicas.organisationsCaughtUp())
+                .status(keysCaughtUp && organisationsCaughtUp)
                 .withData("keys", keys.size())
-                .withData("keysCaughtUp", replicas.keysCaughtUp())
+                .withData("keysCaughtUp", keysCaughtUp)
                 .withData("organisations", organisations.size())
-                .withData("organisationsCaughtUp", replicas.organisationsCaughtUp())
+                .withData("organisationsCaughtUp", organisationsCaughtUp)
                 .build();
     }
 }

@@ -99,9 +99,11 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
         headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         headers.set(RequestIds.HEADER, requestId);
         // The client the rate limits counted, for the service's audit trail: never what the caller wrote itself.
-        headers.remove(ForwardingInterceptor.FORWARDED_FOR);
+        // ForwardingInterceptor copies it to the service's request after clearing every forwarding header there.
         if (client != null) {
             headers.set(ForwardingInterceptor.FORWARDED_FOR, client);
+        } else {
+            headers.remove(ForwardingInterceptor.FORWARDED_FOR);
         }
         if ("100-continue".equalsIgnoreCase(headers.get(HttpHeaders.EXPECT))) {
             // Answered here, once the key is known good: the service's own 100 would stop at the proxy, and the

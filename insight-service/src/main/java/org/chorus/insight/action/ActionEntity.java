@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.chorus.insight.common.PublishableEntity;
@@ -19,12 +18,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "action")
 public class ActionEntity extends PublishableEntity {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "organisation_id", nullable = false)
-    public UUID organisationId;
 
     @Column(nullable = false)
     public String title;

@@ -11,6 +11,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 import org.chorus.insight.finding.Audience;
+import org.chorus.platform.query.InOrder;
+import org.chorus.platform.query.Where;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -31,41 +33,19 @@ public class ActionRepository implements PanacheRepositoryBase<ActionEntity, UUI
 
     public List<ActionEntity> search(UUID findingId, UUID organisationId, ActionStatus status, Audience audience,
             LocalDate afterDate, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id FROM action WHERE 1 = 1");
-        Map<String, Object> params = new java.util.HashMap<>();
-        if (!audience.everything()) {
-            sql.append(audience.ownOrganisation() == null ? " AND published" : " AND (published OR organisation_id = :own)");
-            if (audience.ownOrganisation() != null) {
-                params.put("own", audience.ownOrganisation());
-            }
-        }
-        if (findingId != null) {
-            sql.append(" AND finding_ids @> ARRAY[CAST(:finding AS uuid)]");
-            params.put("finding", findingId);
-        }
-        if (organisationId != null) {
-            sql.append(" AND organisation_id = :organisation");
-            params.put("organisation", organisationId);
-        }
-        if (status != null) {
-            sql.append(" AND status = :status");
-            params.put("status", status.name());
-        }
+        Where where = audience.limit(new Where("1 = 1"), "action")
+                .and("action.finding_ids @> ARRAY[CAST(:finding AS uuid)]", "finding", findingId)
+                .and("action.organisation_id = :organisation", "organisation", organisationId)
+                .and("action.status = :status", "status", status == null ? null : status.name());
         if (afterId != null) {
-            sql.append(" AND (decided_on, id) < (:afterDate, :afterId)");
-            params.put("afterDate", afterDate);
-            params.put("afterId", afterId);
+            where.and("(action.decided_on, action.id) < (:afterDate, :afterId)",
+                    Map.of("afterDate", afterDate, "afterId", afterId));
         }
-        sql.append(" ORDER BY decided_on DESC, id DESC LIMIT ").append(limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString(), UUID.class);
-        params.forEach(query::setParameter);
+        Query query = getEntityManager().createNativeQuery("SELECT action.id FROM action WHERE " + where.clause()
+                + " ORDER BY action.decided_on DESC, action.id DESC LIMIT " + limit, UUID.class);
+        where.parameters().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<UUID> ids = query.getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, ActionEntity> byId = list("id in ?1", ids).stream()
-                .collect(java.util.stream.Collectors.toMap(a -> a.id, a -> a));
-        return ids.stream().map(byId::get).toList();
+        return InOrder.of(ids, page -> list("id in ?1", page), a -> a.id);
     }
 }

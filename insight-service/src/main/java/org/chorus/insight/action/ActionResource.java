@@ -25,9 +25,11 @@ import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.openapi.OwnershipRule;
 import org.chorus.platform.web.paging.PageRequest;
 import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/actions")
 @RequestScoped
 @Tag(name = "You said, we did")
+@Extension(name = OwnershipRule.EXTENSION, value = "action")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ActionResource {
@@ -103,9 +106,6 @@ public class ActionResource {
             + "action announces ActionStatusChanged.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Action.class)))
-    @APIResponse(responseCode = "403", description = "The action belongs to another organisation")
-    @APIResponse(responseCode = "404", description = "No such action")
-    @APIResponse(responseCode = "422", description = "Not valid")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActionInput body) {
@@ -120,8 +120,6 @@ public class ActionResource {
             + "ActionPublished. Publishing a published action changes nothing.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = Action.class)))
-    @APIResponse(responseCode = "403", description = "The action belongs to another organisation")
-    @APIResponse(responseCode = "404", description = "No such action")
     public Response publish(@PathParam("id") UUID id) {
         return ETags.ok(actions.publish(caller, id), Action::version);
     }

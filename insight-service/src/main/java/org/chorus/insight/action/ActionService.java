@@ -6,14 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.insight.finding.Audience;
-import org.chorus.insight.finding.FindingEntity;
-import org.chorus.insight.finding.FindingRepository;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
@@ -34,13 +31,13 @@ import org.chorus.platform.web.problem.ProblemException;
 public class ActionService {
 
     private final ActionRepository actions;
-    private final FindingRepository findings;
+    private final ActionViews views;
     private final ActingOrganisation acting;
     private final Outbox outbox;
 
-    public ActionService(ActionRepository actions, FindingRepository findings, ActingOrganisation acting, Outbox outbox) {
+    public ActionService(ActionRepository actions, ActionViews views, ActingOrganisation acting, Outbox outbox) {
         this.actions = actions;
-        this.findings = findings;
+        this.views = views;
         this.acting = acting;
         this.outbox = outbox;
     }
@@ -54,7 +51,7 @@ public class ActionService {
         apply(caller, input, entity);
         actions.persist(entity);
         actions.flush();
-        return view(caller, entity);
+        return views.of(caller, entity);
     }
 
     @Transactional
@@ -68,7 +65,7 @@ public class ActionService {
         if (entity.published && before != entity.status) {
             announce(ChorusEventTypes.ACTION_STATUS_CHANGED, entity);
         }
-        return view(caller, entity);
+        return views.of(caller, entity);
     }
 
     @Transactional
@@ -81,14 +78,14 @@ public class ActionService {
             actions.flush();
             announce(ChorusEventTypes.ACTION_PUBLISHED, entity);
         }
-        return view(caller, entity);
+        return views.of(caller, entity);
     }
 
     @Transactional
     public Action get(Caller caller, UUID id) {
         Audience audience = Audience.of(caller);
         return actions.findByIdOptional(id).filter(a -> audience.sees(a.published, a.organisationId))
-                .map(a -> view(caller, a))
+                .map(a -> views.of(caller, a))
                 .orElseThrow(() -> ProblemException.notFound("Action", id));
     }
 
@@ -98,12 +95,12 @@ public class ActionService {
         Cursor after = Cursor.decode(cursor);
         List<ActionEntity> fetched = actions.search(findingId, organisationId, status, Audience.of(caller),
                 Cursor.dateOf(after), after == null ? null : after.id(), limit + 1);
-        return Page.of(fetched, limit, a -> new Cursor(a.decidedOn.toString(), a.id).encode()).map(a -> view(caller, a));
+        return Page.of(fetched, limit, a -> new Cursor(a.decidedOn.toString(), a.id).encode()).map(a -> views.of(caller, a));
     }
 
     private void apply(Caller caller, ActionInput input, ActionEntity entity) {
         List<FieldError> errors = new ArrayList<>();
-        Set<UUID> visible = visibleFindings(caller, input.findingIds());
+        Set<UUID> visible = views.findingsVisibleTo(caller, input.findingIds());
         for (int i = 0; i < input.findingIds().size(); i++) {
             if (!visible.contains(input.findingIds().get(i))) {
                 errors.add(FieldError.body("/findingIds/" + i, "no finding you can see has this id"));
@@ -129,13 +126,6 @@ public class ActionService {
         entity.updatedAt = Instant.now();
     }
 
-    private Set<UUID> visibleFindings(Caller caller, List<UUID> ids) {
-        Audience audience = Audience.of(caller);
-        List<FindingEntity> found = ids.isEmpty() ? List.of() : findings.list("id in ?1", ids);
-        return found.stream().filter(f -> audience.sees(f.published, f.organisationId)).map(f -> f.id)
-                .collect(Collectors.toSet());
-    }
-
     private void announce(EventType<ActionData> type, ActionEntity a) {
         outbox.record(type, a.id, new ActionData(a.id, a.organisationId, a.findingIds, a.status.name(), a.decidedOn,
                 a.published));
@@ -143,16 +133,7 @@ public class ActionService {
 
     private ActionEntity ownedForUpdate(Caller caller, UUID id) {
         ActionEntity entity = actions.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Action", id));
-        caller.requireOwnerOf(entity.organisationId, "action",
-                "This action belongs to another organisation; only that organisation can change it");
+        entity.requireChangeableBy(caller, "action");
         return entity;
-    }
-
-    /** Shows only the answered findings the caller may see: a website sees an action next to published findings. */
-    private Action view(Caller caller, ActionEntity a) {
-        Set<UUID> visible = visibleFindings(caller, a.findingIds);
-        List<UUID> findingIds = a.findingIds.stream().filter(visible::contains).toList();
-        return new Action(a.id, a.organisationId, a.title, a.decision, findingIds, a.status, a.reason, a.decidedOn,
-                a.dueOn, a.completedOn, a.published, a.publishedAt, a.createdAt, a.updatedAt, a.version);
     }
 }

@@ -2,29 +2,21 @@ package org.chorus.insight.activity;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.chorus.platform.entity.VersionedEntity;
+import org.chorus.platform.entity.OwnedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** An activity row; its findings point at it. */
 @Entity
 @Table(name = "activity")
-public class ActivityEntity extends VersionedEntity {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "organisation_id", nullable = false)
-    public UUID organisationId;
+public class ActivityEntity extends OwnedEntity {
 
     public String reference;
 

@@ -1,13 +1,15 @@
 package org.chorus.insight.activity;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+
+import org.chorus.platform.query.Where;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -24,37 +26,17 @@ public class ActivityRepository implements PanacheRepositoryBase<ActivityEntity,
     }
 
     public List<ActivityEntity> search(ActivityFilter filter, LocalDate afterDate, UUID afterId, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        var params = new HashMap<String, Object>();
-        if (filter.organisationId() != null) {
-            where.append(" and organisationId = :organisation");
-            params.put("organisation", filter.organisationId());
-        }
-        if (filter.placeCode() != null) {
-            where.append(" and array_contains(placeCodes, :place)");
-            params.put("place", filter.placeCode());
-        }
-        if (filter.method() != null) {
-            where.append(" and method = :method");
-            params.put("method", filter.method());
-        }
-        if (filter.programmeArea() != null) {
-            where.append(" and programmeArea = :area");
-            params.put("area", filter.programmeArea());
-        }
-        if (filter.from() != null) {
-            where.append(" and endDate >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and startDate <= :to");
-            params.put("to", filter.to());
-        }
+        Where where = new Where("1 = 1")
+                .and("organisationId = :organisation", "organisation", filter.organisationId())
+                .and("array_contains(placeCodes, :place)", "place", filter.placeCode())
+                .and("method = :method", "method", filter.method())
+                .and("programmeArea = :area", "area", filter.programmeArea())
+                .and("endDate >= :from", "from", filter.from())
+                .and("startDate <= :to", "to", filter.to());
         if (afterId != null) {
-            where.append(" and (startDate > :afterDate or (startDate = :afterDate and id > :afterId))");
-            params.put("afterDate", afterDate);
-            params.put("afterId", afterId);
+            where.and("(startDate > :afterDate or (startDate = :afterDate and id > :afterId))",
+                    Map.of("afterDate", afterDate, "afterId", afterId));
         }
-        return find(where + " order by startDate, id", params).page(0, limit).list();
+        return find(where.clause() + " order by startDate, id", where.parameters()).page(0, limit).list();
     }
 }

@@ -26,9 +26,11 @@ import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.openapi.OwnershipRule;
 import org.chorus.platform.web.paging.PageRequest;
 import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/activities")
 @RequestScoped
 @Tag(name = "Activities")
+@Extension(name = OwnershipRule.EXTENSION, value = "activity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ActivityResource {
@@ -113,9 +116,6 @@ public class ActivityResource {
             + "that recorded it may change it.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Activity.class)))
-    @APIResponse(responseCode = "403", description = "The activity belongs to another organisation")
-    @APIResponse(responseCode = "404", description = "No such activity")
-    @APIResponse(responseCode = "422", description = "Not valid")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActivityInput body) {

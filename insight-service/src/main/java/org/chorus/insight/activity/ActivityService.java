@@ -25,12 +25,14 @@ public class ActivityService {
     private final ActivityRepository activities;
     private final OrganisationReplicaRepository replicas;
     private final ActingOrganisation acting;
+    private final ActivityViews views;
 
     public ActivityService(ActivityRepository activities, OrganisationReplicaRepository replicas,
-            ActingOrganisation acting) {
+            ActingOrganisation acting, ActivityViews views) {
         this.activities = activities;
         this.replicas = replicas;
         this.acting = acting;
+        this.views = views;
     }
 
     @Transactional
@@ -43,26 +45,25 @@ public class ActivityService {
         apply(input, entity);
         activities.persist(entity);
         activities.flush();
-        return toActivity(entity);
+        return views.of(entity);
     }
 
     @Transactional
     public Activity update(Caller caller, UUID id, String ifMatch, ActivityInput input) {
         ActivityEntity entity = activities.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Activity", id));
-        caller.requireOwnerOf(entity.organisationId, "activity",
-                "This activity belongs to another organisation; only that organisation can change it");
+        entity.requireChangeableBy(caller, "activity");
         ETags.requireMatch(ifMatch, entity.version);
         acting.requireActive(caller);
         apply(input, entity);
         activities.flush();
-        return toActivity(entity);
+        return views.of(entity);
     }
 
     @Transactional
     public Activity get(Caller caller, UUID id) {
         return activities.findByIdOptional(id)
                 .filter(a -> caller.has(Scopes.INSIGHTS_READ) || caller.belongsTo(a.organisationId))
-                .map(ActivityService::toActivity)
+                .map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Activity", id));
     }
 
@@ -76,7 +77,7 @@ public class ActivityService {
         List<ActivityEntity> fetched = activities.search(visible, Cursor.dateOf(after),
                 after == null ? null : after.id(), limit + 1);
         return Page.of(fetched, limit, a -> new Cursor(a.startDate.toString(), a.id).encode())
-                .map(ActivityService::toActivity);
+                .map(views::of);
     }
 
     /**
@@ -133,12 +134,5 @@ public class ActivityService {
         entity.ladderRung = input.ladderRung();
         entity.programmeArea = input.programmeArea();
         entity.updatedAt = Instant.now();
-    }
-
-
-    public static Activity toActivity(ActivityEntity e) {
-        return new Activity(e.id, e.organisationId, e.reference, e.title, e.method, e.startDate, e.endDate,
-                e.placeCodes, e.participantCount, e.groupsReached, e.stakeholderGroup, e.ladderRung, e.programmeArea,
-                e.createdAt, e.updatedAt, e.version);
     }
 }

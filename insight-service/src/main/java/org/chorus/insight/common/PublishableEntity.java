@@ -5,11 +5,11 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 
-import org.chorus.platform.entity.VersionedEntity;
+import org.chorus.platform.entity.OwnedEntity;
 
 /** A record its organisation keeps to itself until it publishes it for partner websites: findings and actions. */
 @MappedSuperclass
-public abstract class PublishableEntity extends VersionedEntity {
+public abstract class PublishableEntity extends OwnedEntity {
 
     @Column(nullable = false)
     public boolean published;

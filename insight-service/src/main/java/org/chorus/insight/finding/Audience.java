@@ -1,7 +1,9 @@
 package org.chorus.insight.finding;
 
+import java.util.Map;
 import java.util.UUID;
 
+import org.chorus.platform.query.Where;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 
@@ -26,5 +28,17 @@ public record Audience(boolean everything, UUID ownOrganisation) {
 
     public boolean sees(boolean published, UUID organisationId) {
         return everything || published || organisationId.equals(ownOrganisation);
+    }
+
+    /** {@link #sees} as a condition on the rows of {@code table} (an alias, or the table's name). */
+    public Where limit(Where where, String table) {
+        if (everything) {
+            return where;
+        }
+        if (ownOrganisation == null) {
+            return where.and(table + ".published", Map.of());
+        }
+        return where.and("(" + table + ".published OR " + table + ".organisation_id = :own)",
+                Map.of("own", ownOrganisation));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.chorus.insight.common.PublishableEntity;
@@ -19,14 +18,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "finding")
 public class FindingEntity extends PublishableEntity {
 
-    @Id
-    public UUID id;
-
     @Column(name = "activity_id", nullable = false)
     public UUID activityId;
-
-    @Column(name = "organisation_id", nullable = false)
-    public UUID organisationId;
 
     @Column(nullable = false)
     public String statement;

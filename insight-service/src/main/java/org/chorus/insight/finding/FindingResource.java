@@ -29,9 +29,11 @@ import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.openapi.OwnershipRule;
 import org.chorus.platform.web.paging.PageRequest;
 import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/findings")
 @RequestScoped
 @Tag(name = "Findings")
+@Extension(name = OwnershipRule.EXTENSION, value = "finding")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FindingResource {
@@ -122,9 +125,6 @@ public class FindingResource {
     @Operation(summary = "Correct a finding", description = "Replaces it; a published finding is announced again.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Finding.class)))
-    @APIResponse(responseCode = "403", description = "The finding belongs to another organisation")
-    @APIResponse(responseCode = "404", description = "No such finding")
-    @APIResponse(responseCode = "422", description = "Not valid")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull FindingInput body) {
@@ -139,8 +139,6 @@ public class FindingResource {
             + "FindingPublished. Publishing a published finding changes nothing.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = Finding.class)))
-    @APIResponse(responseCode = "403", description = "The finding belongs to another organisation")
-    @APIResponse(responseCode = "404", description = "No such finding")
     public Response publish(@PathParam("id") UUID id) {
         return ETags.ok(findings.publish(caller, id), Finding::version);
     }
@@ -153,8 +151,6 @@ public class FindingResource {
             + "announces FindingWithdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = Finding.class)))
-    @APIResponse(responseCode = "403", description = "The finding belongs to another organisation")
-    @APIResponse(responseCode = "404", description = "No such finding")
     public Response withdraw(@PathParam("id") UUID id) {
         return ETags.ok(findings.withdraw(caller, id), Finding::version);
     }

@@ -136,8 +136,7 @@ public class FindingService {
 
     private FindingEntity ownedForUpdate(Caller caller, UUID id) {
         FindingEntity entity = findings.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Finding", id));
-        caller.requireOwnerOf(entity.organisationId, "finding",
-                "This finding belongs to another organisation; only that organisation can change it");
+        entity.requireChangeableBy(caller, "finding");
         return entity;
     }
 

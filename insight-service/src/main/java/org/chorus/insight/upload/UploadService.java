@@ -15,9 +15,6 @@ import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -30,18 +27,18 @@ public class UploadService {
     private final UploadRepository uploads;
     private final UploadProcessor processor;
     private final ActingOrganisation acting;
-    private final ObjectMapper objectMapper;
     private final int inlineRows;
     private final AuditTrail audit;
+    private final UploadViews views;
 
     UploadService(UploadRepository uploads, UploadProcessor processor, ActingOrganisation acting,
-            ObjectMapper objectMapper, @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows,
-            AuditTrail audit) {
+            @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows, AuditTrail audit,
+            UploadViews views) {
         this.audit = audit;
+        this.views = views;
         this.uploads = uploads;
         this.processor = processor;
         this.acting = acting;
-        this.objectMapper = objectMapper;
         this.inlineRows = inlineRows;
     }
 
@@ -62,7 +59,7 @@ public class UploadService {
         if (!asJob) {
             processor.process(id, organisationId, format, mode, rows);
         }
-        return QuarkusTransaction.requiringNew().call(() -> toUpload(uploads.findById(id)));
+        return QuarkusTransaction.requiringNew().call(() -> views.of(uploads.findById(id)));
     }
 
     /** @throws ProblemException 404 unless the caller's organisation made the upload or the caller reads insights */
@@ -70,7 +67,7 @@ public class UploadService {
     public Upload get(Caller caller, UUID id) {
         return uploads.findByIdOptional(id)
                 .filter(u -> caller.belongsTo(u.organisationId) || caller.has(Scopes.INSIGHTS_READ))
-                .map(this::toUpload)
+                .map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Upload", id));
     }
 
@@ -90,22 +87,5 @@ public class UploadService {
         upload.createdAt = Instant.now();
         uploads.persist(upload);
         return upload.id;
-    }
-
-    private Upload toUpload(UploadEntity u) {
-        return new Upload(u.id, u.organisationId, u.format, u.mode, u.status, u.totalRows, u.processedRows,
-                u.acceptedRows, u.updatedRows, u.rejectedRows, u.skippedRows, u.createdAt, u.finishedAt, report(u));
-    }
-
-    private List<RowResult> report(UploadEntity upload) {
-        if (upload.report == null) {
-            return List.of();
-        }
-        try {
-            return objectMapper.readValue(upload.report, new TypeReference<List<RowResult>>() {
-            });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Stored upload report unreadable", e);
-        }
     }
 }

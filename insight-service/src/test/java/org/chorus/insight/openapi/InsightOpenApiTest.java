@@ -1,6 +1,7 @@
 package org.chorus.insight.openapi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -35,6 +36,17 @@ class InsightOpenApiTest {
                 .body("paths.'/api/v1/activities/{id}'.put.responses.'428'.description", equalTo("If-Match missing"))
                 .body("paths.'/api/v1/findings'.post.responses.'409'.content", hasKey("application/problem+json"))
                 .body("paths.'/api/v1/findings/{id}/publish'.post.responses", not(hasKey("412")))
+                // Brought by the operation's shape and the resource's ownership rule, written by no resource.
+                .body("paths.'/api/v1/findings/{id}'.put.responses.'403'.description",
+                        containsString("the finding belongs to another organisation (not-owner)"))
+                .body("paths.'/api/v1/findings/{id}'.get.responses.'403'.description", not(containsString("not-owner")))
+                .body("paths.'/api/v1/findings/{id}'.put.responses.'422'.content", hasKey("application/problem+json"))
+                .body("paths.'/api/v1/findings/{id}/withdraw'.post.responses.'404'.content",
+                        hasKey("application/problem+json"))
+                .body("paths.'/api/v1/findings/{id}/withdraw'.post.responses", not(hasKey("422")))
+                .body("paths.'/api/v1/themes'.get.responses", not(hasKey("400")))
+                .body("paths.'/api/v1/findings/{id}'.put", not(hasKey("x-chorus-owned")))
+                .body("tags.find { it.name == 'Findings' }", not(hasKey("x-chorus-owned")))
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         List<String> undocumented = new ArrayList<>();

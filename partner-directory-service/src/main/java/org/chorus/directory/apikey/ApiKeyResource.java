@@ -40,7 +40,6 @@ public class ApiKeyResource {
     @Operation(summary = "Get an API key", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The key",
             content = @Content(schema = @Schema(implementation = ApiKey.class)))
-    @APIResponse(responseCode = "404", description = "No such key")
     public ApiKey get(@PathParam("keyId") UUID keyId) {
         return keys.get(keyId);
     }
@@ -54,7 +53,6 @@ public class ApiKeyResource {
                     + "Announces ApiKeyIssued for the new key and ApiKeyRotated for the old one.")
     @APIResponse(responseCode = "201", description = "The replacement, with its secret",
             content = @Content(schema = @Schema(implementation = IssuedApiKey.class)))
-    @APIResponse(responseCode = "404", description = "No such key")
     @APIResponse(responseCode = "409", description = "The key is already revoked or expired")
     public Response rotate(@PathParam("keyId") UUID keyId, @Valid RotationInput body) {
         IssuedApiKey issued = keys.rotate(keyId, body == null ? new RotationInput(null) : body);
@@ -69,7 +67,6 @@ public class ApiKeyResource {
                     + "Announces ApiKeyRevoked.")
     @APIResponse(responseCode = "200", description = "Revoked",
             content = @Content(schema = @Schema(implementation = ApiKey.class)))
-    @APIResponse(responseCode = "404", description = "No such key")
     public ApiKey revoke(@PathParam("keyId") UUID keyId) {
         return keys.revoke(keyId);
     }

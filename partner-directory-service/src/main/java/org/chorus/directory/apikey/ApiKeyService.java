@@ -35,12 +35,15 @@ public class ApiKeyService {
     private final OrganisationService organisations;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final ApiKeyViews views;
 
-    public ApiKeyService(ApiKeyRepository keys, OrganisationService organisations, Outbox outbox, AuditTrail audit) {
+    public ApiKeyService(ApiKeyRepository keys, OrganisationService organisations, Outbox outbox, AuditTrail audit,
+            ApiKeyViews views) {
         this.keys = keys;
         this.organisations = organisations;
         this.outbox = outbox;
         this.audit = audit;
+        this.views = views;
     }
 
     @Transactional
@@ -78,12 +81,12 @@ public class ApiKeyService {
         List<ApiKeyEntity> fetched = keys.listByOrganisation(organisationId,
                 after == null ? null : after.instant(), after == null ? null : after.id(), limit + 1);
         return Page.of(fetched, limit, k -> new Cursor(k.createdAt.toString(), k.id).encode())
-                .map(ApiKeyService::toApiKey);
+                .map(views::of);
     }
 
     @Transactional
     public ApiKey get(UUID keyId) {
-        return toApiKey(keys.findByIdOptional(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId)));
+        return views.of(keys.findByIdOptional(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId)));
     }
 
     /** Revokes a key; revoking a revoked key changes nothing and announces nothing. */
@@ -93,7 +96,7 @@ public class ApiKeyService {
         if (key.revokedAt == null) {
             revokeNow(key, "revoked");
         }
-        return toApiKey(key);
+        return views.of(key);
     }
 
     /**
@@ -148,7 +151,7 @@ public class ApiKeyService {
         announce(ChorusEventTypes.API_KEY_ISSUED, key);
         audit.record("api-key.issued", "api-key", key.id, Map.of("organisationId", organisationId.toString(),
                 "kind", kind.eventName(), "scopes", String.join(" ", scopes)));
-        return toApiKey(key);
+        return views.of(key);
     }
 
     private static List<String> checkScopes(KeyKind kind, List<String> requested) {
@@ -178,10 +181,5 @@ public class ApiKeyService {
     private void announce(EventType<ApiKeyData> type, ApiKeyEntity key) {
         outbox.record(type, key.id, new ApiKeyData(key.id, key.organisationId, key.kind.eventName(), key.secretHash,
                 key.scopes, key.revokedAt != null, key.expiresAt));
-    }
-
-    static ApiKey toApiKey(ApiKeyEntity k) {
-        return new ApiKey(k.id, k.organisationId, k.name, k.kind, k.secretPrefix, k.scopes, k.createdAt, k.expiresAt,
-                k.revokedAt);
     }
 }

@@ -46,7 +46,6 @@ public class OrganisationApiKeyResource {
                     + "revoke the one you do not use. Announces ApiKeyIssued.")
     @APIResponse(responseCode = "201", description = "Issued, with its secret",
             content = @Content(schema = @Schema(implementation = IssuedApiKey.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation")
     @APIResponse(responseCode = "422", description = "Not valid: unknown scope, scopes on a publishable key, "
             + "an expiry in the past, or a deactivated organisation")
     public Response issue(@PathParam("organisationId") UUID organisationId, @Valid @NotNull ApiKeyInput body) {
@@ -57,7 +56,6 @@ public class OrganisationApiKeyResource {
     @GET
     @Operation(summary = "List an organisation's API keys", description = "Without secrets; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of keys")
-    @APIResponse(responseCode = "404", description = "No such organisation")
     public Page<ApiKey> list(@PathParam("organisationId") UUID organisationId, @Valid @BeanParam PageRequest page) {
         return keys.list(organisationId, page.limit(), page.cursor());
     }

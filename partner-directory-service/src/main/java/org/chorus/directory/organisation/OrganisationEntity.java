@@ -1,14 +1,12 @@
 package org.chorus.directory.organisation;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.chorus.platform.entity.VersionedEntity;
@@ -19,9 +17,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "organisation")
 public class OrganisationEntity extends VersionedEntity {
-
-    @Id
-    public UUID id;
 
     @Column(nullable = false)
     public String name;

@@ -1,11 +1,14 @@
 package org.chorus.directory.organisation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+
+import org.chorus.platform.query.Where;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -26,25 +29,14 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
     }
 
     public List<OrganisationEntity> search(OrganisationFilter filter, String afterName, UUID afterId, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        var params = new java.util.HashMap<String, Object>();
-        if (filter.type() != null) {
-            where.append(" and type = :type");
-            params.put("type", filter.type());
-        }
-        if (filter.placeCode() != null) {
-            where.append(" and array_contains(placeCodes, :place)");
-            params.put("place", filter.placeCode());
-        }
-        if (filter.active() != null) {
-            where.append(" and active = :active");
-            params.put("active", filter.active());
-        }
+        Where where = new Where("1 = 1")
+                .and("type = :type", "type", filter.type())
+                .and("array_contains(placeCodes, :place)", "place", filter.placeCode())
+                .and("active = :active", "active", filter.active());
         if (afterId != null) {
-            where.append(" and (lower(name) > :afterName or (lower(name) = :afterName and id > :afterId))");
-            params.put("afterName", afterName);
-            params.put("afterId", afterId);
+            where.and("(lower(name) > :afterName or (lower(name) = :afterName and id > :afterId))",
+                    Map.of("afterName", afterName, "afterId", afterId));
         }
-        return find(where + " order by lower(name), id", params).page(0, limit).list();
+        return find(where.clause() + " order by lower(name), id", where.parameters()).page(0, limit).list();
     }
 }

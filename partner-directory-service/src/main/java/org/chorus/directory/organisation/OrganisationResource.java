@@ -94,7 +94,6 @@ public class OrganisationResource {
     @Operation(summary = "Get an organisation")
     @APIResponse(responseCode = "200", description = "The organisation; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation")
     public Response get(@PathParam("id") UUID id) {
         return ETags.ok(organisations.get(id), Organisation::version);
     }
@@ -105,8 +104,6 @@ public class OrganisationResource {
     @Operation(summary = "Change an organisation", description = "Replaces its details. Announces OrganisationUpdated.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation")
-    @APIResponse(responseCode = "422", description = "Not valid")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganisationInput body) {
@@ -122,7 +119,6 @@ public class OrganisationResource {
                     + "OrganisationDeactivated.")
     @APIResponse(responseCode = "200", description = "Deactivated",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation")
     public Response deactivate(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(organisations.deactivate(id, ifMatch), Organisation::version);

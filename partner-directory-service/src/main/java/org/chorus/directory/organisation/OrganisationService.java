@@ -38,14 +38,16 @@ public class OrganisationService {
     private final Outbox outbox;
     private final Event<OrganisationDeactivated> deactivations;
     private final AuditTrail audit;
+    private final OrganisationViews views;
 
     public OrganisationService(OrganisationRepository organisations, PlaceService places, Outbox outbox,
-            Event<OrganisationDeactivated> deactivations, AuditTrail audit) {
+            Event<OrganisationDeactivated> deactivations, AuditTrail audit, OrganisationViews views) {
         this.organisations = organisations;
         this.places = places;
         this.outbox = outbox;
         this.deactivations = deactivations;
         this.audit = audit;
+        this.views = views;
     }
 
     @Transactional
@@ -61,7 +63,7 @@ public class OrganisationService {
 
     @Transactional
     public Organisation get(UUID id) {
-        return toOrganisation(find(id));
+        return views.of(find(id));
     }
 
     @Transactional
@@ -70,7 +72,7 @@ public class OrganisationService {
         List<OrganisationEntity> fetched = organisations.search(filter,
                 after == null ? null : after.sortValue(), after == null ? null : after.id(), limit + 1);
         return Page.of(fetched, limit, o -> new Cursor(o.name.toLowerCase(Locale.ROOT), o.id).encode())
-                .map(OrganisationService::toOrganisation);
+                .map(views::of);
     }
 
     @Transactional
@@ -89,7 +91,7 @@ public class OrganisationService {
                 .orElseThrow(() -> ProblemException.notFound("Organisation", id));
         ETags.requireMatch(ifMatch, entity.version);
         if (!entity.active) {
-            return toOrganisation(entity);
+            return views.of(entity);
         }
         entity.active = false;
         entity.updatedAt = Instant.now();
@@ -110,7 +112,7 @@ public class OrganisationService {
             throw new ProblemException(422, "organisation-inactive", "Organisation is deactivated", detail,
                     parameter == null ? List.of() : List.of(FieldError.parameter(parameter, "must be active")));
         }
-        return toOrganisation(entity);
+        return views.of(entity);
     }
 
     private OrganisationEntity find(UUID id) {
@@ -151,11 +153,6 @@ public class OrganisationService {
                 RateLimits.toData(entity.rateLimits)));
         audit.record(AUDIT_ACTIONS.get(type), "organisation", entity.id,
                 Map.of("name", entity.name, "version", Long.toString(entity.version)));
-        return toOrganisation(entity);
-    }
-
-    static Organisation toOrganisation(OrganisationEntity e) {
-        return new Organisation(e.id, e.name, e.type, e.odsCode, e.website, e.contactEmail, e.placeCodes,
-                e.allowedOrigins, e.rateLimits, e.active, e.createdAt, e.updatedAt, e.version);
+        return views.of(entity);
     }
 }

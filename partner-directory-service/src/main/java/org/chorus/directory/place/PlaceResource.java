@@ -64,7 +64,6 @@ public class PlaceResource {
     @Operation(summary = "Get a place by its code")
     @APIResponse(responseCode = "200", description = "The place",
             content = @Content(schema = @Schema(implementation = Place.class)))
-    @APIResponse(responseCode = "404", description = "No such place")
     public Place get(@PathParam("code") String code) {
         return places.get(code);
     }

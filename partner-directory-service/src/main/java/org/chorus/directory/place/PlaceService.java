@@ -23,9 +23,11 @@ import org.chorus.platform.web.problem.ProblemException;
 public class PlaceService {
 
     private final PlaceRepository places;
+    private final PlaceViews views;
 
-    public PlaceService(PlaceRepository places) {
+    public PlaceService(PlaceRepository places, PlaceViews views) {
         this.places = places;
+        this.views = views;
     }
 
     @Transactional
@@ -42,7 +44,7 @@ public class PlaceService {
         entity.parentId = parent == null ? null : parent.id;
         entity.createdAt = Instant.now();
         places.persist(entity);
-        return toPlace(entity, parent);
+        return views.of(entity, parent);
     }
 
     private PlaceEntity parentOf(PlaceInput input) {
@@ -64,7 +66,7 @@ public class PlaceService {
     @Transactional
     public Place get(String code) {
         PlaceEntity entity = places.findByCode(code).orElseThrow(() -> ProblemException.notFound("Place", code));
-        return toPlace(entity, entity.parentId == null ? null : places.findById(entity.parentId));
+        return views.of(entity, entity.parentId == null ? null : places.findById(entity.parentId));
     }
 
     @Transactional
@@ -75,7 +77,7 @@ public class PlaceService {
                 .map(p -> p.parentId).filter(Objects::nonNull).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
         return Page.of(fetched, limit, p -> new Cursor(p.code, p.id).encode())
-                .map(p -> toPlace(p, p.parentId == null ? null : parents.get(p.parentId)));
+                .map(p -> views.of(p, p.parentId == null ? null : parents.get(p.parentId)));
     }
 
     /**
@@ -95,9 +97,5 @@ public class PlaceService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-    }
-
-    private static Place toPlace(PlaceEntity entity, PlaceEntity parent) {
-        return new Place(entity.id, entity.code, entity.name, entity.kind, parent == null ? null : parent.code);
     }
 }

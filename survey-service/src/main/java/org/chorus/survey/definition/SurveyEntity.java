@@ -1,29 +1,21 @@
 package org.chorus.survey.definition;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.chorus.platform.entity.VersionedEntity;
+import org.chorus.platform.entity.OwnedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A survey row: its state, and the draft definition as JSON while it has unpublished edits. */
 @Entity
 @Table(name = "survey")
-public class SurveyEntity extends VersionedEntity {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "organisation_id", nullable = false)
-    public UUID organisationId;
+public class SurveyEntity extends OwnedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

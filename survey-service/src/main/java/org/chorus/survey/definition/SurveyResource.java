@@ -26,9 +26,11 @@ import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.openapi.OwnershipRule;
 import org.chorus.platform.web.paging.PageRequest;
 import org.chorus.platform.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("/api/v1/surveys")
 @Tag(name = "Surveys")
+@Extension(name = OwnershipRule.EXTENSION, value = "survey")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SurveyResource {
@@ -113,10 +116,7 @@ public class SurveyResource {
                     + "until the draft is published as the next version.")
     @APIResponse(responseCode = "200", description = "Saved; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Survey.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's survey")
-    @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is closed")
-    @APIResponse(responseCode = "422", description = "Not valid")
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SurveyDefinition body) {
@@ -131,8 +131,6 @@ public class SurveyResource {
             description = "The version is frozen; the survey opens (at opensAt if set). Announces SurveyPublished.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = Survey.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's survey")
-    @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Closed, or no edits since the last version")
     @APIResponse(responseCode = "422", description = "The closing time has already passed")
     public Response publish(@PathParam("id") UUID id,
@@ -148,8 +146,6 @@ public class SurveyResource {
             description = "Responses are refused from now on; results and exports stay. Announces SurveyClosed.")
     @APIResponse(responseCode = "200", description = "Closed",
             content = @Content(schema = @Schema(implementation = Survey.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's survey")
-    @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Never published")
     public Response close(@PathParam("id") UUID id,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -20,10 +20,12 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.openapi.OwnershipRule;
 import org.chorus.survey.definition.Languages;
 import org.chorus.survey.definition.Survey;
 import org.chorus.survey.definition.SurveyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("/api/v1/surveys/{surveyId}/results")
 @Tag(name = "Results")
+@Extension(name = OwnershipRule.EXTENSION, value = "survey")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultsResource {
 
@@ -99,8 +102,6 @@ public class ResultsResource {
                     + "nothing.")
     @APIResponse(responseCode = "200", description = "Published; the survey with its new ETag",
             content = @Content(schema = @Schema(implementation = Survey.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's survey")
-    @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is a draft, never published")
     public Response publish(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "The survey's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -117,8 +118,6 @@ public class ResultsResource {
                     + "not published changes nothing.")
     @APIResponse(responseCode = "200", description = "Withdrawn; the survey with its new ETag",
             content = @Content(schema = @Schema(implementation = Survey.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's survey")
-    @APIResponse(responseCode = "404", description = "No such survey")
     public Response withdraw(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "The survey's ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(surveys.withdrawResults(caller, surveyId, ifMatch), Survey::revision);

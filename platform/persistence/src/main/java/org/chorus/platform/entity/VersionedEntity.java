@@ -1,18 +1,24 @@
 package org.chorus.platform.entity;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 /**
- * The columns of every record that people change through the API: the version that guards against lost updates (and
- * is the ETag, except on surveys), and when the record was created and last changed. The service sets both times from
- * one clock reading, so that an event carries the same instant as the row.
+ * The columns of every record that people change through the API: its id, the version that guards against lost
+ * updates (and is the ETag, except on surveys), and when the record was created and last changed. The service sets
+ * both times from one clock reading, so that an event carries the same instant as the row.
  */
 @MappedSuperclass
 public abstract class VersionedEntity {
+
+    /** Chosen by the service when it creates the record, so that the id can go into the same transaction's event. */
+    @Id
+    public UUID id;
 
     @Version
     public long version;
