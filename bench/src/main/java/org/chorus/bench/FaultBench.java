@@ -38,6 +38,7 @@ public final class FaultBench {
         Duration propagation = Duration.ofSeconds(Integer.getInteger("chorus.faults.propagation-seconds", 60));
         // The rate; a lower one shows what the events' path itself adds when the stack is not saturated.
         int propagationRate = Integer.getInteger("chorus.faults.propagation-rate", 200);
+        boolean drilled = !"none".equals(System.getProperty("chorus.faults.drills"));
         List<DrillResult> drills = new ArrayList<>();
         EventPropagation.Result propagated = null;
         int status = 0;
@@ -47,20 +48,8 @@ public final class FaultBench {
             System.out.println("stack home (data, keys, logs): " + home + "\n" + sizes);
             stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(home).withDurable(true)));
             DrillTenant tenant = DrillTenant.register(stack);
-            FaultDrills faults = new FaultDrills(stack, tenant, sizes);
-            boolean drilled = !"none".equals(System.getProperty("chorus.faults.drills"));
-            for (Fault fault : drilled ? Fault.values() : new Fault[0]) {
-                if (fault.replicasNeeded() > sizes.replicas()) {
-                    System.out.println("drill: " + fault.label() + " left out: it needs " + fault.replicasNeeded()
-                            + " replicas");
-                    continue;
-                }
-                System.out.println("drill: " + fault.label());
-                drills.add(faults.underFault(fault));
-            }
             if (drilled) {
-                System.out.println("drill: steady requests");
-                drills.add(faults.steadyRequests());
+                drills.addAll(drill(new FaultDrills(stack, tenant, sizes), sizes));
             }
             System.out.printf("event propagation: %d responses/s for %d s%n", propagationRate,
                     propagation.toSeconds());
@@ -75,5 +64,22 @@ public final class FaultBench {
         }
         FaultReport.print(sizes, drills, propagated);
         System.exit(status);
+    }
+
+    /** Every fault the stack has replicas for, then the steady requests. */
+    private static List<DrillResult> drill(FaultDrills faults, DrillSizes sizes) throws Exception {
+        List<DrillResult> drills = new ArrayList<>();
+        for (Fault fault : Fault.values()) {
+            if (fault.replicasNeeded() > sizes.replicas()) {
+                System.out.println("drill: " + fault.label() + " left out: it needs " + fault.replicasNeeded()
+                        + " replicas");
+                continue;
+            }
+            System.out.println("drill: " + fault.label());
+            drills.add(faults.underFault(fault));
+        }
+        System.out.println("drill: steady requests");
+        drills.add(faults.steadyRequests());
+        return drills;
     }
 }
