@@ -2,6 +2,7 @@ package org.chorus.insight.activity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,6 +119,19 @@ public class ActivityService {
         }
         activities.flush();
         return entity;
+    }
+
+    /** Whether storing the input would leave the activity as it is (what a re-upload of an unchanged row does). */
+    public static boolean unchangedBy(ActivityInput input, ActivityEntity stored) {
+        ActivityEntity wouldBe = new ActivityEntity();
+        copy(input, wouldBe);
+        return Objects.equals(wouldBe.reference, stored.reference) && wouldBe.title.equals(stored.title)
+                && wouldBe.method == stored.method && wouldBe.startDate.equals(stored.startDate)
+                && wouldBe.endDate.equals(stored.endDate) && wouldBe.placeCodes.equals(stored.placeCodes)
+                && wouldBe.participantCount == stored.participantCount
+                && wouldBe.groupsReached.equals(stored.groupsReached)
+                && wouldBe.stakeholderGroup == stored.stakeholderGroup && wouldBe.ladderRung == stored.ladderRung
+                && wouldBe.programmeArea == stored.programmeArea;
     }
 
     /** Copies an already checked input onto the entity. */

@@ -1,13 +1,12 @@
 package org.chorus.insight.common;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Reads enum values the way people type them in spreadsheets ("Focus group", "focus-group", "FOCUS_GROUP"), so that
- * an upload is not rejected over capitals or spaces while a genuinely unknown value still is.
+ * an upload is not rejected over capitals, spaces or "&" while a genuinely unknown value still is (see Vocabulary).
  */
 public final class Labels {
 
@@ -18,17 +17,11 @@ public final class Labels {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String wanted = normalise(text);
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst();
+        return Vocabulary.ofEnum(type).resolve(text).map(name -> Enum.valueOf(type, name));
     }
 
     /** The accepted values, for messages that tell the person what to type instead. */
     public static <E extends Enum<E>> String allowed(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-    }
-
-    private static String normalise(String text) {
-        return text.strip().toUpperCase(Locale.ROOT).replace('&', ' ').replaceAll("[^A-Z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
     }
 }

@@ -3,13 +3,17 @@ package org.chorus.insight.finding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.insight.activity.ActivityEntity;
 import org.chorus.insight.activity.ActivityRepository;
+import org.chorus.insight.common.Tags;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.theme.ThemeService;
 import org.chorus.platform.events.ChorusEventTypes;
@@ -94,14 +98,39 @@ public class FindingService {
     }
 
     /** Stores an already checked finding, with its proposed themes; announces it again if it is published. */
+    /**
+     * Whether storing the input would leave the finding as it is, proposals included (what a re-upload of an
+     * unchanged row does).
+     */
+    public static boolean unchangedBy(FindingInput input, FindingEntity stored, List<String> storedProposals) {
+        return input.statement().strip().equals(stored.statement)
+                && themeCodes(input).equals(stored.themeCodes)
+                && input.sentiment() == stored.sentiment
+                && Objects.equals(input.participantCount(), stored.participantCount)
+                && quotes(input).equals(stored.quotes)
+                && proposals(input.proposedThemes()).equals(proposals(storedProposals));
+    }
+
+    private static List<String> themeCodes(FindingInput input) {
+        return input.themesOrEmpty().stream().map(String::strip).distinct().toList();
+    }
+
+    private static List<String> quotes(FindingInput input) {
+        return input.quotesOrEmpty().stream().map(String::strip).toList();
+    }
+
+    private static Set<String> proposals(List<String> labels) {
+        return labels == null ? Set.of() : labels.stream().map(Tags::normalise).collect(Collectors.toSet());
+    }
+
     public void store(FindingEntity entity, FindingInput input, ActivityEntity activity, Integer uploadPosition) {
         boolean isNew = entity.activityId == null;
         entity.activityId = activity.id;
         entity.statement = input.statement().strip();
-        entity.themeCodes = input.themesOrEmpty().stream().map(String::strip).distinct().toList();
+        entity.themeCodes = themeCodes(input);
         entity.sentiment = input.sentiment();
         entity.participantCount = input.participantCount();
-        entity.quotes = input.quotesOrEmpty().stream().map(String::strip).toList();
+        entity.quotes = quotes(input);
         entity.quotesText = String.join("\n", entity.quotes);
         entity.uploadPosition = uploadPosition;
         entity.updatedAt = Instant.now();

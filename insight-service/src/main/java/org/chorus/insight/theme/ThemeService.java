@@ -34,6 +34,14 @@ public class ThemeService {
         return themes.proposals();
     }
 
+    /** Every theme's label by its code, for reading themes as people write them. */
+    @Transactional
+    public Map<String, String> labelsByCode() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        list().forEach(theme -> labels.put(theme.code(), theme.label()));
+        return labels;
+    }
+
     @Transactional
     public Set<String> codes() {
         return themes.codes();

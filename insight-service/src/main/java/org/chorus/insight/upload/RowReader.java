@@ -20,6 +20,7 @@ import org.chorus.insight.activity.LadderRung;
 import org.chorus.insight.activity.ProgrammeArea;
 import org.chorus.insight.activity.StakeholderGroup;
 import org.chorus.insight.common.Labels;
+import org.chorus.insight.common.Vocabulary;
 import org.chorus.insight.finding.FindingInput;
 import org.chorus.insight.finding.FindingRules;
 import org.chorus.insight.finding.Sentiment;
@@ -40,14 +41,21 @@ final class RowReader {
     private final Validator validator;
     private final Set<String> knownPlaces;
     private final Set<String> knownThemes;
+    private final Vocabulary places;
+    private final Vocabulary themes;
     private final BiFunction<String, Boolean, String> fieldName;
 
-    /** @param fieldName names a field (and whether it is a finding's) as the file's format does */
-    RowReader(Validator validator, Set<String> knownPlaces, Set<String> knownThemes,
+    /**
+     * @param themeLabels the theme codes with their labels, either of which a file may use
+     * @param fieldName names a field (and whether it is a finding's) as the file's format does
+     */
+    RowReader(Validator validator, Set<String> knownPlaces, Map<String, String> themeLabels,
             BiFunction<String, Boolean, String> fieldName) {
         this.validator = validator;
         this.knownPlaces = knownPlaces;
-        this.knownThemes = knownThemes;
+        this.knownThemes = themeLabels.keySet();
+        this.places = Vocabulary.ofCodes(knownPlaces);
+        this.themes = Vocabulary.ofLabelled(themeLabels);
         this.fieldName = fieldName;
     }
 
@@ -58,7 +66,7 @@ final class RowReader {
         }
         ActivityInput activity = new ActivityInput(fields.text("reference"), fields.text("title"),
                 fields.label("method", EngagementMethod.class), fields.date("startDate"), fields.date("endDate"),
-                fields.list("placeCodes"), fields.whole("participantCount"), fields.list("groupsReached"),
+                fields.codes("placeCodes", places, "place", "no active organisation of the partnership covers it"), fields.whole("participantCount"), fields.list("groupsReached"),
                 fields.label("stakeholderGroup", StakeholderGroup.class), fields.label("ladderRung", LadderRung.class),
                 fields.label("programmeArea", ProgrammeArea.class));
         List<String> reasons = new ArrayList<>(fields.reasons);
@@ -78,7 +86,8 @@ final class RowReader {
     private FindingInput finding(Map<String, Object> raw, ActivityInput activity, int index, List<String> reasons) {
         String prefix = "finding " + (index + 1) + " ";
         Fields fields = new Fields(raw, true, prefix);
-        FindingInput finding = new FindingInput(NOT_YET_STORED, fields.text("statement"), fields.list("themes"),
+        FindingInput finding = new FindingInput(NOT_YET_STORED, fields.text("statement"), fields.codes("themes", themes, "theme",
+                        "use a theme's code or label from GET /api/v1/themes, or propose it in proposedThemes"),
                 fields.list("proposedThemes"), fields.label("sentiment", Sentiment.class),
                 fields.whole("participantCount"), fields.list("quotes"));
         reasons.addAll(fields.reasons);
@@ -139,9 +148,27 @@ final class RowReader {
                 return null;
             }
             return Labels.parse(type, text).orElseGet(() -> {
-                reason(field, "unknown " + humanName(field) + " '" + text + "'; use one of " + Labels.allowed(type));
+                reason(field, "unknown " + humanName(field) + " '" + text + "'" + Vocabulary.ofEnum(type).didYouMean(text)
+                        + "; use one of " + Labels.allowed(type));
                 return null;
             });
+        }
+
+        /**
+         * A list of codes, each written as its code or (for themes) its label; one that matches none is reported with
+         * the nearest known ones and left out, so the rules do not report it again.
+         */
+        List<String> codes(String field, Vocabulary vocabulary, String what, String why) {
+            List<String> written = list(field);
+            if (written == null) {
+                return null;
+            }
+            List<String> codes = new ArrayList<>();
+            for (String text : written) {
+                vocabulary.resolve(text).ifPresentOrElse(codes::add, () -> reason(field,
+                        "unknown " + what + " '" + text + "': " + why + vocabulary.didYouMean(text)));
+            }
+            return codes;
         }
 
         LocalDate date(String field) {

@@ -3,6 +3,7 @@ package org.chorus.insight.upload;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.chorus.insight.finding.FindingEntity;
 import org.chorus.insight.finding.FindingInput;
 import org.chorus.insight.finding.FindingRepository;
 import org.chorus.insight.finding.FindingService;
+import org.chorus.insight.theme.ThemeService;
 
 /**
  * Stores a valid row inside the caller's transaction. The organisation's reference finds the activity a re-upload
@@ -30,10 +32,12 @@ class RowWriter {
     private final FindingRepository findings;
     private final FindingService findingService;
     private final ActionRepository actions;
+    private final ThemeService themes;
 
     RowWriter(ActivityRepository activities, ActivityService activityService, FindingRepository findings,
-            FindingService findingService, ActionRepository actions) {
+            FindingService findingService, ActionRepository actions, ThemeService themes) {
         this.actions = actions;
+        this.themes = themes;
         this.activities = activities;
         this.activityService = activityService;
         this.findings = findings;
@@ -61,6 +65,13 @@ class RowWriter {
     }
 
     RowResult write(UUID organisationId, ActivityEntity existing, ParsedRow row) {
+        if (existing != null) {
+            List<FindingEntity> stored = findings.findUploaded(existing.id);
+            if (unchanged(existing, stored, row)) {
+                return new RowResult(row.row(), row.rows(), row.reference(), RowStatus.UNCHANGED, existing.id,
+                        stored.stream().map(f -> f.id).toList(), List.of());
+            }
+        }
         ActivityEntity activity = activityService.storeChecked(organisationId, existing, row.activity());
         List<FindingEntity> stored = existing == null ? List.of() : findings.findUploaded(activity.id);
         List<UUID> ids = new ArrayList<>();
@@ -74,6 +85,22 @@ class RowWriter {
         }
         RowStatus status = existing == null ? RowStatus.ACCEPTED : RowStatus.UPDATED;
         return new RowResult(row.row(), row.rows(), row.reference(), status, activity.id, ids, List.of());
+    }
+
+    /** Same activity, and the same findings in the same order: storing it would change nothing. */
+    private boolean unchanged(ActivityEntity existing, List<FindingEntity> stored, ParsedRow row) {
+        if (!ActivityService.unchangedBy(row.activity(), existing) || stored.size() != row.findings().size()) {
+            return false;
+        }
+        Map<UUID, List<String>> proposals = themes.proposedFor(stored.stream().map(f -> f.id).toList());
+        for (int i = 0; i < stored.size(); i++) {
+            FindingEntity finding = stored.get(i);
+            if (!FindingService.unchangedBy(row.findings().get(i), finding,
+                    proposals.getOrDefault(finding.id, List.of()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static FindingEntity newFinding(UUID organisationId) {

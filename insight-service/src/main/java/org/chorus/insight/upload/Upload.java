@@ -19,6 +19,8 @@ public record Upload(
         @Schema(description = "Activities processed so far, for the progress of a job", examples = "120") int processedRows,
         @Schema(examples = "100") int acceptedRows,
         @Schema(examples = "15") int updatedRows,
+        @Schema(description = "Rows identical to what is stored: nothing changed, nothing announced", examples = "0")
+        int unchangedRows,
         @Schema(examples = "5") int rejectedRows,
         @Schema(examples = "0") int skippedRows,
         Instant createdAt,

@@ -44,6 +44,9 @@ public class UploadEntity {
     @Column(name = "updated_rows", nullable = false)
     public int updatedRows;
 
+    @Column(name = "unchanged_rows", nullable = false)
+    public int unchangedRows;
+
     @Column(name = "rejected_rows", nullable = false)
     public int rejectedRows;
 

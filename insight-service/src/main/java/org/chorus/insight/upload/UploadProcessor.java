@@ -52,7 +52,7 @@ class UploadProcessor {
     void process(UUID uploadId, UUID organisationId, String format, UploadMode mode, List<RawRow> rows) {
         BiFunction<String, Boolean, String> naming = "csv".equals(format) ? UploadFields::csvColumn : (f, finding) -> f;
         RowReader reader = QuarkusTransaction.requiringNew().call(
-                () -> new RowReader(validator, replicas.knownPlaceCodes(), themes.codes(), naming));
+                () -> new RowReader(validator, replicas.knownPlaceCodes(), themes.labelsByCode(), naming));
         Set<String> seen = new HashSet<>();
         List<RowResult> results = new ArrayList<>();
         if (mode == UploadMode.ALL_OR_NOTHING) {
@@ -153,6 +153,7 @@ class UploadProcessor {
         upload.processedRows = results.size();
         upload.acceptedRows = count(results, RowStatus.ACCEPTED);
         upload.updatedRows = count(results, RowStatus.UPDATED);
+        upload.unchangedRows = count(results, RowStatus.UNCHANGED);
         upload.rejectedRows = count(results, RowStatus.REJECTED);
         upload.skippedRows = count(results, RowStatus.SKIPPED);
         upload.status = UploadStatus.DONE;

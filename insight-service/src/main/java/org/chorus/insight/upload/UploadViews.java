@@ -20,7 +20,7 @@ public class UploadViews {
 
     public Upload of(UploadEntity u) {
         return new Upload(u.id, u.organisationId, u.format, u.mode, u.status, u.totalRows, u.processedRows,
-                u.acceptedRows, u.updatedRows, u.rejectedRows, u.skippedRows, u.createdAt, u.finishedAt, report(u));
+                u.acceptedRows, u.updatedRows, u.unchangedRows, u.rejectedRows, u.skippedRows, u.createdAt, u.finishedAt, report(u));
     }
 
     private List<RowResult> report(UploadEntity upload) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -51,10 +52,10 @@ class RowReaderTest {
     @Test
     void theActivityAndFindingRulesApplyAsInTheApi() {
         assertEquals(List.of(
+                "place_codes: unknown place 'atlantis': no active organisation of the partnership covers it",
                 "reference: is required in an upload, so that a corrected file updates this activity instead of "
                         + "adding another",
                 "end_date: must not be before the start date",
-                "place_codes: unknown place 'atlantis': no active organisation of the partnership covers it",
                 "finding 1 finding_sentiment: must not be null",
                 "finding 1 finding_participant_count: must be at most the activity's 10 participants",
                 "finding 1 finding_quotes: must be anonymous: remove the email address or phone number"),
@@ -79,6 +80,6 @@ class RowReaderTest {
     }
 
     private static RowReader reader(BiFunction<String, Boolean, String> naming) {
-        return new RowReader(VALIDATOR, Set.of("blackpool"), Set.of("waiting-times"), naming);
+        return new RowReader(VALIDATOR, Set.of("blackpool"), Map.of("waiting-times", "Waiting times and referrals"), naming);
     }
 }

@@ -1,0 +1,128 @@
+package org.chorus.insight.common;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A closed list of values (place codes, theme codes, an enum's names) that people write in their own way in
+ * spreadsheets: "Mental health support", "mental-health-support" and "MENTAL HEALTH & SUPPORT" are the same value.
+ * Each value is known by its code and by any labels; text matches when it reads the same ignoring case, accents,
+ * spacing, hyphens and "&"/"and". Text that matches nothing gets the nearest values by edit distance, so that the
+ * person can fix the cell.
+ */
+public final class Vocabulary {
+
+    private static final int SUGGESTIONS = 3;
+
+    /** Comparison key to code, codes and labels alike. */
+    private final Map<String, String> byKey = new LinkedHashMap<>();
+
+    private Vocabulary() {
+    }
+
+    /** Values known by their codes only. */
+    public static Vocabulary ofCodes(Iterable<String> codes) {
+        Vocabulary vocabulary = new Vocabulary();
+        codes.forEach(code -> vocabulary.add(code, code));
+        return vocabulary;
+    }
+
+    /** Values known by code and by label. */
+    public static Vocabulary ofLabelled(Map<String, String> labelByCode) {
+        Vocabulary vocabulary = new Vocabulary();
+        labelByCode.forEach((code, label) -> {
+            vocabulary.add(code, code);
+            vocabulary.add(code, label);
+        });
+        return vocabulary;
+    }
+
+    /** An enum's constants, known by their names ("FOCUS_GROUP" also as "Focus group"). */
+    public static <E extends Enum<E>> Vocabulary ofEnum(Class<E> type) {
+        return ofCodes(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
+
+    private void add(String code, String name) {
+        if (name != null && !name.isBlank()) {
+            byKey.putIfAbsent(key(name), code);
+        }
+    }
+
+    /** The code the text stands for, if it stands for one. */
+    public Optional<String> resolve(String text) {
+        return text == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(text)));
+    }
+
+    /** The codes nearest the text, nearest first: those within a third of its length in edits, at most three. */
+    public List<String> nearest(String text) {
+        String wanted = key(text);
+        int limit = Math.max(2, wanted.length() / 3);
+        record Candidate(String code, int distance) {
+        }
+        Map<String, Integer> best = new LinkedHashMap<>();
+        byKey.forEach((known, code) -> {
+            int distance = Math.min(editDistance(wanted, known), prefixDistance(wanted, known));
+            if (distance <= limit) {
+                best.merge(code, distance, Math::min);
+            }
+        });
+        return best.entrySet().stream().map(e -> new Candidate(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::code))
+                .limit(SUGGESTIONS).map(Candidate::code).toList();
+    }
+
+    /** "; did you mean a or b?" for a message, or nothing when no value is near. */
+    public String didYouMean(String text) {
+        List<String> nearest = nearest(text);
+        return nearest.isEmpty() ? "" : "; did you mean " + String.join(" or ", nearest) + "?";
+    }
+
+    /**
+     * How people's spellings of one value compare: lower case, accents dropped, "&" read as "and", every run of other
+     * characters one separator, and the word "and" left out ("Health & care" = "health-and-care" = "Health care").
+     */
+    public static String key(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replace("&", " and ");
+        List<String> words = new ArrayList<>();
+        for (String word : plain.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && !word.equals("and")) {
+                words.add(word);
+            }
+        }
+        return words.stream().collect(Collectors.joining("-"));
+    }
+
+    /** A typed beginning of a long value ("mental health" for "mental-health-support") counts as near. */
+    private static int prefixDistance(String wanted, String known) {
+        return wanted.length() >= 4 && known.startsWith(wanted) ? 1 : Integer.MAX_VALUE;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character each cost one. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

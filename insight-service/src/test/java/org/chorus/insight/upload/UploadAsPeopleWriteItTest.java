@@ -1,0 +1,109 @@
+package org.chorus.insight.upload;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.reader;
+import static org.chorus.insight.support.InsightFixtures.unique;
+import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.chorus.insight.upload.UploadResourceTest.csv;
+import static org.chorus.insight.upload.UploadResourceTest.row;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Uploads as a Healthwatch keeps its spreadsheet: places by name, themes by label, "&" for "and", and the same file
+ * sent again next month, which must change nothing.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class UploadAsPeopleWriteItTest {
+
+    @Test
+    void anUnchangedReUploadReportsEveryRowUnchangedAndStoresNoNewVersion() {
+        String place = unique("blackpool");
+        UUID org = organisation("Healthwatch Blackpool", true, place);
+        String file = csv(
+                row("HWB-1", "Focus group", "Focus group", "2019-03-14", "", place, "12", "young carers",
+                        "Long waits for referrals", "waiting-times", "Concern", "8", "I waited months."),
+                row("HWB-2", "Event", "Public engagement event", "2019-04-01", "", place, "30", "", "", "", "", "",
+                        ""));
+        var first = upload(org, file).statusCode(201).body("rows.status", contains("ACCEPTED", "ACCEPTED")).extract();
+        String activityId = first.path("rows[0].activityId");
+        int versionBefore = activityVersion(org, activityId);
+
+        upload(org, file).statusCode(201)
+                .body("rows.status", contains("UNCHANGED", "UNCHANGED"))
+                .body("unchangedRows", equalTo(2)).body("updatedRows", equalTo(0))
+                .body("rows[0].activityId", equalTo(activityId))
+                .body("rows[0].findingIds", equalTo(first.path("rows[0].findingIds")));
+        assertEquals(versionBefore, activityVersion(org, activityId),
+                "an unchanged row writes nothing: the activity keeps its version");
+
+        String oneChanged = csv(
+                row("HWB-1", "Focus group", "Focus group", "2019-03-14", "", place, "12", "young carers",
+                        "Long waits for referrals", "waiting-times", "Concern", "9", "I waited months."),
+                row("HWB-2", "Event", "Public engagement event", "2019-04-01", "", place, "30", "", "", "", "", "",
+                        ""));
+        upload(org, oneChanged).statusCode(201).body("rows.status", contains("UPDATED", "UNCHANGED"));
+    }
+
+    @Test
+    void placesByNameAndThemesAndMethodsByLabelAreReadAsTheirCodes() {
+        String place = unique("blackburn-with-darwen");
+        UUID org = organisation("Healthwatch Blackburn with Darwen", true, place);
+        String placeAsWritten = place.replace('-', ' ').toUpperCase(Locale.ROOT).replace(" WITH ", " with ");
+        String file = csv(row("HWBD-1", "Café conversations", "in-depth conversation", "14/03/2019", "",
+                placeAsWritten, "20", "", "Carers want support at home", "Care & support at home; Mental Health Support",
+                "concern", "6", ""));
+        upload(org, file).statusCode(201).body("rows.status", contains("ACCEPTED"))
+                .body("rows[0].reasons", empty());
+
+        given().header("Authorization", reader()).queryParam("organisation", org.toString())
+                .when().get("/api/v1/findings")
+                .then().body("items[0].themes", contains("care-at-home", "mental-health-support"))
+                .body("items[0].placeCodes", contains(place));
+    }
+
+    @Test
+    void aValueThatMatchesNothingIsRejectedWithTheNearestKnownValues() {
+        String place = unique("lancashire");
+        UUID org = organisation("Healthwatch Lancashire", true, place);
+        String misspelt = place.substring(0, place.length() - 1);
+        String file = csv(row("HWL-9", "Drop-in", "Focus grop", "2019-03-14", "", misspelt, "12", "",
+                "Waits for mental health referrals", "mental helth support", "Concern", "5", ""));
+        upload(org, file).statusCode(201).body("rows.status", contains("REJECTED"))
+                .body("rows[0].reasons", hasItem("place_codes: unknown place '" + misspelt + "': no active organisation of the partnership "
+                        + "covers it; did you mean "
+                        + place + "?"))
+                .body("rows[0].reasons", hasItem("finding 1 finding_themes: unknown theme 'mental helth support': use a theme's code or "
+                        + "label from GET /api/v1/themes, or propose it in proposedThemes; did you mean "
+                        + "mental-health-support?"))
+                .body("rows[0].reasons", hasItem(startsWith(
+                        "method: unknown method 'Focus grop'; did you mean FOCUS_GROUP?")));
+    }
+
+    private static int activityVersion(UUID org, String activityId) {
+        return given().header("Authorization", reader()).when().get("/api/v1/activities/" + activityId)
+                .then().statusCode(200).extract().path("version");
+    }
+
+    private static ValidatableResponse upload(UUID org, String body) {
+        return given().header("Authorization", writer(org)).contentType("text/csv")
+                .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/uploads").then();
+    }
+}
