@@ -61,7 +61,10 @@ public final class Vocabulary {
         return text == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(text)));
     }
 
-    /** The codes nearest the text, nearest first: those within a third of its length in edits, at most three. */
+    /**
+     * The codes nearest the text, nearest first: within a third of its length in edits, no more than one edit
+     * further than the nearest (so a clear match is not drowned by merely similar names), at most three.
+     */
     public List<String> nearest(String text) {
         String wanted = key(text);
         int limit = Math.max(2, wanted.length() / 3);
@@ -74,7 +77,9 @@ public final class Vocabulary {
                 best.merge(code, distance, Math::min);
             }
         });
+        int nearest = best.values().stream().min(Integer::compare).orElse(0);
         return best.entrySet().stream().map(e -> new Candidate(e.getKey(), e.getValue()))
+                .filter(c -> c.distance() <= nearest + 1)
                 .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::code))
                 .limit(SUGGESTIONS).map(Candidate::code).toList();
     }

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.chorus.insight.common.Vocabulary;
 import org.chorus.platform.web.input.NulCharacterFilter;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -35,9 +37,9 @@ final class CsvRows {
         List<RawRow> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> records = MAPPER.readerForMapOf(String.class).with(schema)
                 .readValues(text)) {
-            checkHeader(records);
+            Map<String, String> templateColumns = templateColumns(records);
             while (records.hasNextValue()) {
-                Map<String, String> record = records.nextValue();
+                Map<String, String> record = inTemplateColumns(records.nextValue(), templateColumns);
                 // The header is spreadsheet row 1; a record's row is its position after it, whatever line breaks it holds.
                 int row = rows.size() + 2;
                 if (record.values().stream().anyMatch(v -> v != null && !v.isBlank())) {
@@ -53,19 +55,33 @@ final class CsvRows {
         return CsvActivities.join(rows.stream().filter(r -> r != null).toList());
     }
 
-    private static void checkHeader(MappingIterator<Map<String, String>> records) {
+    /**
+     * Each of the file's columns by the template's name for it: the template's own names, or the same written as
+     * people do ("Start date" for start_date). An unknown column is refused with the nearest template names.
+     */
+    private static Map<String, String> templateColumns(MappingIterator<Map<String, String>> records) {
         CsvSchema header = (CsvSchema) records.getParserSchema();
-        List<String> columns = new ArrayList<>();
-        header.forEach(c -> columns.add(c.getName()));
         List<String> known = UploadFields.csvHeader();
-        List<String> unknown = columns.stream().filter(c -> !known.contains(c)).toList();
+        Vocabulary template = Vocabulary.ofCodes(known);
+        Map<String, String> columns = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        header.forEach(c -> template.resolve(c.getName()).ifPresentOrElse(t -> columns.put(c.getName(), t),
+                () -> unknown.add(c.getName() + template.didYouMean(c.getName()))));
         if (!unknown.isEmpty()) {
             throw MalformedUpload.because("Unknown columns " + unknown + "; the columns are " + known);
         }
-        List<String> missing = UploadFields.REQUIRED_CSV_COLUMNS.stream().filter(c -> !columns.contains(c)).toList();
+        List<String> missing = UploadFields.REQUIRED_CSV_COLUMNS.stream().filter(c -> !columns.containsValue(c))
+                .toList();
         if (!missing.isEmpty()) {
             throw MalformedUpload.because("Missing columns " + missing + "; see GET /api/v1/uploads/template.csv");
         }
+        return columns;
+    }
+
+    private static Map<String, String> inTemplateColumns(Map<String, String> record, Map<String, String> columns) {
+        Map<String, String> renamed = new HashMap<>();
+        record.forEach((column, value) -> renamed.put(columns.getOrDefault(column, column), value));
+        return renamed;
     }
 
     private static RawRow toRow(int row, Map<String, String> record) {

@@ -92,6 +92,17 @@ class CsvRowsTest {
     }
 
     @Test
+    void columnsNamedAsPeopleWriteThemAreTheTemplatesColumns() {
+        RawRow row = read("Reference,Title,Method,Start Date,Place codes,Participant count,Finding statement\r\n"
+                + "R,Drop-in,Workshop,2019-01-01,x,7,Waits\r\n").get(0);
+        assertEquals("2019-01-01", row.activity().get("startDate"));
+        assertEquals("Waits", row.findings().get(0).get("statement"));
+        assertEquals("Unknown columns [finding statment; did you mean finding_statement?]; the columns are "
+                + UploadFields.csvHeader(), malformed((HEADER + ",finding statment\r\nA,T,Workshop,2019-01-01,x,1,,,,W\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aFileThatIsNotTheTemplatesCsvIsRefusedSayingWhy() {
         assertEquals("Unknown columns [colour]; the columns are " + UploadFields.csvHeader(),
                 malformed((HEADER + ",colour\r\nA,T,Workshop,2019-01-01,x,1,,,,red\r\n").getBytes(StandardCharsets.UTF_8)));
