@@ -24,6 +24,9 @@ public class UploadEntity {
     @Column(nullable = false)
     public String format;
 
+    /** The workbook's sheet the upload reads, when it named one. */
+    public String sheet;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public UploadMode mode;

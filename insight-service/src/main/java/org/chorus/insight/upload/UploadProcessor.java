@@ -50,7 +50,7 @@ class UploadProcessor {
     }
 
     void process(UUID uploadId, UUID organisationId, String format, UploadMode mode, List<RawRow> rows) {
-        BiFunction<String, Boolean, String> naming = "csv".equals(format) ? UploadFields::csvColumn : (f, finding) -> f;
+        BiFunction<String, Boolean, String> naming = "json".equals(format) ? (f, finding) -> f : UploadFields::csvColumn;
         RowReader reader = QuarkusTransaction.requiringNew().call(
                 () -> new RowReader(validator, replicas.knownPlaceCodes(), themes.labelsByCode(), naming));
         Set<String> seen = new HashSet<>();

@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UploadResource {
 
     static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final UploadService uploads;
     private final IdempotentRequests idempotency;
@@ -56,20 +57,21 @@ public class UploadResource {
     }
 
     @POST
-    @Consumes({ CSV, MediaType.APPLICATION_JSON })
+    @Consumes({ CSV, XLSX, MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
     @Operation(summary = "Upload activities with their findings",
             description = "A CSV file (GET /api/v1/uploads/template.csv; UTF-8 with or without BOM, CRLF or LF, quoted "
                     + "cells may hold line breaks; a row holds an activity and at most one finding, and rows sharing a "
                     + "reference are one activity with several findings, its columns repeated or left blank; lists "
-                    + "separated by ';', quotes one per line) or a JSON file (GET /api/v1/uploads/schema.json). Every row needs the "
+                    + "separated by ';', quotes one per line), an Excel workbook laid out as the CSV (its first sheet, or the one named by sheet; formulas read as their saved values) or a JSON file (GET /api/v1/uploads/schema.json). Every row needs the "
                     + "organisation's own reference: a row whose reference exists updates that activity and its "
                     + "findings by position. Good rows are kept and bad ones reported, unless mode=all-or-nothing. "
                     + "Up to 500 rows are processed at once (201 with the report); larger files become a job (202) "
                     + "whose progress and report are at the Location. Safe to retry with the same Idempotency-Key.")
     @RequestBody(content = {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "See GET /api/v1/uploads/schema.json")) })
     @APIResponse(responseCode = "201", description = "Processed; the report is in rows",
@@ -78,20 +80,22 @@ public class UploadResource {
             content = @Content(schema = @Schema(implementation = Upload.class)))
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another file")
     @APIResponse(responseCode = "413", description = "File larger than 32 MB")
-    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/json")
+    @APIResponse(responseCode = "415", description = "Not text/csv, an .xlsx workbook or application/json")
     @APIResponse(responseCode = "422", description = "The calling organisation is not active in the directory")
     public Response upload(
             @Parameter(description = "keep-valid (default) or all-or-nothing") @QueryParam("mode") String mode,
+            @Parameter(description = "For a workbook: the sheet to read (default: the first)") @QueryParam("sheet")
+            String sheet,
             @Parameter(description = "Makes retries safe: the same key and file return the first result")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] content) {
         UploadMode uploadMode = mode(mode);
-        String format = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV) ? "csv" : "json";
+        String format = format(contentType);
         byte[] file = content == null ? new byte[0] : content;
         Upload upload = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "upload",
-                new Fingerprint(format, uploadMode, file), Upload.class,
-                () -> uploads.receive(caller, format, uploadMode, file)).result();
+                new Fingerprint(format, sheet, uploadMode, file), Upload.class,
+                () -> uploads.receive(caller, format, sheet, uploadMode, file)).result();
         int status = upload.status() == UploadStatus.DONE ? 201 : 202;
         return Response.status(status).location(Locations.of(UploadResource.class, upload.id())).entity(upload).build();
     }
@@ -141,6 +145,11 @@ public class UploadResource {
     }
 
     /** What makes two uploads the same request, for the Idempotency-Key check. */
-    record Fingerprint(String format, UploadMode mode, byte[] content) {
+    private static String format(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith(CSV) ? "csv" : type.startsWith(XLSX) ? "xlsx" : "json";
+    }
+
+    record Fingerprint(String format, String sheet, UploadMode mode, byte[] content) {
     }
 }

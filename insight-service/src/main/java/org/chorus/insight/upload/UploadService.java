@@ -43,15 +43,15 @@ public class UploadService {
     }
 
     /** Runs inside the caller's idempotency transaction; the upload and its rows commit in transactions of their own. */
-    public Upload receive(Caller caller, String format, UploadMode mode, byte[] content) {
+    public Upload receive(Caller caller, String format, String sheet, UploadMode mode, byte[] content) {
         UUID organisationId = acting.requireActive(caller);
-        List<RawRow> rows = read(format, content);
+        List<RawRow> rows = read(format, sheet, content);
         if (rows.isEmpty()) {
             throw MalformedUpload.because("The file has no rows");
         }
         boolean asJob = rows.size() > inlineRows;
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
-            UUID created = create(organisationId, format, mode, rows.size(), asJob ? content : null);
+            UUID created = create(organisationId, format, sheet, mode, rows.size(), asJob ? content : null);
             audit.record("insights.uploaded", "upload", created, Map.of("format", format, "mode", mode.name(),
                     "rows", Integer.toString(rows.size()), "asJob", Boolean.toString(asJob)));
             return created;
@@ -71,15 +71,21 @@ public class UploadService {
                 .orElseThrow(() -> ProblemException.notFound("Upload", id));
     }
 
-    static List<RawRow> read(String format, byte[] content) {
-        return "csv".equals(format) ? CsvRows.read(content) : JsonRows.read(content);
+    static List<RawRow> read(String format, String sheet, byte[] content) {
+        return switch (format) {
+            case "csv" -> CsvRows.read(content);
+            case "xlsx" -> XlsxRows.read(content, sheet);
+            default -> JsonRows.read(content);
+        };
     }
 
-    private UUID create(UUID organisationId, String format, UploadMode mode, int totalRows, byte[] content) {
+    private UUID create(UUID organisationId, String format, String sheet, UploadMode mode, int totalRows,
+            byte[] content) {
         UploadEntity upload = new UploadEntity();
         upload.id = UUID.randomUUID();
         upload.organisationId = organisationId;
         upload.format = format;
+        upload.sheet = sheet;
         upload.mode = mode;
         upload.status = content == null ? UploadStatus.PROCESSING : UploadStatus.PENDING;
         upload.totalRows = totalRows;

@@ -46,7 +46,7 @@ class UploadWorker {
             running.add(u.id);
             try {
                 processor.process(u.id, u.organisationId, u.format, u.mode,
-                        UploadService.read(u.format, claimed.content()));
+                        UploadService.read(u.format, u.sheet, claimed.content()));
             } finally {
                 running.remove(u.id);
             }

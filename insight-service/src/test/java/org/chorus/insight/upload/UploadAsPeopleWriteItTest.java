@@ -97,6 +97,37 @@ class UploadAsPeopleWriteItTest {
                         "method: unknown method 'Focus grop'; did you mean FOCUS_GROUP?")));
     }
 
+    @Test
+    void anExcelWorkbookUploadsFromTheSheetNamed() throws Exception {
+        String place = unique("cumbria");
+        UUID org = organisation("Healthwatch Cumbria", true, place);
+        byte[] workbook = XlsxRowsTest.workbook("Findings", sheet -> {
+            String[] header = { "Reference", "Title", "Method", "Start date", "Place codes", "Participant count",
+                    "Finding statement", "Finding themes", "Finding sentiment" };
+            for (int i = 0; i < header.length; i++) {
+                sheet.value(0, i, header[i]);
+            }
+            Object[] cells = { "HWC-1", "Carlisle drop-in", "Focus group", "2019-06-01", place, 9,
+                    "Support at home lets people get better", "Care & support at home", "Positive" };
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i] instanceof Integer number) {
+                    sheet.value(1, i, number);
+                } else {
+                    sheet.value(1, i, (String) cells[i]);
+                }
+            }
+        });
+        given().header("Authorization", writer(org))
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .queryParam("sheet", "Findings").body(workbook).when().post("/api/v1/uploads")
+                .then().statusCode(201).body("format", equalTo("xlsx")).body("rows.status", contains("ACCEPTED"));
+        given().header("Authorization", writer(org))
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .queryParam("sheet", "Activities").body(workbook).when().post("/api/v1/uploads")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The workbook has no sheet named 'Activities'; its sheets are [Findings]"));
+    }
+
     private static int activityVersion(UUID org, String activityId) {
         return given().header("Authorization", reader()).when().get("/api/v1/activities/" + activityId)
                 .then().statusCode(200).extract().path("version");

@@ -1,0 +1,77 @@
+package org.chorus.insight.upload;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chorus.insight.common.Vocabulary;
+
+/**
+ * The upload template's columns in a spreadsheet (CSV or XLSX) whose header may name them as people do ("Start date"
+ * for start_date), and its rows read by them: a row holds an activity and at most one finding.
+ */
+final class TemplateColumns {
+
+    /** The template's name of each of the file's columns. */
+    private final Map<String, String> byFileColumn;
+
+    private TemplateColumns(Map<String, String> byFileColumn) {
+        this.byFileColumn = byFileColumn;
+    }
+
+    /** @throws MalformedUpload for an unknown column (with the nearest template names) or a missing required one */
+    static TemplateColumns of(List<String> header) {
+        List<String> known = UploadFields.csvHeader();
+        Vocabulary template = Vocabulary.ofCodes(known);
+        Map<String, String> columns = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String column : header) {
+            template.resolve(column).ifPresentOrElse(t -> columns.put(column, t),
+                    () -> unknown.add(column + template.didYouMean(column)));
+        }
+        if (!unknown.isEmpty()) {
+            throw MalformedUpload.because("Unknown columns " + unknown + "; the columns are " + known);
+        }
+        List<String> missing = UploadFields.REQUIRED_CSV_COLUMNS.stream().filter(c -> !columns.containsValue(c))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw MalformedUpload.because("Missing columns " + missing + "; see GET /api/v1/uploads/template.csv");
+        }
+        return new TemplateColumns(columns);
+    }
+
+    /**
+     * @param cells the row's cells by the file's column names
+     * @return the row, or null when every cell is blank (a blank row is skipped)
+     */
+    RawRow row(int row, Map<String, String> cells) {
+        Map<String, String> record = new HashMap<>();
+        cells.forEach((column, value) -> record.put(byFileColumn.getOrDefault(column, column), value));
+        if (record.values().stream().allMatch(v -> v == null || v.isBlank())) {
+            return null;
+        }
+        Map<String, Object> activity = fields(record, UploadFields.ACTIVITY, false);
+        Map<String, Object> finding = fields(record, UploadFields.FINDING, true);
+        return new RawRow(row, activity, finding.isEmpty() ? List.of() : List.of(finding));
+    }
+
+    private static Map<String, Object> fields(Map<String, String> record, List<String> names, boolean ofFinding) {
+        Map<String, Object> fields = new HashMap<>();
+        for (String name : names) {
+            String value = record.get(UploadFields.csvColumn(name, ofFinding));
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            fields.put(name, UploadFields.LISTS.contains(name) ? split(name, value) : value.strip());
+        }
+        return fields;
+    }
+
+    private static List<String> split(String name, String value) {
+        String separator = name.equals("quotes") ? "\\r?\\n" : ";";
+        return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
