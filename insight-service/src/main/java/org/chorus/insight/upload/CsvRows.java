@@ -27,7 +27,7 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static List<RawRow> read(byte[] content) {
+    static List<RawRow> read(byte[] content, Map<String, String> savedColumns) {
         String text = decode(content);
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
         List<RawRow> rows = new ArrayList<>();
@@ -35,7 +35,7 @@ final class CsvRows {
                 .readValues(text)) {
             List<String> header = new ArrayList<>();
             ((CsvSchema) records.getParserSchema()).forEach(c -> header.add(c.getName()));
-            TemplateColumns columns = TemplateColumns.of(header);
+            TemplateColumns columns = TemplateColumns.of(header, savedColumns);
             while (records.hasNextValue()) {
                 // The header is spreadsheet row 1; a record's row is its position after it, whatever line breaks it holds.
                 rows.add(columns.row(rows.size() + 2, records.nextValue()));

@@ -22,15 +22,19 @@ final class TemplateColumns {
         this.byFileColumn = byFileColumn;
     }
 
-    /** @throws MalformedUpload for an unknown column (with the nearest template names) or a missing required one */
-    static TemplateColumns of(List<String> header) {
+    /**
+     * @param saved the organisation's saved mapping of its column names to the template's, which comes first
+     * @throws MalformedUpload for an unknown column (with the nearest template names) or a missing required one
+     */
+    static TemplateColumns of(List<String> header, Map<String, String> saved) {
         List<String> known = UploadFields.csvHeader();
         Vocabulary template = Vocabulary.ofCodes(known);
+        Vocabulary theirs = Vocabulary.ofCodes(saved.keySet());
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String column : header) {
-            template.resolve(column).ifPresentOrElse(t -> columns.put(column, t),
-                    () -> unknown.add(column + template.didYouMean(column)));
+            theirs.resolve(column).map(saved::get).or(() -> template.resolve(column)).ifPresentOrElse(
+                    t -> columns.put(column, t), () -> unknown.add(column + template.didYouMean(column)));
         }
         if (!unknown.isEmpty()) {
             throw MalformedUpload.because("Unknown columns " + unknown + "; the columns are " + known);

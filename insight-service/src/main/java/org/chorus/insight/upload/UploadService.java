@@ -30,10 +30,12 @@ public class UploadService {
     private final int inlineRows;
     private final AuditTrail audit;
     private final UploadViews views;
+    private final UploadFileReader files;
 
     UploadService(UploadRepository uploads, UploadProcessor processor, ActingOrganisation acting,
             @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows, AuditTrail audit,
-            UploadViews views) {
+            UploadViews views, UploadFileReader files) {
+        this.files = files;
         this.audit = audit;
         this.views = views;
         this.uploads = uploads;
@@ -45,7 +47,7 @@ public class UploadService {
     /** Runs inside the caller's idempotency transaction; the upload and its rows commit in transactions of their own. */
     public Upload receive(Caller caller, String format, String sheet, UploadMode mode, byte[] content) {
         UUID organisationId = acting.requireActive(caller);
-        List<RawRow> rows = read(format, sheet, content);
+        List<RawRow> rows = files.read(organisationId, format, sheet, content);
         if (rows.isEmpty()) {
             throw MalformedUpload.because("The file has no rows");
         }
@@ -69,14 +71,6 @@ public class UploadService {
                 .filter(u -> caller.belongsTo(u.organisationId) || caller.has(Scopes.INSIGHTS_READ))
                 .map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Upload", id));
-    }
-
-    static List<RawRow> read(String format, String sheet, byte[] content) {
-        return switch (format) {
-            case "csv" -> CsvRows.read(content);
-            case "xlsx" -> XlsxRows.read(content, sheet);
-            default -> JsonRows.read(content);
-        };
     }
 
     private UUID create(UUID organisationId, String format, String sheet, UploadMode mode, int totalRows,

@@ -28,12 +28,14 @@ class UploadWorker {
 
     private final UploadRepository uploads;
     private final UploadProcessor processor;
+    private final UploadFileReader files;
     /** The jobs this replica is processing now, whose heartbeat it keeps fresh. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
-    UploadWorker(UploadRepository uploads, UploadProcessor processor) {
+    UploadWorker(UploadRepository uploads, UploadProcessor processor, UploadFileReader files) {
         this.uploads = uploads;
         this.processor = processor;
+        this.files = files;
     }
 
     @Scheduled(every = "${chorus.insight.upload.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -46,7 +48,7 @@ class UploadWorker {
             running.add(u.id);
             try {
                 processor.process(u.id, u.organisationId, u.format, u.mode,
-                        UploadService.read(u.format, u.sheet, claimed.content()));
+                        files.read(u.organisationId, u.format, u.sheet, claimed.content()));
             } finally {
                 running.remove(u.id);
             }

@@ -35,7 +35,7 @@ final class XlsxRows {
     }
 
     /** @param sheetName the sheet to read, or null for the first */
-    static List<RawRow> read(byte[] content, String sheetName) {
+    static List<RawRow> read(byte[] content, String sheetName, Map<String, String> savedColumns) {
         if (ReadableWorkbook.isOLE2Header(content)) {
             // Excel encrypts a workbook with a password into an OLE2 container, the format of old .xls files too.
             throw MalformedUpload.because("The workbook is protected by a password, or is an old .xls file: save it "
@@ -51,7 +51,7 @@ final class XlsxRows {
                     .orElseThrow(() -> MalformedUpload.because("The workbook has no sheet named '" + sheetName
                             + "'; its sheets are " + workbook.getSheets().map(Sheet::getName).toList()));
             try (Stream<Row> rows = sheet.openStream()) {
-                return rows(rows.iterator());
+                return rows(rows.iterator(), savedColumns);
             }
         } catch (ProblemException e) {
             throw e;
@@ -61,7 +61,7 @@ final class XlsxRows {
         }
     }
 
-    private static List<RawRow> rows(Iterator<Row> sheet) {
+    private static List<RawRow> rows(Iterator<Row> sheet, Map<String, String> savedColumns) {
         if (!sheet.hasNext()) {
             throw MalformedUpload.because("The sheet is empty: its first row must name the columns");
         }
@@ -72,7 +72,7 @@ final class XlsxRows {
         while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
             header.remove(header.size() - 1);
         }
-        TemplateColumns columns = TemplateColumns.of(header);
+        TemplateColumns columns = TemplateColumns.of(header, savedColumns);
         List<RawRow> rows = new ArrayList<>();
         while (sheet.hasNext()) {
             Row row = sheet.next();

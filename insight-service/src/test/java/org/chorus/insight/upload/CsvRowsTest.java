@@ -149,11 +149,11 @@ class CsvRowsTest {
     }
 
     private static List<RawRow> read(String csv) {
-        return CsvRows.read(csv.getBytes(StandardCharsets.UTF_8));
+        return CsvRows.read(csv.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     private static String malformed(byte[] content) {
-        ProblemException refused = assertThrows(ProblemException.class, () -> CsvRows.read(content));
+        ProblemException refused = assertThrows(ProblemException.class, () -> CsvRows.read(content, Map.of()));
         Problem problem = refused.toProblem(null);
         assertEquals(400, problem.status());
         assertEquals(Problem.TYPE_BASE + "malformed-upload", problem.type());

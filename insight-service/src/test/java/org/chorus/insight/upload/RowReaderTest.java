@@ -75,7 +75,8 @@ class RowReaderTest {
     }
 
     private static ParsedRow csvRow(String line) {
-        List<RawRow> rows = CsvRows.read((HEADER + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        List<RawRow> rows = CsvRows.read((HEADER + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8),
+                Map.of());
         return reader(UploadFields::csvColumn).read(rows.get(0));
     }
 

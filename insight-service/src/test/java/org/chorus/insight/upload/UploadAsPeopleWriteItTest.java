@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -126,6 +127,38 @@ class UploadAsPeopleWriteItTest {
                 .queryParam("sheet", "Activities").body(workbook).when().post("/api/v1/uploads")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("The workbook has no sheet named 'Activities'; its sheets are [Findings]"));
+    }
+
+    @Test
+    void aSavedColumnMappingLetsTheOrganisationsOwnExportUploadUnedited() {
+        String place = unique("lancashire");
+        UUID org = organisation("Healthwatch Lancashire", true, place);
+        given().header("Authorization", writer(org)).contentType("application/json")
+                .body("{\"columns\": {\"Date of event\": \"Start date\", \"Where\": \"place_codes\", "
+                        + "\"What we heard\": \"finding statement\"}}")
+                .when().put("/api/v1/uploads/column-mapping")
+                .then().statusCode(200).header("ETag", notNullValue())
+                .body("columns.'Date of event'", equalTo("start_date"))
+                .body("columns.'What we heard'", equalTo("finding_statement"));
+        given().header("Authorization", writer(org)).when().get("/api/v1/uploads/column-mapping")
+                .then().statusCode(200).body("columns.Where", equalTo("place_codes"));
+
+        String theirExport = "Reference,Title,Method,Date of event,Where,Participant count,What we heard,"
+                + "Finding sentiment\r\nHWL-20,Preston drop-in,Workshop,2019-05-02," + place + ",11,"
+                + "People want evening GP appointments,Concern\r\n";
+        upload(org, theirExport).statusCode(201).body("rows.status", contains("ACCEPTED"));
+    }
+
+    @Test
+    void aMappingToNoTemplateColumnIsRefusedNamingItsColumn() {
+        UUID org = organisation("Healthwatch Cumbria", true, unique("cumbria"));
+        given().header("Authorization", writer(org)).contentType("application/json")
+                .body("{\"columns\": {\"When\": \"start dat\", \"Date\": \"start_date\", \"Day\": \"start_date\"}}")
+                .when().put("/api/v1/uploads/column-mapping")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", contains("/columns/When", "/columns/Day"))
+                .body("errors[0].detail", startsWith("unknown template column 'start dat'; did you mean start_date?"))
+                .body("errors[1].detail", equalTo("'Date' is already mapped to start_date"));
     }
 
     private static int activityVersion(UUID org, String activityId) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -42,7 +43,7 @@ class XlsxRowsTest {
             sheet.value(1, 6, "Waits are too long");
             sheet.value(1, 7, "I waited months.\nNobody called back.");
         });
-        List<RawRow> rows = XlsxRows.read(workbook, null);
+        List<RawRow> rows = XlsxRows.read(workbook, null, Map.of());
 
         assertEquals(1, rows.size());
         RawRow row = rows.get(0);
@@ -57,7 +58,7 @@ class XlsxRowsTest {
     void aNamedSheetIsReadAndAMissingOneIsRefusedNamingTheSheetsThereAre() throws IOException {
         byte[] workbook = workbook("Notes", sheet -> sheet.value(0, 0, "not the data"));
         assertEquals("The workbook has no sheet named 'Findings'; its sheets are [Notes]",
-                refusal(() -> XlsxRows.read(workbook, "Findings")));
+                refusal(() -> XlsxRows.read(workbook, "Findings", Map.of())));
     }
 
     @Test
@@ -69,7 +70,7 @@ class XlsxRowsTest {
                 <row r="2"><c r="A2" t="inlineStr"><is><t>HWB-2</t></is></c><c r="B2" t="str"><f>CONCAT("Drop","-in")</f><v>Drop-in saved</v></c>\
                 <c r="C2" t="inlineStr"><is><t>Workshop</t></is></c><c r="D2" t="inlineStr"><is><t>2019-04-01</t></is></c>\
                 <c r="E2" t="inlineStr"><is><t>blackpool</t></is></c><c r="F2"><f>SUM(6,6)</f><v>7</v></c></row>""");
-        RawRow row = XlsxRows.read(workbook, null).get(0);
+        RawRow row = XlsxRows.read(workbook, null, Map.of()).get(0);
         assertEquals("Drop-in saved", row.activity().get("title"), "the saved text, not the formula's result");
         assertEquals("7", row.activity().get("participantCount"), "the saved value, not SUM(6,6)");
     }
@@ -77,10 +78,11 @@ class XlsxRowsTest {
     @Test
     void aCorruptOrPasswordProtectedWorkbookIsABadRequestSayingWhat() {
         String corrupt = refusal(
-                () -> XlsxRows.read("PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1), null));
+                () -> XlsxRows.read("PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1), null,
+                        Map.of()));
         assertTrue(corrupt.startsWith("The .xlsx workbook could not be read"), corrupt);
         byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0 };
-        String locked = refusal(() -> XlsxRows.read(ole2, null));
+        String locked = refusal(() -> XlsxRows.read(ole2, null, Map.of()));
         assertTrue(locked.contains("protected by a password"), locked);
     }
 
