@@ -11,6 +11,7 @@ import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.events.contract.OrganisationData;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.events.contract.SurveyData;
+import org.chorus.platform.events.contract.WebhookSubscriptionData;
 
 /** The registry of every event Chorus publishes, so that topics and type names live in one place. */
 public final class ChorusEventTypes {
@@ -21,6 +22,7 @@ public final class ChorusEventTypes {
     public static final String SURVEY_RESPONSES = "survey.responses";
     public static final String INSIGHT_FINDINGS = "insight.findings";
     public static final String AUDIT_ENTRIES = "audit.entries";
+    public static final String DIRECTORY_WEBHOOKS = "directory.webhooks";
 
     public static final EventType<OrganisationData> ORGANISATION_REGISTERED = new EventType<>(DIRECTORY_ORGANISATIONS,
             "chorus.directory.OrganisationRegistered.v1", OrganisationData.class);
@@ -61,6 +63,10 @@ public final class ChorusEventTypes {
     public static final EventType<ActionData> ACTION_STATUS_CHANGED = new EventType<>(INSIGHT_FINDINGS,
             "chorus.insight.ActionStatusChanged.v1", ActionData.class);
 
+    /** A webhook subscription kept failing and no longer receives deliveries until its owner makes a new one. */
+    public static final EventType<WebhookSubscriptionData> WEBHOOK_SUBSCRIPTION_DISABLED = new EventType<>(
+            DIRECTORY_WEBHOOKS, "chorus.directory.WebhookSubscriptionDisabled.v1", WebhookSubscriptionData.class);
+
     public static final EventType<AuditEntryData> AUDIT_ENTRY_RECORDED = new EventType<>(AUDIT_ENTRIES,
             "chorus.audit.EntryRecorded.v1", AuditEntryData.class);
 
@@ -70,7 +76,7 @@ public final class ChorusEventTypes {
             SURVEY_PUBLISHED, SURVEY_CLOSED, SURVEY_RESULTS_PUBLISHED, SURVEY_RESULTS_WITHDRAWN,
             RESPONSE_SUBMITTED, RESPONSE_ERASED,
             FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED,
-            AUDIT_ENTRY_RECORDED);
+            WEBHOOK_SUBSCRIPTION_DISABLED, AUDIT_ENTRY_RECORDED);
 
     /**
      * Topics that are a cache of state, which every gateway replica reads from the start: compacted, so that they keep
