@@ -39,9 +39,10 @@ public class DeliveryLog {
     public Page<WebhookDelivery> list(Caller caller, UUID subscriptionId, int limit, String cursor) {
         webhooks.owned(caller, subscriptionId, false);
         Cursor after = Cursor.decode(cursor);
-        List<WebhookDelivery> fetched = deliveries.log(subscriptionId, after == null ? null : after.instant(),
-                after == null ? null : after.id(), limit + 1);
-        return Page.of(fetched, limit, d -> new Cursor(d.createdAt().toString(), d.id()).encode());
+        List<DeliveryStore.Logged> fetched = deliveries.log(subscriptionId,
+                after == null ? null : after.number(), limit + 1);
+        return Page.of(fetched, limit, d -> new Cursor(Long.toString(d.seq()), d.delivery().id()).encode())
+                .map(DeliveryStore.Logged::delivery);
     }
 
     /** Queues the delivery again at the back of its subscription's queue; the webhook-id stays the event's id. */

@@ -56,13 +56,11 @@ public class DeliveryStore {
             WHERE id = ? AND subscription_id = ?""";
     private static final String LOG = """
             SELECT id, event_id, event_type, status, attempts, last_status_code, last_error, last_attempt_at,
-                   next_attempt_at, created_at
+                   next_attempt_at, created_at, seq
             FROM webhook_delivery
-            WHERE subscription_id = ? AND (created_at, id) < (?, ?)
-            ORDER BY created_at DESC, id DESC
+            WHERE subscription_id = ? AND seq < ?
+            ORDER BY seq DESC
             LIMIT ?""";
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-    private static final UUID LAST_ID = new UUID(-1L, -1L);
 
     /** A delivery claimed for an attempt. */
     public record Due(UUID id, UUID subscriptionId, String eventId, String body, int attempts, Instant firstAttemptAt) {
@@ -158,22 +156,28 @@ public class DeliveryStore {
         });
     }
 
-    /** A page of a subscription's deliveries, newest first, after the (createdAt, id) of the previous page's last. */
-    public List<WebhookDelivery> log(UUID subscriptionId, Instant beforeCreated, UUID beforeId, int limit) {
+    /** A logged delivery with its queue position, which pages the log. */
+    public record Logged(WebhookDelivery delivery, long seq) {
+    }
+
+    /**
+     * A page of a subscription's deliveries, last queued first (a redelivery is queued anew), before the queue
+     * position of the previous page's last.
+     */
+    public List<Logged> log(UUID subscriptionId, Long beforeSeq, int limit) {
         return run(LOG, s -> {
             s.setObject(1, subscriptionId);
-            s.setTimestamp(2, Timestamp.from(beforeCreated == null ? END_OF_TIME : beforeCreated));
-            s.setObject(3, beforeId == null ? LAST_ID : beforeId);
-            s.setInt(4, limit);
-            List<WebhookDelivery> page = new ArrayList<>();
+            s.setLong(2, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+            s.setInt(3, limit);
+            List<Logged> page = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     int code = r.getInt(6);
                     Integer lastCode = r.wasNull() ? null : code;
-                    page.add(new WebhookDelivery(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
-                            DeliveryStatus.valueOf(r.getString(4)), r.getInt(5), lastCode,
+                    page.add(new Logged(new WebhookDelivery(r.getObject(1, UUID.class), r.getString(2),
+                            r.getString(3), DeliveryStatus.valueOf(r.getString(4)), r.getInt(5), lastCode,
                             r.getString(7), instant(r.getTimestamp(8)), instant(r.getTimestamp(9)),
-                            instant(r.getTimestamp(10))));
+                            instant(r.getTimestamp(10))), r.getLong(11)));
                 }
             }
             return page;

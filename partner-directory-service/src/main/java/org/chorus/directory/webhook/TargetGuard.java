@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Keeps webhooks off the partnership's own network (SSRF): only https, and only hosts whose every address, after DNS
@@ -26,8 +27,13 @@ public class TargetGuard {
 
     private final boolean allowLoopback;
 
+    @Inject
     public TargetGuard(WebhookConfig config) {
-        this.allowLoopback = config.allowLoopback();
+        this(config.allowLoopback());
+    }
+
+    TargetGuard(boolean allowLoopback) {
+        this.allowLoopback = allowLoopback;
     }
 
     /** @return the address to post to */

@@ -90,6 +90,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Delete a webhook subscription", description = "Deliveries not yet sent are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
@@ -100,6 +101,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/rotate-secret")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rotate a subscription's secret",
             description = "The new secret is in this answer only. For 24 hours every delivery, retries of earlier "
                     + "events included, carries two signatures (new and previous secret, space-separated in "
@@ -122,6 +124,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a delivery again",
             description = "Queues it at the back of the subscription's queue, due now, with a fresh retry period. "
                     + "Its webhook-id is unchanged, so a receiver that has it already can ignore it.")
