@@ -14,7 +14,8 @@ public enum WebhookEventType {
     ACTION_STATUS_CHANGED("action.status-changed", ChorusEventTypes.ACTION_STATUS_CHANGED),
     SURVEY_OPENED("survey.opened", ChorusEventTypes.SURVEY_PUBLISHED),
     SURVEY_CLOSED("survey.closed", ChorusEventTypes.SURVEY_CLOSED),
-    SURVEY_RESULTS_PUBLISHED("survey.results-published", ChorusEventTypes.SURVEY_RESULTS_PUBLISHED);
+    SURVEY_RESULTS_PUBLISHED("survey.results-published", ChorusEventTypes.SURVEY_RESULTS_PUBLISHED),
+    UPLOAD_FINISHED("upload.finished", ChorusEventTypes.UPLOAD_FINISHED);
 
     private final String partnerName;
     private final EventType<?> source;
