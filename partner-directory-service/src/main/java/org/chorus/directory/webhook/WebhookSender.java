@@ -7,8 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -84,7 +87,7 @@ public class WebhookSender {
             List<Due> due = deliveries.claimDue(config.batchSize(), now);
             List<WebhookSubscriptionEntity> targets = due.stream()
                     .map(d -> subscriptions.findById(d.subscriptionId())).toList();
-            List<CompletableFuture<Outcome>> attempts = new java.util.ArrayList<>();
+            List<CompletableFuture<Outcome>> attempts = new ArrayList<>();
             for (int i = 0; i < due.size(); i++) {
                 attempts.add(attempt(due.get(i), targets.get(i), now));
             }
@@ -114,7 +117,7 @@ public class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                 .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(config.sendTimeout().plusSeconds(1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .orTimeout(config.sendTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> failure == null ? new Outcome(response.statusCode(), null)
                         : new Outcome(null, describe(failure)));
     }
@@ -132,7 +135,7 @@ public class WebhookSender {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
         String described = cause.getClass().getSimpleName() + message;

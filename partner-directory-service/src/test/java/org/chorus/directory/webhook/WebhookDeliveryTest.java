@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.events.contract.FindingData;
+import org.chorus.platform.events.contract.UploadData;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.EventProbe;
@@ -148,6 +151,36 @@ class WebhookDeliveryTest {
                     .post("/api/v1/webhooks/" + subscription + "/deliveries/" + log.getString("items[0].id")
                             + "/redeliver")
                     .then().statusCode(409);
+        }
+    }
+
+    @Test
+    void aFinishedUploadAndAnActionReachOnlySubscriptionsThatAskedForThem() {
+        UUID organisation = registered();
+        String key = TestCallers.bearer(organisation, Scopes.WEBHOOKS_MANAGE);
+        try (WebhookReceiver uploads = WebhookReceiver.start(); WebhookReceiver actions = WebhookReceiver.start()) {
+            uploads.verifyWith(subscribe(key, uploads.url(), List.of("upload.finished")).statusCode(201)
+                    .extract().path("secret"));
+            actions.verifyWith(subscribe(key, actions.url(), List.of("action.status-changed")).statusCode(201)
+                    .extract().path("secret"));
+            UUID upload = UUID.randomUUID();
+            UUID action = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.record(ChorusEventTypes.UPLOAD_FINISHED, upload, new UploadData(upload, organisation,
+                        "KEEP_VALID", 8, 4, 0, 4, 0, Instant.parse("2026-03-02T10:15:30Z")));
+                outbox.record(ChorusEventTypes.ACTION_STATUS_CHANGED, action, new ActionData(action, organisation,
+                        List.of(UUID.randomUUID()), "DONE", LocalDate.of(2026, 3, 1), true));
+            });
+
+            await().atMost(WAIT).until(() -> uploads.accepted().size() == 1 && actions.accepted().size() == 1);
+            JsonPath uploaded = JsonPath.from(uploads.accepted().get(0).body());
+            assertEquals("upload.finished", uploaded.getString("type"));
+            assertEquals("/api/v1/uploads/" + upload, uploaded.getString("data.link"));
+            assertEquals(4, uploaded.getInt("data.rejectedRows"));
+            JsonPath changed = JsonPath.from(actions.accepted().get(0).body());
+            assertEquals("action.status-changed", changed.getString("type"));
+            assertEquals("DONE", changed.getString("data.status"));
+            assertEquals("/api/v1/actions/" + action, changed.getString("data.link"));
         }
     }
 
