@@ -33,6 +33,7 @@ final class ValidBodies {
             case "POST /api/v1/findings", "PUT /api/v1/findings/{id}" -> finding(fixture.ids().get("activities"));
             case "POST /api/v1/actions", "PUT /api/v1/actions/{id}" -> action(fixture.ids().get("findings"));
             case "POST /api/v1/uploads" -> upload(fixture.place());
+            case "POST /api/v1/webhooks" -> webhook();
             default -> null;
         };
         return body == null ? null : Gateway.JSON.valueToTree(body);
@@ -48,6 +49,11 @@ final class ValidBodies {
     static Map<String, Object> finding(String activityId) {
         return Map.of("activityId", activityId, "statement", "Long waits for referrals", "sentiment", "CONCERN",
                 "participantCount", 5, "themes", List.of("waiting-times"), "quotes", List.of("I waited weeks."));
+    }
+
+    /** A subscription to an address of the documentation range (public, never answering), for closed surveys only. */
+    static Map<String, Object> webhook() {
+        return Map.of("url", "https://192.0.2.10/hooks", "eventTypes", List.of("survey.closed"));
     }
 
     static Map<String, Object> action(String findingId) {

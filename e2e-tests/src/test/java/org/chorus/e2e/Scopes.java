@@ -8,6 +8,7 @@ final class Scopes {
     static final String CONTACTS_READ = "contacts:read";
     static final String INSIGHTS_WRITE = "insights:write";
     static final String INSIGHTS_READ = "insights:read";
+    static final String WEBHOOKS_MANAGE = "webhooks:manage";
     /** A partner website's publishable key. */
     static final String PUBLIC = "public";
 

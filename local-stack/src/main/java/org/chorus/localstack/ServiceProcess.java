@@ -58,7 +58,11 @@ final class ServiceProcess {
             env.put("CHORUS_DB_PASSWORD", secrets.dbPassword());
         });
         switch (service) {
-            case DIRECTORY -> env.put("CHORUS_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey());
+            case DIRECTORY -> {
+                env.put("CHORUS_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey());
+                // A developer's webhook receiver runs on this machine: the local stack lets it through, over http.
+                env.put("CHORUS_WEBHOOKS_ALLOW_LOOPBACK", "true");
+            }
             case GATEWAY -> {
                 env.put("CHORUS_INTERNAL_TOKEN_PRIVATE_KEY", secrets.privateKeyPem().toString());
                 env.put("CHORUS_DIRECTORY_URL", urls(ports, ChorusService.DIRECTORY));

@@ -14,6 +14,9 @@ import jakarta.validation.Validator;
 import org.chorus.insight.activity.ActivityEntity;
 import org.chorus.insight.organisation.OrganisationReplicaRepository;
 import org.chorus.insight.theme.ThemeService;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.UploadData;
+import org.chorus.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,15 +41,17 @@ class UploadProcessor {
     private final ThemeService themes;
     private final Validator validator;
     private final ObjectMapper objectMapper;
+    private final Outbox outbox;
 
     UploadProcessor(UploadRepository uploads, RowWriter writer, OrganisationReplicaRepository replicas,
-            ThemeService themes, Validator validator, ObjectMapper objectMapper) {
+            ThemeService themes, Validator validator, ObjectMapper objectMapper, Outbox outbox) {
         this.uploads = uploads;
         this.writer = writer;
         this.replicas = replicas;
         this.themes = themes;
         this.validator = validator;
         this.objectMapper = objectMapper;
+        this.outbox = outbox;
     }
 
     void process(UUID uploadId, UUID organisationId, String format, UploadMode mode, List<RawRow> rows) {
@@ -164,6 +169,9 @@ class UploadProcessor {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Upload report could not be written", e);
         }
+        outbox.record(ChorusEventTypes.UPLOAD_FINISHED, upload.id, new UploadData(upload.id, upload.organisationId,
+                upload.mode.name(), upload.processedRows, upload.acceptedRows, upload.updatedRows, upload.rejectedRows,
+                upload.skippedRows, upload.finishedAt));
     }
 
     private static int count(List<RowResult> results, RowStatus status) {

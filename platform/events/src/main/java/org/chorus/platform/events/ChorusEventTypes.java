@@ -11,6 +11,8 @@ import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.events.contract.OrganisationData;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.events.contract.SurveyData;
+import org.chorus.platform.events.contract.UploadData;
+import org.chorus.platform.events.contract.WebhookSubscriptionData;
 
 /** The registry of every event Chorus publishes, so that topics and type names live in one place. */
 public final class ChorusEventTypes {
@@ -20,7 +22,9 @@ public final class ChorusEventTypes {
     public static final String SURVEY_SURVEYS = "survey.surveys";
     public static final String SURVEY_RESPONSES = "survey.responses";
     public static final String INSIGHT_FINDINGS = "insight.findings";
+    public static final String INSIGHT_UPLOADS = "insight.uploads";
     public static final String AUDIT_ENTRIES = "audit.entries";
+    public static final String DIRECTORY_WEBHOOKS = "directory.webhooks";
 
     public static final EventType<OrganisationData> ORGANISATION_REGISTERED = new EventType<>(DIRECTORY_ORGANISATIONS,
             "chorus.directory.OrganisationRegistered.v1", OrganisationData.class);
@@ -61,6 +65,14 @@ public final class ChorusEventTypes {
     public static final EventType<ActionData> ACTION_STATUS_CHANGED = new EventType<>(INSIGHT_FINDINGS,
             "chorus.insight.ActionStatusChanged.v1", ActionData.class);
 
+    /** A bulk upload's rows were all processed and its report is complete. */
+    public static final EventType<UploadData> UPLOAD_FINISHED = new EventType<>(INSIGHT_UPLOADS,
+            "chorus.insight.UploadFinished.v1", UploadData.class);
+
+    /** A webhook subscription kept failing and no longer receives deliveries until its owner makes a new one. */
+    public static final EventType<WebhookSubscriptionData> WEBHOOK_SUBSCRIPTION_DISABLED = new EventType<>(
+            DIRECTORY_WEBHOOKS, "chorus.directory.WebhookSubscriptionDisabled.v1", WebhookSubscriptionData.class);
+
     public static final EventType<AuditEntryData> AUDIT_ENTRY_RECORDED = new EventType<>(AUDIT_ENTRIES,
             "chorus.audit.EntryRecorded.v1", AuditEntryData.class);
 
@@ -69,8 +81,8 @@ public final class ChorusEventTypes {
             API_KEY_ISSUED, API_KEY_REVOKED, API_KEY_ROTATED,
             SURVEY_PUBLISHED, SURVEY_CLOSED, SURVEY_RESULTS_PUBLISHED, SURVEY_RESULTS_WITHDRAWN,
             RESPONSE_SUBMITTED, RESPONSE_ERASED,
-            FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED,
-            AUDIT_ENTRY_RECORDED);
+            FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED, UPLOAD_FINISHED,
+            WEBHOOK_SUBSCRIPTION_DISABLED, AUDIT_ENTRY_RECORDED);
 
     /**
      * Topics that are a cache of state, which every gateway replica reads from the start: compacted, so that they keep

@@ -15,6 +15,8 @@ public final class Scopes {
      * that an administrator grants apart from reading answers.
      */
     public static final String CONTACTS_READ = "contacts:read";
+    /** An organisation's webhook subscriptions: make, read, rotate and delete them, read their delivery log. */
+    public static final String WEBHOOKS_MANAGE = "webhooks:manage";
     /** What a partner website's publishable key may do: read open surveys and published results, submit responses. */
     public static final String PUBLIC = "public";
     /**
@@ -24,7 +26,8 @@ public final class Scopes {
     public static final String ANY_SECRET_KEY = "secret-key";
 
     public static final Set<String> SECRET_SCOPES =
-            Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ, CONTACTS_READ);
+            Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ, CONTACTS_READ,
+                    WEBHOOKS_MANAGE);
 
     private Scopes() {
     }

@@ -68,6 +68,15 @@ public record Cursor(String sortValue, UUID id) {
         }
     }
 
+    /** The sort value as the whole number it was written from (a position); a tampered one is a 400, not a 500. */
+    public long number() {
+        try {
+            return Long.parseLong(sortValue);
+        } catch (NumberFormatException e) {
+            throw notIssued();
+        }
+    }
+
     /** @return the cursor's instant, or null when there is no cursor */
     public static Instant instantOf(Cursor cursor) {
         return cursor == null ? null : cursor.instant();

@@ -1,0 +1,144 @@
+package org.chorus.directory.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.chorus.directory.webhook.DeliveryStore.Due;
+import org.chorus.platform.worker.RoundsWorker;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Posts due deliveries, signed as Standard Webhooks asks, on its own thread. A round claims the next delivery of
+ * several subscriptions, posts them side by side and records each answer in the same transaction, so a crash before
+ * the commit sends them again (at least once; the stable webhook-id lets a receiver drop a repeat). Redirects are not
+ * followed: a 3xx is a failed attempt, so a receiver cannot bounce Chorus onto an address the guard would refuse.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+
+    /** What one attempt came to: an answer's status code, or why there was none. */
+    record Outcome(Integer statusCode, String error) {
+        boolean succeeded() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    private final WebhookConfig config;
+    private final DeliveryStore deliveries;
+    private final WebhookSubscriptionRepository subscriptions;
+    private final SubscriptionHealth health;
+    private final TargetGuard guard;
+    private final RetrySchedule schedule;
+    private final RoundsWorker worker;
+    private final HttpClient client;
+
+    public WebhookSender(WebhookConfig config, DeliveryStore deliveries, WebhookSubscriptionRepository subscriptions,
+            SubscriptionHealth health, TargetGuard guard) {
+        this.config = config;
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.health = health;
+        this.guard = guard;
+        this.schedule = RetrySchedule.of(config);
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.sendTimeout()).build();
+        this.worker = new RoundsWorker("chorus-webhook-sender", config.pollInterval(), Duration.ofSeconds(2), LOG,
+                this::sendRound);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.senderEnabled()) {
+            worker.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        worker.stop();
+    }
+
+    /** Looks for due deliveries now rather than at the next poll. */
+    public void wake() {
+        worker.wake();
+    }
+
+    private boolean sendRound() {
+        int seconds = (int) config.sendTimeout().multipliedBy(2).plusSeconds(30).toSeconds();
+        return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<Due> due = deliveries.claimDue(config.batchSize(), now);
+            List<WebhookSubscriptionEntity> targets = due.stream()
+                    .map(d -> subscriptions.findById(d.subscriptionId())).toList();
+            List<CompletableFuture<Outcome>> attempts = new ArrayList<>();
+            for (int i = 0; i < due.size(); i++) {
+                attempts.add(attempt(due.get(i), targets.get(i), now));
+            }
+            for (int i = 0; i < due.size(); i++) {
+                record(due.get(i), targets.get(i), attempts.get(i).join(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+            }
+            return due.size() == config.batchSize();
+        });
+    }
+
+    private CompletableFuture<Outcome> attempt(Due delivery, WebhookSubscriptionEntity subscription, Instant now) {
+        URI target;
+        try {
+            target = guard.check(subscription.url);
+        } catch (TargetGuard.RefusedTarget refused) {
+            return CompletableFuture.completedFuture(new Outcome(null, "refused: url " + refused.getMessage()));
+        }
+        long timestamp = now.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(config.sendTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Chorus-Webhooks/1")
+                .header("webhook-id", delivery.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignatures.sign(subscription.signingSecrets(now),
+                        delivery.eventId(), timestamp, delivery.body()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(config.sendTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> failure == null ? new Outcome(response.statusCode(), null)
+                        : new Outcome(null, describe(failure)));
+    }
+
+    private void record(Due delivery, WebhookSubscriptionEntity subscription, Outcome outcome, Instant now) {
+        if (outcome.succeeded()) {
+            deliveries.delivered(delivery.id(), outcome.statusCode(), now);
+            health.succeeded(subscription.id);
+            return;
+        }
+        Instant firstAttempt = delivery.firstAttemptAt() == null ? now : delivery.firstAttemptAt();
+        Instant next = schedule.next(delivery.attempts() + 1, firstAttempt, now).orElse(null);
+        deliveries.failed(delivery.id(), outcome.statusCode(), outcome.error(), now, next);
+        health.failed(subscription.id, subscription.organisationId, now);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+        String described = cause.getClass().getSimpleName() + message;
+        return described.length() > 300 ? described.substring(0, 300) : described;
+    }
+}

@@ -1,0 +1,25 @@
+package org.chorus.directory.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A subscription as its owner reads it: never its secret. */
+public record WebhookSubscription(
+        UUID id,
+        UUID organisationId,
+        String url,
+        List<String> eventTypes,
+        @Schema(description = "ACTIVE, or DISABLED after failing too long (see disabledAt)") String status,
+        Instant disabledAt,
+        Instant createdAt,
+        @Schema(description = "Also the ETag") long version) {
+
+    static WebhookSubscription of(WebhookSubscriptionEntity entity) {
+        return new WebhookSubscription(entity.id, entity.organisationId, entity.url, entity.eventTypes,
+                entity.disabledAt == null ? "ACTIVE" : "DISABLED", entity.disabledAt, entity.createdAt,
+                entity.version);
+    }
+}

@@ -1,0 +1,38 @@
+package org.chorus.directory.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Queries over webhook subscriptions, paged by (creation time, id) within an organisation. */
+@ApplicationScoped
+public class WebhookSubscriptionRepository implements PanacheRepositoryBase<WebhookSubscriptionEntity, UUID> {
+
+    public Optional<WebhookSubscriptionEntity> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<WebhookSubscriptionEntity> listByOrganisation(UUID organisationId, Instant afterCreated, UUID afterId,
+            int limit) {
+        if (afterId == null) {
+            return find("organisationId = ?1 order by createdAt, id", organisationId).page(0, limit).list();
+        }
+        return find("organisationId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                organisationId, afterCreated, afterId).page(0, limit).list();
+    }
+
+    /** The active subscriptions of an organisation that asked for this event type. */
+    public List<WebhookSubscriptionEntity> listListening(UUID organisationId, WebhookEventType type) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM webhook_subscription
+                WHERE organisation_id = ?1 AND disabled_at IS NULL AND ?2 = ANY (event_types)
+                ORDER BY created_at, id""", WebhookSubscriptionEntity.class)
+                .setParameter(1, organisationId).setParameter(2, type.partnerName()).getResultList();
+    }
+}
