@@ -170,8 +170,8 @@ class UploadProcessor {
             throw new IllegalStateException("Upload report could not be written", e);
         }
         outbox.record(ChorusEventTypes.UPLOAD_FINISHED, upload.id, new UploadData(upload.id, upload.organisationId,
-                upload.mode.name(), upload.processedRows, upload.acceptedRows, upload.updatedRows, upload.rejectedRows,
-                upload.skippedRows, upload.finishedAt));
+                upload.mode.name(), upload.processedRows, upload.acceptedRows, upload.updatedRows, upload.unchangedRows,
+                upload.rejectedRows, upload.skippedRows, upload.finishedAt));
     }
 
     private static int count(List<RowResult> results, RowStatus status) {

@@ -35,6 +35,7 @@ public class UploadWebhooks implements EventHandler<UploadData> {
         data.put("processedRows", upload.processedRows());
         data.put("acceptedRows", upload.acceptedRows());
         data.put("updatedRows", upload.updatedRows());
+        data.put("unchangedRows", upload.unchangedRows());
         data.put("rejectedRows", upload.rejectedRows());
         data.put("link", "/api/v1/uploads/" + upload.uploadId());
         fanOut.fanOut(event, upload.organisationId(), data);

@@ -167,7 +167,7 @@ class WebhookDeliveryTest {
             UUID action = UUID.randomUUID();
             QuarkusTransaction.requiringNew().run(() -> {
                 outbox.record(ChorusEventTypes.UPLOAD_FINISHED, upload, new UploadData(upload, organisation,
-                        "KEEP_VALID", 8, 4, 0, 4, 0, Instant.parse("2026-03-02T10:15:30Z")));
+                        "KEEP_VALID", 8, 4, 0, 0, 4, 0, Instant.parse("2026-03-02T10:15:30Z")));
                 outbox.record(ChorusEventTypes.ACTION_STATUS_CHANGED, action, new ActionData(action, organisation,
                         List.of(UUID.randomUUID()), "DONE", LocalDate.of(2026, 3, 1), true));
             });

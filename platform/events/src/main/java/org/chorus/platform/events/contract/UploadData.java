@@ -11,6 +11,7 @@ public record UploadData(
         int processedRows,
         int acceptedRows,
         int updatedRows,
+        int unchangedRows,
         int rejectedRows,
         int skippedRows,
         Instant finishedAt) {
