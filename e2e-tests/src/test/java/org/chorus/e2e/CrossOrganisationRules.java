@@ -78,6 +78,8 @@ final class CrossOrganisationRules {
             acrossByDesign("GET /api/v1/surveys/{surveyId}/responses/export", EXPORTS_READ, ANALYSTS_EXPORT,
                     Owner::surveyWithContact, PLAIN),
             ownerOnly("GET /api/v1/surveys/{surveyId}/responses/export", CONTACTS, Owner::surveyWithContact, WITH_CONTACTS),
+            acrossByDesign("GET /api/v1/surveys/{surveyId}/responses/changes", EXPORTS_READ, ANALYSTS_EXPORT,
+                    Owner::openSurvey, PLAIN),
             acrossByDesign("DELETE /api/v1/responses/{responseId}", PUBLIC, RECEIPT_ERASES, Owner::response, ERASE),
 
             ownerOnly("GET /api/v1/activities/{id}", INSIGHTS_WRITE, Owner::activity, PLAIN),
