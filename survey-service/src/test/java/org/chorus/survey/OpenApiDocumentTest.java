@@ -44,6 +44,7 @@ class OpenApiDocumentTest {
         }));
         assertEquals(List.of(), undocumented);
         assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/surveys")
+                || p.startsWith("/api/v1/coding-frames")
                 || p.startsWith("/api/v1/responses") || p.startsWith("/api/v1/exports")),
                 "only paths the gateway routes to this service");
     }

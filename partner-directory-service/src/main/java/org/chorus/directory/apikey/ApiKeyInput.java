@@ -17,7 +17,8 @@ public record ApiKeyInput(
         @NotNull KeyKind kind,
         @Schema(description = "For secret keys, one or more of directory:manage, surveys:manage, insights:write, "
                 + "insights:read, exports:read, contacts:read (respondents' contact details in exports of the "
-                + "organisation's own surveys, with exports:read). Publishable keys always get only 'public'.",
+                + "organisation's own surveys, with exports:read), coding:manage, coding:write (coding free text). "
+                + "Publishable keys always get only 'public'.",
                 examples = "[\"exports:read\", \"insights:read\"]")
         @Size(max = 10) List<@NotBlank String> scopes,
         @Future @Schema(description = "When the key stops working; none means until revoked") Instant expiresAt) {

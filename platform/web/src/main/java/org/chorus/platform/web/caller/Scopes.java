@@ -15,6 +15,10 @@ public final class Scopes {
      * that an administrator grants apart from reading answers.
      */
     public static final String CONTACTS_READ = "contacts:read";
+    /** Adding and revising coding frames for free text. */
+    public static final String CODING_MANAGE = "coding:manage";
+    /** Coding respondents' free-text answers against a frame: reads the text itself, so a scope of its own. */
+    public static final String CODING_WRITE = "coding:write";
     /** What a partner website's publishable key may do: read open surveys and published results, submit responses. */
     public static final String PUBLIC = "public";
     /**
@@ -24,7 +28,8 @@ public final class Scopes {
     public static final String ANY_SECRET_KEY = "secret-key";
 
     public static final Set<String> SECRET_SCOPES =
-            Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ, CONTACTS_READ);
+            Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ, CONTACTS_READ,
+                    CODING_MANAGE, CODING_WRITE);
 
     private Scopes() {
     }
