@@ -8,6 +8,8 @@ final class Scopes {
     static final String CONTACTS_READ = "contacts:read";
     static final String INSIGHTS_WRITE = "insights:write";
     static final String INSIGHTS_READ = "insights:read";
+    static final String CODING_MANAGE = "coding:manage";
+    static final String CODING_WRITE = "coding:write";
     /** A partner website's publishable key. */
     static final String PUBLIC = "public";
 
