@@ -18,10 +18,12 @@ CREATE TABLE coding_frame_version (
     PRIMARY KEY (frame_id, version)
 );
 
--- How one free-text answer was coded. It goes with its response: erasing the response erases its coding.
+-- How one free-text answer was coded, in the first pass and, for a sample, blind by a second coder (pass SECOND) to
+-- measure agreement. It goes with its response: erasing the response erases its codings.
 CREATE TABLE answer_coding (
     response_id     UUID        NOT NULL REFERENCES response (id) ON DELETE CASCADE,
     question_id     TEXT        NOT NULL,
+    pass            TEXT        NOT NULL,
     survey_id       UUID        NOT NULL,
     frame_id        UUID        NOT NULL,
     frame_version   INT         NOT NULL,
@@ -31,7 +33,7 @@ CREATE TABLE answer_coding (
     version         BIGINT      NOT NULL,
     coded_by        UUID,
     coded_at        TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (response_id, question_id),
+    PRIMARY KEY (response_id, question_id, pass),
     FOREIGN KEY (frame_id, frame_version) REFERENCES coding_frame_version (frame_id, version)
 );
-CREATE INDEX answer_coding_by_survey ON answer_coding (survey_id, question_id);
+CREATE INDEX answer_coding_by_survey ON answer_coding (survey_id, question_id, pass);

@@ -1,5 +1,6 @@
 package org.chorus.survey.coding.answer;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,6 +51,8 @@ public class AnswerCodingResource {
     @APIResponse(responseCode = "400", description = "invalid-parameter: questionId is not a free-text question of "
             + "the response's survey")
     @APIResponse(responseCode = "404", description = "No such response, or it left the question unanswered")
+    @APIResponse(responseCode = "409", description = "conflict: a second reading of an answer the first pass has "
+            + "not coded, or by the key that coded the first pass")
     @APIResponse(responseCode = "410", description = "response-erased: the respondent erased the response")
     @APIResponse(responseCode = "412", description = "Someone coded the answer since the version If-Match names")
     @APIResponse(responseCode = "422", description = "validation: an unknown frame, frame version or category, "
@@ -54,7 +60,23 @@ public class AnswerCodingResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response code(@PathParam("responseId") UUID responseId,
             @Parameter(description = "The free-text question answered", required = true, example = "other-feedback")
-            @QueryParam("questionId") String questionId, @HeaderParam("If-Match") String ifMatch, CodingInput input) {
-        return ETags.ok(coding.code(caller, responseId, questionId, input, ifMatch), CodedAnswer::version);
+            @QueryParam("questionId") String questionId,
+            @Parameter(description = "first (the default), or second: the blind second coder's reading, which "
+                    + "only another key than the first coder's may give, of an answer the first pass coded",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "first", "second" }))
+            @QueryParam("pass") String pass, @HeaderParam("If-Match") String ifMatch, CodingInput input) {
+        return ETags.ok(coding.code(caller, responseId, questionId, passOf(pass), input, ifMatch),
+                CodedAnswer::version);
+    }
+
+    private static CodingPass passOf(String pass) {
+        if (pass == null || pass.isBlank()) {
+            return CodingPass.FIRST;
+        }
+        return switch (pass.strip().toLowerCase(Locale.ROOT)) {
+            case "first" -> CodingPass.FIRST;
+            case "second" -> CodingPass.SECOND;
+            default -> throw ProblemException.invalidParameter("pass", "must be first or second");
+        };
     }
 }

@@ -31,11 +31,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CodingResource {
 
     private final CodingService coding;
+    private final SecondPassService secondPass;
     private final Caller caller;
 
-    public CodingResource(CodingService coding, Caller caller) {
+    public CodingResource(CodingService coding, SecondPassService secondPass, Caller caller) {
         this.coding = coding;
+        this.secondPass = secondPass;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/second-pass")
+    @RolesAllowed(Scopes.CODING_WRITE)
+    @Operation(summary = "List answers for the blind second coder", description = "Answers the first pass coded, "
+            + "by another key than this one, and the second pass has not: in an order random but the same on every "
+            + "call, so however many the second coder codes (with pass=second) are a random sample. No first "
+            + "coding comes with them.")
+    @APIResponse(responseCode = "200", description = "Up to limit answers, each with version 0")
+    @APIResponse(responseCode = "404", description = "No such survey, or never published")
+    public List<CodedAnswer> sample(@PathParam("surveyId") UUID surveyId,
+            @Parameter(description = "Only this free-text question") @QueryParam("questionId") String questionId,
+            @Valid @BeanParam PageRequest page) {
+        return secondPass.sample(caller, surveyId, questionId, page.limit());
+    }
+
+    @GET
+    @Path("/agreement")
+    @RolesAllowed(Scopes.CODING_WRITE)
+    @Operation(summary = "How far two coders agree", description = "Over the answers both passes coded with the "
+            + "frame: per category, how many both, only the first and only the second coder gave it, the share on "
+            + "which they agree and Cohen's kappa (agreement beyond chance).")
+    @APIResponse(responseCode = "200", description = "Per category of the frame's latest version")
+    @APIResponse(responseCode = "400", description = "invalid-parameter: frameId is missing")
+    @APIResponse(responseCode = "404", description = "No such survey, or no such frame your organisation may use")
+    public CoderAgreement agreement(@PathParam("surveyId") UUID surveyId,
+            @Parameter(description = "The coding frame both passes used", required = true) @QueryParam("frameId")
+            UUID frameId,
+            @Parameter(description = "Only this free-text question") @QueryParam("questionId") String questionId) {
+        return secondPass.agreement(caller, surveyId, frameId, questionId);
     }
 
     @GET

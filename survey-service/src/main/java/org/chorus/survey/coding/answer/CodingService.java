@@ -34,11 +34,13 @@ public class CodingService {
     private final SurveyQueries surveys;
     private final CodingStore store;
     private final FrameStore frames;
+    private final FrameService frameService;
 
-    CodingService(SurveyQueries surveys, CodingStore store, FrameStore frames) {
+    CodingService(SurveyQueries surveys, CodingStore store, FrameStore frames, FrameService frameService) {
         this.surveys = surveys;
         this.store = store;
         this.frames = frames;
+        this.frameService = frameService;
     }
 
     /** @param questionId null for every free-text question */
@@ -59,7 +61,8 @@ public class CodingService {
      *         422 an unknown frame or category, naming its pointer
      */
     @Transactional
-    public CodedAnswer code(Caller caller, UUID responseId, String questionId, CodingInput input, String ifMatch) {
+    public CodedAnswer code(Caller caller, UUID responseId, String questionId, CodingPass pass, CodingInput input,
+            String ifMatch) {
         UUID surveyId = store.lockResponse(responseId).orElseThrow(() -> store.erased(responseId)
                 ? new ProblemException(410, "response-erased", "Response erased",
                         "The respondent erased this response; its answer can no longer be coded")
@@ -70,12 +73,15 @@ public class CodingService {
         }
         String text = store.answerText(responseId, questionId)
                 .orElseThrow(() -> ProblemException.notFound("Answer to " + questionId + " of response", responseId));
-        long current = store.lockVersion(responseId, questionId);
+        long current = store.lockVersion(responseId, questionId, pass);
         ETags.requireMatch(ifMatch, current);
+        if (pass == CodingPass.SECOND) {
+            requireSecondCoder(caller, responseId, questionId);
+        }
         CodingFrame frame = frame(caller, input);
         Coding coding = new Coding(frame.id(), frame.version(), categories(frame, input), input.sentiment(),
                 input.uncodable(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        store.save(surveyId, responseId, questionId, coding, current + 1, caller.keyId());
+        store.save(surveyId, responseId, questionId, pass, coding, current + 1, caller.keyId());
         return new CodedAnswer(responseId, questionId, text, null, coding, current + 1);
     }
 
@@ -84,11 +90,21 @@ public class CodingService {
             throw ProblemException.invalidParameter("frameId", "is required");
         }
         List<String> questions = freeTextQuestions(surveyId, null);
-        CodingFrame frame = frames.find(frameId, null).filter(f -> FrameService.usableBy(caller, f))
-                .orElseThrow(() -> ProblemException.notFound("Coding frame", frameId));
+        CodingFrame frame = frameService.get(caller, frameId, null);
         Map<String, Map<String, Long>> counts = store.counts(surveyId, frameId);
         return new CodedResults(surveyId, frameId, frame.name(), questions.stream()
                 .map(q -> CodedCounts.question(q, frame, counts.getOrDefault(q, Map.of()))).toList());
+    }
+
+    /** A second reading is of an answer already coded, by someone else: agreement with oneself measures nothing. */
+    private void requireSecondCoder(Caller caller, UUID responseId, String questionId) {
+        UUID first = store.coder(responseId, questionId, CodingPass.FIRST)
+                .orElseThrow(() -> ProblemException.conflict("The answer is not coded yet: the second pass codes a "
+                        + "sample of answers the first pass coded"));
+        if (first.equals(caller.keyId())) {
+            throw ProblemException.conflict("The second pass is coded blind by another coder: this key coded the "
+                    + "first pass");
+        }
     }
 
     private CodingFrame frame(Caller caller, CodingInput input) {

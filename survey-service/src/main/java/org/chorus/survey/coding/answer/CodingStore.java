@@ -28,7 +28,7 @@ class CodingStore {
 
     private static final String ANSWERED = "coalesce(r.answers -> q.qid ->> 'text', '') <> ''";
     private static final String ANSWERS = "FROM response r CROSS JOIN unnest(?::text[]) AS q(qid) "
-            + "LEFT JOIN answer_coding c ON c.response_id = r.id AND c.question_id = q.qid "
+            + "LEFT JOIN answer_coding c ON c.response_id = r.id AND c.question_id = q.qid AND c.pass = 'FIRST' "
             + "WHERE r.survey_id = ? AND " + ANSWERED;
 
     private final DataSource dataSource;
@@ -100,17 +100,24 @@ class CodingStore {
     }
 
     /** The coding's version, locked so that two coders cannot both change the same one; 0 while uncoded. */
-    long lockVersion(UUID responseId, String questionId) {
-        return text("SELECT version::text FROM answer_coding WHERE response_id = ? AND question_id = ? FOR UPDATE",
-                responseId, questionId).map(Long::parseLong).orElse(0L);
+    long lockVersion(UUID responseId, String questionId, CodingPass pass) {
+        return text("SELECT version::text FROM answer_coding WHERE response_id = ? AND question_id = ? AND pass = ? "
+                + "FOR UPDATE", responseId, questionId, pass.name()).map(Long::parseLong).orElse(0L);
     }
 
-    void save(UUID surveyId, UUID responseId, String questionId, Coding coding, long version, UUID codedBy) {
+    /** The key that coded the answer in a pass, if it was. */
+    Optional<UUID> coder(UUID responseId, String questionId, CodingPass pass) {
+        return text("SELECT coded_by::text FROM answer_coding WHERE response_id = ? AND question_id = ? AND pass = ?",
+                responseId, questionId, pass.name()).map(UUID::fromString);
+    }
+
+    void save(UUID surveyId, UUID responseId, String questionId, CodingPass pass, Coding coding, long version,
+            UUID codedBy) {
         String sql = """
                 INSERT INTO answer_coding (response_id, question_id, survey_id, frame_id, frame_version, categories,
-                                           sentiment, cannot_be_coded, version, coded_by, coded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (response_id, question_id) DO UPDATE SET frame_id = excluded.frame_id,
+                                           sentiment, cannot_be_coded, version, coded_by, coded_at, pass)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (response_id, question_id, pass) DO UPDATE SET frame_id = excluded.frame_id,
                     frame_version = excluded.frame_version, categories = excluded.categories,
                     sentiment = excluded.sentiment, cannot_be_coded = excluded.cannot_be_coded,
                     version = excluded.version, coded_by = excluded.coded_by, coded_at = excluded.coded_at""";
@@ -127,6 +134,7 @@ class CodingStore {
             upsert.setLong(9, version);
             upsert.setObject(10, codedBy);
             upsert.setTimestamp(11, Timestamp.from(coding.codedAt()));
+            upsert.setString(12, pass.name());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Coding not stored: " + e.getMessage(), e);
@@ -140,10 +148,10 @@ class CodingStore {
     Map<String, Map<String, Long>> counts(UUID surveyId, UUID frameId) {
         String sql = """
                 SELECT question_id, category, count(*) FROM answer_coding, unnest(categories) AS category
-                WHERE survey_id = ? AND frame_id = ? GROUP BY 1, 2
+                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2
                 UNION ALL
                 SELECT question_id, CASE WHEN cannot_be_coded THEN ? ELSE ? END, count(*) FROM answer_coding
-                WHERE survey_id = ? AND frame_id = ? GROUP BY 1, 2""";
+                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2""";
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
