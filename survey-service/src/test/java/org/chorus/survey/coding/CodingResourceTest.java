@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,6 +126,11 @@ class CodingResourceTest {
                 .when().post(FRAMES).then().statusCode(422).body("errors.pointer", contains("/categories/1/code"));
         given().header("Authorization", coder).contentType(ContentType.JSON).body(next).when().post(FRAMES).then()
                 .statusCode(403);
+        given().header("Authorization", manager).contentType(ContentType.JSON).when().post(FRAMES).then()
+                .statusCode(lessThan(500)).contentType("application/problem+json");
+        given().header("Authorization", coder).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .queryParam("questionId", "comments").when().put(CODE, UUID.randomUUID()).then()
+                .statusCode(lessThan(500)).contentType("application/problem+json");
     }
 
     private String createFrame() {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -64,7 +66,8 @@ public class AnswerCodingResource {
             @Parameter(description = "first (the default), or second: the blind second coder's reading, which "
                     + "only another key than the first coder's may give, of an answer the first pass coded",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "first", "second" }))
-            @QueryParam("pass") String pass, @HeaderParam("If-Match") String ifMatch, CodingInput input) {
+            @QueryParam("pass") String pass, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CodingInput input) {
         return ETags.ok(coding.code(caller, responseId, questionId, passOf(pass), input, ifMatch),
                 CodedAnswer::version);
     }

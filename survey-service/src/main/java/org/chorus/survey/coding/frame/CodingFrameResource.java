@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,7 @@ public class CodingFrameResource {
     @APIResponse(responseCode = "201", description = "Added; ETag is the version")
     @APIResponse(responseCode = "422", description = "validation: a name or category is not valid; errors name the "
             + "pointer, e.g. /categories/0/minors/2/code")
-    public Response create(FrameInput input) {
+    public Response create(@Valid @NotNull FrameInput input) {
         CodingFrame frame = frames.create(caller, input);
         return ETags.created(Locations.of(CodingFrameResource.class, frame.id()), frame, CodingFrame::version);
     }
@@ -70,7 +71,8 @@ public class CodingFrameResource {
     @APIResponse(responseCode = "412", description = "The frame has a newer version than If-Match names")
     @APIResponse(responseCode = "422", description = "validation: a category is not valid; errors name the pointer")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, FrameInput input) {
+    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull FrameInput input) {
         CodingFrame frame = frames.revise(caller, id, input, ifMatch);
         return ETags.created(Locations.of(CodingFrameResource.class, frame.id()), frame, CodingFrame::version);
     }
