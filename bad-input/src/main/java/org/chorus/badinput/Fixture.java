@@ -60,6 +60,8 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
         ids.put("findings", finding);
         ids.put("actions", setup.created("POST", "/api/v1/actions", secret, ValidBodies.action(finding)).path("id").asText());
         ids.put("uploads", setup.created("POST", "/api/v1/uploads", secret, ValidBodies.upload(place)).path("id").asText());
+        ids.put("coding-frames", setup.created("POST", "/api/v1/coding-frames", secret, ValidBodies.codingFrame(true))
+                .path("id").asText());
         return new Fixture(secret, publishable, place, Map.copyOf(ids));
     }
 

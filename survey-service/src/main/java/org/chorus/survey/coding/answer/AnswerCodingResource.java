@@ -61,7 +61,8 @@ public class AnswerCodingResource {
             + "or categories with cannotBeCoded; errors name the pointer, e.g. /categories/1")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response code(@PathParam("responseId") UUID responseId,
-            @Parameter(description = "The free-text question answered", required = true, example = "other-feedback")
+            @Parameter(description = "The free-text question answered", required = true,
+                    schema = @Schema(type = SchemaType.STRING, example = "other-feedback"))
             @QueryParam("questionId") String questionId,
             @Parameter(description = "first (the default), or second: the blind second coder's reading, which "
                     + "only another key than the first coder's may give, of an answer the first pass coded",

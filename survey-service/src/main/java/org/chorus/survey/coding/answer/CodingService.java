@@ -73,14 +73,14 @@ public class CodingService {
         }
         String text = store.answerText(responseId, questionId)
                 .orElseThrow(() -> ProblemException.notFound("Answer to " + questionId + " of response", responseId));
+        CodingFrame frame = frame(caller, input);
+        Coding coding = new Coding(frame.id(), frame.version(), categories(frame, input), input.sentiment(),
+                input.uncodable(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         long current = store.lockVersion(responseId, questionId, pass);
         ETags.requireMatch(ifMatch, current);
         if (pass == CodingPass.SECOND) {
             requireSecondCoder(caller, responseId, questionId);
         }
-        CodingFrame frame = frame(caller, input);
-        Coding coding = new Coding(frame.id(), frame.version(), categories(frame, input), input.sentiment(),
-                input.uncodable(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         store.save(surveyId, responseId, questionId, pass, coding, current + 1, caller.keyId());
         return new CodedAnswer(responseId, questionId, text, null, coding, current + 1);
     }
