@@ -59,6 +59,9 @@ final class Draft {
         if (schema.has("example")) {
             return schema.get("example").asText();
         }
+        if (schema.path("examples").isArray() && !schema.path("examples").isEmpty()) {
+            return schema.get("examples").get(0).asText();
+        }
         if (schema.has("enum")) {
             return schema.get("enum").get(0).asText();
         }

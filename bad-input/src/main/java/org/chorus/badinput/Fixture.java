@@ -28,7 +28,7 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
     /** The web origin the organisation's publishable key may be used from. */
     public static final String ORIGIN = "https://bad-input.example";
     static final List<String> SECRET_SCOPES = List.of("directory:manage", "surveys:manage", "insights:write",
-            "insights:read", "exports:read", "contacts:read", "webhooks:manage");
+            "insights:read", "exports:read", "contacts:read", "webhooks:manage", "coding:manage", "coding:write");
     private static final String SEED_SURVEY = "/org/chorus/localstack/seed-survey.json";
     private static final Duration KNOWN_WITHIN = Duration.ofSeconds(30);
 
@@ -62,6 +62,8 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
         ids.put("uploads", setup.created("POST", "/api/v1/uploads", secret, ValidBodies.upload(place)).path("id").asText());
         ids.put("webhooks", setup.created("POST", "/api/v1/webhooks", secret, ValidBodies.webhook())
                 .path("subscription").path("id").asText());
+        ids.put("coding-frames", setup.created("POST", "/api/v1/coding-frames", secret, ValidBodies.codingFrame(true))
+                .path("id").asText());
         return new Fixture(secret, publishable, place, Map.copyOf(ids));
     }
 

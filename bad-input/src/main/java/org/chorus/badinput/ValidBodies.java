@@ -1,5 +1,6 @@
 package org.chorus.badinput;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,9 +35,24 @@ final class ValidBodies {
             case "POST /api/v1/actions", "PUT /api/v1/actions/{id}" -> action(fixture.ids().get("findings"));
             case "POST /api/v1/uploads" -> upload(fixture.place());
             case "POST /api/v1/webhooks" -> webhook();
+            case "POST /api/v1/coding-frames" -> codingFrame(true);
+            case "POST /api/v1/coding-frames/{id}/versions" -> codingFrame(false);
+            // as the first pass, without categories, so that the same body stays valid when it is sent again
+            case "PUT /api/v1/responses/{responseId}/coding" -> Map.of("frameId", fixture.ids().get("coding-frames"),
+                    "categories", List.of(), "sentiment", "NEUTRAL");
             default -> null;
         };
         return body == null ? null : Gateway.JSON.valueToTree(body);
+    }
+
+    /** A two-level coding frame; a new version of one carries no name. */
+    static Map<String, Object> codingFrame(boolean named) {
+        Map<String, Object> frame = new HashMap<>(Map.of("categories", List.of(Map.of("code", "access",
+                "label", "Access", "minors", List.of(Map.of("code", "access-waiting", "label", "Waiting"))))));
+        if (named) {
+            frame.put("name", "Bad input frame");
+        }
+        return frame;
     }
 
     static Map<String, Object> activity(String place) {
@@ -62,7 +78,7 @@ final class ValidBodies {
     }
 
     static Map<String, Object> upload(String place) {
-        Map<String, Object> activity = new java.util.HashMap<>(activity(place));
+        Map<String, Object> activity = new HashMap<>(activity(place));
         activity.put("findings", List.of(Map.of("statement", "Long waits for referrals", "sentiment", "CONCERN")));
         return Map.of("activities", List.of(activity));
     }

@@ -25,7 +25,7 @@ class CrossOrganisationAccessIT {
 
     /** Paths whose parameter names one organisation's own resource. */
     private static final Pattern OWNED_PATH =
-            Pattern.compile("/api/v1/(surveys|activities|findings|actions|uploads|responses)/\\{[^}]+}.*");
+            Pattern.compile("/api/v1/(surveys|activities|findings|actions|uploads|responses|coding-frames)/\\{[^}]+}.*");
 
     @Test
     void anotherOrganisationsKeyGetsOnlyWhatOrganisationsShareByDesign() {

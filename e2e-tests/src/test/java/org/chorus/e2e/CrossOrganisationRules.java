@@ -3,6 +3,8 @@ package org.chorus.e2e;
 import static org.chorus.e2e.CrossOrganisationRule.acrossByDesign;
 import static org.chorus.e2e.CrossOrganisationRule.ownerOnly;
 import static org.chorus.e2e.CrossOrganisationRule.referenceRefused;
+import static org.chorus.e2e.Scopes.CODING_MANAGE;
+import static org.chorus.e2e.Scopes.CODING_WRITE;
 import static org.chorus.e2e.Scopes.CONTACTS_READ;
 import static org.chorus.e2e.Scopes.EXPORTS_READ;
 import static org.chorus.e2e.Scopes.INSIGHTS_READ;
@@ -11,6 +13,7 @@ import static org.chorus.e2e.Scopes.PUBLIC;
 import static org.chorus.e2e.Scopes.SURVEYS_MANAGE;
 
 import java.util.List;
+import java.util.Map;
 
 import org.chorus.e2e.CrossOrganisationRule.Call;
 
@@ -36,6 +39,12 @@ final class CrossOrganisationRules {
     private static final Call WITH_CONTACTS = (request, resource) -> request.queryParam("includeContact", true);
     private static final Call ERASE = (request, resource) -> request.header("Erasure-Token",
             resource.created().getString("erasureToken"));
+    /** Codes the answer with the owner's frame, which no other organisation may use. */
+    private static final Call CODE_WITH_OWNERS_FRAME = (request, resource) -> request
+            .queryParam("questionId", "other-feedback").header("If-Match", "\"0\"").contentType(ContentType.JSON)
+            .body(Map.of("frameId", resource.created().getString("frameId"), "categories", List.of("access")));
+    private static final Call COUNT_BY_OWNERS_FRAME = (request, resource) -> request.queryParam("frameId",
+            resource.created().getString("frameId"));
     private static final Call FINDING_OF = (request, resource) -> request.contentType(ContentType.JSON)
             .body(RequestBodies.finding(resource.id(), "Heard at their focus group"));
     private static final Call ACTION_ANSWERING = (request, resource) -> request.contentType(ContentType.JSON)
@@ -59,6 +68,7 @@ final class CrossOrganisationRules {
             + "reference of another's activity records a new activity";
     private static final String SUMMARIES_ARE_PUBLIC = "a published results summary is for everyone's websites";
     private static final String CONTACTS = EXPORTS_READ + Tenant.AND + CONTACTS_READ;
+    private static final String ANALYSTS_CODE = "analysts code every organisation's free text, as they export it";
 
     static final List<CrossOrganisationRule> RULES = List.of(
             ownerOnly("GET /api/v1/surveys/{id}", SURVEYS_MANAGE, Owner::draftSurvey, PLAIN),
@@ -78,7 +88,24 @@ final class CrossOrganisationRules {
             acrossByDesign("GET /api/v1/surveys/{surveyId}/responses/export", EXPORTS_READ, ANALYSTS_EXPORT,
                     Owner::surveyWithContact, PLAIN),
             ownerOnly("GET /api/v1/surveys/{surveyId}/responses/export", CONTACTS, Owner::surveyWithContact, WITH_CONTACTS),
+            acrossByDesign("GET /api/v1/surveys/{surveyId}/responses/changes", EXPORTS_READ, ANALYSTS_EXPORT,
+                    Owner::openSurvey, PLAIN),
             acrossByDesign("DELETE /api/v1/responses/{responseId}", PUBLIC, RECEIPT_ERASES, Owner::response, ERASE),
+            acrossByDesign("GET /api/v1/surveys/{surveyId}/coding/answers", CODING_WRITE, ANALYSTS_CODE,
+                    Owner::openSurvey, PLAIN),
+            acrossByDesign("GET /api/v1/surveys/{surveyId}/coding/progress", CODING_WRITE, ANALYSTS_CODE,
+                    Owner::openSurvey, PLAIN),
+            acrossByDesign("GET /api/v1/surveys/{surveyId}/coding/second-pass", CODING_WRITE, ANALYSTS_CODE,
+                    Owner::openSurvey, PLAIN),
+            // an organisation's coding frame is its own: coding with it, or counting by it, is the owner's alone
+            referenceRefused("PUT /api/v1/responses/{responseId}/coding", CODING_WRITE, "/frameId",
+                    Owner::writtenAnswer, CODE_WITH_OWNERS_FRAME),
+            ownerOnly("GET /api/v1/surveys/{surveyId}/coding/results", EXPORTS_READ, Owner::surveyWithCodingFrame,
+                    COUNT_BY_OWNERS_FRAME),
+            ownerOnly("GET /api/v1/surveys/{surveyId}/coding/agreement", CODING_WRITE, Owner::surveyWithCodingFrame,
+                    COUNT_BY_OWNERS_FRAME),
+            ownerOnly("GET /api/v1/coding-frames/{id}", CODING_WRITE, Owner::codingFrame, PLAIN),
+            ownerOnly("POST /api/v1/coding-frames/{id}/versions", CODING_MANAGE, Owner::codingFrame, REPLACE),
 
             ownerOnly("GET /api/v1/activities/{id}", INSIGHTS_WRITE, Owner::activity, PLAIN),
             acrossByDesign("GET /api/v1/activities/{id}", INSIGHTS_READ, ANALYSTS_READ, Owner::activity, PLAIN),

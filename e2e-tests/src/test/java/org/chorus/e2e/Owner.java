@@ -1,6 +1,7 @@
 package org.chorus.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static org.chorus.e2e.Scopes.CODING_MANAGE;
 import static org.chorus.e2e.Scopes.CONTACTS_READ;
 import static org.chorus.e2e.Scopes.EXPORTS_READ;
 import static org.chorus.e2e.Scopes.INSIGHTS_WRITE;
@@ -9,6 +10,8 @@ import static org.chorus.e2e.Scopes.SURVEYS_MANAGE;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -75,6 +78,34 @@ final class Owner {
         JsonPath receipt = organisation.with(PUBLIC).contentType(ContentType.JSON).body(RequestBodies.response(null))
                 .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201).extract().jsonPath();
         return new OwnedResource(receipt.getString("responseId"), null, null, receipt, null);
+    }
+
+    /** A response with a written answer (other-feedback); created holds the frameId of a coding frame of the owner's. */
+    OwnedResource writtenAnswer() {
+        JsonPath receipt = organisation.with(PUBLIC).contentType(ContentType.JSON).body(RequestBodies.response(null))
+                .post("/api/v1/surveys/" + openSurvey().id() + "/responses").then().statusCode(201).extract()
+                .jsonPath();
+        return new OwnedResource(receipt.getString("responseId"), null, null, withFrame(codingFrame().id()), null);
+    }
+
+    /** An open survey; created holds the frameId of a coding frame of the owner's. */
+    OwnedResource surveyWithCodingFrame() {
+        return new OwnedResource(openSurvey().id(), null, null, withFrame(codingFrame().id()), null);
+    }
+
+    /** A coding frame of the organisation's own, with the body of its next version. */
+    OwnedResource codingFrame() {
+        String id = organisation.with(CODING_MANAGE).contentType(ContentType.JSON)
+                .body(RequestBodies.codingFrame("access-waiting")).post("/api/v1/coding-frames").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> next = new HashMap<>(RequestBodies.codingFrame("access-parking"));
+        next.remove("name");
+        return new OwnedResource(id, "/api/v1/coding-frames/" + id, () -> organisation.with(CODING_MANAGE), null,
+                next);
+    }
+
+    private static JsonPath withFrame(String frameId) {
+        return JsonPath.from("{\"frameId\": \"" + frameId + "\"}");
     }
 
     OwnedResource activity() {

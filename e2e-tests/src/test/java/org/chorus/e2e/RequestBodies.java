@@ -65,6 +65,13 @@ final class RequestBodies {
         return Map.of("activities", List.of(activity));
     }
 
+    /** A coding frame of two major categories, one with a minor; {@code minor} names the minor, to tell versions apart. */
+    static Map<String, Object> codingFrame(String minor) {
+        return Map.of("name", "Cross-organisation frame", "categories", List.of(
+                Map.of("code", "access", "label", "Access", "minors", List.of(Map.of("code", minor, "label", minor))),
+                Map.of("code", "staff", "label", "Staff")));
+    }
+
     private static ObjectNode sampleAnswers() {
         try {
             return Surveys.sampleAnswers();

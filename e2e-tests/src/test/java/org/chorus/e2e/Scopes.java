@@ -9,6 +9,8 @@ final class Scopes {
     static final String INSIGHTS_WRITE = "insights:write";
     static final String INSIGHTS_READ = "insights:read";
     static final String WEBHOOKS_MANAGE = "webhooks:manage";
+    static final String CODING_MANAGE = "coding:manage";
+    static final String CODING_WRITE = "coding:write";
     /** A partner website's publishable key. */
     static final String PUBLIC = "public";
 

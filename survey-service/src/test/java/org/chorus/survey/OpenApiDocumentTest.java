@@ -34,7 +34,8 @@ class OpenApiDocumentTest {
                 "/api/v1/responses/{responseId}", "/api/v1/surveys/{surveyId}/results",
                 "/api/v1/surveys/{surveyId}/results/summary", "/api/v1/surveys/{surveyId}/results/publish",
                 "/api/v1/surveys/{surveyId}/results/withdraw",
-                "/api/v1/surveys/{surveyId}/responses/export", "/api/v1/exports/audit")), paths.keySet().toString());
+                "/api/v1/surveys/{surveyId}/responses/export", "/api/v1/surveys/{surveyId}/responses/changes",
+                "/api/v1/exports/audit")), paths.keySet().toString());
         List<String> undocumented = new ArrayList<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             if (!(operation.get("summary") instanceof String summary) || summary.isBlank()) {
@@ -43,6 +44,7 @@ class OpenApiDocumentTest {
         }));
         assertEquals(List.of(), undocumented);
         assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/surveys")
+                || p.startsWith("/api/v1/coding-frames")
                 || p.startsWith("/api/v1/responses") || p.startsWith("/api/v1/exports")),
                 "only paths the gateway routes to this service");
     }

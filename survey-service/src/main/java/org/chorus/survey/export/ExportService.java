@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,6 @@ import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.response.Answer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -57,12 +54,12 @@ public class ExportService {
     private final ObjectMapper objectMapper;
     /** Resolved once: looking the type up again for each of a million rows costs more than reading the row. */
     private final ObjectReader answersReader;
-    private final Duration settle;
+    private final SettleHorizon horizon;
     private final AuditTrail auditTrail;
     private final ExportSlots slots;
 
     public ExportService(SurveyQueries surveys, AuditStore audit, DataSource dataSource, ObjectMapper objectMapper,
-            @ConfigProperty(name = "chorus.survey.export-settle") Duration settle, AuditTrail auditTrail,
+            SettleHorizon horizon, AuditTrail auditTrail,
             ExportSlots slots) {
         this.surveys = surveys;
         this.slots = slots;
@@ -71,7 +68,7 @@ public class ExportService {
         this.dataSource = dataSource;
         this.objectMapper = objectMapper;
         this.answersReader = objectMapper.readerFor(ANSWERS);
-        this.settle = settle;
+        this.horizon = horizon;
     }
 
     /**
@@ -88,7 +85,7 @@ public class ExportService {
         ExportFilter asked = request.asked();
         Instant resumeFrom = ExportCursor.decode(request.cursor());
         Instant from = latest(asked.from(), resumeFrom);
-        Instant settled = Instant.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
+        Instant settled = horizon.settled();
         Instant to = asked.to() == null || asked.to().isAfter(settled) ? settled : asked.to();
         if (asked.from() != null && asked.to() != null && !asked.from().isBefore(asked.to())) {
             String rule = "must be after since";

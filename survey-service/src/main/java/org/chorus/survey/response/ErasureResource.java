@@ -37,7 +37,8 @@ public class ErasureResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Scopes.PUBLIC, Scopes.SURVEYS_MANAGE })
     @Operation(summary = "Erase a response with its receipt's token",
-            description = "The response leaves results and exports at once. Announces ResponseErased.")
+            description = "The response leaves results and exports at once; the change feed keeps a tombstone (its id "
+                    + "and when it was erased, nothing of its content). Announces ResponseErased.")
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", description = "No such response, already erased, or not its token")
     public Response erase(@PathParam("responseId") UUID responseId,

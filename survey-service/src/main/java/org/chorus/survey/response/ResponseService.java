@@ -86,7 +86,7 @@ public class ResponseService {
                 .orElseThrow(() -> ProblemException.notFound("Response with this erasure token", responseId));
         StoredResponse response = locked.response();
         PublishedSurvey survey = surveys.version(response.surveyId(), response.surveyVersion());
-        store.delete(responseId);
+        store.delete(response, Instant.now());
         counted.fire(new ResponseCounted(survey, response, -1));
         announce(ChorusEventTypes.RESPONSE_ERASED, survey, response);
         audit.record("response.erased", "response", responseId, Map.of("surveyId", response.surveyId().toString()));

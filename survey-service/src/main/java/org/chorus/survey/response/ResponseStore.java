@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,11 +97,18 @@ class ResponseStore {
         }
     }
 
-    void delete(UUID id) {
+    /** Deletes the response and leaves its tombstone (id, survey, time; no content) for the change feed. */
+    void delete(StoredResponse response, Instant erasedAt) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
-            delete.setObject(1, id);
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM response WHERE id = ?");
+                PreparedStatement tombstone = connection.prepareStatement(
+                        "INSERT INTO response_erasure (response_id, survey_id, erased_at) VALUES (?, ?, ?)")) {
+            delete.setObject(1, response.id());
             delete.executeUpdate();
+            tombstone.setObject(1, response.id());
+            tombstone.setObject(2, response.surveyId());
+            tombstone.setTimestamp(3, Timestamp.from(erasedAt));
+            tombstone.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Response not erased: " + e.getMessage(), e);
         }

@@ -11,7 +11,7 @@ public record Cell(
         @Schema(description = "How many; absent when suppressed") Long count,
         @Schema(description = "True when the number is 1 to 4, or would reveal such a number") Boolean suppressed) {
 
-    static Cell of(long count, boolean hidden) {
+    public static Cell of(long count, boolean hidden) {
         return hidden ? new Cell(null, true) : new Cell(count, null);
     }
 

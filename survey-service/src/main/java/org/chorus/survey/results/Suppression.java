@@ -22,12 +22,12 @@ public final class Suppression<C> {
     private final List<List<C>> sums = new ArrayList<>();
     private final Set<C> hidden = new HashSet<>();
 
-    Suppression(Map<C, Long> counts) {
+    public Suppression(Map<C, Long> counts) {
         this.counts = counts;
     }
 
     /** Declares that the sum of these cells can be known to a reader. */
-    Suppression<C> knownSum(List<C> cells) {
+    public Suppression<C> knownSum(List<C> cells) {
         if (cells.size() > 1) {
             sums.add(cells);
         }
@@ -35,7 +35,7 @@ public final class Suppression<C> {
     }
 
     /** @return the cells to show as suppressed */
-    Set<C> hidden() {
+    public Set<C> hidden() {
         counts.forEach((cell, count) -> {
             if (count > 0 && count < THRESHOLD) {
                 hidden.add(cell);

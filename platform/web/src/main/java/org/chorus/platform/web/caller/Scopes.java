@@ -17,6 +17,10 @@ public final class Scopes {
     public static final String CONTACTS_READ = "contacts:read";
     /** An organisation's webhook subscriptions: make, read, rotate and delete them, read their delivery log. */
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
+    /** Adding and revising coding frames for free text. */
+    public static final String CODING_MANAGE = "coding:manage";
+    /** Coding respondents' free-text answers against a frame: reads the text itself, so a scope of its own. */
+    public static final String CODING_WRITE = "coding:write";
     /** What a partner website's publishable key may do: read open surveys and published results, submit responses. */
     public static final String PUBLIC = "public";
     /**
@@ -27,7 +31,7 @@ public final class Scopes {
 
     public static final Set<String> SECRET_SCOPES =
             Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ, CONTACTS_READ,
-                    WEBHOOKS_MANAGE);
+                    WEBHOOKS_MANAGE, CODING_MANAGE, CODING_WRITE);
 
     private Scopes() {
     }

@@ -43,6 +43,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, slug, title, detail, errors);
     }
 
+    /** A 400 naming the request parameter that is not valid and the rule it breaks. */
+    public static ProblemException invalidParameter(String name, String rule) {
+        return badRequest("invalid-parameter", "Request parameter is not valid", name + ": " + rule,
+                List.of(FieldError.parameter(name, rule)));
+    }
+
     static String describe(FieldError error) {
         String where = error.pointer() != null ? error.pointer() : error.parameter();
         return where + ": " + error.detail();

@@ -1,0 +1,218 @@
+package org.chorus.survey.coding.answer;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Free-text answers and their codings, with plain JDBC in the caller's transaction. Answers are read where they are
+ * stored, in each response's answers, so an erased response's answer leaves every list and count with it (and its
+ * coding goes too, by the foreign key).
+ */
+@ApplicationScoped
+class CodingStore {
+
+    private static final String ANSWERED = "coalesce(r.answers -> q.qid ->> 'text', '') <> ''";
+    private static final String ANSWERS = "FROM response r CROSS JOIN unnest(?::text[]) AS q(qid) "
+            + "LEFT JOIN answer_coding c ON c.response_id = r.id AND c.question_id = q.qid AND c.pass = 'FIRST' "
+            + "WHERE r.survey_id = ? AND " + ANSWERED;
+
+    private final DataSource dataSource;
+
+    CodingStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Uncoded answers first, then coded ones; each in order of submission. */
+    List<CodedAnswer> list(UUID surveyId, List<String> questionIds, ListPosition after, int limit) {
+        String sql = "SELECT r.id, q.qid, r.answers -> q.qid ->> 'text', r.submitted_at, c.frame_id, "
+                + "c.frame_version, c.categories, c.sentiment, c.cannot_be_coded, c.coded_at, coalesce(c.version, 0) "
+                + ANSWERS + (after == null ? "" : " AND ((c.response_id IS NOT NULL), r.submitted_at, r.id, q.qid) "
+                        + "> (?, ?, ?, ?)")
+                + " ORDER BY (c.response_id IS NOT NULL), r.submitted_at, r.id, q.qid LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            int p = bindAnswers(connection, select, surveyId, questionIds);
+            if (after != null) {
+                select.setBoolean(p++, after.coded());
+                select.setTimestamp(p++, Timestamp.from(after.submittedAt()));
+                select.setObject(p++, after.responseId());
+                select.setString(p++, after.questionId());
+            }
+            select.setInt(p, limit);
+            List<CodedAnswer> answers = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    answers.add(answer(rs));
+                }
+            }
+            return answers;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Answers not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Answers and coded answers per question, every question listed even when nobody answered it. */
+    Map<String, long[]> progress(UUID surveyId, List<String> questionIds) {
+        Map<String, long[]> progress = new LinkedHashMap<>();
+        questionIds.forEach(q -> progress.put(q, new long[2]));
+        String sql = "SELECT q.qid, count(*), count(c.response_id) " + ANSWERS + " GROUP BY q.qid";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            bindAnswers(connection, select, surveyId, questionIds);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    progress.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+                }
+            }
+            return progress;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Coding progress not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The response's survey, locked against erasure while its answer is coded; empty when there is none. */
+    Optional<UUID> lockResponse(UUID responseId) {
+        return text("SELECT survey_id::text FROM response WHERE id = ? FOR SHARE", responseId).map(UUID::fromString);
+    }
+
+    /** The answer's text; empty when the respondent left the question unanswered. */
+    Optional<String> answerText(UUID responseId, String questionId) {
+        return text("SELECT nullif(answers -> ? ->> 'text', '') FROM response WHERE id = ?", questionId, responseId);
+    }
+
+    boolean erased(UUID responseId) {
+        return text("SELECT 'erased' FROM response_erasure WHERE response_id = ?", responseId).isPresent();
+    }
+
+    /** The coding's version, locked so that two coders cannot both change the same one; 0 while uncoded. */
+    long lockVersion(UUID responseId, String questionId, CodingPass pass) {
+        return text("SELECT version::text FROM answer_coding WHERE response_id = ? AND question_id = ? AND pass = ? "
+                + "FOR UPDATE", responseId, questionId, pass.name()).map(Long::parseLong).orElse(0L);
+    }
+
+    /** The key that coded the answer in a pass, if it was. */
+    Optional<UUID> coder(UUID responseId, String questionId, CodingPass pass) {
+        return text("SELECT coded_by::text FROM answer_coding WHERE response_id = ? AND question_id = ? AND pass = ?",
+                responseId, questionId, pass.name()).map(UUID::fromString);
+    }
+
+    void save(UUID surveyId, UUID responseId, String questionId, CodingPass pass, Coding coding, long version,
+            UUID codedBy) {
+        String sql = """
+                INSERT INTO answer_coding (response_id, question_id, survey_id, frame_id, frame_version, categories,
+                                           sentiment, cannot_be_coded, version, coded_by, coded_at, pass)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (response_id, question_id, pass) DO UPDATE SET frame_id = excluded.frame_id,
+                    frame_version = excluded.frame_version, categories = excluded.categories,
+                    sentiment = excluded.sentiment, cannot_be_coded = excluded.cannot_be_coded,
+                    version = excluded.version, coded_by = excluded.coded_by, coded_at = excluded.coded_at""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement(sql)) {
+            upsert.setObject(1, responseId);
+            upsert.setString(2, questionId);
+            upsert.setObject(3, surveyId);
+            upsert.setObject(4, coding.frameId());
+            upsert.setInt(5, coding.frameVersion());
+            upsert.setArray(6, connection.createArrayOf("text", coding.categories().toArray()));
+            upsert.setString(7, coding.sentiment() == null ? null : coding.sentiment().name());
+            upsert.setBoolean(8, coding.cannotBeCoded());
+            upsert.setLong(9, version);
+            upsert.setObject(10, codedBy);
+            upsert.setTimestamp(11, Timestamp.from(coding.codedAt()));
+            upsert.setString(12, pass.name());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Coding not stored: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Coded answers per question and category of one frame (any of its versions), and per question the answers
+     * coded with it and those that could not be coded, under the keys {@link #CODED} and {@link #UNCODABLE}.
+     */
+    Map<String, Map<String, Long>> counts(UUID surveyId, UUID frameId) {
+        String sql = """
+                SELECT question_id, category, count(*) FROM answer_coding, unnest(categories) AS category
+                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2
+                UNION ALL
+                SELECT question_id, CASE WHEN cannot_be_coded THEN ? ELSE ? END, count(*) FROM answer_coding
+                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2""";
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, surveyId);
+            select.setObject(2, frameId);
+            select.setString(3, UNCODABLE);
+            select.setString(4, CODED);
+            select.setObject(5, surveyId);
+            select.setObject(6, frameId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), q -> new LinkedHashMap<>()).merge(rs.getString(2),
+                            rs.getLong(3), Long::sum);
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Coded counts not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keys of {@link #counts} that are not category codes: codes have no spaces. */
+    static final String CODED = "coded answers";
+    static final String UNCODABLE = "cannot be coded";
+
+    private static int bindAnswers(Connection connection, PreparedStatement select, UUID surveyId,
+            List<String> questionIds) throws SQLException {
+        Array ids = connection.createArrayOf("text", questionIds.toArray());
+        select.setArray(1, ids);
+        select.setObject(2, surveyId);
+        return 3;
+    }
+
+    private static CodedAnswer answer(ResultSet rs) throws SQLException {
+        UUID frameId = rs.getObject(5, UUID.class);
+        Coding coding = null;
+        if (frameId != null) {
+            String sentiment = rs.getString(8);
+            coding = new Coding(frameId, rs.getInt(6), List.of((String[]) rs.getArray(7).getArray()),
+                    sentiment == null ? null : Sentiment.valueOf(sentiment), rs.getBoolean(9),
+                    rs.getTimestamp(10).toInstant());
+        }
+        return new CodedAnswer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), coding, rs.getLong(11));
+    }
+
+    private Optional<String> text(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Answers not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a page of the list ended. */
+    record ListPosition(boolean coded, Instant submittedAt, UUID responseId, String questionId) {
+    }
+}

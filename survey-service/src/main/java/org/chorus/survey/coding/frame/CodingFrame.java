@@ -1,0 +1,31 @@
+package org.chorus.survey.coding.frame;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One version of a coding frame, frozen once written. */
+@Schema(name = "CodingFrame")
+public record CodingFrame(
+        UUID id,
+        @Schema(description = "The organisation that added it; absent for a framework offered to everyone")
+        UUID organisationId,
+        String name,
+        @Schema(description = "This version") int version,
+        @Schema(description = "The newest version; codings name the version they used") int latestVersion,
+        List<MajorCategory> categories,
+        Instant createdAt) {
+
+    /** Every code of the frame, majors and minors alike: an answer may be given either. */
+    public Stream<String> codes() {
+        return categories.stream().flatMap(m -> Stream.concat(Stream.of(m.code()),
+                m.minorsOrEmpty().stream().map(MinorCategory::code)));
+    }
+
+    public boolean has(String code) {
+        return codes().anyMatch(code::equals);
+    }
+}

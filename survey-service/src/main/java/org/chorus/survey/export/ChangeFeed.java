@@ -1,0 +1,118 @@
+package org.chorus.survey.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.chorus.platform.audit.AuditTrail;
+import org.chorus.survey.definition.SurveyQueries;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The responses submitted and erased in a window, so that an analyst's copy can follow erasures without downloading
+ * everything again. The window is an export's: from the cursor up to the settle horizon, and its next cursor serves
+ * the next export and the next feed alike. Streamed from a read-only transaction, like an export, so it holds no
+ * list however long the window.
+ */
+@ApplicationScoped
+class ChangeFeed {
+
+    /** Erased responses are deleted, so a response submitted and erased in one window shows only its tombstone. */
+    private static final String CHANGES = """
+            SELECT 'SUBMITTED', id, submitted_at FROM response
+            WHERE survey_id = ? AND submitted_at >= ? AND submitted_at < ?
+            UNION ALL
+            SELECT 'ERASED', response_id, erased_at FROM response_erasure
+            WHERE survey_id = ? AND erased_at >= ? AND erased_at < ?
+            ORDER BY 3, 2""";
+    private static final int FETCH_ROWS = 1000;
+
+    private final SurveyQueries surveys;
+    private final SettleHorizon horizon;
+    private final DataSource dataSource;
+    private final ObjectMapper objectMapper;
+    private final AuditTrail auditTrail;
+
+    ChangeFeed(SurveyQueries surveys, SettleHorizon horizon, DataSource dataSource, ObjectMapper objectMapper,
+            AuditTrail auditTrail) {
+        this.surveys = surveys;
+        this.horizon = horizon;
+        this.dataSource = dataSource;
+        this.objectMapper = objectMapper;
+        this.auditTrail = auditTrail;
+    }
+
+    /** Audits the read, as an export is, before anything leaves; then returns the feed ready to stream. */
+    Feed prepare(UUID surveyId, String cursor) {
+        surveys.latest(surveyId);
+        Instant from = ExportCursor.decode(cursor);
+        Instant settled = horizon.settled();
+        // a cursor from a replica whose clock ran ahead must not move the next one backwards
+        Instant to = from != null && from.isAfter(settled) ? from : settled;
+        Map<String, String> window = new LinkedHashMap<>();
+        if (from != null) {
+            window.put("from", from.toString());
+        }
+        window.put("to", to.toString());
+        QuarkusTransaction.requiringNew().run(
+                () -> auditTrail.record("responses.changes-listed", "survey", surveyId, window));
+        String nextCursor = ExportCursor.encode(to);
+        StreamingOutput body = out -> stream(surveyId, from == null ? Instant.EPOCH : from, to, nextCursor, out);
+        return new Feed(body, nextCursor);
+    }
+
+    private void stream(UUID surveyId, Instant from, Instant to, String nextCursor, OutputStream out)
+            throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement select = connection.prepareStatement(CHANGES);
+                    JsonGenerator json = objectMapper.createGenerator(out)) {
+                for (int block = 0; block < 2; block++) {
+                    select.setObject(3 * block + 1, surveyId);
+                    select.setTimestamp(3 * block + 2, Timestamp.from(from));
+                    select.setTimestamp(3 * block + 3, Timestamp.from(to));
+                }
+                select.setFetchSize(FETCH_ROWS);
+                json.writeStartObject();
+                json.writeStringField("nextCursor", nextCursor);
+                json.writeArrayFieldStart("items");
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        json.writeObject(new Change(ChangeKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                                rs.getTimestamp(3).toInstant()));
+                    }
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Change feed interrupted: " + e.getMessage(), e);
+        }
+    }
+
+    /** A feed ready to stream, with the cursor that resumes after it. */
+    record Feed(StreamingOutput body, String nextCursor) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.chorus.survey.export;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How far exports and the change feed reach: to a moment slightly before now, so that a response or an erasure
+ * still committing is not skipped by the next call that resumes from the cursor.
+ */
+@ApplicationScoped
+class SettleHorizon {
+
+    private final Duration settle;
+
+    SettleHorizon(@ConfigProperty(name = "chorus.survey.export-settle") Duration settle) {
+        this.settle = settle;
+    }
+
+    /** Every write before this instant has committed or failed by now; PostgreSQL keeps microseconds. */
+    Instant settled() {
+        return Instant.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
+    }
+}
