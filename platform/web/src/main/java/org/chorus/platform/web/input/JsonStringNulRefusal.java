@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -30,16 +29,11 @@ public class JsonStringNulRefusal implements ObjectMapperCustomizer {
         objectMapper.registerModule(module);
     }
 
-    /** A string value with a NUL in it; Jackson adds the path to the field as it unwinds. */
-    public static final class NulInJsonString extends MismatchedInputException {
+    /** A string value with a NUL in it. */
+    public static final class NulInJsonString extends RefusedJsonValue {
 
         NulInJsonString(JsonParser parser, String rule) {
             super(parser, rule, String.class);
-        }
-
-        /** What the caller must change, without Jackson's location suffix. */
-        public String rule() {
-            return getOriginalMessage();
         }
     }
 

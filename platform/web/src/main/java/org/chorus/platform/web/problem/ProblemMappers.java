@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.RequestIds;
 import org.chorus.platform.web.input.JsonNestingLimit;
-import org.chorus.platform.web.input.JsonStringNulRefusal;
+import org.chorus.platform.web.input.RefusedJsonValue;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -53,7 +53,7 @@ public class ProblemMappers {
         String pointer = JsonPointers.of(e.getPath());
         String rule = e instanceof UnrecognizedPropertyException unknown
                 ? "unknown field '" + unknown.getPropertyName() + "'"
-                : e instanceof JsonStringNulRefusal.NulInJsonString nul ? nul.rule()
+                : e instanceof RefusedJsonValue refused ? refused.rule()
                 : "expected " + describeTarget(e.getTargetType());
         if (pointer.isEmpty()) {
             return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
