@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Bulk uploads of activities with findings, as local Healthwatch send them, with a report per row. Request scoped
  * because it holds the request's caller.
@@ -150,6 +152,8 @@ public class UploadResource {
         return type.startsWith(CSV) ? "csv" : type.startsWith(XLSX) ? "xlsx" : "json";
     }
 
-    record Fingerprint(String format, String sheet, UploadMode mode, byte[] content) {
+    /** Without a sheet it reads as before sheets existed, so a retry across an upgrade still matches its first try. */
+    record Fingerprint(String format, @JsonInclude(JsonInclude.Include.NON_NULL) String sheet, UploadMode mode,
+            byte[] content) {
     }
 }
