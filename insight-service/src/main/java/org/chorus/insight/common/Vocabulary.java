@@ -22,6 +22,13 @@ public final class Vocabulary {
 
     private static final int SUGGESTIONS = 3;
 
+    private static final ClassValue<Vocabulary> OF_ENUM = new ClassValue<>() {
+        @Override
+        protected Vocabulary computeValue(Class<?> type) {
+            return ofCodes(Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList());
+        }
+    };
+
     /** Comparison key to code, codes and labels alike. */
     private final Map<String, String> byKey = new LinkedHashMap<>();
 
@@ -45,9 +52,12 @@ public final class Vocabulary {
         return vocabulary;
     }
 
-    /** An enum's constants, known by their names ("FOCUS_GROUP" also as "Focus group"). */
+    /**
+     * An enum's constants, known by their names ("FOCUS_GROUP" also as "Focus group"); made once per enum, since an
+     * upload reads several enum cells in every row.
+     */
     public static <E extends Enum<E>> Vocabulary ofEnum(Class<E> type) {
-        return ofCodes(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        return OF_ENUM.get(type);
     }
 
     private void add(String code, String name) {

@@ -65,15 +65,13 @@ class RowWriter {
     }
 
     RowResult write(UUID organisationId, ActivityEntity existing, ParsedRow row) {
-        if (existing != null) {
-            List<FindingEntity> stored = findings.findUploaded(existing.id);
-            if (unchanged(existing, stored, row)) {
-                return new RowResult(row.row(), row.rows(), row.reference(), RowStatus.UNCHANGED, existing.id,
-                        stored.stream().map(f -> f.id).toList(), List.of());
-            }
+        // read once: the stored findings are compared, then corrected in place
+        List<FindingEntity> stored = existing == null ? List.of() : findings.findUploaded(existing.id);
+        if (existing != null && unchanged(existing, stored, row)) {
+            return new RowResult(row.row(), row.rows(), row.reference(), RowStatus.UNCHANGED, existing.id,
+                    stored.stream().map(f -> f.id).toList(), List.of());
         }
         ActivityEntity activity = activityService.storeChecked(organisationId, existing, row.activity());
-        List<FindingEntity> stored = existing == null ? List.of() : findings.findUploaded(activity.id);
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < row.findings().size(); i++) {
             FindingEntity entity = i < stored.size() ? stored.get(i) : newFinding(organisationId);

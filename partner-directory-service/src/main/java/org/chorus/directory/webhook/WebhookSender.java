@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -85,8 +88,10 @@ public class WebhookSender {
         return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             List<Due> due = deliveries.claimDue(config.batchSize(), now);
-            List<WebhookSubscriptionEntity> targets = due.stream()
-                    .map(d -> subscriptions.findById(d.subscriptionId())).toList();
+            Map<UUID, WebhookSubscriptionEntity> byId = due.isEmpty() ? Map.of()
+                    : subscriptions.list("id in ?1", due.stream().map(Due::subscriptionId).distinct().toList())
+                            .stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            List<WebhookSubscriptionEntity> targets = due.stream().map(d -> byId.get(d.subscriptionId())).toList();
             List<CompletableFuture<Outcome>> attempts = new ArrayList<>();
             for (int i = 0; i < due.size(); i++) {
                 attempts.add(attempt(due.get(i), targets.get(i), now));
