@@ -125,6 +125,7 @@ final class CrossOrganisationRules {
             acrossByDesign("POST /api/v1/actions", INSIGHTS_WRITE, ANSWERS_TO_OTHERS, Owner::publishedFinding, ACTION_ANSWERING),
             acrossByDesign("POST /api/v1/uploads", INSIGHTS_WRITE, OWN_REFERENCES, Owner::activity, UPLOAD_WITH_ITS_REFERENCE),
             ownerOnly("GET /api/v1/uploads/{id}", INSIGHTS_WRITE, Owner::upload, PLAIN),
+            ownerOnly("GET /api/v1/uploads/{id}/report", INSIGHTS_WRITE, Owner::upload, PLAIN),
             acrossByDesign("GET /api/v1/uploads/{id}", INSIGHTS_READ, ANALYSTS_READ, Owner::upload, PLAIN));
 
     private CrossOrganisationRules() {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,13 @@ class HealthwatchUploadThroughTheGatewayIT {
                 .body("rows[1].reasons", hasItem(containsString("unknown method 'Knitting circle'")))
                 .body("rows[1].reasons", hasItem(containsString("'12.5' is not a whole number"))).extract();
         String findingId = report.path("rows[0].findingIds[0]");
+        // The report as the Healthwatch's own rows, to fix in place and upload again.
+        String reportFile = as(writer).when().get("/api/v1/uploads/" + report.path("id") + "/report")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertTrue(reportFile.contains(HEADER + ",Chorus status,Chorus reasons\r\n"),
+                reportFile);
+        assertTrue(reportFile.contains("E2E-2,Drop-in,Knitting circle,2019-04-01,"
+                + place + ",12.5,,,,,,REJECTED,"), reportFile);
 
         String corrected = HEADER + "\r\n"
                 + "E2E-1,Young carers focus group,Focus group,14/03/2019," + place + ",14,young carers;LGBT+,"

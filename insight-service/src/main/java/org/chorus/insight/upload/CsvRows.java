@@ -13,7 +13,7 @@ import org.chorus.platform.web.input.NulCharacterFilter;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 /**
  * Reads a CSV upload as spreadsheets write it: UTF-8 with or without a byte order mark, CRLF or LF, quoted cells
@@ -28,23 +28,31 @@ final class CsvRows {
     }
 
     static List<RawRow> read(byte[] content, Map<String, String> savedColumns) {
+        SheetGrid grid = grid(content);
+        return TemplateColumns.of(grid.header(), savedColumns).rows(grid);
+    }
+
+    /** The file's cells as written; a record is one row, whatever line breaks its cells hold. */
+    static SheetGrid grid(byte[] content) {
         String text = decode(content);
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
-        List<RawRow> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> records = MAPPER.readerForMapOf(String.class).with(schema)
-                .readValues(text)) {
-            List<String> header = new ArrayList<>();
-            ((CsvSchema) records.getParserSchema()).forEach(c -> header.add(c.getName()));
-            TemplateColumns columns = TemplateColumns.of(header, savedColumns);
+        List<SheetGrid.Row> rows = new ArrayList<>();
+        List<String> header = null;
+        try (MappingIterator<List<String>> records = MAPPER.readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
             while (records.hasNextValue()) {
-                // The header is spreadsheet row 1; a record's row is its position after it, whatever line breaks it holds.
-                rows.add(columns.row(rows.size() + 2, records.nextValue()));
+                List<String> cells = records.nextValue();
+                if (header == null) {
+                    header = cells;
+                } else {
+                    // The header is spreadsheet row 1; a record's row is its position after it.
+                    rows.add(new SheetGrid.Row(rows.size() + 2, cells));
+                }
             }
         } catch (RuntimeJsonMappingException | java.io.IOException e) {
             throw MalformedUpload.because("The CSV could not be read after row " + (rows.size() + 1) + ": "
                     + firstLine(e.getMessage()));
         }
-        return CsvActivities.join(rows.stream().filter(r -> r != null).toList());
+        return new SheetGrid(header == null ? List.of() : header, rows);
     }
 
     private static String decode(byte[] content) {

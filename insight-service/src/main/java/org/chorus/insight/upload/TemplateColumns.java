@@ -33,6 +33,9 @@ final class TemplateColumns {
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String column : header) {
+            if (RowReportFile.isReportColumn(column)) {
+                continue;
+            }
             theirs.resolve(column).map(saved::get).or(() -> template.resolve(column)).ifPresentOrElse(
                     t -> columns.put(column, t), () -> unknown.add(column + template.didYouMean(column)));
         }
@@ -45,6 +48,22 @@ final class TemplateColumns {
             throw MalformedUpload.because("Missing columns " + missing + "; see GET /api/v1/uploads/template.csv");
         }
         return new TemplateColumns(columns);
+    }
+
+    /** The grid's activities: blank rows skipped, rows sharing a reference joined into one activity. */
+    List<RawRow> rows(SheetGrid grid) {
+        List<RawRow> rows = new ArrayList<>();
+        for (SheetGrid.Row row : grid.rows()) {
+            Map<String, String> cells = new HashMap<>();
+            for (int i = 0; i < grid.header().size(); i++) {
+                cells.put(grid.header().get(i), row.cell(i));
+            }
+            RawRow read = row(row.number(), cells);
+            if (read != null) {
+                rows.add(read);
+            }
+        }
+        return CsvActivities.join(rows);
     }
 
     /**

@@ -23,4 +23,9 @@ class UploadFileReader {
             default -> JsonRows.read(content);
         };
     }
+
+    /** A spreadsheet's cells as the file has them. */
+    SheetGrid grid(String format, String sheet, byte[] content) {
+        return "xlsx".equals(format) ? XlsxRows.grid(content, sheet) : CsvRows.grid(content);
+    }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.chorus.insight.common.Labels;
 import org.chorus.platform.idempotency.IdempotentRequests;
@@ -115,6 +116,31 @@ public class UploadResource {
     }
 
     @GET
+    @Path("/{id}/report")
+    @Produces({ CSV, XLSX })
+    @RolesAllowed(Scopes.INSIGHTS_WRITE)
+    @Operation(summary = "Download an upload's report as the file's own rows",
+            description = "The uploaded spreadsheet's rows as it had them, each with two columns beside it: "
+                    + "'Chorus status' (ACCEPTED, UPDATED, UNCHANGED, REJECTED, SKIPPED) and 'Chorus reasons'. Fix the "
+                    + "rejected rows in place and upload the file again: uploads ignore those two columns. Blank rows "
+                    + "are left out. A JSON upload's report lists its activities by position and reference. Only the "
+                    + "organisation that uploaded the file may download it; a spreadsheet is kept for 30 days.")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = { @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "404", description = "No such upload, or another organisation's")
+    @APIResponse(responseCode = "409", description = "The upload is not processed yet")
+    @APIResponse(responseCode = "410", description = "The spreadsheet is no longer kept; the report stays at the upload")
+    public Response report(@PathParam("id") UUID id,
+            @Parameter(description = "csv (default) or xlsx") @QueryParam("format") String format) {
+        boolean xlsx = reportFormat(format);
+        RowReportFile report = uploads.report(caller, id);
+        StreamingOutput body = xlsx ? report::writeXlsx : report::writeCsv;
+        return Response.ok(body, xlsx ? XLSX : CSV + "; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"upload-" + id + "-report." + (xlsx ? "xlsx" : "csv") + "\"").build();
+    }
+
+    @GET
     @Path("/template.csv")
     @Produces(CSV)
     @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
@@ -144,6 +170,17 @@ public class UploadResource {
         return Labels.parse(UploadMode.class, mode).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
                 "Request parameter is not valid", "mode: must be keep-valid or all-or-nothing",
                 List.of(FieldError.parameter("mode", "must be keep-valid or all-or-nothing"))));
+    }
+
+    private static boolean reportFormat(String format) {
+        if (format == null || format.equals("csv")) {
+            return false;
+        }
+        if (format.equals("xlsx")) {
+            return true;
+        }
+        throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
+                "format: must be csv or xlsx", List.of(FieldError.parameter("format", "must be csv or xlsx")));
     }
 
     /** What makes two uploads the same request, for the Idempotency-Key check. */

@@ -1,5 +1,6 @@
 package org.chorus.insight.upload;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,16 @@ public class UploadService {
     private final AuditTrail audit;
     private final UploadViews views;
     private final UploadFileReader files;
+    private final UploadFileRepository keptFiles;
+    private final Duration keepFileFor;
 
     UploadService(UploadRepository uploads, UploadProcessor processor, ActingOrganisation acting,
             @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows, AuditTrail audit,
-            UploadViews views, UploadFileReader files) {
+            UploadViews views, UploadFileReader files, UploadFileRepository keptFiles,
+            @ConfigProperty(name = "chorus.insight.upload.keep-file-for") Duration keepFileFor) {
         this.files = files;
+        this.keptFiles = keptFiles;
+        this.keepFileFor = keepFileFor;
         this.audit = audit;
         this.views = views;
         this.uploads = uploads;
@@ -54,6 +60,7 @@ public class UploadService {
         boolean asJob = rows.size() > inlineRows;
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             UUID created = create(organisationId, format, sheet, mode, rows.size(), asJob ? content : null);
+            keepForReport(created, format, content);
             audit.record("insights.uploaded", "upload", created, Map.of("format", format, "mode", mode.name(),
                     "rows", Integer.toString(rows.size()), "asJob", Boolean.toString(asJob)));
             return created;
@@ -71,6 +78,43 @@ public class UploadService {
                 .filter(u -> caller.belongsTo(u.organisationId) || caller.has(Scopes.INSIGHTS_READ))
                 .map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Upload", id));
+    }
+
+    /**
+     * The upload's row report as a spreadsheet of the file's own rows with a status and reasons beside each; only for
+     * the organisation that uploaded it, since it holds the file's cells.
+     *
+     * @throws ProblemException 404 for another organisation's upload, 409 while it is processed, 410 once a
+     *         spreadsheet's file is no longer kept
+     */
+    @Transactional
+    public RowReportFile report(Caller caller, UUID id) {
+        UploadEntity upload = uploads.findByIdOptional(id).filter(u -> caller.belongsTo(u.organisationId))
+                .orElseThrow(() -> ProblemException.notFound("Upload", id));
+        if (upload.status != UploadStatus.DONE) {
+            throw new ProblemException(409, "upload-not-finished", "Upload not finished",
+                    "The upload is " + upload.status + "; its report can be downloaded once it is DONE");
+        }
+        List<RowResult> results = views.of(upload).rows();
+        if ("json".equals(upload.format)) {
+            return RowReportFile.ofActivities(results);
+        }
+        UploadFileEntity file = keptFiles.findByIdOptional(id).orElseThrow(() -> new ProblemException(410,
+                "upload-file-not-kept", "Upload file no longer kept", "A spreadsheet is kept for "
+                        + keepFileFor.toDays() + " days after its upload; its report is still at /api/v1/uploads/" + id));
+        return RowReportFile.of(files.grid(upload.format, upload.sheet, file.content), results);
+    }
+
+    /** A spreadsheet is kept so that its report can give the person's own rows back; a JSON file has no rows to give. */
+    private void keepForReport(UUID uploadId, String format, byte[] content) {
+        if ("json".equals(format)) {
+            return;
+        }
+        UploadFileEntity file = new UploadFileEntity();
+        file.uploadId = uploadId;
+        file.content = content;
+        file.keptUntil = Instant.now().plus(keepFileFor);
+        keptFiles.persist(file);
     }
 
     private UUID create(UUID organisationId, String format, String sheet, UploadMode mode, int totalRows,

@@ -29,11 +29,14 @@ class UploadWorker {
     private final UploadRepository uploads;
     private final UploadProcessor processor;
     private final UploadFileReader files;
+    private final UploadFileRepository keptFiles;
     /** The jobs this replica is processing now, whose heartbeat it keeps fresh. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
-    UploadWorker(UploadRepository uploads, UploadProcessor processor, UploadFileReader files) {
+    UploadWorker(UploadRepository uploads, UploadProcessor processor, UploadFileReader files,
+            UploadFileRepository keptFiles) {
         this.uploads = uploads;
+        this.keptFiles = keptFiles;
         this.processor = processor;
         this.files = files;
     }
@@ -61,6 +64,16 @@ class UploadWorker {
     void heartbeat() {
         for (UUID id : running) {
             QuarkusTransaction.requiringNew().run(() -> uploads.touch(id, Instant.now()));
+        }
+    }
+
+    /** Files kept for row reports hold what people wrote: none is kept past its time. */
+    @Scheduled(every = "${chorus.insight.upload.forget-files-every:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpiredFiles() {
+        long forgotten = QuarkusTransaction.requiringNew().call(() -> keptFiles.forgetExpired(Instant.now()));
+        if (forgotten > 0) {
+            LOG.infof("Forgot %d upload files past their keeping time", forgotten);
         }
     }
 

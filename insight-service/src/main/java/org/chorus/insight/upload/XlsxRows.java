@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,12 @@ final class XlsxRows {
 
     /** @param sheetName the sheet to read, or null for the first */
     static List<RawRow> read(byte[] content, String sheetName, Map<String, String> savedColumns) {
+        SheetGrid grid = grid(content, sheetName);
+        return TemplateColumns.of(grid.header(), savedColumns).rows(grid);
+    }
+
+    /** The sheet's cells as text, as the spreadsheet last saved them. */
+    static SheetGrid grid(byte[] content, String sheetName) {
         if (ReadableWorkbook.isOLE2Header(content)) {
             // Excel encrypts a workbook with a password into an OLE2 container, the format of old .xls files too.
             throw MalformedUpload.because("The workbook is protected by a password, or is an old .xls file: save it "
@@ -51,7 +56,7 @@ final class XlsxRows {
                     .orElseThrow(() -> MalformedUpload.because("The workbook has no sheet named '" + sheetName
                             + "'; its sheets are " + workbook.getSheets().map(Sheet::getName).toList()));
             try (Stream<Row> rows = sheet.openStream()) {
-                return rows(rows.iterator(), savedColumns);
+                return grid(rows.iterator());
             }
         } catch (ProblemException e) {
             throw e;
@@ -61,32 +66,29 @@ final class XlsxRows {
         }
     }
 
-    private static List<RawRow> rows(Iterator<Row> sheet, Map<String, String> savedColumns) {
+    private static SheetGrid grid(Iterator<Row> sheet) {
         if (!sheet.hasNext()) {
             throw MalformedUpload.because("The sheet is empty: its first row must name the columns");
         }
-        List<String> header = new ArrayList<>();
-        for (Cell cell : sheet.next()) {
-            header.add(cell == null ? "" : text(cell));
-        }
+        List<String> header = new ArrayList<>(cells(sheet.next()).stream().map(c -> c == null ? "" : c).toList());
         while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
             header.remove(header.size() - 1);
         }
-        TemplateColumns columns = TemplateColumns.of(header, savedColumns);
-        List<RawRow> rows = new ArrayList<>();
+        List<SheetGrid.Row> rows = new ArrayList<>();
         while (sheet.hasNext()) {
             Row row = sheet.next();
-            Map<String, String> cells = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                Cell cell = row.hasCell(i) ? row.getCell(i) : null;
-                cells.put(header.get(i), cell == null ? null : text(cell));
-            }
-            RawRow read = columns.row(row.getRowNum(), cells);
-            if (read != null) {
-                rows.add(read);
-            }
+            rows.add(new SheetGrid.Row(row.getRowNum(), cells(row)));
         }
-        return CsvActivities.join(rows);
+        return new SheetGrid(header, rows);
+    }
+
+    private static List<String> cells(Row row) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.getCellCount(); i++) {
+            Cell cell = row.hasCell(i) ? row.getCell(i) : null;
+            cells.add(cell == null ? null : text(cell));
+        }
+        return cells;
     }
 
     private static String text(Cell cell) {
