@@ -42,8 +42,8 @@ final class FaultReport {
                     propagated.acknowledged(), propagated.failed(), propagated.missing());
             Histogram relay = propagated.stages().waitingForRelay();
             Histogram broker = propagated.stages().brokerToInsight();
-            System.out.printf("    of which: outbox to relay round p50 %.0f ms, p99 %.0f ms; relay round to insight "
-                    + "applying it p50 %.0f ms, p99 %.0f ms (database clocks)%n", ms(relay, 50), ms(relay, 99),
+            System.out.printf("    of which: outbox to the broker's acknowledgement p50 %.0f ms, p99 %.0f ms; from "
+                    + "then to insight applying it p50 %.0f ms, p99 %.0f ms (database clocks)%n", ms(relay, 50), ms(relay, 99),
                     ms(broker, 50), ms(broker, 99));
         }
     }

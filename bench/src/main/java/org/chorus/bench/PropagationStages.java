@@ -16,12 +16,12 @@ import org.chorus.localstack.RunningStack;
 
 /**
  * Where an event's time goes between survey-service and insight, read from the two databases' own timestamps (one
- * PostgreSQL server, one clock): from the submitting transaction to the relay's round that published it, and from
- * that round to insight's transaction that applied it. Says which side to work on when propagation is slow.
+ * PostgreSQL server, one clock): from the submitting transaction to the broker's acknowledgement of the relay's send,
+ * and from then to insight's transaction that applied it. Says which side to work on when propagation is slow.
  */
 final class PropagationStages {
 
-    /** @param waitingForRelay outbox row to the relay round that published it, microseconds */
+    /** @param waitingForRelay outbox row to the broker's acknowledgement of its send, microseconds */
     record Stages(Histogram waitingForRelay, Histogram brokerToInsight) {
     }
 

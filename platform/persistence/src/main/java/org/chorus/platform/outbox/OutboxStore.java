@@ -138,8 +138,10 @@ class OutboxStore {
             return;
         }
         Long[] positions = sent.stream().map(OutboxRow::position).toArray(Long[]::new);
+        // The moment the broker acknowledged them, not the round's start (now()), which may precede rows the round
+        // waited for: an operator reading how long events waited would see nothing of that wait.
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_event SET published_at = now() WHERE position = ANY(?)")) {
+                "UPDATE outbox_event SET published_at = clock_timestamp() WHERE position = ANY(?)")) {
             update.setArray(1, connection.createArrayOf("bigint", positions));
             update.executeUpdate();
         }
