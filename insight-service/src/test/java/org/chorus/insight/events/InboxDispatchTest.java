@@ -101,6 +101,35 @@ class InboxDispatchTest {
         assertEquals(good.size(), inboxRows(goodEvents), "each recorded once in the inbox");
     }
 
+    @Test
+    void aPollAppliedTogetherEndsAsAppliedOneByOne() throws Exception {
+        UUID kept = UUID.randomUUID();
+        UUID erased = UUID.randomUUID();
+        ChorusEvent keptSubmitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), kept);
+        ChorusEvent erasedSubmitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), erased);
+        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("inbox-together-test")) {
+            // one burst, so that they share a poll: a submission and its erasure, and an event sent twice
+            for (ChorusEvent event : List.of(erasedSubmitted, keptSubmitted,
+                    event(ChorusEventTypes.RESPONSE_ERASED.type(), erased), keptSubmitted)) {
+                producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, event));
+            }
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> erasedFlag(erased) == Boolean.TRUE
+                && witness.timesSeen(keptSubmitted.id()) >= 1);
+        assertEquals(Boolean.FALSE, erasedFlag(kept), "the other response is counted");
+        assertEquals(1, witness.timesSeen(keptSubmitted.id()), "the event sent twice was applied once");
+        assertEquals(1, witness.timesSeen(erasedSubmitted.id()));
+        assertEquals(2, inboxRows(List.of(keptSubmitted.id(), erasedSubmitted.id())));
+    }
+
+    private Boolean erasedFlag(UUID responseId) {
+        return QuarkusTransaction.requiringNew().call(() -> (Boolean) entityManager
+                .createNativeQuery("SELECT erased FROM survey_response WHERE response_id = :id")
+                .setParameter("id", responseId).getResultStream().findFirst().orElse(null));
+    }
+
     private ChorusEvent withoutSubmittedAt(UUID responseId) throws Exception {
         ResponseData data = new ResponseData(responseId, UUID.randomUUID(), 1, UUID.randomUUID(), null, "blackpool",
                 "ONLINE", null);

@@ -70,6 +70,37 @@ public final class EventRouting {
         return new Routed(event, deliveries);
     }
 
+    /**
+     * Gives a poll's events to their receivers, each receiver its events together and in their order. Receivers are
+     * independent of each other, and Kafka orders nothing across partitions anyway, so one receiver's events need not
+     * wait for another's; the first receiver that throws stops the rest.
+     */
+    public void deliverTogether(List<Routed> events) {
+        Map<EventReceiver<?>, Batch<?>> batches = new LinkedHashMap<>();
+        for (Routed routed : events) {
+            for (Delivery<?> delivery : routed.deliveries) {
+                add(batches, delivery, routed.event);
+            }
+        }
+        batches.values().forEach(Batch::deliver);
+    }
+
+    private <T> void add(Map<EventReceiver<?>, Batch<?>> batches, Delivery<T> delivery, ChorusEvent event) {
+        @SuppressWarnings("unchecked")
+        Batch<T> batch = (Batch<T>) batches.computeIfAbsent(delivery.receiver(), r -> new Batch<>(delivery.receiver()));
+        batch.events.add(new EventReceiver.Received<>(event.dataAs(mapper, delivery.type().dataClass()), event));
+    }
+
+    private record Batch<T>(EventReceiver<T> receiver, List<EventReceiver.Received<T>> events) {
+        Batch(EventReceiver<T> receiver) {
+            this(receiver, new ArrayList<>());
+        }
+
+        void deliver() {
+            receiver.receiveAll(events);
+        }
+    }
+
     /** An event and the receivers it goes to; none when its type is skipped. */
     public final class Routed {
 
