@@ -11,6 +11,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.AnswerCodingData;
+import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Page;
@@ -26,7 +29,8 @@ import org.chorus.survey.question.FreeText;
 
 /**
  * Codes free-text answers against a frame. Two coders may work at once, so a change names the version it read
- * (If-Match); an answer whose response was erased is gone (410), not merely missing.
+ * (If-Match); an answer whose response was erased is gone (410), not merely missing. Each change is announced, in its
+ * transaction, with the codes but not the text.
  */
 @ApplicationScoped
 public class CodingService {
@@ -35,8 +39,11 @@ public class CodingService {
     private final CodingStore store;
     private final FrameStore frames;
     private final FrameService frameService;
+    private final Outbox outbox;
 
-    CodingService(SurveyQueries surveys, CodingStore store, FrameStore frames, FrameService frameService) {
+    CodingService(SurveyQueries surveys, CodingStore store, FrameStore frames, FrameService frameService,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.surveys = surveys;
         this.store = store;
         this.frames = frames;
@@ -82,6 +89,11 @@ public class CodingService {
             requireSecondCoder(caller, responseId, questionId);
         }
         store.save(surveyId, responseId, questionId, pass, coding, current + 1, caller.keyId());
+        // the codes and what they count towards, never the words: the text stays here
+        outbox.record(ChorusEventTypes.ANSWER_CODED, responseId, new AnswerCodingData(responseId, surveyId,
+                questionId, pass.name(), frame.id(), frame.version(), coding.categories(),
+                frame.insightThemes(coding.categories()), coding.sentiment() == null ? null : coding.sentiment().name(),
+                coding.cannotBeCoded(), current + 1, coding.codedAt()));
         return new CodedAnswer(responseId, questionId, text, null, coding, current + 1);
     }
 
