@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Question;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.question.FreeText;
+import org.chorus.survey.results.Breakdown;
+import org.chorus.survey.results.Suppression;
 
 /**
  * Codes free-text answers against a frame. Two coders may work at once, so a change names the version it read
@@ -97,15 +100,20 @@ public class CodingService {
         return new CodedAnswer(responseId, questionId, text, null, coding, current + 1);
     }
 
-    public CodedResults results(Caller caller, UUID surveyId, UUID frameId) {
+    /** @param by all (or null), channel, place or a demographic question's id, as for the survey's results */
+    public CodedResults results(Caller caller, UUID surveyId, UUID frameId, String by) {
         if (frameId == null) {
             throw ProblemException.invalidParameter("frameId", "is required");
         }
+        Breakdown breakdown = Breakdown.of(surveys.latest(surveyId), by);
         List<String> questions = freeTextQuestions(surveyId, null);
         CodingFrame frame = frameService.get(caller, frameId, null);
-        Map<String, Map<String, Long>> counts = store.counts(surveyId, frameId);
-        return new CodedResults(surveyId, frameId, frame.name(), questions.stream()
-                .map(q -> CodedCounts.question(q, frame, counts.getOrDefault(q, Map.of()))).toList());
+        Map<String, Map<String, Map<String, Long>>> counts = store.counts(surveyId, frameId, breakdown);
+        List<String> groups = breakdown.isAll() ? List.of("") : List.copyOf(new TreeSet<>(counts.keySet()));
+        CodedCounts cells = new CodedCounts(questions, frame, groups, counts);
+        return new CodedResults(surveyId, frameId, frame.name(), breakdown.name(), Suppression.THRESHOLD,
+                groups.stream().map(g -> new CodedResults.Group(breakdown.isAll() ? null : g,
+                        questions.stream().map(q -> cells.question(g, q)).toList())).toList());
     }
 
     /** A second reading is of an answer already coded, by someone else: agreement with oneself measures nothing. */

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.survey.results.Breakdown;
+
 /**
  * Free-text answers and their codings, with plain JDBC in the caller's transaction. Answers are read where they are
  * stored, in each response's answers, so an erased response's answer leaves every list and count with it (and its
@@ -142,29 +144,38 @@ class CodingStore {
     }
 
     /**
-     * Coded answers per question and category of one frame (any of its versions), and per question the answers
-     * coded with it and those that could not be coded, under the keys {@link #CODED} and {@link #UNCODABLE}.
+     * Coded answers per group of the breakdown, question and category of one frame (any of its versions), and per
+     * group and question the answers coded with it and those that could not be coded, under the keys
+     * {@link #CODED} and {@link #UNCODABLE}. Responses outside every group (no place given, a demographic question
+     * left unanswered) are in none, as in every breakdown; with no breakdown, the one group is "".
      */
-    Map<String, Map<String, Long>> counts(UUID surveyId, UUID frameId) {
+    Map<String, Map<String, Map<String, Long>>> counts(UUID surveyId, UUID frameId, Breakdown by) {
         String sql = """
-                SELECT question_id, category, count(*) FROM answer_coding, unnest(categories) AS category
-                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2
+                WITH coded AS (
+                    SELECT c.question_id, c.categories, c.cannot_be_coded,
+                           CASE ?::text WHEN 'ALL' THEN '' WHEN 'CHANNEL' THEN r.channel WHEN 'PLACE' THEN r.place_code
+                                ELSE r.answers -> ?::text ->> 'choice' END AS grp
+                    FROM answer_coding c JOIN response r ON r.id = c.response_id
+                    WHERE c.survey_id = ? AND c.frame_id = ? AND c.pass = 'FIRST')
+                SELECT grp, question_id, category, count(*) FROM coded, unnest(categories) AS category
+                WHERE grp IS NOT NULL GROUP BY 1, 2, 3
                 UNION ALL
-                SELECT question_id, CASE WHEN cannot_be_coded THEN ? ELSE ? END, count(*) FROM answer_coding
-                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2""";
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                SELECT grp, question_id, CASE WHEN cannot_be_coded THEN ? ELSE ? END, count(*) FROM coded
+                WHERE grp IS NOT NULL GROUP BY 1, 2, 3""";
+        Map<String, Map<String, Map<String, Long>>> counts = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, surveyId);
-            select.setObject(2, frameId);
-            select.setString(3, UNCODABLE);
-            select.setString(4, CODED);
-            select.setObject(5, surveyId);
-            select.setObject(6, frameId);
+            select.setString(1, by.kind().name());
+            select.setString(2, by.questionId());
+            select.setObject(3, surveyId);
+            select.setObject(4, frameId);
+            select.setString(5, UNCODABLE);
+            select.setString(6, CODED);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    counts.computeIfAbsent(rs.getString(1), q -> new LinkedHashMap<>()).merge(rs.getString(2),
-                            rs.getLong(3), Long::sum);
+                    counts.computeIfAbsent(rs.getString(1), g -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), q -> new LinkedHashMap<>())
+                            .merge(rs.getString(3), rs.getLong(4), Long::sum);
                 }
             }
             return counts;
