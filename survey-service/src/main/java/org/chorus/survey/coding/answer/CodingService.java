@@ -77,7 +77,8 @@ public class CodingService {
                 ? new ProblemException(410, "response-erased", "Response erased",
                         "The respondent erased this response; its answer can no longer be coded")
                 : ProblemException.notFound("Response", responseId));
-        if (questionId == null || !freeTextQuestions(surveyId, null).contains(questionId)) {
+        List<String> freeText = freeTextQuestions(surveyId, null);
+        if (questionId == null || !freeText.contains(questionId)) {
             throw ProblemException.invalidParameter("questionId",
                     "must be a free-text question of the response's survey");
         }
@@ -92,6 +93,9 @@ public class CodingService {
             requireSecondCoder(caller, responseId, questionId);
         }
         store.save(surveyId, responseId, questionId, pass, coding, current + 1, caller.keyId());
+        if (pass == CodingPass.FIRST) {
+            store.markIfDone(responseId, freeText);
+        }
         // the codes and what they count towards, never the words: the text stays here
         outbox.record(ChorusEventTypes.ANSWER_CODED, responseId, new AnswerCodingData(responseId, surveyId,
                 questionId, pass.name(), frame.id(), frame.version(), coding.categories(),
