@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVRecord;
 import org.chorus.platform.events.ChorusEvent;
@@ -31,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 /**
  * Codes reach analysts two ways: as 0/1 columns after the coded question in every export, which the data package
@@ -46,12 +53,15 @@ class CodedExportTest {
     private static final List<String> CODED_COLUMNS = List.of("comments__code__access",
             "comments__code__access-waiting", "comments__code__staff", "comments__cannot_be_coded");
 
+    @Inject
+    DataSource dataSource;
+
     private final UUID organisation = UUID.randomUUID();
     private final String coder = TestCallers.bearer(organisation, Scopes.CODING_WRITE, Scopes.CODING_MANAGE);
     private final String analyst = TestCallers.bearer(organisation, Scopes.EXPORTS_READ);
 
     @Test
-    void exportsCarryEachCategoryAsA01ColumnAndCodingsAreEventsWithoutText() throws IOException {
+    void exportsCarryEachCategoryAsA01ColumnAndCodingsAreEventsWithoutText() throws IOException, SQLException {
         String frameId = given().header("Authorization", coder).contentType(ContentType.JSON).body(Map.of(
                 "name", "Access and staff", "categories", List.of(
                         Map.of("code", "access", "label", "Access", "insightTheme", "access-to-care",
@@ -69,6 +79,9 @@ class CodedExportTest {
         code(responses.get(3)[0], Map.of("frameId", frameId, "categories", List.of("staff")));
         given().header("Authorization", SurveyFixtures.website()).header("Erasure-Token", responses.get(3)[1])
                 .when().delete("/api/v1/responses/{id}", responses.get(3)[0]).then().statusCode(204);
+
+        assertEquals(List.of(true, true, false), List.of(codingDone(waited), codingDone(responses.get(1)[0]),
+                codingDone(responses.get(2)[0])), "coded responses leave the coder's waiting list (its partial index)");
 
         ChorusEvent coded = EventProbe.await(ChorusEventTypes.SURVEY_RESPONSES,
                 e -> e.type().equals(ChorusEventTypes.ANSWER_CODED.type()) && new String(e.data(), StandardCharsets.UTF_8).contains(waited), Duration.ofSeconds(10));
@@ -123,6 +136,18 @@ class CodedExportTest {
         JSON.readTree(descriptor).path("resources").path(0).path("schema").path("fields")
                 .forEach(f -> fields.put(f.path("name").asText(), f));
         return fields;
+    }
+
+    private boolean codingDone(String responseId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT coding_done FROM response WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(responseId));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private void code(String responseId, Map<String, Object> body) {
