@@ -41,6 +41,9 @@ public final class CodingListBench {
             load(bench, jdbc, surveyId, questionId, answers);
             System.out.printf("loaded %,d free-text answers in %.1f s%n", answers, (System.nanoTime() - start) / 1e9);
 
+            // the services' first thousands of requests run partly interpreted: shown, but not the steady figure
+            Histogram cold = LatencyBench.latencies(bench.gateway(), bench.gateway().get(list, coder.bearer()),
+                    REQUESTS);
             Histogram uncoded = LatencyBench.latencies(bench.gateway(), bench.gateway().get(list, coder.bearer()),
                     REQUESTS);
             codeFirstHalf(bench, jdbc, surveyId, questionId, frameId, answers);
@@ -49,6 +52,7 @@ public final class CodingListBench {
             System.out.println();
             System.out.printf("Coder's list, first page of %d uncoded answers of %,d, through the gateway "
                     + "(%,d requests after a warm-up, one at a time; target p99 < 50 ms)%n", PAGE, answers, REQUESTS);
+            print("nothing coded, just started", cold);
             print("nothing coded yet", uncoded);
             print("first half coded, in list order", halfCoded);
             bench.discardHomeOnClose();
