@@ -101,9 +101,20 @@ final class BenchStack implements AutoCloseable {
         awaitAccepted(gateway.get("/api/v1/surveys/" + surveyId, analyst.bearer()));
     }
 
-    private ApiKey issue(String adminBearer, String kind, String scope) throws Exception {
-        ObjectNode body = BenchClient.JSON.createObjectNode().put("name", "gateway bench " + scope).put("kind", kind);
-        body.putArray("scopes").add(scope);
+    /** A secret key of the bench organisation with these scopes, once {@code path} answers it with 200. */
+    ApiKey issueSecret(String path, String... scopes) throws Exception {
+        ApiKey key = issue("Bearer " + stack.bootstrapAdminKey(), "SECRET", scopes);
+        awaitAccepted(gateway.get(path, key.bearer()));
+        return key;
+    }
+
+    private ApiKey issue(String adminBearer, String kind, String... scopes) throws Exception {
+        ObjectNode body = BenchClient.JSON.createObjectNode().put("name", "gateway bench " + String.join(" ", scopes))
+                .put("kind", kind);
+        var list = body.putArray("scopes");
+        for (String scope : scopes) {
+            list.add(scope);
+        }
         JsonNode issued = BenchClient.JSON.readTree(gateway.send(gateway.post(
                 "/api/v1/organisations/" + organisationId + "/api-keys", adminBearer, body)).body());
         return new ApiKey(UUID.fromString(issued.path("key").path("id").asText()), issued.path("secret").asText());

@@ -47,7 +47,11 @@ final class LatencyBench {
     /** Latencies in microseconds of {@code count} sequential results requests, after a warm-up. */
     static Histogram results(BenchClient client, String surveyId, String by, int count) throws Exception {
         String path = "/api/v1/surveys/" + surveyId + "/results" + (by == null ? "" : "?by=" + by);
-        HttpRequest request = client.get(path, client.analyst());
+        return latencies(client, client.get(path, client.analyst()), count);
+    }
+
+    /** Latencies in microseconds of {@code count} sequential sends of one request, after a warm-up. */
+    static Histogram latencies(BenchClient client, HttpRequest request, int count) throws Exception {
         for (int i = 0; i < 200; i++) {
             client.send(request);
         }

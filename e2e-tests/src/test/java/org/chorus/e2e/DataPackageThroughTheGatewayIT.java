@@ -45,6 +45,7 @@ class DataPackageThroughTheGatewayIT {
         String icb = Directory.registerOrganisation("Data package ICB (e2e)", "ICB");
         String staff = Directory.issueSecretKey(icb, "surveys:manage")[1];
         String analyst = Directory.issueSecretKey(icb, "exports:read")[1];
+        String coder = Directory.issueSecretKey(icb, Scopes.CODING_MANAGE, Scopes.CODING_WRITE)[1];
         ObjectNode definition = KnownResponses.partlyWelsh(
                 Surveys.seedWithEveryQuestionType("Data package " + UUID.randomUUID()));
         String surveyId = Surveys.createAndOpen(staff, definition);
@@ -56,6 +57,7 @@ class DataPackageThroughTheGatewayIT {
                     .extract().path("responseId");
             given.put(id, response);
         }
+        ExpectedVariables.Coded coded = code(coder, new ArrayList<>(given.keySet()));
         String export = "/api/v1/surveys/" + surveyId + "/responses/export";
         // exports hold responses from a few seconds back, so that resuming never skips one still committing
         await().atMost(Duration.ofSeconds(30)).until(() -> as(analyst).queryParam("format", "ndjson").get(export)
@@ -68,7 +70,7 @@ class DataPackageThroughTheGatewayIT {
                 + "SET TVARS=NAMES.\nDISPLAY DICTIONARY.\nLIST.\n");
         PsppOutput pspp = PsppOutput.run(PSPP, folder, "check.sps");
 
-        ExpectedVariables expected = new ExpectedVariables(definition, WELSH);
+        ExpectedVariables expected = new ExpectedVariables(definition, WELSH, coded);
         assertEquals(new ArrayList<>(expected.variables().keySet()), pspp.variableNames(),
                 "every column, named for SPSS");
         expected.variables().forEach((name, variable) -> assertEquals(variable, pspp.variable(name), name));
@@ -82,6 +84,28 @@ class DataPackageThroughTheGatewayIT {
             assertTrue(values.remove("submitted_at").endsWith("Z"), "a time in UTC");
             assertEquals(expected.values(read.get("response_id"), response), values);
         }
+    }
+
+    /**
+     * Codes the first response's free text with two categories of a frame of the organisation's own and marks the
+     * second's as impossible to code; the others' free text stays uncoded (or was never written).
+     */
+    private static ExpectedVariables.Coded code(String coder, List<String> responseIds) {
+        String frameId = as(coder).contentType(ContentType.JSON).body(RequestBodies.codingFrame("access-waiting"))
+                .post("/api/v1/coding-frames").then().statusCode(201).extract().path("id");
+        Map<String, List<String>> codings = new LinkedHashMap<>();
+        codings.put(responseIds.get(0), List.of("access-waiting", "staff"));
+        codings.put(responseIds.get(1), null);
+        codings.forEach((responseId, categories) -> as(coder).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .queryParam("questionId", KnownResponses.FREE_TEXT)
+                .body(categories == null ? Map.of("frameId", frameId, "cannotBeCoded", true)
+                        : Map.of("frameId", frameId, "categories", categories))
+                .put("/api/v1/responses/" + responseId + "/coding").then().statusCode(200));
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("access", "Access");
+        labels.put("access-waiting", "access-waiting");
+        labels.put("staff", "Staff");
+        return new ExpectedVariables.Coded(KnownResponses.FREE_TEXT, labels, codings);
     }
 
     private static void unzip(byte[] zip, Path folder) throws IOException {

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What SPSS must hold for a survey, worked out from its definition as an analyst reads the export's documentation:
  * the leading columns, then per question type in a fixed order its variables (hyphens in names become underscores),
- * labelled in the language asked for where the survey has it, and what each response's case holds.
+ * labelled in the language asked for where the survey has it, each coded free-text question followed by one 0/1
+ * variable per category of its frame and one for "cannot be coded", and what each response's case holds.
  */
 final class ExpectedVariables {
 
@@ -21,11 +22,22 @@ final class ExpectedVariables {
 
     private final JsonNode definition;
     private final String language;
+    private final Coded coded;
     private final Map<String, DataPackageThroughTheGatewayIT.PsppOutput.Variable> variables = new LinkedHashMap<>();
 
-    ExpectedVariables(JsonNode definition, String language) {
+    /**
+     * How one free-text question was coded.
+     *
+     * @param categories the frame's codes with their labels, in the frame's order
+     * @param codings per coded response, its categories, or null for an answer that cannot be coded
+     */
+    record Coded(String questionId, Map<String, String> categories, Map<String, List<String>> codings) {
+    }
+
+    ExpectedVariables(JsonNode definition, String language, Coded coded) {
         this.definition = definition;
         this.language = language;
+        this.coded = coded;
         leading();
         for (String type : TYPES) {
             questions(type).forEach(this::question);
@@ -61,7 +73,10 @@ final class ExpectedVariables {
                                 : picked.contains(option.path("id").asText()) ? "1" : "0");
                     });
                     case "RATING" -> values.put(id, a == null ? "." : a.get("rating").toString());
-                    case "FREE_TEXT" -> values.put(id, a == null ? "" : a.get("text").toString().replace('\n', ' '));
+                    case "FREE_TEXT" -> {
+                        values.put(id, a == null ? "" : a.get("text").toString().replace('\n', ' '));
+                        codedValues(q.path("id").asText(), responseId, values);
+                    }
                     default -> values.put(id, choice(a));
                 }
             }
@@ -96,13 +111,40 @@ final class ExpectedVariables {
                     id + "_" + name(option.path("id").asText()), text + ": " + text(option.path("label")), NOMINAL,
                     Map.of("0", "not chosen", "1", "chosen")));
             case "RATING" -> variable(id, text, ORDINAL, Map.of());
-            case "FREE_TEXT" -> variable(id, text, NOMINAL, Map.of());
+            case "FREE_TEXT" -> {
+                variable(id, text, NOMINAL, Map.of());
+                codedVariables(q.path("id").asText(), text);
+            }
             default -> {
                 if (!q.path("demographic").asText().equals("PLACE")) {
                     variable(id, text, NOMINAL, optionLabels(q));
                 }
             }
         }
+    }
+
+    private void codedVariables(String questionId, String text) {
+        if (!coded.questionId().equals(questionId)) {
+            return;
+        }
+        String id = name(questionId);
+        coded.categories().forEach((code, label) -> variable(id + "__code__" + name(code), text + ": " + label,
+                NOMINAL, Map.of("0", "not coded as " + label, "1", "coded as " + label)));
+        variable(id + "__cannot_be_coded", text + ": Cannot be coded", NOMINAL,
+                Map.of("0", "coded", "1", "cannot be coded"));
+    }
+
+    /** "." (missing) while the answer is uncoded; otherwise 1 for each category it was given and 0 for the rest. */
+    private void codedValues(String questionId, String responseId, Map<String, String> values) {
+        if (!coded.questionId().equals(questionId)) {
+            return;
+        }
+        String id = name(questionId);
+        boolean isCoded = coded.codings().containsKey(responseId);
+        List<String> given = coded.codings().get(responseId);
+        coded.categories().keySet().forEach(code -> values.put(id + "__code__" + name(code),
+                !isCoded ? "." : given != null && given.contains(code) ? "1" : "0"));
+        values.put(id + "__cannot_be_coded", !isCoded ? "." : given == null ? "1" : "0");
     }
 
     private Map<String, String> optionLabels(JsonNode q) {

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class KnownResponses {
 
+    /** The free-text question the known responses answer, which the data package test codes. */
+    static final String FREE_TEXT = "other-feedback";
+
     private KnownResponses() {
     }
 

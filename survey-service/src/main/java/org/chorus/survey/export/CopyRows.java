@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.chorus.survey.response.Answer;
+import org.chorus.survey.export.ExportRow.RowCoding;
 import org.chorus.survey.response.Contact;
 import org.postgresql.copy.CopyOut;
 
@@ -20,14 +21,20 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
 
     private final CopyOut copy;
     private final ObjectReader answersReader;
+    private final ObjectReader codingsReader;
     private final boolean withContacts;
+    private final boolean withCodings;
     private final int fields;
 
-    CopyRows(CopyOut copy, ObjectReader answersReader, boolean withContacts) {
+    /** @param codingsReader reads the codings field, when the export has one */
+    CopyRows(CopyOut copy, ObjectReader answersReader, ObjectReader codingsReader, boolean withContacts,
+            boolean withCodings) {
         this.copy = copy;
         this.answersReader = answersReader;
+        this.codingsReader = codingsReader;
         this.withContacts = withContacts;
-        this.fields = ExportQuery.fields(withContacts);
+        this.withCodings = withCodings;
+        this.fields = ExportQuery.fields(withContacts, withCodings);
     }
 
     @Override
@@ -42,7 +49,13 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
                 Math.floorMod(micros, 1_000_000L) * 1000L);
         Map<String, Answer> answers = answersReader.readValue(row.bytes(5));
         return new ExportRow(UUID.fromString(row.text(0)), (int) row.number(1), submittedAt, row.text(3),
-                row.text(4), row.text(6), answers, withContacts ? contact(row) : null);
+                row.text(4), row.text(6), answers, withContacts ? contact(row) : null, codings(row));
+    }
+
+    /** @return the response's codings by question; empty when it has none or the export leaves them out */
+    private Map<String, RowCoding> codings(CopyTextFields row) throws IOException {
+        int at = ExportQuery.codingsField(withContacts);
+        return !withCodings || row.isNull(at) ? Map.of() : codingsReader.readValue(row.bytes(at));
     }
 
     /**

@@ -18,7 +18,8 @@ import org.chorus.survey.response.Contact;
  * submitted_at, channel, place, language; then per ranking its columns (with labels one per rank,
  * {@code <question>_rank_<n>}, holding the item's label; with codes one per item, {@code <question>_<item>}, holding
  * its rank); per choose-several one 0/1 column per option ({@code <question>_<option>}); single choices and ratings
- * ({@code <question>}); free text; demographics (except the place question, whose answer is the place column). Within
+ * ({@code <question>}); free text, each followed by its coded columns if it is coded (see {@link CodedColumns});
+ * demographics (except the place question, whose answer is the place column). Within
  * each kind, questions keep their order in the survey; each kind says where it comes and what its columns are.
  * Exports that include contact details end with the {@link #CONTACT} columns. Every column is described too, for
  * the data package's codebook.
@@ -40,7 +41,8 @@ final class ExportColumns {
     private final List<CellKind> kinds = new ArrayList<>();
     private final List<Function<ExportRow, String>> values = new ArrayList<>();
 
-    ExportColumns(PublishedSurvey survey, boolean withContacts, ValueStyle style) {
+    /** @param coded the 0/1 columns that follow each coded free-text question's own column */
+    ExportColumns(PublishedSurvey survey, boolean withContacts, ValueStyle style, CodedColumns coded) {
         List<Function<ExportRow, String>> leading = List.of(r -> r.id().toString(),
                 r -> Integer.toString(r.surveyVersion()), r -> r.submittedAt().toString(), ExportRow::channel,
                 ExportRow::place, ExportRow::language);
@@ -50,7 +52,10 @@ final class ExportColumns {
         }
         survey.definition().questions().map(Question::kind)
                 .sorted(Comparator.comparingInt(QuestionKind::exportPosition))
-                .forEach(kind -> kind.columns(style).forEach(this::addAnswerColumn));
+                .forEach(kind -> {
+                    kind.columns(style).forEach(this::addAnswerColumn);
+                    coded.of(kind.question()).forEach(c -> add(c.column(), c.value()));
+                });
         if (withContacts) {
             List<Function<Contact, String>> parts = List.of(Contact::name, Contact::email, Contact::phone);
             List<ExportColumn> contactColumns = LeadingColumns.contact();

@@ -24,8 +24,21 @@ final class ExportQuery {
     private ExportQuery() {
     }
 
+    /**
+     * Each coded free-text answer's first-pass coding, as JSON keyed by question id: looked up by the coding's primary
+     * key for each row, so the export still streams in one pass, and read only when something of the survey is coded.
+     */
+    private static final String CODINGS_COLUMN = ", (SELECT jsonb_object_agg(c.question_id, jsonb_build_object("
+            + "'categories', c.categories, 'cannotBeCoded', c.cannot_be_coded)) FROM answer_coding c "
+            + "WHERE c.response_id = response.id AND c.pass = 'FIRST')";
+
     /** How many fields each row of the export's COPY has. */
-    static int fields(boolean withContacts) {
+    static int fields(boolean withContacts, boolean withCodings) {
+        return codingsField(withContacts) + (withCodings ? 1 : 0);
+    }
+
+    /** Where the codings come, when they do: after the contact details, if any. */
+    static int codingsField(boolean withContacts) {
         return withContacts ? FIRST_CONTACT_FIELD + 3 : FIRST_CONTACT_FIELD;
     }
 
@@ -34,11 +47,11 @@ final class ExportQuery {
      * channel are written from typed values, and the one free-form value, the place, is quoted by PostgreSQL itself.
      * The submission time comes as microseconds since the epoch, so that no session setting changes how it reads.
      */
-    static String copy(Connection connection, UUID surveyId, ExportFilter filter, boolean withContacts)
-            throws SQLException {
+    static String copy(Connection connection, UUID surveyId, ExportFilter filter, boolean withContacts,
+            boolean withCodings) throws SQLException {
         StringBuilder sql = new StringBuilder("COPY (SELECT id, survey_version, ")
                 .append("(extract(epoch FROM submitted_at) * 1000000)::bigint, channel, place_code, answers, language")
-                .append(withContacts ? CONTACT_COLUMNS : "")
+                .append(withContacts ? CONTACT_COLUMNS : "").append(withCodings ? CODINGS_COLUMN : "")
                 .append(" FROM response WHERE survey_id = '").append(surveyId).append("'::uuid")
                 .append(" AND submitted_at < ").append(timestamp(filter.to()));
         if (filter.from() != null) {

@@ -21,6 +21,7 @@ import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.survey.coding.answer.ExportCodebook;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.response.Answer;
@@ -47,6 +48,8 @@ public class ExportService {
     private static final int GONE_CHECK_ROWS = 1000;
     private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, ExportRow.RowCoding>> CODINGS = new TypeReference<>() {
+    };
 
     private final SurveyQueries surveys;
     private final AuditStore audit;
@@ -54,13 +57,14 @@ public class ExportService {
     private final ObjectMapper objectMapper;
     /** Resolved once: looking the type up again for each of a million rows costs more than reading the row. */
     private final ObjectReader answersReader;
+    private final ObjectReader codingsReader;
+    private final ExportCodebook codebook;
     private final SettleHorizon horizon;
     private final AuditTrail auditTrail;
     private final ExportSlots slots;
 
     public ExportService(SurveyQueries surveys, AuditStore audit, DataSource dataSource, ObjectMapper objectMapper,
-            SettleHorizon horizon, AuditTrail auditTrail,
-            ExportSlots slots) {
+            SettleHorizon horizon, AuditTrail auditTrail, ExportSlots slots, ExportCodebook codebook) {
         this.surveys = surveys;
         this.slots = slots;
         this.audit = audit;
@@ -68,6 +72,8 @@ public class ExportService {
         this.dataSource = dataSource;
         this.objectMapper = objectMapper;
         this.answersReader = objectMapper.readerFor(ANSWERS);
+        this.codingsReader = objectMapper.readerFor(CODINGS);
+        this.codebook = codebook;
         this.horizon = horizon;
     }
 
@@ -111,7 +117,8 @@ public class ExportService {
                 filter.describe(), withContacts, 0, false, Instant.now(), null);
         audit.started(entry);
         AuditTrail.Actor actor = auditTrail.actor();
-        ExportColumns columns = new ExportColumns(survey, withContacts, request.values());
+        CodedColumns coded = new CodedColumns(codebook.of(surveyId));
+        ExportColumns columns = new ExportColumns(survey, withContacts, request.values(), coded);
         String nextCursor = ExportCursor.encode(filter.to());
         DataPackage.Facts facts = new DataPackage.Facts(survey, columns.described(), filter.describe(), request.cursor(),
                 nextCursor, request.values(), language, Instant.now());
@@ -127,7 +134,7 @@ public class ExportService {
         StreamingOutput body = out -> {
             try (slot) {
                 stream(entry.id(), o -> RowWriter.of(format, o, objectMapper, columns.kinds(), facts), columns, filter,
-                        surveyId, withContacts, out, analystGone,
+                        surveyId, new Selected(withContacts, coded.any()), out, analystGone,
                         (rows, completed) -> QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor,
                                 "responses.export-finished", "survey", surveyId, Map.of("exportId",
                                         entry.id().toString(), "rows", Long.toString(rows), "completed",
@@ -155,7 +162,7 @@ public class ExportService {
 
     /** @param finished told how many rows went out and whether the export completed, however it ended */
     private void stream(UUID auditId, WriterOpening opening, ExportColumns columns, ExportFilter filter, UUID surveyId,
-            boolean withContacts, OutputStream out, BooleanSupplier analystGone, Finished finished)
+            Selected selected, OutputStream out, BooleanSupplier analystGone, Finished finished)
             throws IOException {
         long rows = 0;
         boolean completed = false;
@@ -164,8 +171,9 @@ public class ExportService {
             connection.setReadOnly(true);
             try {
                 CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyOut(ExportQuery.copy(connection, surveyId, filter, withContacts)), answersReader,
-                        withContacts);
+                        .copyOut(ExportQuery.copy(connection, surveyId, filter, selected.contacts(),
+                                selected.codings())), answersReader, codingsReader, selected.contacts(),
+                        selected.codings());
                 // the reader thread also lays each row out in columns, so that this one only formats and sends
                 try (RowPipe<List<String>> pipe = new RowPipe<>(() -> {
                     ExportRow row = source.next();
@@ -205,6 +213,10 @@ public class ExportService {
             return b;
         }
         return b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** What the export reads beyond the responses themselves. */
+    private record Selected(boolean contacts, boolean codings) {
     }
 
     /** Opens the writer of the export's format on the stream to the analyst. */

@@ -9,13 +9,13 @@ import java.util.function.Function;
 import org.chorus.survey.definition.Text;
 
 /** Column titles made of a question's text and an option's label, in every language either was written in. */
-final class Titles {
+public final class Titles {
 
     private Titles() {
     }
 
     /** "question: option" in each language; an untranslated part stays English. */
-    static Text joined(Text question, Text option) {
+    public static Text joined(Text question, Text option) {
         return perLanguage(question, option, l -> question.label(l) + ": " + option.label(l));
     }
 

@@ -11,8 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.chorus.platform.web.problem.FieldError;
-import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedResults;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
@@ -40,7 +38,7 @@ public class ResultsService {
     @Transactional
     public SurveyResults results(UUID surveyId, String by, String language) {
         PublishedSurvey survey = surveys.latest(surveyId);
-        String dimension = dimension(survey, by);
+        String dimension = Breakdown.of(survey, by).dimension();
         TreeSet<String> groups = new TreeSet<>();
         long waiting = waitingFirst(surveyId);
         Map<ResultCells.Address, Long> counts = counts(surveyId, dimension, groups);
@@ -67,7 +65,7 @@ public class ResultsService {
     @Transactional
     public ResultsSummary summary(UUID surveyId, String by, String language) {
         if (by != null) {
-            throw badParameter("by", "is not accepted here: the published summary has overall figures only; "
+            throw Breakdown.badParameter("by", "is not accepted here: the published summary has overall figures only; "
                     + "breakdowns by channel, place or demographic are for analysts (GET /results with exports:read)");
         }
         PublishedResults published = surveys.withPublishedResults(surveyId);
@@ -104,23 +102,4 @@ public class ResultsService {
         return counts;
     }
 
-    private static String dimension(PublishedSurvey survey, String by) {
-        if (by == null || by.isBlank() || by.equals(TallyKey.ALL)) {
-            return TallyKey.ALL;
-        }
-        if (by.equals(TallyKey.CHANNEL) || by.equals(TallyKey.PLACE)) {
-            return by;
-        }
-        boolean demographic = survey.definition().question(by).filter(q -> q.kind().describesRespondent())
-                .isPresent();
-        if (!demographic) {
-            throw badParameter("by", "must be all, channel, place or the id of a demographic question");
-        }
-        return TallyKey.DEMOGRAPHIC_PREFIX + by;
-    }
-
-    private static ProblemException badParameter(String name, String rule) {
-        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", name + ": " + rule,
-                List.of(FieldError.parameter(name, rule)));
-    }
 }

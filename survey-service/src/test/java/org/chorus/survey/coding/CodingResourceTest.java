@@ -95,11 +95,11 @@ class CodingResourceTest {
         ValidatableResponse results = given().header("Authorization", analyst)
                 .queryParam("frameId", frameId).when().get("/api/v1/surveys/{surveyId}/coding/results", surveyId)
                 .then().statusCode(200);
-        Map<String, Object> comments = results.extract().path("questions[0]");
+        Map<String, Object> comments = results.extract().path("groups[0].questions[0]");
         assertEquals(Map.of("count", 6), comments.get("coded"));
         assertEquals(Map.of("suppressed", true), comments.get("cannotBeCoded"), "1 answer: suppressed");
         Map<String, Object> byCode = new HashMap<>();
-        results.extract().<List<Map<String, Object>>>path("questions[0].categories")
+        results.extract().<List<Map<String, Object>>>path("groups[0].questions[0].categories")
                 .forEach(c -> byCode.put((String) c.get("code"), c.get("answers")));
         assertEquals(Map.of("access", Map.of("suppressed", true), "access-waiting", Map.of("count", 5),
                 "staff", Map.of("count", 0)), byCode);

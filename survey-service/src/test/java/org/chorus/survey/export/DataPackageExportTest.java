@@ -7,13 +7,14 @@ import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.chorus.survey.export.ExportFixtures.EXPORT;
 import static org.chorus.survey.export.ExportFixtures.minimal;
+import static org.chorus.survey.export.ExportFixtures.row;
 import static org.chorus.survey.export.ExportFixtures.submit;
+import static org.chorus.survey.export.ExportFixtures.unzip;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -177,23 +176,6 @@ class DataPackageExportTest {
                 .body("errors[0].detail", containsString(detail));
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
-
-    private static Map<String, String> row(List<CSVRecord> records, int index) {
-        Map<String, String> row = new HashMap<>();
-        for (int i = 0; i < records.get(0).size(); i++) {
-            row.put(records.get(0).get(i), records.get(index).get(i));
-        }
-        return row;
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Object map) {

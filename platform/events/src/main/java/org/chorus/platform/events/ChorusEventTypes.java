@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.chorus.platform.events.contract.ActionData;
+import org.chorus.platform.events.contract.AnswerCodingData;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.events.contract.AuditEntryData;
 import org.chorus.platform.events.contract.FindingData;
@@ -55,6 +56,9 @@ public final class ChorusEventTypes {
             "chorus.survey.ResponseSubmitted.v1", ResponseData.class);
     public static final EventType<ResponseData> RESPONSE_ERASED = new EventType<>(SURVEY_RESPONSES,
             "chorus.survey.ResponseErased.v1", ResponseData.class);
+    /** A free-text answer of a response was coded or recoded; on the response's stream, so it precedes an erasure. */
+    public static final EventType<AnswerCodingData> ANSWER_CODED = new EventType<>(SURVEY_RESPONSES,
+            "chorus.survey.AnswerCoded.v1", AnswerCodingData.class);
 
     public static final EventType<FindingData> FINDING_PUBLISHED = new EventType<>(INSIGHT_FINDINGS,
             "chorus.insight.FindingPublished.v1", FindingData.class);
@@ -80,7 +84,7 @@ public final class ChorusEventTypes {
             ORGANISATION_REGISTERED, ORGANISATION_UPDATED, ORGANISATION_DEACTIVATED,
             API_KEY_ISSUED, API_KEY_REVOKED, API_KEY_ROTATED,
             SURVEY_PUBLISHED, SURVEY_CLOSED, SURVEY_RESULTS_PUBLISHED, SURVEY_RESULTS_WITHDRAWN,
-            RESPONSE_SUBMITTED, RESPONSE_ERASED,
+            RESPONSE_SUBMITTED, RESPONSE_ERASED, ANSWER_CODED,
             FINDING_PUBLISHED, FINDING_WITHDRAWN, ACTION_PUBLISHED, ACTION_STATUS_CHANGED, UPLOAD_FINISHED,
             WEBHOOK_SUBSCRIPTION_DISABLED, AUDIT_ENTRY_RECORDED);
 

@@ -13,39 +13,70 @@ import org.chorus.survey.results.Cell;
 import org.chorus.survey.results.Suppression;
 
 /**
- * Lays coded counts out by the frame's categories and suppresses small numbers. An answer may be given several
- * categories, so no group of category counts adds up to a figure a reader knows, and only primary suppression
- * applies; the coded and uncodable totals are suppressed by the same rule.
+ * Lays coded counts out by group and the frame's categories and suppresses small numbers. An answer may be given
+ * several categories, so no group of category counts adds up to a figure a reader knows; but a cell's counts across
+ * the groups of a breakdown add up to its overall count, so one hidden among them is protected as every breakdown's
+ * is. The coded and uncodable totals are suppressed by the same rules.
  */
 final class CodedCounts {
 
-    private CodedCounts() {
-    }
+    private final CodingFrame frame;
+    private final Map<Address, Long> cells = new LinkedHashMap<>();
+    private final Set<Address> hidden;
 
-    static CodedResults.Question question(String questionId, CodingFrame frame, Map<String, Long> counted) {
-        Map<String, Long> cells = new LinkedHashMap<>();
-        cells.put(CodingStore.CODED, counted.getOrDefault(CodingStore.CODED, 0L)
-                + counted.getOrDefault(CodingStore.UNCODABLE, 0L));
-        cells.put(CodingStore.UNCODABLE, counted.getOrDefault(CodingStore.UNCODABLE, 0L));
-        frame.codes().forEach(code -> cells.put(code, counted.getOrDefault(code, 0L)));
-        Set<String> hidden = new Suppression<>(cells).hidden();
-        List<CodedResults.Category> categories = new ArrayList<>();
-        for (MajorCategory major : frame.categories()) {
-            categories.add(category(major.code(), major.label(), major.insightTheme(), cells, hidden));
-            for (MinorCategory minor : major.minorsOrEmpty()) {
-                categories.add(category(minor.code(), minor.label(), minor.insightTheme(), cells, hidden));
+    /** @param counted by group, then question, then category code or {@link CodingStore#CODED}/UNCODABLE */
+    CodedCounts(List<String> questions, CodingFrame frame, List<String> groups,
+            Map<String, Map<String, Map<String, Long>>> counted) {
+        this.frame = frame;
+        for (String group : groups) {
+            for (String question : questions) {
+                Map<String, Long> byKey = counted.getOrDefault(group, Map.of()).getOrDefault(question, Map.of());
+                keys().forEach(key -> cells.put(new Address(group, question, key), count(byKey, key)));
             }
         }
-        return new CodedResults.Question(questionId, cell(CodingStore.CODED, cells, hidden),
-                cell(CodingStore.UNCODABLE, cells, hidden), categories);
+        Suppression<Address> suppression = new Suppression<>(cells);
+        for (String question : questions) {
+            keys().forEach(key -> suppression.knownSum(groups.stream().map(g -> new Address(g, question, key))
+                    .toList()));
+        }
+        hidden = suppression.hidden();
     }
 
-    private static CodedResults.Category category(String code, String label, String theme, Map<String, Long> cells,
-            Set<String> hidden) {
-        return new CodedResults.Category(code, label, theme, cell(code, cells, hidden));
+    CodedResults.Question question(String group, String questionId) {
+        List<CodedResults.Category> categories = new ArrayList<>();
+        for (MajorCategory major : frame.categories()) {
+            categories.add(category(group, questionId, major.code(), major.label(), major.insightTheme()));
+            for (MinorCategory minor : major.minorsOrEmpty()) {
+                categories.add(category(group, questionId, minor.code(), minor.label(), minor.insightTheme()));
+            }
+        }
+        return new CodedResults.Question(questionId, cell(group, questionId, CodingStore.CODED),
+                cell(group, questionId, CodingStore.UNCODABLE), categories);
     }
 
-    private static Cell cell(String key, Map<String, Long> cells, Set<String> hidden) {
-        return Cell.of(cells.get(key), hidden.contains(key));
+    private List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of(CodingStore.CODED, CodingStore.UNCODABLE));
+        frame.codes().forEach(keys::add);
+        return keys;
+    }
+
+    /** Coded answers include those that could not be coded: a coder read them all. */
+    private static long count(Map<String, Long> byKey, String key) {
+        long count = byKey.getOrDefault(key, 0L);
+        return CodingStore.CODED.equals(key) ? count + byKey.getOrDefault(CodingStore.UNCODABLE, 0L) : count;
+    }
+
+    private CodedResults.Category category(String group, String questionId, String code, String label,
+            String theme) {
+        return new CodedResults.Category(code, label, theme, cell(group, questionId, code));
+    }
+
+    private Cell cell(String group, String questionId, String key) {
+        Address address = new Address(group, questionId, key);
+        return Cell.of(cells.get(address), hidden.contains(address));
+    }
+
+    /** Where one count sits: group, question and category (or total). */
+    private record Address(String group, String questionId, String key) {
     }
 }

@@ -6,9 +6,19 @@ import java.util.UUID;
 import org.chorus.survey.results.Cell;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Counts of coded answers per category, with the same small-number suppression as every other result. */
+/** Counts of coded answers per category, overall or broken down, with the same suppression as every other result. */
 @Schema(name = "CodedResults")
-public record CodedResults(UUID surveyId, UUID frameId, String frameName, List<Question> questions) {
+public record CodedResults(UUID surveyId, UUID frameId, String frameName,
+        @Schema(description = "What the groups are: all, channel, place, or a demographic question id",
+                examples = "channel") String breakdown,
+        @Schema(description = "Counts from 1 to this minus one are suppressed", examples = "5") int suppressionThreshold,
+        List<Group> groups) {
+
+    /** The coded answers of one group of respondents, e.g. those who answered by phone. */
+    @Schema(name = "CodedGroup")
+    public record Group(@Schema(description = "The group's value, e.g. PHONE; absent for all respondents") String value,
+            List<Question> questions) {
+    }
 
     /** One free-text question's coded answers. */
     @Schema(name = "CodedQuestion")

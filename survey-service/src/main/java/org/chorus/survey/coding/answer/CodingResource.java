@@ -103,14 +103,19 @@ public class CodingResource {
     @Path("/results")
     @RolesAllowed({ Scopes.CODING_WRITE, Scopes.EXPORTS_READ })
     @Operation(summary = "Coded results", description = "Per free-text question, how many answers were given each "
-            + "category of the frame (any of its versions), with the same small-number suppression as every other "
-            + "result: a count of 1 to 4 is shown as suppressed. No text.")
-    @APIResponse(responseCode = "200", description = "The counts")
-    @APIResponse(responseCode = "400", description = "invalid-parameter: frameId is missing")
+            + "category of the frame (any of its versions), overall or broken down by channel, place or a "
+            + "demographic question as the survey's results are, with the same small-number suppression: a count of "
+            + "1 to 4 is shown as suppressed, and so is another count of a breakdown that would give it away by "
+            + "subtraction. Erased responses are not counted. No text.")
+    @APIResponse(responseCode = "200", description = "The counts, one group per value of the breakdown")
+    @APIResponse(responseCode = "400", description = "invalid-parameter: frameId is missing, or by is not all, "
+            + "channel, place or a demographic question")
     @APIResponse(responseCode = "404", description = "No such survey, or no such frame your organisation may use")
     public CodedResults results(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "The coding frame to count by", required = true) @QueryParam("frameId")
-            UUID frameId) {
-        return coding.results(caller, surveyId, frameId);
+            UUID frameId,
+            @Parameter(description = "all (default), channel, place, or the id of a demographic question",
+                    example = "channel") @QueryParam("by") String by) {
+        return coding.results(caller, surveyId, frameId, by);
     }
 }

@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.AnswerCodingData;
+import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Page;
@@ -23,10 +27,13 @@ import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Question;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.question.FreeText;
+import org.chorus.survey.results.Breakdown;
+import org.chorus.survey.results.Suppression;
 
 /**
  * Codes free-text answers against a frame. Two coders may work at once, so a change names the version it read
- * (If-Match); an answer whose response was erased is gone (410), not merely missing.
+ * (If-Match); an answer whose response was erased is gone (410), not merely missing. Each change is announced, in its
+ * transaction, with the codes but not the text.
  */
 @ApplicationScoped
 public class CodingService {
@@ -35,8 +42,11 @@ public class CodingService {
     private final CodingStore store;
     private final FrameStore frames;
     private final FrameService frameService;
+    private final Outbox outbox;
 
-    CodingService(SurveyQueries surveys, CodingStore store, FrameStore frames, FrameService frameService) {
+    CodingService(SurveyQueries surveys, CodingStore store, FrameStore frames, FrameService frameService,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.surveys = surveys;
         this.store = store;
         this.frames = frames;
@@ -67,7 +77,8 @@ public class CodingService {
                 ? new ProblemException(410, "response-erased", "Response erased",
                         "The respondent erased this response; its answer can no longer be coded")
                 : ProblemException.notFound("Response", responseId));
-        if (questionId == null || !freeTextQuestions(surveyId, null).contains(questionId)) {
+        List<String> freeText = freeTextQuestions(surveyId, null);
+        if (questionId == null || !freeText.contains(questionId)) {
             throw ProblemException.invalidParameter("questionId",
                     "must be a free-text question of the response's survey");
         }
@@ -82,18 +93,31 @@ public class CodingService {
             requireSecondCoder(caller, responseId, questionId);
         }
         store.save(surveyId, responseId, questionId, pass, coding, current + 1, caller.keyId());
+        if (pass == CodingPass.FIRST) {
+            store.markIfDone(responseId, freeText);
+        }
+        // the codes and what they count towards, never the words: the text stays here
+        outbox.record(ChorusEventTypes.ANSWER_CODED, responseId, new AnswerCodingData(responseId, surveyId,
+                questionId, pass.name(), frame.id(), frame.version(), coding.categories(),
+                frame.insightThemes(coding.categories()), coding.sentiment() == null ? null : coding.sentiment().name(),
+                coding.cannotBeCoded(), current + 1, coding.codedAt()));
         return new CodedAnswer(responseId, questionId, text, null, coding, current + 1);
     }
 
-    public CodedResults results(Caller caller, UUID surveyId, UUID frameId) {
+    /** @param by all (or null), channel, place or a demographic question's id, as for the survey's results */
+    public CodedResults results(Caller caller, UUID surveyId, UUID frameId, String by) {
         if (frameId == null) {
             throw ProblemException.invalidParameter("frameId", "is required");
         }
+        Breakdown breakdown = Breakdown.of(surveys.latest(surveyId), by);
         List<String> questions = freeTextQuestions(surveyId, null);
         CodingFrame frame = frameService.get(caller, frameId, null);
-        Map<String, Map<String, Long>> counts = store.counts(surveyId, frameId);
-        return new CodedResults(surveyId, frameId, frame.name(), questions.stream()
-                .map(q -> CodedCounts.question(q, frame, counts.getOrDefault(q, Map.of()))).toList());
+        Map<String, Map<String, Map<String, Long>>> counts = store.counts(surveyId, frameId, breakdown);
+        List<String> groups = breakdown.isAll() ? List.of("") : List.copyOf(new TreeSet<>(counts.keySet()));
+        CodedCounts cells = new CodedCounts(questions, frame, groups, counts);
+        return new CodedResults(surveyId, frameId, frame.name(), breakdown.name(), Suppression.THRESHOLD,
+                groups.stream().map(g -> new CodedResults.Group(breakdown.isAll() ? null : g,
+                        questions.stream().map(q -> cells.question(g, q)).toList())).toList());
     }
 
     /** A second reading is of an answer already coded, by someone else: agreement with oneself measures nothing. */

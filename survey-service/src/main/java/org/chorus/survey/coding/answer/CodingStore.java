@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.survey.results.Breakdown;
+
 /**
  * Free-text answers and their codings, with plain JDBC in the caller's transaction. Answers are read where they are
  * stored, in each response's answers, so an erased response's answer leaves every list and count with it (and its
@@ -31,27 +33,56 @@ class CodingStore {
             + "LEFT JOIN answer_coding c ON c.response_id = r.id AND c.question_id = q.qid AND c.pass = 'FIRST' "
             + "WHERE r.survey_id = ? AND " + ANSWERED;
 
+    private static final String FIRST_CODING = "SELECT 1 FROM answer_coding c WHERE c.response_id = r.id "
+            + "AND c.question_id = q.qid AND c.pass = 'FIRST'";
+    /** The responses still waiting for a first pass, by the partial index response_awaiting_coding. */
+    private static final String UNCODED = "SELECT r.id, q.qid, r.answers -> q.qid ->> 'text', r.submitted_at, NULL, "
+            + "NULL, NULL, NULL, NULL, NULL, 0 FROM response r CROSS JOIN unnest(?::text[]) AS q(qid) "
+            + "WHERE r.survey_id = ? AND r.has_text AND NOT r.coding_done AND " + ANSWERED
+            + " AND NOT EXISTS (" + FIRST_CODING + ")";
+    private static final String CODED_ANSWERS = "SELECT r.id, q.qid, r.answers -> q.qid ->> 'text', r.submitted_at, "
+            + "c.frame_id, c.frame_version, c.categories, c.sentiment, c.cannot_be_coded, c.coded_at, c.version "
+            + "FROM response r CROSS JOIN unnest(?::text[]) AS q(qid) JOIN answer_coding c ON c.response_id = r.id "
+            + "AND c.question_id = q.qid AND c.pass = 'FIRST' WHERE r.survey_id = ? AND r.has_text AND " + ANSWERED;
+
     private final DataSource dataSource;
 
     CodingStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Uncoded answers first, then coded ones; each in order of submission. */
+    /**
+     * Uncoded answers first, then coded ones; each in order of submission. Two ordered reads rather than one sort: the
+     * uncoded part walks only the responses still waiting for their first pass (a partial index, see V10), so a page
+     * costs the same however many answers are coded before it.
+     */
     List<CodedAnswer> list(UUID surveyId, List<String> questionIds, ListPosition after, int limit) {
-        String sql = "SELECT r.id, q.qid, r.answers -> q.qid ->> 'text', r.submitted_at, c.frame_id, "
-                + "c.frame_version, c.categories, c.sentiment, c.cannot_be_coded, c.coded_at, coalesce(c.version, 0) "
-                + ANSWERS + (after == null ? "" : " AND ((c.response_id IS NOT NULL), r.submitted_at, r.id, q.qid) "
-                        + "> (?, ?, ?, ?)")
-                + " ORDER BY (c.response_id IS NOT NULL), r.submitted_at, r.id, q.qid LIMIT ?";
+        List<CodedAnswer> answers = new ArrayList<>(limit);
+        if (after == null || !after.coded()) {
+            answers.addAll(page(UNCODED, surveyId, questionIds, after, limit));
+        }
+        if (answers.size() < limit) {
+            answers.addAll(page(CODED_ANSWERS, surveyId, questionIds, after != null && after.coded() ? after : null,
+                    limit - answers.size()));
+        }
+        return answers;
+    }
+
+    /** @param from where the previous page ended within this part of the list; null from its start */
+    private List<CodedAnswer> page(String part, UUID surveyId, List<String> questionIds, ListPosition from,
+            int limit) {
+        String sql = part + (from == null ? "" : " AND (r.submitted_at, r.id) >= (?, ?) "
+                + "AND (r.submitted_at, r.id, q.qid) > (?, ?, ?)") + " ORDER BY r.submitted_at, r.id, q.qid LIMIT ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             int p = bindAnswers(connection, select, surveyId, questionIds);
-            if (after != null) {
-                select.setBoolean(p++, after.coded());
-                select.setTimestamp(p++, Timestamp.from(after.submittedAt()));
-                select.setObject(p++, after.responseId());
-                select.setString(p++, after.questionId());
+            if (from != null) {
+                Timestamp at = Timestamp.from(from.submittedAt());
+                select.setTimestamp(p++, at);
+                select.setObject(p++, from.responseId());
+                select.setTimestamp(p++, at);
+                select.setObject(p++, from.responseId());
+                select.setString(p++, from.questionId());
             }
             select.setInt(p, limit);
             List<CodedAnswer> answers = new ArrayList<>();
@@ -87,7 +118,10 @@ class CodingStore {
 
     /** The response's survey, locked against erasure while its answer is coded; empty when there is none. */
     Optional<UUID> lockResponse(UUID responseId) {
-        return text("SELECT survey_id::text FROM response WHERE id = ? FOR SHARE", responseId).map(UUID::fromString);
+        // FOR NO KEY UPDATE rather than FOR SHARE: the coding may mark the response done, and two coders of one
+        // response holding a share lock each would then deadlock on that update
+        return text("SELECT survey_id::text FROM response WHERE id = ? FOR NO KEY UPDATE", responseId)
+                .map(UUID::fromString);
     }
 
     /** The answer's text; empty when the respondent left the question unanswered. */
@@ -103,6 +137,24 @@ class CodingStore {
     long lockVersion(UUID responseId, String questionId, CodingPass pass) {
         return text("SELECT version::text FROM answer_coding WHERE response_id = ? AND question_id = ? AND pass = ? "
                 + "FOR UPDATE", responseId, questionId, pass.name()).map(Long::parseLong).orElse(0L);
+    }
+
+    /**
+     * Takes the response off the coder's waiting list once each of its written free-text answers has a first-pass
+     * coding; codings are changed but never removed, so it never has to come back.
+     */
+    void markIfDone(UUID responseId, List<String> questionIds) {
+        String sql = "UPDATE response r SET coding_done = true WHERE r.id = ? AND NOT r.coding_done AND NOT EXISTS ("
+                + "SELECT 1 FROM unnest(?::text[]) AS q(qid) WHERE " + ANSWERED + " AND NOT EXISTS (" + FIRST_CODING
+                + "))";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setObject(1, responseId);
+            update.setArray(2, connection.createArrayOf("text", questionIds.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Coding not stored: " + e.getMessage(), e);
+        }
     }
 
     /** The key that coded the answer in a pass, if it was. */
@@ -142,29 +194,38 @@ class CodingStore {
     }
 
     /**
-     * Coded answers per question and category of one frame (any of its versions), and per question the answers
-     * coded with it and those that could not be coded, under the keys {@link #CODED} and {@link #UNCODABLE}.
+     * Coded answers per group of the breakdown, question and category of one frame (any of its versions), and per
+     * group and question the answers coded with it and those that could not be coded, under the keys
+     * {@link #CODED} and {@link #UNCODABLE}. Responses outside every group (no place given, a demographic question
+     * left unanswered) are in none, as in every breakdown; with no breakdown, the one group is "".
      */
-    Map<String, Map<String, Long>> counts(UUID surveyId, UUID frameId) {
+    Map<String, Map<String, Map<String, Long>>> counts(UUID surveyId, UUID frameId, Breakdown by) {
         String sql = """
-                SELECT question_id, category, count(*) FROM answer_coding, unnest(categories) AS category
-                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2
+                WITH coded AS (
+                    SELECT c.question_id, c.categories, c.cannot_be_coded,
+                           CASE ?::text WHEN 'ALL' THEN '' WHEN 'CHANNEL' THEN r.channel WHEN 'PLACE' THEN r.place_code
+                                ELSE r.answers -> ?::text ->> 'choice' END AS grp
+                    FROM answer_coding c JOIN response r ON r.id = c.response_id
+                    WHERE c.survey_id = ? AND c.frame_id = ? AND c.pass = 'FIRST')
+                SELECT grp, question_id, category, count(*) FROM coded, unnest(categories) AS category
+                WHERE grp IS NOT NULL GROUP BY 1, 2, 3
                 UNION ALL
-                SELECT question_id, CASE WHEN cannot_be_coded THEN ? ELSE ? END, count(*) FROM answer_coding
-                WHERE survey_id = ? AND frame_id = ? AND pass = 'FIRST' GROUP BY 1, 2""";
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                SELECT grp, question_id, CASE WHEN cannot_be_coded THEN ? ELSE ? END, count(*) FROM coded
+                WHERE grp IS NOT NULL GROUP BY 1, 2, 3""";
+        Map<String, Map<String, Map<String, Long>>> counts = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, surveyId);
-            select.setObject(2, frameId);
-            select.setString(3, UNCODABLE);
-            select.setString(4, CODED);
-            select.setObject(5, surveyId);
-            select.setObject(6, frameId);
+            select.setString(1, by.kind().name());
+            select.setString(2, by.questionId());
+            select.setObject(3, surveyId);
+            select.setObject(4, frameId);
+            select.setString(5, UNCODABLE);
+            select.setString(6, CODED);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    counts.computeIfAbsent(rs.getString(1), q -> new LinkedHashMap<>()).merge(rs.getString(2),
-                            rs.getLong(3), Long::sum);
+                    counts.computeIfAbsent(rs.getString(1), g -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), q -> new LinkedHashMap<>())
+                            .merge(rs.getString(3), rs.getLong(4), Long::sum);
                 }
             }
             return counts;

@@ -1,7 +1,10 @@
 package org.chorus.survey.coding.frame;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -23,6 +26,26 @@ public record CodingFrame(
     public Stream<String> codes() {
         return categories.stream().flatMap(m -> Stream.concat(Stream.of(m.code()),
                 m.minorsOrEmpty().stream().map(MinorCategory::code)));
+    }
+
+    /**
+     * The insight themes the given categories count towards, distinct, in the frame's order: a category's own theme,
+     * or for a minor without one, its major's.
+     */
+    public List<String> insightThemes(Collection<String> codes) {
+        Set<String> themes = new LinkedHashSet<>();
+        for (MajorCategory major : categories) {
+            if (codes.contains(major.code()) && major.insightTheme() != null) {
+                themes.add(major.insightTheme());
+            }
+            for (MinorCategory minor : major.minorsOrEmpty()) {
+                String theme = minor.insightTheme() != null ? minor.insightTheme() : major.insightTheme();
+                if (codes.contains(minor.code()) && theme != null) {
+                    themes.add(theme);
+                }
+            }
+        }
+        return List.copyOf(themes);
     }
 
     public boolean has(String code) {

@@ -1,0 +1,136 @@
+package org.chorus.insight.codedtext;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.chorus.insight.support.InsightFixtures.publicWebsite;
+import static org.chorus.insight.support.InsightFixtures.reader;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.EventEnvelope;
+import org.chorus.platform.events.EventType;
+import org.chorus.platform.events.EventsConfig;
+import org.chorus.platform.events.KafkaClients;
+import org.chorus.platform.events.contract.AnswerCodingData;
+import org.chorus.platform.events.contract.ResponseData;
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Coded survey answers count towards the insight themes their categories map to, from real events on the real
+ * broker: once per answer however often it is recoded or redelivered, a recode that drops a theme uncounts it, the
+ * second coder's reading and an older coding count nothing, an erasure uncounts its response, and small counts are
+ * suppressed.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class CodedThemesTest {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(9_000);
+    private static final String QUESTION = "other-feedback";
+    private static final String WAITING = "waiting-times";
+    private static final String MENTAL_HEALTH = "mental-health-support";
+
+    private final UUID surveyId = UUID.randomUUID();
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventsConfig eventsConfig;
+
+    @Test
+    void codedAnswersCountOnceTowardsTheirLatestThemesAndErasureUncountsThem() throws Exception {
+        List<UUID> responses = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            responses.add(UUID.randomUUID());
+        }
+        List<ChorusEvent> events = new ArrayList<>();
+        for (UUID response : responses) {
+            events.add(coded(response, "FIRST", 1, List.of(WAITING)));
+        }
+        events.add(events.get(0)); // a redelivery
+        events.add(coded(responses.get(0), "FIRST", 2, List.of(WAITING))); // recoded, same theme: still once
+        events.add(coded(responses.get(1), "SECOND", 1, List.of(MENTAL_HEALTH))); // the blind second reading
+        events.add(coded(responses.get(2), "FIRST", 3, List.of(MENTAL_HEALTH))); // recoded to another theme
+        events.add(coded(responses.get(2), "FIRST", 2, List.of(WAITING))); // an older coding, late
+        events.add(coded(responses.get(3), "FIRST", 2, List.of(WAITING, MENTAL_HEALTH)));
+        events.add(coded(responses.get(3), "FIRST", 3, List.of(MENTAL_HEALTH))); // a recode that drops waiting
+        events.add(coded(responses.get(4), "FIRST", 2, List.of())); // recoded as nothing with a theme
+        events.add(erased(responses.get(5)));
+        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("coded-themes-test")) {
+            for (ChorusEvent event : events) {
+                producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, event)).get();
+            }
+        }
+        awaitProcessed(events.stream().map(ChorusEvent::id).distinct().toList());
+
+        // waiting: responses 0, 1, 6, 7, 8 (2 and 3 recoded away, 4 recoded as nothing, 5 erased)
+        given().header("Authorization", reader()).queryParam("surveyId", surveyId)
+                .when().get("/api/v1/themes/coded-survey-answers").then().statusCode(200)
+                .body("items.code", contains(WAITING, MENTAL_HEALTH))
+                .body("items.answers", contains(5, null))
+                .body("items.suppressed", contains(false, true));
+        assertEquals(2, answersCounted(MENTAL_HEALTH), "responses 2 and 3, shown only as suppressed");
+        assertEquals(5, answersCounted(WAITING));
+
+        given().header("Authorization", reader()).queryParam("surveyId", UUID.randomUUID())
+                .when().get("/api/v1/themes/coded-survey-answers").then().statusCode(200).body("items", empty());
+        given().header("Authorization", publicWebsite()).when().get("/api/v1/themes/coded-survey-answers").then()
+                .statusCode(403);
+    }
+
+    private long answersCounted(String theme) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM coded_survey_answer WHERE survey_id = :survey AND :theme = ANY (theme_codes)")
+                .setParameter("survey", surveyId).setParameter("theme", theme).getSingleResult()).longValue());
+    }
+
+    private ChorusEvent coded(UUID responseId, String pass, long version, List<String> themes) throws Exception {
+        return event(ChorusEventTypes.ANSWER_CODED, responseId, new AnswerCodingData(responseId, surveyId, QUESTION,
+                pass, UUID.randomUUID(), 1, themes.stream().map(t -> "category-" + t).toList(), themes, "NEGATIVE",
+                false, version, Instant.now()));
+    }
+
+    private ChorusEvent erased(UUID responseId) throws Exception {
+        return event(ChorusEventTypes.RESPONSE_ERASED, responseId, new ResponseData(responseId, surveyId, 1,
+                UUID.randomUUID(), null, null, "ONLINE", Instant.now()));
+    }
+
+    private <T> ChorusEvent event(EventType<T> type, UUID responseId, T data) throws Exception {
+        return new ChorusEvent(UUID.randomUUID().toString(), type.type(), "/chorus/survey-service",
+                OffsetDateTime.now(), responseId.toString(), SEQUENCE.incrementAndGet(), null,
+                objectMapper.writeValueAsBytes(data));
+    }
+
+    private void awaitProcessed(List<String> eventIds) {
+        await("the inbox processed " + eventIds.size() + " events").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id IN (:ids)")
+                        .setParameter("ids", eventIds).getSingleResult()).longValue()), seen -> seen == eventIds.size());
+    }
+}

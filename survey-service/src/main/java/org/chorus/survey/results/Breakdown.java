@@ -1,0 +1,73 @@
+package org.chorus.survey.results;
+
+import java.util.List;
+
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.survey.definition.PublishedSurvey;
+
+/**
+ * What results are broken down by: all respondents, their channel, their place, or their answer to a demographic
+ * question. Every result that breaks down (the counted answers and the coded free text) offers the same ones.
+ *
+ * @param questionId the demographic question, for {@link Kind#DEMOGRAPHIC} only
+ */
+public record Breakdown(Kind kind, String questionId) {
+
+    /** The kinds of breakdown. */
+    public enum Kind {
+        ALL,
+        CHANNEL,
+        PLACE,
+        DEMOGRAPHIC
+    }
+
+    /**
+     * @param by all (or absent), channel, place, or the id of a demographic question of the survey
+     * @throws ProblemException 400 naming the parameter {@code by} for anything else
+     */
+    public static Breakdown of(PublishedSurvey survey, String by) {
+        if (by == null || by.isBlank() || by.equals(TallyKey.ALL)) {
+            return new Breakdown(Kind.ALL, null);
+        }
+        if (by.equals(TallyKey.CHANNEL)) {
+            return new Breakdown(Kind.CHANNEL, null);
+        }
+        if (by.equals(TallyKey.PLACE)) {
+            return new Breakdown(Kind.PLACE, null);
+        }
+        boolean demographic = survey.definition().question(by).filter(q -> q.kind().describesRespondent())
+                .isPresent();
+        if (!demographic) {
+            throw badParameter("by", "must be all, channel, place or the id of a demographic question");
+        }
+        return new Breakdown(Kind.DEMOGRAPHIC, by);
+    }
+
+    /** As results name it: all, channel, place or the question id. */
+    public String name() {
+        return switch (kind) {
+            case ALL -> TallyKey.ALL;
+            case CHANNEL -> TallyKey.CHANNEL;
+            case PLACE -> TallyKey.PLACE;
+            case DEMOGRAPHIC -> questionId;
+        };
+    }
+
+    public boolean isAll() {
+        return kind == Kind.ALL;
+    }
+
+    /** The counters' dimension of this breakdown. */
+    String dimension() {
+        return switch (kind) {
+            case ALL, CHANNEL, PLACE -> name();
+            case DEMOGRAPHIC -> TallyKey.DEMOGRAPHIC_PREFIX + questionId;
+        };
+    }
+
+    static ProblemException badParameter(String name, String rule) {
+        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", name + ": " + rule,
+                List.of(FieldError.parameter(name, rule)));
+    }
+}
