@@ -71,24 +71,32 @@ public final class EventRouting {
     }
 
     /**
-     * Gives a poll's events to their receivers, each receiver its events together and in their order. Receivers are
-     * independent of each other, and Kafka orders nothing across partitions anyway, so one receiver's events need not
-     * wait for another's; the first receiver that throws stops the rest.
+     * Gives a poll's events to their receivers in exactly the order one-by-one delivery would, but hands each run of
+     * consecutive deliveries to one receiver over together: a busy topic whose events all go to one receiver becomes
+     * a single call, while an event that another receiver must see in between (an erasure after a coding) still comes
+     * in its place. The first receiver that throws stops the rest.
      */
     public void deliverTogether(List<Routed> events) {
-        Map<EventReceiver<?>, Batch<?>> batches = new LinkedHashMap<>();
+        Batch<?> run = null;
         for (Routed routed : events) {
             for (Delivery<?> delivery : routed.deliveries) {
-                add(batches, delivery, routed.event);
+                if (run != null && run.receiver() != delivery.receiver()) {
+                    run.deliver();
+                    run = null;
+                }
+                run = append(run, delivery, routed.event);
             }
         }
-        batches.values().forEach(Batch::deliver);
+        if (run != null) {
+            run.deliver();
+        }
     }
 
-    private <T> void add(Map<EventReceiver<?>, Batch<?>> batches, Delivery<T> delivery, ChorusEvent event) {
-        @SuppressWarnings("unchecked")
-        Batch<T> batch = (Batch<T>) batches.computeIfAbsent(delivery.receiver(), r -> new Batch<>(delivery.receiver()));
+    @SuppressWarnings("unchecked")
+    private <T> Batch<T> append(Batch<?> run, Delivery<T> delivery, ChorusEvent event) {
+        Batch<T> batch = run == null ? new Batch<>(delivery.receiver()) : (Batch<T>) run;
         batch.events.add(new EventReceiver.Received<>(event.dataAs(mapper, delivery.type().dataClass()), event));
+        return batch;
     }
 
     private record Batch<T>(EventReceiver<T> receiver, List<EventReceiver.Received<T>> events) {
