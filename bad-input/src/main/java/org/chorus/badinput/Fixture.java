@@ -28,7 +28,8 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
     /** The web origin the organisation's publishable key may be used from. */
     public static final String ORIGIN = "https://bad-input.example";
     static final List<String> SECRET_SCOPES = List.of("directory:manage", "surveys:manage", "insights:write",
-            "insights:read", "exports:read", "contacts:read", "webhooks:manage", "coding:manage", "coding:write");
+            "insights:read", "exports:read", "contacts:read", "webhooks:manage", "coding:manage", "coding:write",
+            "handover:read");
     private static final String SEED_SURVEY = "/org/chorus/localstack/seed-survey.json";
     private static final Duration KNOWN_WITHIN = Duration.ofSeconds(30);
 
