@@ -5,6 +5,7 @@ import static org.chorus.platform.datapackage.Field.Type.BOOLEAN;
 import static org.chorus.platform.datapackage.Field.Type.DATE;
 import static org.chorus.platform.datapackage.Field.Type.DATETIME;
 import static org.chorus.platform.datapackage.Field.Type.INTEGER;
+import static org.chorus.platform.datapackage.Field.Type.JSON_ARRAY;
 import static org.chorus.platform.datapackage.Field.Type.STRING;
 import static org.chorus.platform.datapackage.Field.Type.UUID;
 
@@ -110,7 +111,7 @@ final class InsightTables {
                     Field.required("unchanged_rows", INTEGER, "Unchanged", "Rows identical to what was stored"),
                     Field.required("rejected_rows", INTEGER, "Rejected", "Rows refused, with reasons in the report"),
                     Field.required("skipped_rows", INTEGER, "Skipped", "Rows not processed"),
-                    Field.of("report", ARRAY, "Report", "The report row by row, as the upload answered it"),
+                    Field.of("report", JSON_ARRAY, "Report", "The report row by row, as the upload answered it"),
                     Field.required("created_at", DATETIME, "Uploaded", "When the file came"),
                     Field.of("finished_at", DATETIME, "Finished", "When processing ended")),
             List.of("id"), List.of());

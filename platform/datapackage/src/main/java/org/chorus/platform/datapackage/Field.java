@@ -37,8 +37,13 @@ public record Field(String name, Type type, String title, String description, bo
         DATE,
         /** ISO-8601 instant in UTC, with as many digits of a second as it needs. */
         DATETIME,
-        /** A JSON array in the cell: lists whose items may hold any character, quotes included. */
+        /**
+         * A list the database holds as an array, written as a JSON array in the cell: its items may hold any
+         * character, quotes included.
+         */
         ARRAY,
+        /** A JSON array the database holds as JSON text, written as it is stored. */
+        JSON_ARRAY,
         /** A JSON object or array in the cell, kept as the service stores it. */
         OBJECT;
 
@@ -49,7 +54,7 @@ public record Field(String name, Type type, String title, String description, bo
                 case BOOLEAN -> "boolean";
                 case DATE -> "date";
                 case DATETIME -> "datetime";
-                case ARRAY -> "array";
+                case ARRAY, JSON_ARRAY -> "array";
                 case OBJECT -> "object";
             };
         }
@@ -59,7 +64,7 @@ public record Field(String name, Type type, String title, String description, bo
                 case UUID -> "uuid";
                 // the strict default pattern refuses fractions of a second, which stored times have
                 case DATETIME -> "any";
-                case STRING, INTEGER, BOOLEAN, DATE, ARRAY, OBJECT -> "default";
+                case STRING, INTEGER, BOOLEAN, DATE, ARRAY, JSON_ARRAY, OBJECT -> "default";
             };
         }
     }

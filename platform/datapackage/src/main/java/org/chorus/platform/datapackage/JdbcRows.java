@@ -63,7 +63,7 @@ public final class JdbcRows {
 
     private String cell(ResultSet rs, int column, Field.Type type) throws SQLException, IOException {
         return switch (type) {
-            case STRING, UUID, INTEGER, OBJECT -> rs.getString(column);
+            case STRING, UUID, INTEGER, OBJECT, JSON_ARRAY -> rs.getString(column);
             case BOOLEAN -> {
                 boolean value = rs.getBoolean(column);
                 yield rs.wasNull() ? null : Boolean.toString(value);
