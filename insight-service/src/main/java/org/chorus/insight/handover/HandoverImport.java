@@ -1,6 +1,8 @@
 package org.chorus.insight.handover;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipException;
 
 import javax.sql.DataSource;
 
@@ -61,6 +64,14 @@ public class HandoverImport {
     }
 
     private ImportReport read(UUID organisation, InputStream body) throws IOException, SQLException {
+        try {
+            return readPackage(organisation, body);
+        } catch (ZipException | EOFException e) {
+            throw invalid("The body is not a whole zip file: " + e.getMessage());
+        }
+    }
+
+    private ImportReport readPackage(UUID organisation, InputStream body) throws IOException, SQLException {
         PackageReader reader = new PackageReader(body);
         Map<String, ImportReport.Count> counts = new LinkedHashMap<>();
         Records records = new Records(organisation, new HashSet<>());
@@ -75,23 +86,40 @@ public class HandoverImport {
                     default -> null;
                 };
                 if (table != null) {
-                    counts.put(table.name(), insert(connection, table, reader.csv(), records));
+                    counts.put(table.name(), insertAll(connection, table, reader.csv(), records));
                 }
             }
         }
         if (!counts.containsKey(InsightTables.ACTIVITIES.name())) {
-            throw ProblemException.badRequest("invalid-package", "Handover package is not valid",
-                    "The body is not the insight part of a handover package: it has no activities.csv", List.of());
+            throw invalid("The body is not the insight part of a handover package: it has no activities.csv");
         }
         return new ImportReport(counts);
+    }
+
+    /** A package that cannot be read, or whose rows the tables refuse, is the caller's mistake, named by its file. */
+    private ImportReport.Count insertAll(Connection connection, Table table, CSVParser csv, Records records)
+            throws IOException {
+        try {
+            return insert(connection, table, csv, records);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !(e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
+                throw new IOException("Import failed: " + e.getMessage(), e);
+            }
+            throw invalid(table.path() + ": a row is refused by the table's rules (SQL state " + e.getSQLState() + ")");
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw invalid(table.path() + " is not a CSV file as the handover writes it");
+        }
+    }
+
+    private static ProblemException invalid(String detail) {
+        return ProblemException.badRequest("invalid-package", "Handover package is not valid", detail, List.of());
     }
 
     private ImportReport.Count insert(Connection connection, Table table, CSVParser csv, Records records)
             throws SQLException, IOException {
         for (String column : table.fieldNames()) {
             if (!csv.getHeaderNames().contains(column)) {
-                throw ProblemException.badRequest("invalid-package", "Handover package is not valid",
-                        table.path() + " has no column " + column, List.of());
+                throw invalid(table.path() + " has no column " + column);
             }
         }
         InsightRows rows = new InsightRows(records);
