@@ -12,22 +12,20 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.TestCallers;
+import org.chorus.platform.testing.ZipFiles;
 import org.chorus.platform.web.caller.Scopes;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +60,7 @@ class HandoverResourceTest {
         byte[] zip = given().header("Authorization", TestCallers.bearer(leaving, Scopes.HANDOVER_READ))
                 .queryParam("organisation", leaving.toString()).when().get("/api/v1/handover/insight")
                 .then().statusCode(200).contentType("application/zip").extract().asByteArray();
-        Map<String, String> files = unzip(zip);
+        Map<String, String> files = ZipFiles.texts(zip);
         assertEquals(List.of("activities.csv", "findings.csv", "theme_proposals.csv", "actions.csv", "uploads.csv",
                 "datapackage.json"), new ArrayList<>(files.keySet()));
         JsonNode descriptor = JSON.readTree(files.get("datapackage.json"));
@@ -118,16 +116,6 @@ class HandoverResourceTest {
     private static io.restassured.response.Response importPackage(String key, byte[] zip) {
         return given().header("Authorization", key).contentType("application/zip").body(zip)
                 .when().post("/api/v1/handover/insight/import");
-    }
-
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
     }
 
     private static byte[] zipOf(String name, String content) {
