@@ -58,12 +58,11 @@ public class HandoverResource {
                     + "row by row), and datapackage.json with each table's schema: types, titles, descriptions, "
                     + "codes, primary and foreign keys. Only the organisation's own key may ask. Audited as "
                     + "handover.exported, and handover.export-finished with the row counts.")
-    @APIResponse(responseCode = "200", description = "The package, streamed",
-            content = @Content(mediaType = Handovers.ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "organisation is missing or not a UUID")
-    @APIResponse(responseCode = "403", description = "The key lacks handover:read (missing-scope), or belongs to "
-            + "another organisation (not-owner)")
-    public Response handOver(@Parameter(description = "The caller's own organisation", required = true)
+    @APIResponse(responseCode = "200", description = Handovers.STREAMED, content = @Content(mediaType = Handovers.ZIP,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = Handovers.BAD_ORGANISATION)
+    @APIResponse(responseCode = "403", description = Handovers.REFUSED)
+    public Response handOver(@Parameter(description = Handovers.OWN_ORGANISATION, required = true)
             @QueryParam(Handovers.ORGANISATION) String organisation, @Context HttpServerResponse response) {
         return handovers.answer(HandoverPart.INSIGHT, caller, organisation, InsightHandover::sections, Map.of(), response::closed);
     }

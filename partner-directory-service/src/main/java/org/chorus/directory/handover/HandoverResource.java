@@ -48,12 +48,11 @@ public class HandoverResource {
                     + "(each key's name, kind, scopes and dates: never a secret, its prefix or its hash), with "
                     + "datapackage.json. Only the organisation's own key may ask. Audited as handover.exported, and "
                     + "handover.export-finished with the row counts.")
-    @APIResponse(responseCode = "200", description = "The package, streamed",
-            content = @Content(mediaType = Handovers.ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "organisation is missing or not a UUID")
-    @APIResponse(responseCode = "403", description = "The key lacks handover:read (missing-scope), or belongs to "
-            + "another organisation (not-owner)")
-    public Response handOver(@Parameter(description = "The caller's own organisation", required = true)
+    @APIResponse(responseCode = "200", description = Handovers.STREAMED, content = @Content(mediaType = Handovers.ZIP,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = Handovers.BAD_ORGANISATION)
+    @APIResponse(responseCode = "403", description = Handovers.REFUSED)
+    public Response handOver(@Parameter(description = Handovers.OWN_ORGANISATION, required = true)
             @QueryParam(Handovers.ORGANISATION) String organisation, @Context HttpServerResponse response) {
         return handovers.answer(HandoverPart.DIRECTORY, caller, organisation, DirectoryHandover::sections, Map.of(), response::closed);
     }

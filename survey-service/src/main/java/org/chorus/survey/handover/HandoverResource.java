@@ -49,12 +49,11 @@ public class HandoverResource {
                     + "when the key also holds contacts:read) and export_audit.csv, with datapackage.json. Only the "
                     + "organisation's own key may ask. Audited as handover.exported (saying whether contact details "
                     + "went), and handover.export-finished with the row counts.")
-    @APIResponse(responseCode = "200", description = "The package, streamed",
-            content = @Content(mediaType = Handovers.ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "organisation is missing or not a UUID")
-    @APIResponse(responseCode = "403", description = "The key lacks handover:read (missing-scope), or belongs to "
-            + "another organisation (not-owner)")
-    public Response handOver(@Parameter(description = "The caller's own organisation", required = true)
+    @APIResponse(responseCode = "200", description = Handovers.STREAMED, content = @Content(mediaType = Handovers.ZIP,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = Handovers.BAD_ORGANISATION)
+    @APIResponse(responseCode = "403", description = Handovers.REFUSED)
+    public Response handOver(@Parameter(description = Handovers.OWN_ORGANISATION, required = true)
             @QueryParam(Handovers.ORGANISATION) String organisation, @Context HttpServerResponse response) {
         boolean withContacts = caller.has(Scopes.CONTACTS_READ);
         return handovers.answer(HandoverPart.SURVEYS, caller, organisation, id -> SurveyHandover.sections(id, withContacts),

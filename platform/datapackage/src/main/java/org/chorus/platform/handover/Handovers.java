@@ -42,6 +42,12 @@ public class Handovers {
 
     public static final String ORGANISATION = "organisation";
     public static final String ZIP = "application/zip";
+    /** What every part's operation answers, for its OpenAPI document. */
+    public static final String STREAMED = "The package, streamed";
+    public static final String BAD_ORGANISATION = "organisation is missing or not a UUID";
+    public static final String REFUSED = "The key lacks handover:read (missing-scope), or belongs to another "
+            + "organisation (not-owner)";
+    public static final String OWN_ORGANISATION = "The caller's own organisation";
     private static final Logger LOG = Logger.getLogger(Handovers.class);
 
     private final DataSource dataSource;
