@@ -48,6 +48,8 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
 
         Map<String, String> ids = new HashMap<>();
         ids.put("places", place);
+        // a query parameter naming the caller's own organisation (a handover's ?organisation=)
+        ids.put("organisation", organisation);
         ids.put("organisations", sacrificial);
         ids.put("api-keys", sacrificialKey);
         String survey = setup.openSurvey(secret);

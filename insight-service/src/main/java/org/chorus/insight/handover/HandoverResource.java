@@ -2,6 +2,7 @@ package org.chorus.insight.handover;
 
 import java.io.InputStream;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,6 +22,7 @@ import org.chorus.platform.handover.HandoverPart;
 import org.chorus.platform.handover.Handovers;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,7 +72,8 @@ public class HandoverResource {
 
     @POST
     @Path("/import")
-    @Consumes(Handovers.ZIP)
+    // any type reaches the method, so that a key without the scope hears 403 before a wrong type hears 415
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
     @Operation(summary = "Take in another organisation's handed-over insight records",
@@ -87,8 +91,23 @@ public class HandoverResource {
             + "cell that cannot be read (the detail names file, row and column)")
     @APIResponse(responseCode = "403", description = "The key lacks insights:write")
     @APIResponse(responseCode = "409", description = "The package holds the caller's own records")
+    @APIResponse(responseCode = "415", description = "The body is not application/zip")
     @APIResponse(responseCode = "422", description = "organisation-not-active")
-    public ImportReport importPackage(InputStream body) {
-        return imports.importPackage(acting.requireActive(caller), body);
+    public ImportReport importPackage(@Context HttpHeaders headers, InputStream body) {
+        UUID organisation = acting.requireActive(caller);
+        if (!isZip(headers)) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "The body must be application/zip: the insight part of a handover package");
+        }
+        return imports.importPackage(organisation, body);
+    }
+
+    private static boolean isZip(HttpHeaders headers) {
+        try {
+            MediaType type = headers.getMediaType();
+            return type != null && type.isCompatible(MediaType.valueOf(Handovers.ZIP));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -105,6 +105,11 @@ class HandoverResourceTest {
     @Test
     void aBodyThatIsNoHandoverPackageIsRefusedSayingWhy() {
         String key = writer(organisation("Healthwatch Importer", true, unique("importer")));
+        given().header("Authorization", key).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/handover/insight/import").then().statusCode(415);
+        given().header("Authorization", TestCallers.bearer(UUID.randomUUID(), Scopes.INSIGHTS_READ))
+                .contentType(ContentType.JSON).body("{}").when().post("/api/v1/handover/insight/import")
+                .then().statusCode(403);
         importPackage(key, "not a zip".getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
                 .body("type", endsWith("invalid-package"));
         byte[] truncated = Arrays.copyOf(zipOf("activities.csv", "id,organisation_id\r\n" + "x".repeat(5000)), 60);
