@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipException;
@@ -77,16 +78,9 @@ public class HandoverImport {
         Records records = new Records(organisation, new HashSet<>());
         try (Connection connection = dataSource.getConnection()) {
             for (String file = reader.next(); file != null; file = reader.next()) {
-                Table table = switch (file) {
-                    case "activities.csv" -> InsightTables.ACTIVITIES;
-                    case "findings.csv" -> InsightTables.FINDINGS;
-                    case "theme_proposals.csv" -> InsightTables.THEME_PROPOSALS;
-                    case "actions.csv" -> InsightTables.ACTIONS;
-                    // upload reports stay a record of what was sent then; they make no records here
-                    default -> null;
-                };
-                if (table != null) {
-                    counts.put(table.name(), insertAll(connection, table, reader.csv(), records));
+                Optional<ImportedTable> table = ImportedTable.of(file);
+                if (table.isPresent()) {
+                    counts.put(table.get().table().name(), insertAll(connection, table.get(), reader.csv(), records));
                 }
             }
         }
@@ -97,7 +91,7 @@ public class HandoverImport {
     }
 
     /** A package that cannot be read, or whose rows the tables refuse, is the caller's mistake, named by its file. */
-    private ImportReport.Count insertAll(Connection connection, Table table, CSVParser csv, Records records)
+    private ImportReport.Count insertAll(Connection connection, ImportedTable table, CSVParser csv, Records records)
             throws IOException {
         try {
             return insert(connection, table, csv, records);
@@ -105,9 +99,9 @@ public class HandoverImport {
             if (e.getSQLState() == null || !(e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
                 throw new IOException("Import failed: " + e.getMessage(), e);
             }
-            throw invalid(table.path() + ": a row is refused by the table's rules (SQL state " + e.getSQLState() + ")");
+            throw invalid(table.table().path() + ": a row is refused by the table's rules (SQL state " + e.getSQLState() + ")");
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw invalid(table.path() + " is not a CSV file as the handover writes it");
+            throw invalid(table.table().path() + " is not a CSV file as the handover writes it");
         }
     }
 
@@ -115,8 +109,9 @@ public class HandoverImport {
         return ProblemException.badRequest("invalid-package", "Handover package is not valid", detail, List.of());
     }
 
-    private ImportReport.Count insert(Connection connection, Table table, CSVParser csv, Records records)
+    private ImportReport.Count insert(Connection connection, ImportedTable kind, CSVParser csv, Records records)
             throws SQLException, IOException {
+        Table table = kind.table();
         for (String column : table.fieldNames()) {
             if (!csv.getHeaderNames().contains(column)) {
                 throw invalid(table.path() + " has no column " + column);
@@ -125,10 +120,10 @@ public class HandoverImport {
         InsightRows rows = new InsightRows(records);
         long imported = 0;
         long present = 0;
-        try (PreparedStatement insert = connection.prepareStatement(InsightRows.insert(table))) {
+        try (PreparedStatement insert = connection.prepareStatement(kind.insert())) {
             int pending = 0;
             for (CSVRecord record : csv) {
-                rows.bind(table, new PackageRow(table.path(), record, objectMapper), insert);
+                rows.bind(kind, new PackageRow(table.path(), record, objectMapper), insert);
                 insert.addBatch();
                 if (++pending == BATCH) {
                     long added = added(insert.executeBatch());

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.UUID;
 
-import org.chorus.platform.datapackage.Table;
 import org.chorus.platform.web.problem.ProblemException;
 
 /**
@@ -20,40 +19,12 @@ final class InsightRows {
         this.records = records;
     }
 
-    static String insert(Table table) {
-        return switch (table.name()) {
-            case "activities" -> """
-                    INSERT INTO activity (id, organisation_id, reference, title, method, start_date, end_date,
-                        place_codes, participant_count, groups_reached, stakeholder_group, ladder_rung, programme_area,
-                        version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?::varchar[], ?, ?::varchar[], ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING""";
-            case "findings" -> """
-                    INSERT INTO finding (id, activity_id, organisation_id, statement, theme_codes, sentiment,
-                        participant_count, quotes, quotes_text, upload_position, published, published_at, version,
-                        created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?::varchar[], ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING""";
-            case "theme_proposals" -> """
-                    INSERT INTO theme_proposal (id, finding_id, organisation_id, label, normalised, proposed_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING""";
-            case "actions" -> """
-                    INSERT INTO action (id, organisation_id, title, decision, finding_ids, status, reason, decided_on,
-                        due_on, completed_on, published, published_at, version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?::uuid[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING""";
-            default -> throw new IllegalArgumentException("insight imports no table " + table.name());
-        };
-    }
-
-    void bind(Table table, PackageRow row, PreparedStatement insert) throws SQLException {
-        switch (table.name()) {
-            case "activities" -> activity(row, insert);
-            case "findings" -> finding(row, insert);
-            case "theme_proposals" -> proposal(row, insert);
-            case "actions" -> action(row, insert);
-            default -> throw new IllegalArgumentException("insight imports no table " + table.name());
+    void bind(ImportedTable table, PackageRow row, PreparedStatement insert) throws SQLException {
+        switch (table) {
+            case ACTIVITIES -> activity(row, insert);
+            case FINDINGS -> finding(row, insert);
+            case THEME_PROPOSALS -> proposal(row, insert);
+            case ACTIONS -> action(row, insert);
         }
     }
 
