@@ -36,7 +36,8 @@ final class Draft {
         }
         for (ApiOperation.Parameter parameter : operation.parameters(ApiOperation.Location.QUERY)) {
             if (parameter.required()) {
-                draft.query.put(encode(parameter.name()), encode(validValue(parameter.schema())));
+                String known = fixture.ids().get(parameter.name());
+                draft.query.put(encode(parameter.name()), encode(known != null ? known : validValue(parameter.schema())));
             }
         }
         draft.headers.put("Authorization", "Bearer " + fixture.secretKey());

@@ -28,7 +28,8 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
     /** The web origin the organisation's publishable key may be used from. */
     public static final String ORIGIN = "https://bad-input.example";
     static final List<String> SECRET_SCOPES = List.of("directory:manage", "surveys:manage", "insights:write",
-            "insights:read", "exports:read", "contacts:read", "webhooks:manage", "coding:manage", "coding:write");
+            "insights:read", "exports:read", "contacts:read", "webhooks:manage", "coding:manage", "coding:write",
+            "handover:read");
     private static final String SEED_SURVEY = "/org/chorus/localstack/seed-survey.json";
     private static final Duration KNOWN_WITHIN = Duration.ofSeconds(30);
 
@@ -47,6 +48,8 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
 
         Map<String, String> ids = new HashMap<>();
         ids.put("places", place);
+        // a query parameter naming the caller's own organisation (a handover's ?organisation=)
+        ids.put("organisation", organisation);
         ids.put("organisations", sacrificial);
         ids.put("api-keys", sacrificialKey);
         String survey = setup.openSurvey(secret);

@@ -56,7 +56,8 @@ class AccessMatrixIT {
             Map.of("GET /api/v1/surveys/{surveyId}/responses/export", "includeContact");
 
     private static final List<String> SECRET_SCOPES = List.of("directory:manage", "surveys:manage", "insights:write",
-            "insights:read", "exports:read", "contacts:read", "webhooks:manage", "coding:manage", "coding:write");
+            "insights:read", "exports:read", "contacts:read", "webhooks:manage", "coding:manage", "coding:write",
+            "handover:read");
     private static final String REQUIRED_SCOPES = "x-required-scopes";
     private static final String WEBSITE = "https://www.example.org";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");

@@ -11,6 +11,7 @@ final class Scopes {
     static final String WEBHOOKS_MANAGE = "webhooks:manage";
     static final String CODING_MANAGE = "coding:manage";
     static final String CODING_WRITE = "coding:write";
+    static final String HANDOVER_READ = "handover:read";
     /** A partner website's publishable key. */
     static final String PUBLIC = "public";
 

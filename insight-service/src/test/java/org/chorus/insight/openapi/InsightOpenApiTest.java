@@ -58,7 +58,8 @@ class InsightOpenApiTest {
         assertTrue(undocumented.isEmpty(), "operations without a summary: " + undocumented);
         assertTrue(paths.keySet().stream().filter(p -> p.startsWith("/api/")).allMatch(p -> p.startsWith("/api/v1/activities")
                 || p.startsWith("/api/v1/findings") || p.startsWith("/api/v1/themes") || p.startsWith("/api/v1/actions")
-                || p.startsWith("/api/v1/uploads") || p.startsWith("/api/v1/reach")),
+                || p.startsWith("/api/v1/uploads") || p.startsWith("/api/v1/reach")
+                || p.startsWith("/api/v1/handover/insight")),
                 "every path is under a prefix the gateway routes here: " + paths.keySet());
     }
 }

@@ -18,7 +18,8 @@ public record ApiKeyInput(
         @Schema(description = "For secret keys, one or more of directory:manage, surveys:manage, insights:write, "
                 + "insights:read, exports:read, contacts:read (respondents' contact details in exports of the "
                 + "organisation's own surveys, with exports:read), webhooks:manage (the organisation's webhook "
-                + "subscriptions), coding:manage, coding:write (coding free text). Publishable keys always get only "
+                + "subscriptions), coding:manage, coding:write (coding free text), handover:read (the organisation's own "
+                + "records handed over whole). Publishable keys always get only "
                 + "'public'.",
                 examples = "[\"exports:read\", \"insights:read\"]")
         @Size(max = 10) List<@NotBlank String> scopes,

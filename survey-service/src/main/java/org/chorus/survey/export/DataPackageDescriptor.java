@@ -3,6 +3,7 @@ package org.chorus.survey.export;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.chorus.platform.datapackage.Descriptor;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.question.ExportColumn;
 import org.chorus.survey.results.Suppression;
@@ -18,12 +19,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * survey under {@code titles}) and a description; fields holding codes list them as {@code constraints.enum} and
  * label them as {@code categories}, each label in every language under {@code labels}. Beyond the standard, the
  * package says which survey version it follows, what the export filtered on and where the next one resumes, and
- * what suppression published figures apply.
+ * what suppression published figures apply. The conventions it shares with every Chorus package (profiles, the CSV
+ * resource and its dialect) are the platform's {@link Descriptor}.
  */
 final class DataPackageDescriptor {
 
-    static final String PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
-    static final String SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json";
+    static final String PACKAGE_PROFILE = Descriptor.PACKAGE_PROFILE;
+    static final String SCHEMA_PROFILE = Descriptor.SCHEMA_PROFILE;
 
     private DataPackageDescriptor() {
     }
@@ -44,15 +46,8 @@ final class DataPackageDescriptor {
         root.set("languages", objectMapper.valueToTree(survey.definition().languages()));
         root.set("export", export(objectMapper, facts, rows));
         root.set("suppression", suppression(objectMapper));
-        ObjectNode resource = root.putArray("resources").addObject();
-        resource.put("name", "responses");
-        resource.put("type", "table");
-        resource.put("path", DataPackage.CSV);
-        resource.put("format", "csv");
-        resource.put("mediatype", "text/csv");
-        resource.put("encoding", "utf-8");
-        resource.putObject("dialect").put("header", true).put("delimiter", ",").put("quoteChar", "\"")
-                .put("doubleQuote", true).put("lineTerminator", "\r\n");
+        ObjectNode resource = Descriptor.csvResource(objectMapper, "responses", DataPackage.CSV);
+        root.putArray("resources").add(resource);
         resource.set("schema", schema(objectMapper, facts));
         return objectMapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
     }

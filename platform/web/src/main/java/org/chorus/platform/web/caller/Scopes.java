@@ -21,6 +21,12 @@ public final class Scopes {
     public static final String CODING_MANAGE = "coding:manage";
     /** Coding respondents' free-text answers against a frame: reads the text itself, so a scope of its own. */
     public static final String CODING_WRITE = "coding:write";
+    /**
+     * An organisation's own records handed over whole, from every service (its surveys' responses without contact
+     * details unless the key also holds {@link #CONTACTS_READ}): for an organisation that leaves the partnership or
+     * whose functions move to a new custodian.
+     */
+    public static final String HANDOVER_READ = "handover:read";
     /** What a partner website's publishable key may do: read open surveys and published results, submit responses. */
     public static final String PUBLIC = "public";
     /**
@@ -31,7 +37,7 @@ public final class Scopes {
 
     public static final Set<String> SECRET_SCOPES =
             Set.of(DIRECTORY_MANAGE, SURVEYS_MANAGE, INSIGHTS_WRITE, INSIGHTS_READ, EXPORTS_READ, CONTACTS_READ,
-                    WEBHOOKS_MANAGE, CODING_MANAGE, CODING_WRITE);
+                    WEBHOOKS_MANAGE, CODING_MANAGE, CODING_WRITE, HANDOVER_READ);
 
     private Scopes() {
     }

@@ -1,0 +1,110 @@
+package org.chorus.insight.handover;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVRecord;
+import org.chorus.platform.web.problem.FieldError;
+import org.chorus.platform.web.problem.ProblemException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One row of a handover package's CSV, read back into the values the tables store: an empty cell is a missing value,
+ * a list is the JSON array the package wrote. A cell that cannot be read is the caller's 400, naming file, row and
+ * column.
+ */
+final class PackageRow {
+
+    private final String file;
+    private final CSVRecord record;
+    private final ObjectMapper objectMapper;
+
+    PackageRow(String file, CSVRecord record, ObjectMapper objectMapper) {
+        this.file = file;
+        this.record = record;
+        this.objectMapper = objectMapper;
+    }
+
+    String text(String column) {
+        String value = record.get(column);
+        return value.isEmpty() ? null : value;
+    }
+
+    UUID uuid(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw bad(column, "must be a UUID");
+        }
+    }
+
+    Integer integer(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw bad(column, "must be a whole number");
+        }
+    }
+
+    boolean bool(String column) {
+        String value = text(column);
+        if (!"true".equals(value) && !"false".equals(value)) {
+            throw bad(column, "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    LocalDate date(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw bad(column, "must be a date, yyyy-mm-dd");
+        }
+    }
+
+    Timestamp time(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : Timestamp.from(Instant.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw bad(column, "must be an ISO-8601 time in UTC");
+        }
+    }
+
+    String[] strings(String column) {
+        String value = text(column);
+        try {
+            List<String> items = value == null ? List.of() : objectMapper.readerForListOf(String.class).readValue(value);
+            return items.toArray(String[]::new);
+        } catch (JsonProcessingException e) {
+            throw bad(column, "must be a JSON array of strings");
+        }
+    }
+
+    UUID[] uuids(String column) {
+        String[] items = strings(column);
+        UUID[] ids = new UUID[items.length];
+        for (int i = 0; i < items.length; i++) {
+            try {
+                ids[i] = UUID.fromString(items[i]);
+            } catch (IllegalArgumentException e) {
+                throw bad(column, "must be a JSON array of UUIDs");
+            }
+        }
+        return ids;
+    }
+
+    private ProblemException bad(String column, String rule) {
+        return ProblemException.badRequest("invalid-package", "Handover package is not valid",
+                file + " row " + record.getRecordNumber() + ", column " + column + ": " + rule,
+                List.of(FieldError.body("/" + file + "/" + record.getRecordNumber() + "/" + column, rule)));
+    }
+}

@@ -1,0 +1,137 @@
+package org.chorus.insight.handover;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.insight.support.InsightFixtures.activity;
+import static org.chorus.insight.support.InsightFixtures.createActivity;
+import static org.chorus.insight.support.InsightFixtures.createFinding;
+import static org.chorus.insight.support.InsightFixtures.finding;
+import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.unique;
+import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.TestCallers;
+import org.chorus.platform.testing.ZipFiles;
+import org.chorus.platform.web.caller.Scopes;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class HandoverResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String QUOTE = "He said \"wait\", then:\r\nnothing, for weeks";
+
+    @Test
+    void anOrganisationsInsightIsHandedOverAsADataPackageAndTakenInOnceByAnother() throws IOException {
+        String place = unique("handover");
+        UUID leaving = organisation("Healthwatch Leaving", true, place);
+        UUID custodian = organisation("New Custodian", true, place);
+        String activity = createActivity(writer(leaving), activity("Focus group", place));
+        Map<String, Object> quoted = finding(activity, "Long waits", List.of("waiting-times"), List.of(QUOTE));
+        String first = createFinding(writer(leaving), quoted);
+        createFinding(writer(leaving), finding(activity, "Kind staff", List.of(), List.of()));
+        given().header("Authorization", writer(leaving)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Faster referrals", "decision", "A single point of access",
+                        "findingIds", List.of(first), "status", "PLANNED", "decidedOn", "2020-02-01"))
+                .when().post("/api/v1/actions").then().statusCode(201);
+
+        byte[] zip = given().header("Authorization", TestCallers.bearer(leaving, Scopes.HANDOVER_READ))
+                .queryParam("organisation", leaving.toString()).when().get("/api/v1/handover/insight")
+                .then().statusCode(200).contentType("application/zip").extract().asByteArray();
+        Map<String, String> files = ZipFiles.texts(zip);
+        assertEquals(List.of("activities.csv", "findings.csv", "theme_proposals.csv", "actions.csv", "uploads.csv",
+                "datapackage.json"), new ArrayList<>(files.keySet()));
+        JsonNode descriptor = JSON.readTree(files.get("datapackage.json"));
+        List<Long> rows = new ArrayList<>();
+        descriptor.path("resources").forEach(r -> rows.add(r.path("rows").asLong()));
+        assertEquals(List.of(1L, 2L, 0L, 1L, 0L), rows);
+        assertEquals("uuid", descriptor.at("/resources/0/schema/fields/0/format").asText());
+        assertEquals("activity_id", descriptor.at("/resources/1/schema/foreignKeys/0/fields/0").asText());
+        List<CSVRecord> findings = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(files.get("findings.csv"))).getRecords();
+        CSVRecord longWaits = findings.stream().filter(r -> r.get("id").equals(first)).findFirst().orElseThrow();
+        assertEquals(List.of(QUOTE), Arrays.asList(JSON.readValue(longWaits.get("quotes"), String[].class)));
+
+        String custodianWriter = writer(custodian);
+        Map<String, Object> imported = Map.of("activities", Map.of("imported", 1, "present", 0),
+                "findings", Map.of("imported", 2, "present", 0), "theme_proposals", Map.of("imported", 0, "present", 0),
+                "actions", Map.of("imported", 1, "present", 0));
+        importPackage(custodianWriter, zip).then().statusCode(200).body("counts", equalTo(imported));
+        importPackage(custodianWriter, zip).then().statusCode(200)
+                .body("counts.activities.present", equalTo(1)).body("counts.findings.present", equalTo(2))
+                .body("counts.actions.present", equalTo(1)).body("counts.findings.imported", equalTo(0));
+        given().header("Authorization", TestCallers.bearer(custodian, Scopes.INSIGHTS_READ))
+                .queryParam("organisation", custodian.toString())
+                .queryParam("q", "weeks").when().get("/api/v1/findings").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].quotes[0]", equalTo(QUOTE));
+    }
+
+    @Test
+    void recordsLeaveOnlyToTheOrganisationItselfWithTheScope() {
+        UUID own = organisation("Healthwatch Own", true, unique("own"));
+        UUID other = organisation("Another", true, unique("other"));
+        given().header("Authorization", writer(own)).queryParam("organisation", own.toString())
+                .when().get("/api/v1/handover/insight").then().statusCode(403);
+        given().header("Authorization", TestCallers.bearer(own, Scopes.HANDOVER_READ))
+                .queryParam("organisation", other.toString()).when().get("/api/v1/handover/insight")
+                .then().statusCode(403).body("type", endsWith("not-owner"));
+        given().header("Authorization", TestCallers.bearer(own, Scopes.HANDOVER_READ))
+                .when().get("/api/v1/handover/insight")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("organisation"));
+    }
+
+    @Test
+    void aBodyThatIsNoHandoverPackageIsRefusedSayingWhy() {
+        String key = writer(organisation("Healthwatch Importer", true, unique("importer")));
+        given().header("Authorization", key).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/handover/insight/import").then().statusCode(415);
+        given().header("Authorization", TestCallers.bearer(UUID.randomUUID(), Scopes.INSIGHTS_READ))
+                .contentType(ContentType.JSON).body("{}").when().post("/api/v1/handover/insight/import")
+                .then().statusCode(403);
+        importPackage(key, "not a zip".getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("type", endsWith("invalid-package"));
+        byte[] truncated = Arrays.copyOf(zipOf("activities.csv", "id,organisation_id\r\n" + "x".repeat(5000)), 60);
+        importPackage(key, truncated).then().statusCode(400).body("type", endsWith("invalid-package"));
+        importPackage(key, zipOf("activities.csv", "id,title\r\n")).then().statusCode(400)
+                .body("detail", equalTo("activities.csv has no column organisation_id"));
+    }
+
+    private static io.restassured.response.Response importPackage(String key, byte[] zip) {
+        return given().header("Authorization", key).contentType("application/zip").body(zip)
+                .when().post("/api/v1/handover/insight/import");
+    }
+
+    private static byte[] zipOf(String name, String content) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

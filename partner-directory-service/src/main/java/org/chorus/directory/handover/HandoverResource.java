@@ -1,0 +1,59 @@
+package org.chorus.directory.handover;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+import org.chorus.platform.handover.HandoverPart;
+import org.chorus.platform.handover.Handovers;
+import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.caller.Scopes;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.vertx.core.http.HttpServerResponse;
+
+/** The directory's part of handing an organisation's records over whole. */
+@RequestScoped
+@Path("/api/v1/handover/directory")
+@Tag(name = "Handover")
+public class HandoverResource {
+
+    private final Handovers handovers;
+    private final Caller caller;
+
+    public HandoverResource(Handovers handovers, Caller caller) {
+        this.handovers = handovers;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(Handovers.ZIP)
+    @RolesAllowed(Scopes.HANDOVER_READ)
+    @Operation(summary = "Hand over the organisation's directory records",
+            description = "A Frictionless Data Package (zip), streamed: organisation.csv, places.csv (the places it "
+                    + "covers and those above them), origins.csv (its website's allowed origins) and api_keys.csv "
+                    + "(each key's name, kind, scopes and dates: never a secret, its prefix or its hash), with "
+                    + "datapackage.json. Only the organisation's own key may ask. Audited as handover.exported, and "
+                    + "handover.export-finished with the row counts.")
+    @APIResponse(responseCode = "200", description = Handovers.STREAMED, content = @Content(mediaType = Handovers.ZIP,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = Handovers.BAD_ORGANISATION)
+    @APIResponse(responseCode = "403", description = Handovers.REFUSED)
+    public Response handOver(@Parameter(description = Handovers.OWN_ORGANISATION, required = true)
+            @QueryParam(Handovers.ORGANISATION) String organisation, @Context HttpServerResponse response) {
+        return handovers.answer(HandoverPart.DIRECTORY, caller, organisation, DirectoryHandover::sections, Map.of(), response::closed);
+    }
+}
