@@ -7,16 +7,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.chorus.localstack.RunningStack;
+
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
-/** Directory steps the tests share, each with fresh names so that tests never collide. */
+/**
+ * Directory steps the tests share, each with fresh names so that tests never collide: static ones in the tests' shared
+ * installation, and the same steps in another installation through {@link #of(RunningStack)}.
+ */
 final class Directory {
 
     /** The web origin of the test organisations' websites, from which their publishable keys are used. */
     static final String WEBSITE = "https://www.example.org";
 
-    private Directory() {
+    private static final Directory SHARED = new Directory(() -> as(admin()));
+
+    /** A request as the installation's administrator. */
+    private final Supplier<RequestSpecification> administrator;
+
+    private Directory(Supplier<RequestSpecification> administrator) {
+        this.administrator = administrator;
+    }
+
+    /** The directory of another installation than the shared one, administered with its bootstrap key. */
+    static Directory of(RunningStack stack) {
+        return new Directory(() -> RestAssured.given().baseUri(stack.gatewayUrl().toString())
+                .header("Authorization", "Bearer " + stack.bootstrapAdminKey()));
     }
 
     /**
@@ -44,9 +64,14 @@ final class Directory {
 
     /** As {@link #registerOrganisation(String, String)}, with every detail given, its name made unique. */
     static String registerOrganisation(Map<String, Object> details) {
+        return SHARED.organisation(details);
+    }
+
+    /** An organisation of this installation, its name made unique. */
+    String organisation(Map<String, Object> details) {
         Map<String, Object> body = new HashMap<>(details);
         body.put("name", details.get("name") + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")");
-        return as(admin()).contentType(ContentType.JSON)
+        return administrator.get().contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body)
                 .when().post("/api/v1/organisations")
@@ -56,8 +81,12 @@ final class Directory {
 
     /** Registers an integrated care system under a fresh code, the simplest place an organisation can cover. */
     static String registerPlace(String name) {
-        String code = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        as(admin()).contentType(ContentType.JSON)
+        return SHARED.place("e2e-" + UUID.randomUUID().toString().substring(0, 8), name);
+    }
+
+    /** A place of this installation under the code given: a code names the same place in every installation. */
+    String place(String code, String name) {
+        administrator.get().contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", name, "kind", "INTEGRATED_CARE_SYSTEM"))
                 .when().post("/api/v1/places")
                 .then().statusCode(201);
@@ -74,7 +103,12 @@ final class Directory {
 
     /** Issues a secret key and returns {keyId, secret}. */
     static String[] issueSecretKey(String organisationId, String... scopes) {
-        var issued = as(admin()).contentType(ContentType.JSON)
+        return SHARED.secretKey(organisationId, scopes);
+    }
+
+    /** A secret key of an organisation of this installation: {keyId, secret}. */
+    String[] secretKey(String organisationId, String... scopes) {
+        var issued = administrator.get().contentType(ContentType.JSON)
                 .body(Map.of("name", "e2e key", "kind", "SECRET", "scopes", List.of(scopes)))
                 .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
                 .then().statusCode(201)

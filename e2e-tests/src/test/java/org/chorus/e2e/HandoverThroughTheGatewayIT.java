@@ -21,24 +21,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.chorus.localstack.Handover;
+import org.chorus.localstack.LocalStack;
+import org.chorus.localstack.RunningStack;
+import org.chorus.localstack.StackSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * A local Healthwatch hands its records over whole with {@code ./chorus handover}'s code, through the gateway, and
  * the organisation taking them over imports the insight part: it then holds the same activities, findings and
- * actions, field by field. The second organisation lives in the same installation (a second whole stack is too
- * heavy for the shared test machine); its records are stored under new ids, so nothing of the first is reused.
+ * actions, field by field: in the same installation, and in a fresh installation, as when a local Healthwatch's
+ * records move to an ICB or a council running Chorus of its own. Imported records get new ids.
  */
 class HandoverThroughTheGatewayIT {
 
@@ -93,7 +99,47 @@ class HandoverThroughTheGatewayIT {
         // its own package back into itself would clash with its own references
         importInsight(leavingKey, insight).then().statusCode(409);
 
-        assertSameInsight(leavingKey, leaving, custodian);
+        assertSameInsight(new Holder(() -> as(leavingKey), leaving), new Holder(() -> as(leavingKey), custodian));
+    }
+
+    @Test
+    void theInsightPartImportedIntoAFreshInstallationIsTheSameFieldByField() throws Exception {
+        String place = Directory.registerPlace("Handover area");
+        String leaving = Directory.registerOrganisationCovering("Healthwatch Closing", "HEALTHWATCH", place);
+        String leavingKey = Directory.issueSecretKey(leaving, Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ,
+                Scopes.HANDOVER_READ)[1];
+        recordInsight(leavingKey, place);
+        new Handover(SystemUnderTest.stack().gatewayUrl(), leavingKey).fetch(UUID.fromString(leaving), folder);
+        byte[] insight = Files.readAllBytes(folder.resolve("insight.zip"));
+
+        try (RunningStack fresh = LocalStack.start(StackSettings.forTests(Files.createTempDirectory("chorus-fresh-")))) {
+            // the new custodian covers the same area: place codes name the same places in every installation
+            Directory directory = Directory.of(fresh);
+            directory.place(place, "Handover area");
+            String custodian = directory.organisation(Map.of("name", "Lancashire County Council", "type",
+                    "LOCAL_AUTHORITY", "placeCodes", List.of(place), "allowedOrigins", List.of(Directory.WEBSITE)));
+            String custodianKey = directory.secretKey(custodian, Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ)[1];
+            Supplier<RequestSpecification> asCustodian = () -> RestAssured.given()
+                    .baseUri(fresh.gatewayUrl().toString()).header("Authorization", "Bearer " + custodianKey);
+
+            // the fresh installation's gateway and insight service learn the key and the organisation from events
+            await().atMost(Duration.ofSeconds(30)).until(() -> asCustodian.get().contentType("application/zip")
+                    .body(insight).post("/api/v1/handover/insight/import").statusCode(), equalTo(200));
+            asCustodian.get().contentType("application/zip").body(insight).post("/api/v1/handover/insight/import")
+                    .then().statusCode(200).body("counts.activities", equalTo(Map.of("imported", 0, "present", 2)))
+                    .body("counts.findings", equalTo(Map.of("imported", 0, "present", 3)))
+                    .body("counts.actions", equalTo(Map.of("imported", 0, "present", 1)));
+
+            assertSameInsight(new Holder(() -> as(leavingKey), leaving), new Holder(asCustodian, custodian));
+        }
+    }
+
+    /** Who reads an organisation's records, and which organisation. */
+    private record Holder(Supplier<RequestSpecification> caller, String organisation) {
+        List<Map<String, Object>> list(String what) {
+            return caller.get().queryParam("organisation", organisation).queryParam("limit", 500)
+                    .get("/api/v1/" + what).then().statusCode(200).extract().jsonPath().getList("items");
+        }
     }
 
     private static void recordInsight(String key, String place) {
@@ -151,14 +197,14 @@ class HandoverThroughTheGatewayIT {
         assertFalse(entry("surveys.zip", "responses.csv").contains("contact_"), "no contact details without contacts:read");
     }
 
-    private void assertSameInsight(String key, String leaving, String custodian) {
-        Map<String, Map<String, Object>> before = byKey(list(key, "activities", leaving), a -> (String) a.get("reference"));
-        Map<String, Map<String, Object>> after = byKey(list(key, "activities", custodian), a -> (String) a.get("reference"));
+    private void assertSameInsight(Holder leaving, Holder custodian) {
+        Map<String, Map<String, Object>> before = byKey(leaving.list("activities"), a -> (String) a.get("reference"));
+        Map<String, Map<String, Object>> after = byKey(custodian.list("activities"), a -> (String) a.get("reference"));
         assertEquals(before.keySet(), after.keySet());
         before.forEach((reference, activity) -> assertFields(KEPT_ACTIVITY_FIELDS, activity, after.get(reference)));
 
-        Map<String, Map<String, Object>> beforeFindings = byKey(list(key, "findings", leaving), f -> (String) f.get("statement"));
-        Map<String, Map<String, Object>> afterFindings = byKey(list(key, "findings", custodian), f -> (String) f.get("statement"));
+        Map<String, Map<String, Object>> beforeFindings = byKey(leaving.list("findings"), f -> (String) f.get("statement"));
+        Map<String, Map<String, Object>> afterFindings = byKey(custodian.list("findings"), f -> (String) f.get("statement"));
         assertEquals(beforeFindings.keySet(), afterFindings.keySet());
         Map<Object, Object> activityOf = new HashMap<>();
         before.forEach((reference, a) -> activityOf.put(a.get("id"), after.get(reference).get("id")));
@@ -167,22 +213,17 @@ class HandoverThroughTheGatewayIT {
             Map<String, Object> imported = afterFindings.get(statement);
             assertFields(KEPT_FINDING_FIELDS, finding, imported);
             assertEquals(activityOf.get(finding.get("activityId")), imported.get("activityId"));
-            assertEquals(custodian, imported.get("organisationId"));
+            assertEquals(custodian.organisation(), imported.get("organisationId"));
             findingOf.put(finding.get("id"), imported.get("id"));
         });
 
-        List<Map<String, Object>> actions = list(key, "actions", leaving);
-        List<Map<String, Object>> importedActions = list(key, "actions", custodian);
+        List<Map<String, Object>> actions = leaving.list("actions");
+        List<Map<String, Object>> importedActions = custodian.list("actions");
         assertEquals(1, actions.size());
         assertEquals(1, importedActions.size());
         assertFields(KEPT_ACTION_FIELDS, actions.get(0), importedActions.get(0));
         assertEquals(((List<?>) actions.get(0).get("findingIds")).stream().map(findingOf::get).toList(),
                 importedActions.get(0).get("findingIds"));
-    }
-
-    private static List<Map<String, Object>> list(String key, String what, String organisation) {
-        return as(key).queryParam("organisation", organisation).queryParam("limit", 500).get("/api/v1/" + what)
-                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> items,
