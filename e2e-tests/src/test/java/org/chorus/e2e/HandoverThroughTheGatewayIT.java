@@ -71,7 +71,7 @@ class HandoverThroughTheGatewayIT {
         String leavingKey = Directory.issueSecretKey(leaving, Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ,
                 Scopes.HANDOVER_READ)[1];
         String custodianKey = Directory.issueSecretKey(custodian, Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ)[1];
-        recordInsight(leavingKey, place);
+        recordInsight(leavingKey, leaving, place);
 
         List<Path> files = new Handover(SystemUnderTest.stack().gatewayUrl(), leavingKey)
                 .fetch(UUID.fromString(leaving), folder);
@@ -108,7 +108,7 @@ class HandoverThroughTheGatewayIT {
         String leaving = Directory.registerOrganisationCovering("Healthwatch Closing", "HEALTHWATCH", place);
         String leavingKey = Directory.issueSecretKey(leaving, Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ,
                 Scopes.HANDOVER_READ)[1];
-        recordInsight(leavingKey, place);
+        recordInsight(leavingKey, leaving, place);
         new Handover(SystemUnderTest.stack().gatewayUrl(), leavingKey).fetch(UUID.fromString(leaving), folder);
         byte[] insight = Files.readAllBytes(folder.resolve("insight.zip"));
 
@@ -142,7 +142,7 @@ class HandoverThroughTheGatewayIT {
         }
     }
 
-    private static void recordInsight(String key, String place) {
+    private static void recordInsight(String key, String organisation, String place) {
         String csv = HEADER + "\r\n"
                 + "HO-1,Young carers focus group,Focus group,14/03/2019," + place + ",14,young carers,"
                 + "\"Long waits, for \"\"mental health\"\" referrals\",mental-health-support;waiting-times,,Concern,"
@@ -151,7 +151,7 @@ class HandoverThroughTheGatewayIT {
                 + "HO-2,Drop-in,Public engagement event,2019-04-01," + place + ",12,,\"Café staff were kind\",joined-up-services,,Positive,\r\n";
         await().atMost(Duration.ofSeconds(15)).until(() -> as(key).contentType("text/csv")
                 .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/uploads").statusCode(), equalTo(201));
-        List<String> findings = as(key).get("/api/v1/findings?organisation=" + organisationOf(key))
+        List<String> findings = as(key).get("/api/v1/findings?organisation=" + organisation)
                 .then().statusCode(200).extract().path("items.id");
         as(key).post("/api/v1/findings/" + findings.get(0) + "/publish").then().statusCode(200);
         String action = as(key).contentType(ContentType.JSON).body(Map.of("title", "Faster referrals",
@@ -160,10 +160,6 @@ class HandoverThroughTheGatewayIT {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/actions").then().statusCode(201).extract().path("id");
         as(key).post("/api/v1/actions/" + action + "/publish").then().statusCode(200);
-    }
-
-    private static String organisationOf(String key) {
-        return as(key).get("/api/v1/activities").then().statusCode(200).extract().path("items[0].organisationId");
     }
 
     private static io.restassured.response.Response importInsight(String key, byte[] zip) {

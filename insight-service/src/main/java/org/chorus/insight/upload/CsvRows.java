@@ -45,7 +45,7 @@ final class CsvRows {
                     header = cells;
                 } else {
                     // The header is spreadsheet row 1; a record's row is its position after it.
-                    rows.add(new SheetGrid.Row(rows.size() + 2, cells));
+                    rows.add(new SheetGrid.Row(rows.size() + 2, withinHeader(rows.size() + 2, cells, header.size())));
                 }
             }
         } catch (RuntimeJsonMappingException | java.io.IOException e) {
@@ -53,6 +53,20 @@ final class CsvRows {
                     + firstLine(e.getMessage()));
         }
         return new SheetGrid(header == null ? List.of() : header, rows);
+    }
+
+    /**
+     * A cell past the header's last column is most often a comma in a cell that is not in quotes, which shifts every
+     * cell after it: the file is refused rather than read shifted.
+     */
+    private static List<String> withinHeader(int row, List<String> cells, int columns) {
+        for (int i = columns; i < cells.size(); i++) {
+            if (cells.get(i) != null && !cells.get(i).isBlank()) {
+                throw MalformedUpload.because("Row " + row + " has " + cells.size() + " cells but the header names "
+                        + columns + " columns: put a cell holding a comma in double quotes");
+            }
+        }
+        return cells;
     }
 
     private static String decode(byte[] content) {

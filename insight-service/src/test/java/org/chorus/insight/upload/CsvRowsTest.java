@@ -116,6 +116,18 @@ class CsvRowsTest {
                 .startsWith("The CSV could not be read after row 1: "));
     }
 
+    @Test
+    void aCommaOutsideQuotesThatShiftsTheCellsIsRefusedNamingItsRow() {
+        int columns = HEADER.split(",").length;
+        String shifted = "A,Conversations, Carlisle" + ",x".repeat(columns - 2);
+        assertEquals("Row 3 has " + (columns + 1) + " cells but the header names " + columns
+                + " columns: put a cell holding a comma in double quotes",
+                malformed((HEADER + "\r\n" + ",".repeat(columns - 1) + "\r\n" + shifted + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, CsvRows.read((HEADER + "\r\nA,T,Workshop,2019-01-01,x,1" + ",".repeat(columns - 5) + "\r\n")
+                .getBytes(StandardCharsets.UTF_8), Map.of()).size(), "blank cells past the header are harmless");
+    }
+
     /**
      * Generated sheets written by Apache Commons CSV (as Excel writes them, CRLF or LF, with or without a byte order
      * mark), with commas, quotes, semicolons, line breaks and non-Latin text in the cells: read back cell for cell.
