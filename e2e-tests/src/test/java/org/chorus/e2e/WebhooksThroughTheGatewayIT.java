@@ -52,8 +52,12 @@ class WebhooksThroughTheGatewayIT {
             assertEquals(2, receiver.refused());
             assertTrue(receiver.unverified().isEmpty());
 
-            JsonPath log = healthwatch.with(WEBHOOKS_MANAGE).get("/api/v1/webhooks/" + subscription + "/deliveries")
-                    .then().statusCode(200).extract().jsonPath();
+            // The receiver has its 2xx before the sender records the delivery, so the log catches up a moment later.
+            String deliveries = "/api/v1/webhooks/" + subscription + "/deliveries";
+            await().atMost(Duration.ofSeconds(30)).until(() -> healthwatch.with(WEBHOOKS_MANAGE).get(deliveries)
+                    .then().statusCode(200).extract().jsonPath().getList("items.status").stream()
+                    .allMatch("DELIVERED"::equals));
+            JsonPath log = healthwatch.with(WEBHOOKS_MANAGE).get(deliveries).then().statusCode(200).extract().jsonPath();
             List<String> queued = new ArrayList<>(log.getList("items.webhookId", String.class));
             Collections.reverse(queued);
             assertEquals(accepted.stream().map(WebhookReceiver.Delivery::webhookId).toList(), queued);

@@ -143,6 +143,22 @@ class ApiKeyResourceTest {
     }
 
     @Test
+    void aKindGivenAsANumberIsRefusedNotReadAsTheFirstKind() {
+        String organisationId = registerOrganisation(organisation("Enum Numbers CIC", "VCFSE", List.of()));
+        String path = "/api/v1/organisations/" + organisationId + "/api-keys";
+        for (Object kind : List.of(0, "0", 1)) {
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Numbered", "kind", kind, "scopes", List.of("insights:read")))
+                    .when().post(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].pointer", equalTo("/kind"))
+                    .body("errors[0].detail", containsString("SECRET"));
+        }
+        given().header("Authorization", ADMIN).when().get(path)
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void aSecretKeyMayCarryTheContactsScopeAndTheGatewayLearnsIt() {
         String organisationId = registerOrganisation(organisation("Contacts Scope Trust", "NHS_TRUST", List.of()));
         String path = "/api/v1/organisations/" + organisationId + "/api-keys";
