@@ -21,10 +21,12 @@ import org.chorus.platform.web.problem.ProblemException;
 public class SurveyQueries {
 
     private final SurveyRepository surveys;
+    private final SurveyStateStore states;
     private final SurveyViews views;
 
-    public SurveyQueries(SurveyRepository surveys, SurveyViews views) {
+    public SurveyQueries(SurveyRepository surveys, SurveyStateStore states, SurveyViews views) {
         this.surveys = surveys;
+        this.states = states;
         this.views = views;
     }
 
@@ -62,19 +64,17 @@ public class SurveyQueries {
      */
     @Transactional
     public PublishedSurvey acceptingResponses(UUID id, Instant now) {
-        SurveyEntity entity = surveys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Survey", id));
-        if (entity.publishedVersion == null) {
-            throw ProblemException.notFound("Survey", id);
-        }
-        if (SurveyViews.effectiveStatus(entity, now) == SurveyStatus.CLOSED) {
+        SurveyStateStore.SurveyState survey = states.find(id).filter(s -> s.publishedVersion() != null)
+                .orElseThrow(() -> ProblemException.notFound("Survey", id));
+        if (SurveyViews.effectiveStatus(survey.status(), survey.closesAt(), now) == SurveyStatus.CLOSED) {
             throw new ProblemException(409, "survey-closed", "Survey closed",
-                    "Survey " + id + " closed at " + entity.closesAt + " and no longer accepts responses");
+                    "Survey " + id + " closed at " + survey.closesAt() + " and no longer accepts responses");
         }
-        if (entity.opensAt != null && now.isBefore(entity.opensAt)) {
+        if (survey.opensAt() != null && now.isBefore(survey.opensAt())) {
             throw new ProblemException(409, "survey-not-open", "Survey not open yet",
-                    "Survey " + id + " opens at " + entity.opensAt);
+                    "Survey " + id + " opens at " + survey.opensAt());
         }
-        return views.published(entity);
+        return views.version(id, survey.organisationId(), survey.publishedVersion());
     }
 
     /** Any published version, for results and exports. */

@@ -2,6 +2,7 @@ package org.chorus.survey.definition;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,14 +43,18 @@ public class SurveyViews {
 
     /** Published versions never change, so each replica keeps the ones it has read instead of parsing them again. */
     public PublishedSurvey version(SurveyEntity entity, int version) {
-        var key = new SurveyVersionEntity.Key(entity.id, version);
+        return version(entity.id, entity.organisationId, version);
+    }
+
+    PublishedSurvey version(UUID surveyId, UUID organisationId, int version) {
+        var key = new SurveyVersionEntity.Key(surveyId, version);
         PublishedSurvey cached = frozen.get(key);
         if (cached != null) {
             return cached;
         }
-        SurveyVersionEntity stored = versions.find(entity.id, version)
-                .orElseThrow(() -> ProblemException.notFound("Version " + version + " of survey", entity.id));
-        PublishedSurvey published = new PublishedSurvey(entity.id, entity.organisationId, version,
+        SurveyVersionEntity stored = versions.find(surveyId, version)
+                .orElseThrow(() -> ProblemException.notFound("Version " + version + " of survey", surveyId));
+        PublishedSurvey published = new PublishedSurvey(surveyId, organisationId, version,
                 codec.read(stored.definition));
         if (frozen.size() >= MAX_CACHED) {
             frozen.clear();
@@ -65,9 +70,13 @@ public class SurveyViews {
 
     /** An open survey past its closing time is closed even before the closing job has recorded it. */
     static SurveyStatus effectiveStatus(SurveyEntity e, Instant now) {
-        if (e.status == SurveyStatus.OPEN && e.closesAt != null && !now.isBefore(e.closesAt)) {
+        return effectiveStatus(e.status, e.closesAt, now);
+    }
+
+    static SurveyStatus effectiveStatus(SurveyStatus status, Instant closesAt, Instant now) {
+        if (status == SurveyStatus.OPEN && closesAt != null && !now.isBefore(closesAt)) {
             return SurveyStatus.CLOSED;
         }
-        return e.status;
+        return status;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -39,7 +40,7 @@ class OutboxStore {
 
     private static final String SELECT_BATCH = """
             SELECT position, event_id, topic, aggregate_id, event_type, occurred_at, request_id, data
-            FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?""";
+            FROM outbox_event WHERE published_at IS NULL ORDER BY position""";
 
     private final DataSource dataSource;
 
@@ -84,10 +85,7 @@ class OutboxStore {
 
     private PublishOutcome lockAndPublish(Connection connection, int batchSize, Duration lockWait,
             OutboxRelay.BatchPublisher publisher) throws SQLException {
-        if (!lock(connection, lockWait)) {
-            return PublishOutcome.NOTHING;
-        }
-        List<OutboxRow> rows = readBatch(connection, batchSize);
+        List<OutboxRow> rows = lockAndRead(connection, batchSize, lockWait).orElse(List.of());
         if (rows.isEmpty()) {
             return PublishOutcome.NOTHING;
         }
@@ -97,34 +95,50 @@ class OutboxStore {
     }
 
     /**
+     * Takes the relay lock and reads the batch in one round trip: on a busy machine each round trip waits for a
+     * processor, and a relay that made three before sending anything kept every event waiting for all three.
+     * <p>
      * Waits for another replica's relay to end its round rather than giving up at once: an event whose commit woke this
      * relay while the other was publishing then goes out as soon as that round ends, not a poll interval later. A round
      * that holds the lock longer than the wait (a broker that does not answer) leaves this relay to its next round.
+     *
+     * @return empty when another relay kept the lock for longer than the wait
      */
-    private static boolean lock(Connection connection, Duration wait) throws SQLException {
+    private static Optional<List<OutboxRow>> lockAndRead(Connection connection, int batchSize, Duration lockWait)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'");
-            statement.execute("SELECT pg_advisory_xact_lock(" + RELAY_LOCK + ")");
-            return true;
+            // Only numbers are put into the text, so it cannot be injected into; several statements in one string
+            // travel as one message and are answered together.
+            boolean resultSet = statement.execute("SET LOCAL lock_timeout = '" + lockWait.toMillis() + "ms';"
+                    + "SELECT pg_advisory_xact_lock(" + RELAY_LOCK + ");"
+                    + SELECT_BATCH + " LIMIT " + Math.max(1, batchSize));
+            List<OutboxRow> rows = List.of();
+            // The answers come in the statements' order: the SET's count, the lock's row, then the batch.
+            while (resultSet || statement.getUpdateCount() != -1) {
+                if (resultSet) {
+                    rows = readRows(statement.getResultSet(), batchSize);
+                }
+                resultSet = statement.getMoreResults();
+            }
+            return Optional.of(rows);
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 connection.rollback();
-                return false;
+                return Optional.empty();
             }
             throw e;
         }
     }
 
-    private static List<OutboxRow> readBatch(Connection connection, int batchSize) throws SQLException {
+    /** The rows of the batch; the lock's one-column answer gives none. */
+    private static List<OutboxRow> readRows(ResultSet rs, int batchSize) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>(Math.min(batchSize, 64));
-        try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
-            select.setInt(1, batchSize);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getBytes(8)));
-                }
-            }
+        if (rs.getMetaData().getColumnCount() < 8) {
+            return rows;
+        }
+        while (rs.next()) {
+            rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getBytes(8)));
         }
         return rows;
     }

@@ -63,7 +63,8 @@ public final class EventLoop {
 
     /**
      * A loop in a consumer group: each record is handled by one member of the group, and offsets are committed after
-     * the records of a poll are processed, so a crash redelivers at most those (which an inbox makes harmless).
+     * the records of a poll are processed (without waiting for the broker), so a crash redelivers at most the last few
+     * polls, which an inbox makes harmless; a loop stopped on purpose commits all it processed.
      */
     public static EventLoop inGroup(String name, String group, Set<String> topics, PollProcessor processor,
             KafkaClients clients, TopicProvisioner provisioner, LoopTimings timings) {
@@ -124,6 +125,15 @@ public final class EventLoop {
     }
 
     private void consume(KafkaConsumer<String, byte[]> kafka) {
+        try {
+            poll(kafka);
+        } catch (WakeupException e) {
+            positions.stopping(kafka);
+            throw e;
+        }
+    }
+
+    private void poll(KafkaConsumer<String, byte[]> kafka) {
         long nextCheck = System.nanoTime() + timings.checkInterval().toNanos();
         while (running) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();

@@ -20,6 +20,9 @@ sealed interface ReadPositions permits GroupPositions, WholeTopicPositions {
     /** A poll's records are processed. */
     void afterPoll(KafkaConsumer<String, byte[]> kafka, boolean anyRecords);
 
+    /** The loop is stopping on purpose and its consumer is still open. */
+    void stopping(KafkaConsumer<String, byte[]> kafka);
+
     /** Called every check interval: a chance to notice an outage or new partitions. */
     void check(KafkaConsumer<String, byte[]> kafka);
 

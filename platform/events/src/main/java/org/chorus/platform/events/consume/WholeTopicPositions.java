@@ -82,6 +82,11 @@ final class WholeTopicPositions implements ReadPositions {
      * timeout fails the loop, which says so once), and it also lets the loop see partitions added since it started.
      */
     @Override
+    public void stopping(KafkaConsumer<String, byte[]> kafka) {
+        // nothing kept at the broker: a new reader starts from the beginning anyway
+    }
+
+    @Override
     public void check(KafkaConsumer<String, byte[]> kafka) {
         kafka.endOffsets(kafka.assignment(), timings.brokerTimeout());
         int partitions = topics.stream().mapToInt(t -> kafka.partitionsFor(t, timings.brokerTimeout()).size()).sum();
