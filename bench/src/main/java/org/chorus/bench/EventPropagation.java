@@ -2,6 +2,7 @@ package org.chorus.bench;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,12 +50,14 @@ final class EventPropagation {
      * @param failed submissions answered otherwise, by status or by what went wrong
      * @param missing acknowledged responses insight did not hold in time
      * @param stages where the time went, from the databases' timestamps
+     * @param cpuPerResponse processor milliseconds per acknowledged response of each part, load generator included
      */
     record Result(int perSecond, Histogram latencyMicros, long acknowledged, Map<String, Long> failed, int missing,
-            PropagationStages.Stages stages) {
+            PropagationStages.Stages stages, String cpuPerResponse) {
     }
 
     private final RunningStack stack;
+    private final Path stackHome;
     private final DrillTenant tenant;
     private final Map<UUID, Long> travelling = new ConcurrentHashMap<>();
     private final Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
@@ -63,8 +66,9 @@ final class EventPropagation {
     private final CountDownLatch allArrived = new CountDownLatch(1);
     private volatile boolean allAnswered;
 
-    EventPropagation(RunningStack stack, DrillTenant tenant) {
+    EventPropagation(RunningStack stack, Path stackHome, DrillTenant tenant) {
         this.stack = stack;
+        this.stackHome = stackHome;
         this.tenant = tenant;
     }
 
@@ -75,6 +79,8 @@ final class EventPropagation {
         CountDownLatch answered = new CountDownLatch(total);
         AtomicInteger next = new AtomicInteger();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        CpuShares cpuBefore = CpuShares.now(stackHome);
+        String cpu;
         try (Connection insight = DriverManager.getConnection(stack.jdbcUrl("insight"), stack.dbUser(),
                 stack.dbPassword())) {
             try {
@@ -86,6 +92,7 @@ final class EventPropagation {
                 }, 0, TimeUnit.SECONDS.toNanos(1) / perSecond, TimeUnit.NANOSECONDS);
                 clock.scheduleWithFixedDelay(() -> arrived(insight), 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
                 awaitAnswersAndArrivals(answered, duration);
+                cpu = CpuShares.now(stackHome).perResponseSince(cpuBefore, acknowledged.sum());
             } finally {
                 // Before the connection closes, so that no poll runs on a closed connection.
                 clock.shutdownNow();
@@ -95,7 +102,7 @@ final class EventPropagation {
         Map<String, Long> failures = new TreeMap<>();
         failed.forEach((answer, count) -> failures.put(answer, count.sum()));
         return new Result(perSecond, latency, acknowledged.sum(), failures, travelling.size(),
-                PropagationStages.since(stack, start));
+                PropagationStages.since(stack, start), cpu);
     }
 
     private void awaitAnswersAndArrivals(CountDownLatch answered, Duration duration) throws InterruptedException {

@@ -51,10 +51,10 @@ public final class FaultBench {
             if (drilled) {
                 drills.addAll(drill(new FaultDrills(stack, tenant, sizes), sizes));
             }
-            warmUp(stack, tenant, propagationRate, drilled);
+            warmUp(stack, home, tenant, propagationRate, drilled);
             System.out.printf("event propagation: %d responses/s for %d s%n", propagationRate,
                     propagation.toSeconds());
-            propagated = new EventPropagation(stack, tenant).run(propagationRate, propagation);
+            propagated = new EventPropagation(stack, home, tenant).run(propagationRate, propagation);
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -73,13 +73,13 @@ public final class FaultBench {
      * the same rate runs for {@code propagation-warmup-seconds} (15 by default) first, and its figures are printed
      * apart, not counted.
      */
-    private static void warmUp(RunningStack stack, DrillTenant tenant, int rate, boolean drilled) throws Exception {
+    private static void warmUp(RunningStack stack, Path home, DrillTenant tenant, int rate, boolean drilled) throws Exception {
         int seconds = Integer.getInteger("chorus.faults.propagation-warmup-seconds", drilled ? 0 : 15);
         if (seconds <= 0) {
             return;
         }
         System.out.printf("warm-up: %d responses/s for %d s, not counted%n", rate, seconds);
-        EventPropagation.Result warm = new EventPropagation(stack, tenant).run(rate, Duration.ofSeconds(seconds));
+        EventPropagation.Result warm = new EventPropagation(stack, home, tenant).run(rate, Duration.ofSeconds(seconds));
         System.out.printf("warm-up: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 warm.latencyMicros().getValueAtPercentile(50) / 1000.0,
                 warm.latencyMicros().getValueAtPercentile(99) / 1000.0, warm.latencyMicros().getMaxValue() / 1000.0);

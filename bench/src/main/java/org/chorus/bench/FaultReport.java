@@ -45,6 +45,7 @@ final class FaultReport {
             System.out.printf("    of which: outbox to the broker's acknowledgement p50 %.0f ms, p99 %.0f ms; from "
                     + "then to insight applying it p50 %.0f ms, p99 %.0f ms (database clocks)%n", ms(relay, 50), ms(relay, 99),
                     ms(broker, 50), ms(broker, 99));
+            System.out.println("    processor ms per response: " + propagated.cpuPerResponse());
         }
     }
 
