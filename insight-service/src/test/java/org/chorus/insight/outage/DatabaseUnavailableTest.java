@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.DatabaseOutage;
 import org.chorus.platform.testing.StoredRows;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -26,11 +25,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class DatabaseUnavailableTest {
-
-    @AfterEach
-    void databaseRunsForTheTestsAfterThis() {
-        DatabaseOutage.end();
-    }
 
     @Test
     void readsAndNewActivitiesAnswer503UntilTheDatabaseIsBack() {

@@ -108,7 +108,8 @@ public final class DatabaseOutage {
     /**
      * The outage every service's writes must survive: while the database is stopped a read and a create answer 503
      * and the service reports itself not ready; once it is back, nothing refused was stored, the create retried
-     * with its Idempotency-Key stores the record, and a second retry returns the same one rather than a copy.
+     * with its Idempotency-Key stores the record, and a second retry returns the same one rather than a copy. Ends
+     * the outage it begins whatever happens, so that the test classes after it find the database running.
      *
      * @param read asks for a record stored before the outage
      * @param create sends the same new record with the same Idempotency-Key each time it is called
@@ -117,11 +118,13 @@ public final class DatabaseOutage {
     public static void assertCreateRetriedAfterwardsStoredOnce(Supplier<ValidatableResponse> read,
             Supplier<ValidatableResponse> create, IntSupplier stored) {
         begin();
-        assertUnavailable(read.get());
-        assertUnavailable(create.get());
-        awaitReadiness("DOWN");
-
-        end();
+        try {
+            assertUnavailable(read.get());
+            assertUnavailable(create.get());
+            awaitReadiness("DOWN");
+        } finally {
+            end();
+        }
         assertEquals(0, stored.getAsInt(), "nothing refused was stored");
         String id = create.get().statusCode(201).extract().path("id");
         assertEquals(id, create.get().statusCode(201).extract().path("id"), "a second retry returns the same record");
