@@ -79,7 +79,7 @@ public class ApiKeyService {
         organisations.get(organisationId);
         Cursor after = Cursor.decode(cursor);
         List<ApiKeyEntity> fetched = keys.listByOrganisation(organisationId,
-                after == null ? null : after.instant(), after == null ? null : after.id(), limit + 1);
+                Cursor.instantOf(after), Cursor.idOf(after), limit + 1);
         return Page.of(fetched, limit, k -> new Cursor(k.createdAt.toString(), k.id).encode())
                 .map(views::of);
     }

@@ -70,7 +70,7 @@ public class OrganisationService {
     public Page<Organisation> list(OrganisationFilter filter, int limit, String cursor) {
         Cursor after = Cursor.decode(cursor);
         List<OrganisationEntity> fetched = organisations.search(filter,
-                after == null ? null : after.sortValue(), after == null ? null : after.id(), limit + 1);
+                after == null ? null : after.sortValue(), Cursor.idOf(after), limit + 1);
         return Page.of(fetched, limit, o -> new Cursor(o.name.toLowerCase(Locale.ROOT), o.id).encode())
                 .map(views::of);
     }
