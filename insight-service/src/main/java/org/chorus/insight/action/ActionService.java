@@ -14,6 +14,7 @@ import org.chorus.insight.finding.Audience;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
+import org.chorus.platform.entity.OwnedEntity;
 import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.web.ETags;
@@ -45,9 +46,7 @@ public class ActionService {
     @Transactional
     public Action create(Caller caller, ActionInput input) {
         ActionEntity entity = new ActionEntity();
-        entity.id = UUID.randomUUID();
-        entity.organisationId = acting.requireActive(caller);
-        entity.createdAt = Instant.now();
+        entity.startNew(acting.requireActive(caller));
         apply(caller, input, entity);
         actions.persist(entity);
         actions.flush();
@@ -71,10 +70,7 @@ public class ActionService {
     @Transactional
     public Action publish(Caller caller, UUID id) {
         ActionEntity entity = ownedForUpdate(caller, id);
-        if (!entity.published) {
-            entity.published = true;
-            entity.publishedAt = Instant.now();
-            entity.updatedAt = Instant.now();
+        if (entity.markPublished(true)) {
             actions.flush();
             announce(ChorusEventTypes.ACTION_PUBLISHED, entity);
         }
@@ -83,10 +79,7 @@ public class ActionService {
 
     @Transactional
     public Action get(Caller caller, UUID id) {
-        Audience audience = Audience.of(caller);
-        return actions.findByIdOptional(id).filter(a -> audience.sees(a.published, a.organisationId))
-                .map(a -> views.of(caller, a))
-                .orElseThrow(() -> ProblemException.notFound("Action", id));
+        return views.of(caller, Audience.of(caller).visible(actions.findByIdOptional(id), "Action", id));
     }
 
     @Transactional
@@ -94,7 +87,7 @@ public class ActionService {
             String cursor) {
         Cursor after = Cursor.decode(cursor);
         List<ActionEntity> fetched = actions.search(findingId, organisationId, status, Audience.of(caller),
-                Cursor.dateOf(after), after == null ? null : after.id(), limit + 1);
+                Cursor.dateOf(after), Cursor.idOf(after), limit + 1);
         return Page.of(fetched, limit, a -> new Cursor(a.decidedOn.toString(), a.id).encode()).map(a -> views.of(caller, a));
     }
 
@@ -132,8 +125,6 @@ public class ActionService {
     }
 
     private ActionEntity ownedForUpdate(Caller caller, UUID id) {
-        ActionEntity entity = actions.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Action", id));
-        entity.requireChangeableBy(caller, "action");
-        return entity;
+        return OwnedEntity.changeableBy(caller, actions.findForUpdate(id), "Action", id);
     }
 }

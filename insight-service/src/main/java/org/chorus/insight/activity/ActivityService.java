@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.chorus.insight.common.Tags;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.organisation.OrganisationReplicaRepository;
+import org.chorus.platform.entity.OwnedEntity;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
@@ -38,11 +39,8 @@ public class ActivityService {
 
     @Transactional
     public Activity create(Caller caller, ActivityInput input) {
-        UUID organisationId = acting.requireActive(caller);
         ActivityEntity entity = new ActivityEntity();
-        entity.id = UUID.randomUUID();
-        entity.organisationId = organisationId;
-        entity.createdAt = Instant.now();
+        entity.startNew(acting.requireActive(caller));
         apply(input, entity);
         activities.persist(entity);
         activities.flush();
@@ -51,8 +49,7 @@ public class ActivityService {
 
     @Transactional
     public Activity update(Caller caller, UUID id, String ifMatch, ActivityInput input) {
-        ActivityEntity entity = activities.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Activity", id));
-        entity.requireChangeableBy(caller, "activity");
+        ActivityEntity entity = OwnedEntity.changeableBy(caller, activities.findForUpdate(id), "Activity", id);
         ETags.requireMatch(ifMatch, entity.version);
         acting.requireActive(caller);
         apply(input, entity);
@@ -76,7 +73,7 @@ public class ActivityService {
                         filter.programmeArea(), filter.from(), filter.to());
         Cursor after = Cursor.decode(cursor);
         List<ActivityEntity> fetched = activities.search(visible, Cursor.dateOf(after),
-                after == null ? null : after.id(), limit + 1);
+                Cursor.idOf(after), limit + 1);
         return Page.of(fetched, limit, a -> new Cursor(a.startDate.toString(), a.id).encode())
                 .map(views::of);
     }
@@ -109,9 +106,7 @@ public class ActivityService {
         ActivityEntity entity = existing;
         if (entity == null) {
             entity = new ActivityEntity();
-            entity.id = UUID.randomUUID();
-            entity.organisationId = organisationId;
-            entity.createdAt = Instant.now();
+            entity.startNew(organisationId);
             copy(input, entity);
             activities.persist(entity);
         } else {

@@ -17,4 +17,20 @@ public abstract class PublishableEntity extends OwnedEntity {
     /** When it was published; null while it is not. */
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /**
+     * Publishes or withdraws the record, at one instant for both times.
+     *
+     * @return whether that changed it, and so must be announced
+     */
+    public boolean markPublished(boolean publish) {
+        if (published == publish) {
+            return false;
+        }
+        Instant now = Instant.now();
+        published = publish;
+        publishedAt = publish ? now : null;
+        updatedAt = now;
+        return true;
+    }
 }

@@ -1,11 +1,14 @@
 package org.chorus.insight.finding;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.chorus.insight.common.PublishableEntity;
 import org.chorus.platform.query.Where;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.problem.ProblemException;
 
 /**
  * Which findings a caller may see: analysts (insights:read) see all; an organisation that only writes sees the
@@ -28,6 +31,12 @@ public record Audience(boolean everything, UUID ownOrganisation) {
 
     public boolean sees(boolean published, UUID organisationId) {
         return everything || published || organisationId.equals(ownOrganisation);
+    }
+
+    /** The record if this audience sees it; 404 naming {@code kind} when it is missing or hidden from the audience. */
+    public <E extends PublishableEntity> E visible(Optional<E> found, String kind, UUID id) {
+        return found.filter(e -> sees(e.published, e.organisationId))
+                .orElseThrow(() -> ProblemException.notFound(kind, id));
     }
 
     /** {@link #sees} as a condition on the rows of {@code table} (an alias, or the table's name). */

@@ -26,18 +26,14 @@ public class FindingQueries {
     /** @throws ProblemException 404 also when the finding exists but the caller may not see it */
     @Transactional
     public Finding get(Caller caller, UUID id) {
-        Audience audience = Audience.of(caller);
-        return findings.findByIdOptional(id)
-                .filter(f -> audience.sees(f.published, f.organisationId))
-                .map(views::of)
-                .orElseThrow(() -> ProblemException.notFound("Finding", id));
+        return views.of(Audience.of(caller).visible(findings.findByIdOptional(id), "Finding", id));
     }
 
     @Transactional
     public Page<Finding> search(Caller caller, FindingFilter filter, int limit, String cursor) {
         Cursor after = Cursor.decode(cursor);
         List<FindingEntity> fetched = findings.search(filter, Audience.of(caller),
-                Cursor.dateOf(after), after == null ? null : after.id(), limit + 1);
+                Cursor.dateOf(after), Cursor.idOf(after), limit + 1);
         return Page.of(views.of(fetched), limit, f -> new Cursor(f.heardOn().toString(), f.id()).encode());
     }
 }

@@ -16,6 +16,7 @@ import org.chorus.insight.activity.ActivityRepository;
 import org.chorus.insight.common.Tags;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.theme.ThemeService;
+import org.chorus.platform.entity.OwnedEntity;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.FindingData;
@@ -51,12 +52,8 @@ public class FindingService {
 
     @Transactional
     public Finding create(Caller caller, FindingInput input) {
-        UUID organisationId = acting.requireActive(caller);
         FindingEntity entity = new FindingEntity();
-        entity.id = UUID.randomUUID();
-        entity.organisationId = organisationId;
-        entity.published = false;
-        entity.createdAt = Instant.now();
+        entity.startNew(acting.requireActive(caller));
         ActivityEntity activity = ownActivity(caller, input.activityId());
         requireValid(check(input, activity));
         store(entity, input, activity, null);
@@ -146,10 +143,7 @@ public class FindingService {
 
     private Finding setPublished(Caller caller, UUID id, boolean published) {
         FindingEntity entity = ownedForUpdate(caller, id);
-        if (entity.published != published) {
-            entity.published = published;
-            entity.publishedAt = published ? Instant.now() : null;
-            entity.updatedAt = Instant.now();
+        if (entity.markPublished(published)) {
             findings.flush();
             announce(published ? ChorusEventTypes.FINDING_PUBLISHED : ChorusEventTypes.FINDING_WITHDRAWN, entity,
                     activities.findById(entity.activityId));
@@ -164,9 +158,7 @@ public class FindingService {
     }
 
     private FindingEntity ownedForUpdate(Caller caller, UUID id) {
-        FindingEntity entity = findings.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Finding", id));
-        entity.requireChangeableBy(caller, "finding");
-        return entity;
+        return OwnedEntity.changeableBy(caller, findings.findForUpdate(id), "Finding", id);
     }
 
     private ActivityEntity ownActivity(Caller caller, UUID activityId) {

@@ -1,7 +1,6 @@
 package org.chorus.insight.handover;
 
 import java.io.InputStream;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.platform.handover.HandoverPart;
+import org.chorus.platform.handover.HandoverPartResource;
 import org.chorus.platform.handover.Handovers;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,20 +37,18 @@ import io.vertx.core.http.HttpServerResponse;
 @RequestScoped
 @Path("/api/v1/handover/insight")
 @Tag(name = "Handover")
-public class HandoverResource {
+public class HandoverResource extends HandoverPartResource {
 
-    private final Handovers handovers;
     private final HandoverImport imports;
     private final ActingOrganisation acting;
-    private final Caller caller;
 
     public HandoverResource(Handovers handovers, HandoverImport imports, ActingOrganisation acting, Caller caller) {
-        this.handovers = handovers;
+        super(HandoverPart.INSIGHT, handovers, caller, InsightHandover::sections);
         this.imports = imports;
         this.acting = acting;
-        this.caller = caller;
     }
 
+    // its responses and the organisation parameter are documented for every part by HandoverOperations
     @GET
     @Produces(Handovers.ZIP)
     @RolesAllowed(Scopes.HANDOVER_READ)
@@ -61,13 +58,9 @@ public class HandoverResource {
                     + "row by row), and datapackage.json with each table's schema: types, titles, descriptions, "
                     + "codes, primary and foreign keys. Only the organisation's own key may ask. Audited as "
                     + "handover.exported, and handover.export-finished with the row counts.")
-    @APIResponse(responseCode = "200", description = Handovers.STREAMED, content = @Content(mediaType = Handovers.ZIP,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = Handovers.BAD_ORGANISATION)
-    @APIResponse(responseCode = "403", description = Handovers.REFUSED)
-    public Response handOver(@Parameter(description = Handovers.OWN_ORGANISATION, required = true)
-            @QueryParam(Handovers.ORGANISATION) String organisation, @Context HttpServerResponse response) {
-        return handovers.answer(HandoverPart.INSIGHT, caller, organisation, InsightHandover::sections, Map.of(), response::closed);
+    public Response handOver(@QueryParam(Handovers.ORGANISATION) String organisation,
+            @Context HttpServerResponse response) {
+        return answer(organisation, response);
     }
 
     @POST
@@ -94,7 +87,7 @@ public class HandoverResource {
     @APIResponse(responseCode = "415", description = "The body is not application/zip")
     @APIResponse(responseCode = "422", description = "organisation-not-active")
     public ImportReport importPackage(@Context HttpHeaders headers, InputStream body) {
-        UUID organisation = acting.requireActive(caller);
+        UUID organisation = acting.requireActive(caller());
         if (!isZip(headers)) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
                     "The body must be application/zip: the insight part of a handover package");

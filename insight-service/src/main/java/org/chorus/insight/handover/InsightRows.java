@@ -46,9 +46,7 @@ final class InsightRows {
         insert.setString(11, row.text("stakeholder_group"));
         insert.setString(12, row.text("ladder_rung"));
         insert.setString(13, row.text("programme_area"));
-        insert.setObject(14, row.integer("version"));
-        insert.setTimestamp(15, row.time("created_at"));
-        insert.setTimestamp(16, row.time("updated_at"));
+        bindVersioning(row, insert, 14);
     }
 
     private void finding(PackageRow row, PreparedStatement insert) throws SQLException {
@@ -66,11 +64,8 @@ final class InsightRows {
         // as the finding service keeps it: the quotes as one text, for the search vector
         insert.setString(9, String.join("\n", Arrays.asList(quotes)));
         insert.setObject(10, row.integer("upload_position"));
-        insert.setBoolean(11, row.bool("published"));
-        insert.setTimestamp(12, row.time("published_at"));
-        insert.setObject(13, row.integer("version"));
-        insert.setTimestamp(14, row.time("created_at"));
-        insert.setTimestamp(15, row.time("updated_at"));
+        bindPublication(row, insert, 11);
+        bindVersioning(row, insert, 13);
     }
 
     private void proposal(PackageRow row, PreparedStatement insert) throws SQLException {
@@ -97,10 +92,20 @@ final class InsightRows {
         insert.setObject(8, row.date("decided_on"));
         insert.setObject(9, row.date("due_on"));
         insert.setObject(10, row.date("completed_on"));
-        insert.setBoolean(11, row.bool("published"));
-        insert.setTimestamp(12, row.time("published_at"));
-        insert.setObject(13, row.integer("version"));
-        insert.setTimestamp(14, row.time("created_at"));
-        insert.setTimestamp(15, row.time("updated_at"));
+        bindPublication(row, insert, 11);
+        bindVersioning(row, insert, 13);
+    }
+
+    /** Binds whether and when the record was published, from parameter {@code first} on. */
+    private static void bindPublication(PackageRow row, PreparedStatement insert, int first) throws SQLException {
+        insert.setBoolean(first, row.bool("published"));
+        insert.setTimestamp(first + 1, row.time("published_at"));
+    }
+
+    /** Binds the version and times every changeable record ends with, from parameter {@code first} on. */
+    private static void bindVersioning(PackageRow row, PreparedStatement insert, int first) throws SQLException {
+        insert.setObject(first, row.integer("version"));
+        insert.setTimestamp(first + 1, row.time("created_at"));
+        insert.setTimestamp(first + 2, row.time("updated_at"));
     }
 }

@@ -9,6 +9,7 @@ import static org.chorus.platform.datapackage.Field.Type.JSON_ARRAY;
 import static org.chorus.platform.datapackage.Field.Type.STRING;
 import static org.chorus.platform.datapackage.Field.Type.UUID;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,7 +31,7 @@ final class InsightTables {
 
     static final Table ACTIVITIES = new Table("activities", "Engagement activities",
             "Every engagement activity the organisation recorded, uploaded or entered",
-            List.of(Field.required("id", UUID, "Activity id", "The activity's id in the installation it came from"),
+            changeable(Field.required("id", UUID, "Activity id", "The activity's id in the installation it came from"),
                     Field.required("organisation_id", UUID, "Organisation", "The organisation that ran it"),
                     Field.of("reference", STRING, "Reference", "The organisation's own reference, unique within it"),
                     Field.required("title", STRING, "Title", "What the activity was"),
@@ -45,15 +46,12 @@ final class InsightTables {
                     Field.of("ladder_rung", STRING, "Ladder rung", "The rung on the ladder of engagement")
                             .codes(codes(LadderRung.values())),
                     Field.of("programme_area", STRING, "Programme area", "The partnership's programme it serves")
-                            .codes(codes(ProgrammeArea.values())),
-                    Field.required("version", INTEGER, "Version", "Changes with every update"),
-                    Field.required("created_at", DATETIME, "Created", "When it was first recorded"),
-                    Field.required("updated_at", DATETIME, "Updated", "When it last changed")),
+                            .codes(codes(ProgrammeArea.values()))),
             List.of("id"), List.of());
 
     static final Table FINDINGS = new Table("findings", "Findings with their quotes",
             "What people said at an activity, with the themes, sentiment and supporting quotes",
-            List.of(Field.required("id", UUID, "Finding id", "The finding's id in the installation it came from"),
+            publishable(Field.required("id", UUID, "Finding id", "The finding's id in the installation it came from"),
                     Field.required("activity_id", UUID, "Activity", "The activity it was heard at"),
                     Field.required("statement", STRING, "Statement", "What was heard"),
                     Field.required("theme_codes", ARRAY, "Themes", "Codes of the themes it belongs to"),
@@ -61,12 +59,7 @@ final class InsightTables {
                     Field.of("participant_count", INTEGER, "Participants", "How many people said it, if counted"),
                     Field.required("quotes", ARRAY, "Quotes", "Supporting quotes, each as it was written down"),
                     Field.of("upload_position", INTEGER, "Position in upload",
-                            "Its place among the findings of an uploaded activity, so a re-upload updates it"),
-                    Field.required("published", BOOLEAN, "Published", "Whether partner websites show it"),
-                    Field.of("published_at", DATETIME, "Published at", "When it was last published"),
-                    Field.required("version", INTEGER, "Version", "Changes with every update"),
-                    Field.required("created_at", DATETIME, "Created", "When it was first recorded"),
-                    Field.required("updated_at", DATETIME, "Updated", "When it last changed")),
+                            "Its place among the findings of an uploaded activity, so a re-upload updates it")),
             List.of("id"), List.of(ForeignKey.of("activity_id", "activities", "id")));
 
     static final Table THEME_PROPOSALS = new Table("theme_proposals", "Proposed themes",
@@ -80,7 +73,7 @@ final class InsightTables {
 
     static final Table ACTIONS = new Table("actions", "Actions (\"you said, we did\")",
             "Decisions taken on findings, and where they stand",
-            List.of(Field.required("id", UUID, "Action id", "The action's id in the installation it came from"),
+            publishable(Field.required("id", UUID, "Action id", "The action's id in the installation it came from"),
                     Field.required("title", STRING, "Title", "What was decided, in short"),
                     Field.required("decision", STRING, "Decision", "The decision in full"),
                     Field.required("finding_ids", ARRAY, "Findings", "Ids of the findings it answers: each is a "
@@ -89,12 +82,7 @@ final class InsightTables {
                     Field.of("reason", STRING, "Reason", "Why it was not taken forward"),
                     Field.required("decided_on", DATE, "Decided on", "When it was decided"),
                     Field.of("due_on", DATE, "Due on", "When it should be done"),
-                    Field.of("completed_on", DATE, "Completed on", "When it was done"),
-                    Field.required("published", BOOLEAN, "Published", "Whether partner websites show it"),
-                    Field.of("published_at", DATETIME, "Published at", "When it was last published"),
-                    Field.required("version", INTEGER, "Version", "Changes with every update"),
-                    Field.required("created_at", DATETIME, "Created", "When it was first recorded"),
-                    Field.required("updated_at", DATETIME, "Updated", "When it last changed")),
+                    Field.of("completed_on", DATE, "Completed on", "When it was done")),
             List.of("id"), List.of());
 
     static final Table UPLOADS = new Table("uploads", "Upload reports",
@@ -117,6 +105,19 @@ final class InsightTables {
             List.of("id"), List.of());
 
     private InsightTables() {
+    }
+
+    /** An activity's, finding's or action's own fields, then its version and times. */
+    private static List<Field> changeable(Field... own) {
+        return Field.versioned(List.of(own), "Created", "When it was first recorded");
+    }
+
+    /** A finding's or action's own fields, then whether and when it was published for partner websites. */
+    private static List<Field> publishable(Field... own) {
+        List<Field> fields = new ArrayList<>(List.of(own));
+        fields.add(Field.required("published", BOOLEAN, "Published", "Whether partner websites show it"));
+        fields.add(Field.of("published_at", DATETIME, "Published at", "When it was last published"));
+        return changeable(fields.toArray(Field[]::new));
     }
 
     private static List<String> codes(Enum<?>[] values) {

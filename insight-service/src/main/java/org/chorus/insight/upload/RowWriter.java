@@ -1,6 +1,5 @@
 package org.chorus.insight.upload;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +102,7 @@ class RowWriter {
 
     private static FindingEntity newFinding(UUID organisationId) {
         FindingEntity entity = new FindingEntity();
-        entity.id = UUID.randomUUID();
-        entity.organisationId = organisationId;
-        entity.published = false;
-        entity.createdAt = Instant.now();
+        entity.startNew(organisationId);
         return entity;
     }
 

@@ -28,19 +28,13 @@ import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.EventProbe;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class ActionResourceTest {
-
-    @Inject
-    ObjectMapper objectMapper;
 
     @Test
     void aPublishedActionIsShownNextToPublishedFindingsAndItsStatusChangesAreAnnounced() {
@@ -82,9 +76,7 @@ class ActionResourceTest {
                 .body(body).when().put("/api/v1/actions/" + id).then().statusCode(403);
         given().header("Authorization", writer(icb)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
                 .when().put("/api/v1/actions/" + id).then().statusCode(200).body("status", equalTo("DONE"));
-        ActionData changed = EventProbe.await(ChorusEventTypes.INSIGHT_FINDINGS,
-                e -> e.aggregateId().equals(id) && e.type().equals(ChorusEventTypes.ACTION_STATUS_CHANGED.type()),
-                Duration.ofSeconds(10)).dataAs(objectMapper, ActionData.class);
+        ActionData changed = EventProbe.awaitData(ChorusEventTypes.ACTION_STATUS_CHANGED, id, Duration.ofSeconds(10));
         assertEquals("DONE", changed.status());
         assertEquals(List.of(UUID.fromString(published)), changed.findingIds());
     }

@@ -10,25 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.chorus.insight.support.SurveyEvents;
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
-import org.chorus.platform.events.EventEnvelope;
 import org.chorus.platform.events.EventType;
-import org.chorus.platform.events.EventsConfig;
-import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.events.contract.AnswerCodingData;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -54,13 +48,7 @@ class CodedThemesTest {
     private final UUID surveyId = UUID.randomUUID();
 
     @Inject
-    ObjectMapper objectMapper;
-
-    @Inject
     EntityManager entityManager;
-
-    @Inject
-    EventsConfig eventsConfig;
 
     @Test
     void codedAnswersCountOnceTowardsTheirLatestThemesAndErasureUncountsThem() throws Exception {
@@ -81,11 +69,7 @@ class CodedThemesTest {
         events.add(coded(responses.get(3), "FIRST", 3, List.of(MENTAL_HEALTH))); // a recode that drops waiting
         events.add(coded(responses.get(4), "FIRST", 2, List.of())); // recoded as nothing with a theme
         events.add(erased(responses.get(5)));
-        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("coded-themes-test")) {
-            for (ChorusEvent event : events) {
-                producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, event)).get();
-            }
-        }
+        SurveyEvents.sendOneByOne("coded-themes-test", events);
         awaitProcessed(events.stream().map(ChorusEvent::id).distinct().toList());
 
         // waiting: responses 0, 1, 6, 7, 8 (2 and 3 recoded away, 4 recoded as nothing, 5 erased)
@@ -121,9 +105,7 @@ class CodedThemesTest {
     }
 
     private <T> ChorusEvent event(EventType<T> type, UUID responseId, T data) throws Exception {
-        return new ChorusEvent(UUID.randomUUID().toString(), type.type(), "/chorus/survey-service",
-                OffsetDateTime.now(), responseId.toString(), SEQUENCE.incrementAndGet(), null,
-                objectMapper.writeValueAsBytes(data));
+        return SurveyEvents.event(type.type(), responseId, SEQUENCE.incrementAndGet(), data);
     }
 
     private void awaitProcessed(List<String> eventIds) {

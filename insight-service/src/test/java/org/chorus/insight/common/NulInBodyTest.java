@@ -1,17 +1,16 @@
 package org.chorus.insight.common;
 
-import static io.restassured.RestAssured.given;
 import static org.chorus.insight.support.InsightFixtures.activity;
+import static org.chorus.insight.support.InsightFixtures.assertFieldRefused;
 import static org.chorus.insight.support.InsightFixtures.createActivity;
 import static org.chorus.insight.support.InsightFixtures.finding;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -51,15 +49,7 @@ class NulInBodyTest {
         refused(post(writer(org), "/api/v1/activities", activity("Focus\u0000 group", place)), "/title");
     }
 
-    private static ValidatableResponse post(String bearer, String path, Map<String, Object> body) {
-        return given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
-                .when().post(path).then();
-    }
-
     private static void refused(ValidatableResponse response, String pointer) {
-        response.statusCode(400).contentType("application/problem+json")
-                .body("errors[0].pointer", equalTo(pointer))
-                .body("errors[0].detail", equalTo(RULE))
-                .body("detail", containsString(pointer));
+        assertFieldRefused(response, pointer, RULE).body("detail", containsString(pointer));
     }
 }

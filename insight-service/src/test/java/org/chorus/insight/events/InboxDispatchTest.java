@@ -6,25 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.chorus.insight.support.SurveyEvents;
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
-import org.chorus.platform.events.EventEnvelope;
-import org.chorus.platform.events.EventsConfig;
-import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.ManagementPort;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -44,13 +38,7 @@ class InboxDispatchTest {
     ResponseEventsWitness witness;
 
     @Inject
-    ObjectMapper objectMapper;
-
-    @Inject
     EntityManager entityManager;
-
-    @Inject
-    EventsConfig eventsConfig;
 
     @Test
     void twoHandlersOfOneTypeEachApplyAnEventOnceAndUnknownTypesAreSkippedAndCounted() throws Exception {
@@ -58,11 +46,7 @@ class InboxDispatchTest {
         UUID responseId = UUID.randomUUID();
         ChorusEvent submitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), responseId);
         ChorusEvent unknown = event("chorus.survey.ResponseTranslated.v9", UUID.randomUUID());
-        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("inbox-dispatch-test")) {
-            producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, submitted)).get();
-            producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, unknown)).get();
-            producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, submitted)).get();
-        }
+        SurveyEvents.sendOneByOne("inbox-dispatch-test", List.of(submitted, unknown, submitted));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> skippedCount() >= skippedBefore + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> witness.timesSeen(submitted.id()) >= 1);
@@ -77,20 +61,19 @@ class InboxDispatchTest {
         List<UUID> good = new ArrayList<>();
         List<String> goodEvents = new ArrayList<>();
         UUID unusable = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("inbox-poll-test")) {
-            // sent without waiting, so that they reach the consumer in few polls and the bad one shares a poll
-            for (int i = 0; i < 60; i++) {
-                UUID id = UUID.randomUUID();
-                ChorusEvent submitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), id);
-                good.add(id);
-                goodEvents.add(submitted.id());
-                producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, submitted));
-                if (i == 30) {
-                    producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, withoutSubmittedAt(unusable)));
-                }
+        List<ChorusEvent> burst = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            UUID id = UUID.randomUUID();
+            ChorusEvent submitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), id);
+            good.add(id);
+            goodEvents.add(submitted.id());
+            burst.add(submitted);
+            if (i == 30) {
+                burst.add(withoutSubmittedAt(unusable));
             }
-            producer.flush();
         }
+        // in one burst, so that they reach the consumer in few polls and the bad one shares a poll
+        SurveyEvents.sendInOneBurst("inbox-poll-test", burst);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> responsesCounted(good) == good.size()
                 && metric("chorus_events_dead_lettered_total", ChorusEventTypes.SURVEY_RESPONSES) > parkedBefore);
@@ -107,14 +90,9 @@ class InboxDispatchTest {
         UUID erased = UUID.randomUUID();
         ChorusEvent keptSubmitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), kept);
         ChorusEvent erasedSubmitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), erased);
-        try (KafkaProducer<String, byte[]> producer = new KafkaClients(eventsConfig).producer("inbox-together-test")) {
-            // one burst, so that they share a poll: a submission and its erasure, and an event sent twice
-            for (ChorusEvent event : List.of(erasedSubmitted, keptSubmitted,
-                    event(ChorusEventTypes.RESPONSE_ERASED.type(), erased), keptSubmitted)) {
-                producer.send(EventEnvelope.toRecord(ChorusEventTypes.SURVEY_RESPONSES, event));
-            }
-            producer.flush();
-        }
+        // one burst, so that they share a poll: a submission and its erasure, and an event sent twice
+        SurveyEvents.sendInOneBurst("inbox-together-test", List.of(erasedSubmitted, keptSubmitted,
+                event(ChorusEventTypes.RESPONSE_ERASED.type(), erased), keptSubmitted));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> erasedFlag(erased) == Boolean.TRUE
                 && witness.timesSeen(keptSubmitted.id()) >= 1);
@@ -133,9 +111,7 @@ class InboxDispatchTest {
     private ChorusEvent withoutSubmittedAt(UUID responseId) throws Exception {
         ResponseData data = new ResponseData(responseId, UUID.randomUUID(), 1, UUID.randomUUID(), null, "blackpool",
                 "ONLINE", null);
-        return new ChorusEvent(UUID.randomUUID().toString(), ChorusEventTypes.RESPONSE_SUBMITTED.type(),
-                "/chorus/survey-service", OffsetDateTime.now(), responseId.toString(), 1, null,
-                objectMapper.writeValueAsBytes(data));
+        return SurveyEvents.event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), responseId, 1, data);
     }
 
     private long responsesCounted(List<UUID> responseIds) {
@@ -161,8 +137,7 @@ class InboxDispatchTest {
     private ChorusEvent event(String type, UUID responseId) throws Exception {
         ResponseData data = new ResponseData(responseId, UUID.randomUUID(), 1, UUID.randomUUID(), null, "blackpool",
                 "ONLINE", Instant.parse("2019-06-01T10:00:00Z"));
-        return new ChorusEvent(UUID.randomUUID().toString(), type, "/chorus/survey-service", OffsetDateTime.now(),
-                responseId.toString(), 1, null, objectMapper.writeValueAsBytes(data));
+        return SurveyEvents.event(type, responseId, 1, data);
     }
 
     private long responsesCounted(UUID responseId) {

@@ -34,19 +34,13 @@ import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.EventProbe;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class FindingResourceTest {
-
-    @Inject
-    ObjectMapper objectMapper;
 
     @Test
     void onlyPublishedFindingsReachPartnerWebsitesAndPublicationIsAnnounced() {
@@ -69,9 +63,7 @@ class FindingResourceTest {
                 .body("items.id", contains(id))
                 .body("items[0].heardOn", equalTo("2019-03-14"))
                 .body("items[0].method", equalTo("FOCUS_GROUP"));
-        FindingData published = EventProbe.await(ChorusEventTypes.INSIGHT_FINDINGS,
-                e -> e.aggregateId().equals(id) && e.type().equals(ChorusEventTypes.FINDING_PUBLISHED.type()),
-                Duration.ofSeconds(10)).dataAs(objectMapper, FindingData.class);
+        FindingData published = EventProbe.awaitData(ChorusEventTypes.FINDING_PUBLISHED, id, Duration.ofSeconds(10));
         assertEquals(List.of("mental-health-support", "waiting-times"), published.themes());
         assertEquals(List.of(place), published.placeCodes());
         assertEquals(LocalDate.of(2019, 3, 14), published.heardOn());
@@ -80,9 +72,7 @@ class FindingResourceTest {
         given().header("Authorization", writer(org)).when().post("/api/v1/findings/" + id + "/withdraw")
                 .then().statusCode(200).body("published", equalTo(false)).body("publishedAt", nullValue());
         given().header("Authorization", publicWebsite()).when().get("/api/v1/findings/" + id).then().statusCode(404);
-        FindingData withdrawn = EventProbe.await(ChorusEventTypes.INSIGHT_FINDINGS,
-                e -> e.aggregateId().equals(id) && e.type().equals(ChorusEventTypes.FINDING_WITHDRAWN.type()),
-                Duration.ofSeconds(10)).dataAs(objectMapper, FindingData.class);
+        FindingData withdrawn = EventProbe.awaitData(ChorusEventTypes.FINDING_WITHDRAWN, id, Duration.ofSeconds(10));
         assertFalse(withdrawn.published());
     }
 

@@ -1,6 +1,7 @@
 package org.chorus.insight.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.chorus.platform.web.caller.Scopes;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * Organisations, places and activities for tests. Organisations are put straight into the replica (following the
@@ -87,11 +89,22 @@ public final class InsightFixtures {
         return body;
     }
 
+    /** Posts a JSON body with the given key, for the answer to be checked. */
+    public static ValidatableResponse post(String auth, String path, Map<String, Object> body) {
+        return given().header("Authorization", auth).contentType(ContentType.JSON).body(body)
+                .when().post(path).then();
+    }
+
+    /** Asserts the answer is a 400 problem whose first error names the field (a JSON pointer) and the rule it broke. */
+    public static ValidatableResponse assertFieldRefused(ValidatableResponse response, String pointer, String rule) {
+        return response.statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo(pointer))
+                .body("errors[0].detail", equalTo(rule));
+    }
+
     /** Records a finding and returns its id. */
     public static String createFinding(String auth, Map<String, Object> body) {
-        return given().header("Authorization", auth).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/findings")
-                .then().statusCode(201).extract().path("id");
+        return post(auth, "/api/v1/findings", body).statusCode(201).extract().path("id");
     }
 
     public static void publishFinding(String auth, String findingId) {
@@ -101,8 +114,6 @@ public final class InsightFixtures {
 
     /** Records an activity and returns its id. */
     public static String createActivity(String auth, Map<String, Object> body) {
-        return given().header("Authorization", auth).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/activities")
-                .then().statusCode(201).extract().path("id");
+        return post(auth, "/api/v1/activities", body).statusCode(201).extract().path("id");
     }
 }

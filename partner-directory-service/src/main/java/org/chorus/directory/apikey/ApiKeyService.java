@@ -79,7 +79,7 @@ public class ApiKeyService {
         organisations.get(organisationId);
         Cursor after = Cursor.decode(cursor);
         List<ApiKeyEntity> fetched = keys.listByOrganisation(organisationId,
-                after == null ? null : after.instant(), after == null ? null : after.id(), limit + 1);
+                Cursor.instantOf(after), Cursor.idOf(after), limit + 1);
         return Page.of(fetched, limit, k -> new Cursor(k.createdAt.toString(), k.id).encode())
                 .map(views::of);
     }
@@ -92,7 +92,7 @@ public class ApiKeyService {
     /** Revokes a key; revoking a revoked key changes nothing and announces nothing. */
     @Transactional
     public ApiKey revoke(UUID keyId) {
-        ApiKeyEntity key = keys.findForUpdate(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
+        ApiKeyEntity key = locked(keyId);
         if (key.revokedAt == null) {
             revokeNow(key, "revoked");
         }
@@ -105,7 +105,7 @@ public class ApiKeyService {
      */
     @Transactional
     public IssuedApiKey rotate(UUID keyId, RotationInput input) {
-        ApiKeyEntity old = keys.findForUpdate(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
+        ApiKeyEntity old = locked(keyId);
         // PostgreSQL keeps microseconds: the event must carry the expiry exactly as stored.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (old.revokedAt != null || old.expiresAt != null && !old.expiresAt.isAfter(now)) {
@@ -181,5 +181,9 @@ public class ApiKeyService {
     private void announce(EventType<ApiKeyData> type, ApiKeyEntity key) {
         outbox.record(type, key.id, new ApiKeyData(key.id, key.organisationId, key.kind.eventName(), key.secretHash,
                 key.scopes, key.revokedAt != null, key.expiresAt));
+    }
+
+    private ApiKeyEntity locked(UUID keyId) {
+        return keys.findForUpdate(keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
     }
 }

@@ -21,8 +21,8 @@ public class AuditLogService {
     @Transactional
     public Page<AuditEntry> list(AuditFilter filter, int limit, String cursor) {
         Cursor before = Cursor.decode(cursor);
-        List<AuditEntry> fetched = auditLog.search(filter, before == null ? null : before.instant(),
-                before == null ? null : before.id(), limit + 1);
+        List<AuditEntry> fetched = auditLog.search(filter, Cursor.instantOf(before),
+                Cursor.idOf(before), limit + 1);
         return Page.of(fetched, limit, e -> new Cursor(e.occurredAt().toString(), e.id()).encode());
     }
 }

@@ -3,7 +3,6 @@ package org.chorus.directory.handover;
 import static org.chorus.platform.datapackage.Field.Type.ARRAY;
 import static org.chorus.platform.datapackage.Field.Type.BOOLEAN;
 import static org.chorus.platform.datapackage.Field.Type.DATETIME;
-import static org.chorus.platform.datapackage.Field.Type.INTEGER;
 import static org.chorus.platform.datapackage.Field.Type.OBJECT;
 import static org.chorus.platform.datapackage.Field.Type.STRING;
 import static org.chorus.platform.datapackage.Field.Type.UUID;
@@ -21,7 +20,7 @@ import org.chorus.platform.datapackage.Table;
 final class DirectoryTables {
 
     static final Table ORGANISATION = new Table("organisation", "The organisation", "The organisation as registered",
-            List.of(Field.required("id", UUID, "Organisation id", "Its id in the partnership"),
+            Field.versioned(List.of(Field.required("id", UUID, "Organisation id", "Its id in the partnership"),
                     Field.required("name", STRING, "Name", "Its name"),
                     Field.required("type", STRING, "Type", "What kind of organisation it is")
                             .codes(codes(OrganisationType.values())),
@@ -30,10 +29,8 @@ final class DirectoryTables {
                     Field.of("contact_email", STRING, "Contact email", "Where the partnership reaches it"),
                     Field.required("place_codes", ARRAY, "Places", "Codes of the places it covers"),
                     Field.required("active", BOOLEAN, "Active", "False once deactivated"),
-                    Field.of("rate_limits", OBJECT, "Rate limits", "Its own limits for its website's key"),
-                    Field.required("version", INTEGER, "Version", "Changes with every update"),
-                    Field.required("created_at", DATETIME, "Registered", "When it was registered"),
-                    Field.required("updated_at", DATETIME, "Updated", "When it last changed")),
+                    Field.of("rate_limits", OBJECT, "Rate limits", "Its own limits for its website's key")),
+                    "Registered", "When it was registered"),
             List.of("id"), List.of());
 
     static final Table PLACES = new Table("places", "Places it covers",

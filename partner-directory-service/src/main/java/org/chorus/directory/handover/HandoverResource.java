@@ -1,7 +1,5 @@
 package org.chorus.directory.handover;
 
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -12,15 +10,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.handover.HandoverPart;
+import org.chorus.platform.handover.HandoverPartResource;
 import org.chorus.platform.handover.Handovers;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerResponse;
@@ -29,16 +23,13 @@ import io.vertx.core.http.HttpServerResponse;
 @RequestScoped
 @Path("/api/v1/handover/directory")
 @Tag(name = "Handover")
-public class HandoverResource {
-
-    private final Handovers handovers;
-    private final Caller caller;
+public class HandoverResource extends HandoverPartResource {
 
     public HandoverResource(Handovers handovers, Caller caller) {
-        this.handovers = handovers;
-        this.caller = caller;
+        super(HandoverPart.DIRECTORY, handovers, caller, DirectoryHandover::sections);
     }
 
+    // its responses and the organisation parameter are documented for every part by HandoverOperations
     @GET
     @Produces(Handovers.ZIP)
     @RolesAllowed(Scopes.HANDOVER_READ)
@@ -48,12 +39,8 @@ public class HandoverResource {
                     + "(each key's name, kind, scopes and dates: never a secret, its prefix or its hash), with "
                     + "datapackage.json. Only the organisation's own key may ask. Audited as handover.exported, and "
                     + "handover.export-finished with the row counts.")
-    @APIResponse(responseCode = "200", description = Handovers.STREAMED, content = @Content(mediaType = Handovers.ZIP,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = Handovers.BAD_ORGANISATION)
-    @APIResponse(responseCode = "403", description = Handovers.REFUSED)
-    public Response handOver(@Parameter(description = Handovers.OWN_ORGANISATION, required = true)
-            @QueryParam(Handovers.ORGANISATION) String organisation, @Context HttpServerResponse response) {
-        return handovers.answer(HandoverPart.DIRECTORY, caller, organisation, DirectoryHandover::sections, Map.of(), response::closed);
+    public Response handOver(@QueryParam(Handovers.ORGANISATION) String organisation,
+            @Context HttpServerResponse response) {
+        return answer(organisation, response);
     }
 }

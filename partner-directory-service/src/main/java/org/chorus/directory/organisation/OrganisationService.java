@@ -70,16 +70,14 @@ public class OrganisationService {
     public Page<Organisation> list(OrganisationFilter filter, int limit, String cursor) {
         Cursor after = Cursor.decode(cursor);
         List<OrganisationEntity> fetched = organisations.search(filter,
-                after == null ? null : after.sortValue(), after == null ? null : after.id(), limit + 1);
+                after == null ? null : after.sortValue(), Cursor.idOf(after), limit + 1);
         return Page.of(fetched, limit, o -> new Cursor(o.name.toLowerCase(Locale.ROOT), o.id).encode())
                 .map(views::of);
     }
 
     @Transactional
     public Organisation update(UUID id, String ifMatch, OrganisationInput input) {
-        OrganisationEntity entity = organisations.findForUpdate(id)
-                .orElseThrow(() -> ProblemException.notFound("Organisation", id));
-        ETags.requireMatch(ifMatch, entity.version);
+        OrganisationEntity entity = forChange(id, ifMatch);
         apply(input, entity);
         return announce(ChorusEventTypes.ORGANISATION_UPDATED, entity);
     }
@@ -87,9 +85,7 @@ public class OrganisationService {
     /** Deactivates the organisation and, through the key service, revokes its keys: it can no longer act. */
     @Transactional
     public Organisation deactivate(UUID id, String ifMatch) {
-        OrganisationEntity entity = organisations.findForUpdate(id)
-                .orElseThrow(() -> ProblemException.notFound("Organisation", id));
-        ETags.requireMatch(ifMatch, entity.version);
+        OrganisationEntity entity = forChange(id, ifMatch);
         if (!entity.active) {
             return views.of(entity);
         }
@@ -154,5 +150,13 @@ public class OrganisationService {
         audit.record(AUDIT_ACTIONS.get(type), "organisation", entity.id,
                 Map.of("name", entity.name, "version", Long.toString(entity.version)));
         return views.of(entity);
+    }
+
+    /** The organisation locked for a change, at the version the caller last read: 404 or 412 otherwise. */
+    private OrganisationEntity forChange(UUID id, String ifMatch) {
+        OrganisationEntity entity = organisations.findForUpdate(id)
+                .orElseThrow(() -> ProblemException.notFound("Organisation", id));
+        ETags.requireMatch(ifMatch, entity.version);
+        return entity;
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.directory.organisation.OrganisationService;
 import org.chorus.platform.audit.AuditTrail;
+import org.chorus.platform.entity.OwnedEntity;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Cursor;
@@ -63,7 +64,7 @@ public class WebhookService {
     public Page<WebhookSubscription> list(Caller caller, int limit, String cursor) {
         Cursor after = Cursor.decode(cursor);
         List<WebhookSubscriptionEntity> fetched = subscriptions.listByOrganisation(caller.organisationId(),
-                after == null ? null : after.instant(), after == null ? null : after.id(), limit + 1);
+                Cursor.instantOf(after), Cursor.idOf(after), limit + 1);
         return Page.of(fetched, limit, s -> new Cursor(s.createdAt.toString(), s.id).encode())
                 .map(WebhookSubscription::of);
     }
@@ -104,10 +105,7 @@ public class WebhookService {
     /** The caller's own subscription: another organisation's is 403 not-owner, as for every owned record. */
     WebhookSubscriptionEntity owned(Caller caller, UUID id, boolean forUpdate) {
         var found = forUpdate ? subscriptions.findForUpdate(id) : subscriptions.findByIdOptional(id);
-        WebhookSubscriptionEntity entity = found
-                .orElseThrow(() -> ProblemException.notFound("Webhook subscription", id));
-        entity.requireChangeableBy(caller, "webhook subscription");
-        return entity;
+        return OwnedEntity.changeableBy(caller, found, "Webhook subscription", id);
     }
 
     private void checkTarget(String url) {

@@ -207,10 +207,8 @@ class ApiKeyResourceTest {
                 .then().statusCode(200).extract().path("expiresAt"));
         assertTrue(!oldExpiry.isBefore(before.plusSeconds(3590)) && oldExpiry.isBefore(Instant.now().plusSeconds(3610)),
                 "the old key works for the grace period: " + oldExpiry);
-        ChorusEvent rotated = EventProbe.await(ChorusEventTypes.DIRECTORY_API_KEYS,
-                e -> e.aggregateId().equals(oldId) && e.type().equals(ChorusEventTypes.API_KEY_ROTATED.type()),
-                Duration.ofSeconds(10));
-        assertEquals(oldExpiry, rotated.dataAs(objectMapper, ApiKeyData.class).expiresAt());
+        ApiKeyData rotated = EventProbe.awaitData(ChorusEventTypes.API_KEY_ROTATED, oldId, Duration.ofSeconds(10));
+        assertEquals(oldExpiry, rotated.expiresAt());
 
         given().header("Authorization", ADMIN).when().post("/api/v1/api-keys/" + oldId + "/revoke").then().statusCode(200);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of())

@@ -47,4 +47,18 @@ class OpenApiDocumentTest {
                 document.getList("paths.'/api/v1/api-keys/{keyId}/revoke'.post.security[0].apiKey"));
         assertEquals(List.of("secret-key"), document.getList("paths.'/api/v1/places'.get.security[0].apiKey"));
     }
+
+    /** Documented once, in the platform, for the handover part of every service. */
+    @Test
+    void theHandoverPartIsDocumentedAsEveryServicesIs() {
+        JsonPath handover = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().setRootPath("paths.'/api/v1/handover/directory'.get");
+        assertEquals("The package, streamed", handover.getString("responses.'200'.description"));
+        assertEquals("binary", handover.getString("responses.'200'.content.'application/zip'.schema.format"));
+        assertEquals("organisation is missing or not a UUID", handover.getString("responses.'400'.description"));
+        assertTrue(handover.getString("responses.'403'.description").startsWith("The key lacks handover:read"));
+        assertTrue(handover.getMap("responses.'403'.content").containsKey("application/problem+json"));
+        assertEquals("The caller's own organisation", handover.getString("parameters[0].description"));
+        assertEquals(List.of("handover:read"), handover.getList("security[0].apiKey"));
+    }
 }

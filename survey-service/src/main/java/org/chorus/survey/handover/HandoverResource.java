@@ -12,15 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.handover.HandoverPart;
+import org.chorus.platform.handover.HandoverPartResource;
 import org.chorus.platform.handover.Handovers;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerResponse;
@@ -29,16 +25,14 @@ import io.vertx.core.http.HttpServerResponse;
 @RequestScoped
 @Path("/api/v1/handover/surveys")
 @Tag(name = "Handover")
-public class HandoverResource {
-
-    private final Handovers handovers;
-    private final Caller caller;
+public class HandoverResource extends HandoverPartResource {
 
     public HandoverResource(Handovers handovers, Caller caller) {
-        this.handovers = handovers;
-        this.caller = caller;
+        super(HandoverPart.SURVEYS, handovers, caller,
+                organisation -> SurveyHandover.sections(organisation, withContacts(caller)));
     }
 
+    // its responses and the organisation parameter are documented for every part by HandoverOperations
     @GET
     @Produces(Handovers.ZIP)
     @RolesAllowed(Scopes.HANDOVER_READ)
@@ -49,14 +43,18 @@ public class HandoverResource {
                     + "when the key also holds contacts:read) and export_audit.csv, with datapackage.json. Only the "
                     + "organisation's own key may ask. Audited as handover.exported (saying whether contact details "
                     + "went), and handover.export-finished with the row counts.")
-    @APIResponse(responseCode = "200", description = Handovers.STREAMED, content = @Content(mediaType = Handovers.ZIP,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = Handovers.BAD_ORGANISATION)
-    @APIResponse(responseCode = "403", description = Handovers.REFUSED)
-    public Response handOver(@Parameter(description = Handovers.OWN_ORGANISATION, required = true)
-            @QueryParam(Handovers.ORGANISATION) String organisation, @Context HttpServerResponse response) {
-        boolean withContacts = caller.has(Scopes.CONTACTS_READ);
-        return handovers.answer(HandoverPart.SURVEYS, caller, organisation, id -> SurveyHandover.sections(id, withContacts),
-                Map.of("includeContact", Boolean.toString(withContacts)), response::closed);
+    public Response handOver(@QueryParam(Handovers.ORGANISATION) String organisation,
+            @Context HttpServerResponse response) {
+        return answer(organisation, response);
+    }
+
+    @Override
+    protected Map<String, String> auditDetails() {
+        return Map.of("includeContact", Boolean.toString(withContacts(caller())));
+    }
+
+    /** Respondents' contact details go only to a key that may read them anyway. */
+    private static boolean withContacts(Caller caller) {
+        return caller.has(Scopes.CONTACTS_READ);
     }
 }

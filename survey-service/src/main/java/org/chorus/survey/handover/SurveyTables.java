@@ -20,7 +20,7 @@ import org.chorus.survey.response.Channel;
 final class SurveyTables {
 
     static final Table SURVEYS = new Table("surveys", "Surveys", "Every survey of the organisation, drafts included",
-            List.of(Field.required("id", UUID, "Survey id", "The survey's id"),
+            Field.versioned(List.of(Field.required("id", UUID, "Survey id", "The survey's id"),
                     Field.required("status", STRING, "Status", "DRAFT, OPEN or CLOSED"),
                     Field.required("title", STRING, "Title", "The survey's title in English"),
                     Field.of("draft", OBJECT, "Draft", "The definition being edited, as the API takes it"),
@@ -28,10 +28,8 @@ final class SurveyTables {
                     Field.of("opens_at", DATETIME, "Opens", "When it opened"),
                     Field.of("closes_at", DATETIME, "Closes", "When it closes or closed"),
                     Field.of("results_published_at", DATETIME, "Results published", "When its results summary was "
-                            + "published, if it is"),
-                    Field.required("version", INTEGER, "Version", "Changes with every update"),
-                    Field.required("created_at", DATETIME, "Created", "When it was made"),
-                    Field.required("updated_at", DATETIME, "Updated", "When it last changed")),
+                            + "published, if it is")),
+                    "Created", "When it was made"),
             List.of("id"), List.of());
 
     static final Table VERSIONS = new Table("survey_versions", "Published versions",

@@ -1,6 +1,7 @@
 package org.chorus.platform.datapackage;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One column of a tabular resource, as its Table Schema describes it.
@@ -19,6 +20,17 @@ public record Field(String name, Type type, String title, String description, bo
 
     public static Field required(String name, Type type, String title, String description) {
         return new Field(name, type, title, description, true, List.of());
+    }
+
+    /**
+     * The fields of a record people change: its own, then the version and the two times every such record ends with
+     * (its {@code VersionedEntity} columns), described alike in every package but for what its creation was.
+     */
+    public static List<Field> versioned(List<Field> own, String createdTitle, String createdDescription) {
+        return Stream.concat(own.stream(), Stream.of(
+                required("version", Type.INTEGER, "Version", "Changes with every update"),
+                required("created_at", Type.DATETIME, createdTitle, createdDescription),
+                required("updated_at", Type.DATETIME, "Updated", "When it last changed"))).toList();
     }
 
     /** The same field, its values limited to these codes. */

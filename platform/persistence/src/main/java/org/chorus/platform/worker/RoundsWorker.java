@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.chorus.platform.background.DaemonLoop;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,8 +28,7 @@ public final class RoundsWorker {
     private final Round round;
     private final Logger log;
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final DaemonLoop daemon;
 
     /** @param name the thread's name, also used in the two log lines about failing and recovering */
     public RoundsWorker(String name, Duration pollInterval, Duration retryBackoff, Logger log, Round round) {
@@ -37,22 +37,16 @@ public final class RoundsWorker {
         this.retryBackoff = retryBackoff;
         this.round = round;
         this.log = log;
+        this.daemon = new DaemonLoop(name);
     }
 
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        daemon.start(this::run);
     }
 
     /** Lets the round in progress finish, for up to ten seconds. */
-    public synchronized void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            wake();
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+    public void stop() throws InterruptedException {
+        daemon.stop(this::wake);
     }
 
     /** Starts the next round now rather than at the next poll. */
@@ -61,21 +55,18 @@ public final class RoundsWorker {
     }
 
     private void run() {
-        boolean failing = false;
-        while (running) {
+        while (daemon.running()) {
             try {
                 boolean more = round.run();
-                if (failing) {
+                if (daemon.recovers()) {
                     log.infof("%s: working again", name);
-                    failing = false;
                 }
                 if (!more) {
                     await(pollInterval);
                 }
             } catch (RuntimeException e) {
-                if (!failing) {
+                if (daemon.startsFailing()) {
                     log.warnf("%s: cannot work yet, will retry every %s: %s", name, retryBackoff, e.getMessage());
-                    failing = true;
                 }
                 await(retryBackoff);
             }
@@ -88,7 +79,7 @@ public final class RoundsWorker {
             wakeUp.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            daemon.end();
         }
     }
 }

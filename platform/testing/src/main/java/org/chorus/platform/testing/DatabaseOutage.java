@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +14,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.chorus.platform.web.problem.Problem;
 
@@ -100,6 +103,32 @@ public final class DatabaseOutage {
         } catch (SQLException e) {
             // a cut connection may refuse to close cleanly; the pool has dropped it all the same
         }
+    }
+
+    /**
+     * The outage every service's writes must survive: while the database is stopped a read and a create answer 503
+     * and the service reports itself not ready; once it is back, nothing refused was stored, the create retried
+     * with its Idempotency-Key stores the record, and a second retry returns the same one rather than a copy. Ends
+     * the outage it begins whatever happens, so that the test classes after it find the database running.
+     *
+     * @param read asks for a record stored before the outage
+     * @param create sends the same new record with the same Idempotency-Key each time it is called
+     * @param stored how many copies of the new record are stored
+     */
+    public static void assertCreateRetriedAfterwardsStoredOnce(Supplier<ValidatableResponse> read,
+            Supplier<ValidatableResponse> create, IntSupplier stored) {
+        begin();
+        try {
+            assertUnavailable(read.get());
+            assertUnavailable(create.get());
+            awaitReadiness("DOWN");
+        } finally {
+            end();
+        }
+        assertEquals(0, stored.getAsInt(), "nothing refused was stored");
+        String id = create.get().statusCode(201).extract().path("id");
+        assertEquals(id, create.get().statusCode(201).extract().path("id"), "a second retry returns the same record");
+        assertEquals(1, stored.getAsInt());
     }
 
     /** Waits until the service's readiness check says {@code status} ("UP" or "DOWN"). */

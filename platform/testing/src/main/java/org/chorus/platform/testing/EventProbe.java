@@ -18,6 +18,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.EventEnvelope;
+import org.chorus.platform.events.EventType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.Arc;
 
 /** Reads a topic of the test broker from the start, to assert that a service published what it should. */
 public final class EventProbe {
@@ -32,6 +37,16 @@ public final class EventProbe {
      */
     public static ChorusEvent await(String topic, Predicate<ChorusEvent> matching, Duration timeout) {
         return awaitAll(topic, matching, 1, timeout).get(0);
+    }
+
+    /**
+     * Waits for the first event of this type about this aggregate (the record's id), and reads its data as the
+     * service's own mapper would.
+     */
+    public static <T> T awaitData(EventType<T> type, String aggregateId, Duration timeout) {
+        ChorusEvent event = await(type.topic(),
+                e -> e.aggregateId().equals(aggregateId) && e.type().equals(type.type()), timeout);
+        return event.dataAs(Arc.container().instance(ObjectMapper.class).get(), type.dataClass());
     }
 
     /** Waits until at least {@code count} matching events are on the topic and returns all matching ones seen. */

@@ -3,12 +3,12 @@ package org.chorus.platform.events.consume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.chorus.platform.background.DaemonLoop;
 import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.events.TopicProvisioner;
 import org.jboss.logging.Logger;
@@ -45,10 +45,8 @@ public final class EventLoop {
     private final KafkaClients clients;
     private final TopicProvisioner provisioner;
     private final LoopTimings timings;
-    private volatile boolean running;
+    private final DaemonLoop daemon;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private boolean failing;
-    private Thread thread;
 
     private EventLoop(String name, Set<String> topics, ReadPositions positions, PollProcessor processor,
             KafkaClients clients, TopicProvisioner provisioner, LoopTimings timings) {
@@ -59,6 +57,7 @@ public final class EventLoop {
         this.clients = clients;
         this.provisioner = provisioner;
         this.timings = timings;
+        this.daemon = new DaemonLoop(name);
     }
 
     /**
@@ -81,24 +80,19 @@ public final class EventLoop {
                 clients, provisioner, timings);
     }
 
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        daemon.start(this::run);
     }
 
     /** Ends the loop after the record in hand, waiting up to ten seconds. */
-    public synchronized void stop() throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            // wakeup() ends a blocking poll cleanly; interrupting could break an offset commit half way.
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        }
+    public void stop() throws InterruptedException {
+        daemon.stop(() -> {
+            KafkaConsumer<String, byte[]> current = consumer;
+            if (current != null) {
+                // wakeup() ends a blocking poll cleanly; interrupting could break an offset commit half way.
+                current.wakeup();
+            }
+        });
     }
 
     /** For a loop reading whole topics: whether every record that existed when it started has been processed. */
@@ -107,14 +101,14 @@ public final class EventLoop {
     }
 
     private void run() {
-        while (running) {
+        while (daemon.running()) {
             try (KafkaConsumer<String, byte[]> created = clients.consumer(name, positions.group())) {
                 consumer = created;
                 provisioner.ensure(topics);
                 positions.open(created, topics);
                 consume(created);
             } catch (WakeupException | InterruptException e) {
-                running = false;
+                daemon.end();
             } catch (RuntimeException e) {
                 failed(e);
                 pause();
@@ -135,7 +129,7 @@ public final class EventLoop {
 
     private void poll(KafkaConsumer<String, byte[]> kafka) {
         long nextCheck = System.nanoTime() + timings.checkInterval().toNanos();
-        while (running) {
+        while (daemon.running()) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             kafka.poll(timings.pollTimeout()).forEach(records::add);
             if (!records.isEmpty()) {
@@ -152,8 +146,7 @@ public final class EventLoop {
     }
 
     private void failed(RuntimeException e) {
-        if (!failing) {
-            failing = true;
+        if (daemon.startsFailing()) {
             LOG.warnf("%s cannot read events (%s); retrying every %s", name, e.getMessage(), timings.retryBackoff());
         } else {
             LOG.debugf("%s still cannot read events: %s", name, e.getMessage());
@@ -161,8 +154,7 @@ public final class EventLoop {
     }
 
     private void recovered() {
-        if (failing) {
-            failing = false;
+        if (daemon.recovers()) {
             LOG.infof("%s reads events again", name);
         }
     }
@@ -172,7 +164,7 @@ public final class EventLoop {
             Thread.sleep(timings.retryBackoff().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            daemon.end();
         }
     }
 }

@@ -87,6 +87,11 @@ public record Cursor(String sortValue, UUID id) {
         return cursor == null ? null : cursor.date();
     }
 
+    /** @return the id of the cursor's last item, or null when there is no cursor */
+    public static UUID idOf(Cursor cursor) {
+        return cursor == null ? null : cursor.id();
+    }
+
     private static ProblemException notIssued() {
         return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
                 "cursor: not a cursor this API issued",
