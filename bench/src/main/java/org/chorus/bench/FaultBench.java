@@ -49,7 +49,7 @@ public final class FaultBench {
             stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(home).withDurable(true)));
             DrillTenant tenant = DrillTenant.register(stack);
             if (drilled) {
-                drills.addAll(drill(new FaultDrills(stack, tenant, sizes), sizes));
+                status = drill(new FaultDrills(stack, tenant, sizes), sizes, drills);
             }
             warmUp(stack, home, tenant, propagationRate, drilled);
             System.out.printf("event propagation: %d responses/s for %d s%n", propagationRate,
@@ -85,9 +85,14 @@ public final class FaultBench {
                 warm.latencyMicros().getValueAtPercentile(99) / 1000.0, warm.latencyMicros().getMaxValue() / 1000.0);
     }
 
-    /** Every fault the stack has replicas for, then the steady requests. */
-    private static List<DrillResult> drill(FaultDrills faults, DrillSizes sizes) throws Exception {
-        List<DrillResult> drills = new ArrayList<>();
+    /**
+     * Every fault the stack has replicas for, then the steady requests, each added to {@code drills} as it ends. A drill
+     * that cannot finish (a stack that cannot take the steady rate) is reported and the bench goes on, so that the
+     * drills before it and the propagation are still printed.
+     *
+     * @return the exit status so far: 1 once a drill did not finish
+     */
+    private static int drill(FaultDrills faults, DrillSizes sizes, List<DrillResult> drills) throws Exception {
         for (Fault fault : Fault.values()) {
             if (fault.replicasNeeded() > sizes.replicas()) {
                 System.out.println("drill: " + fault.label() + " left out: it needs " + fault.replicasNeeded()
@@ -98,7 +103,12 @@ public final class FaultBench {
             drills.add(faults.underFault(fault));
         }
         System.out.println("drill: steady requests");
-        drills.add(faults.steadyRequests());
-        return drills;
+        try {
+            drills.add(faults.steadyRequests());
+            return 0;
+        } catch (IllegalStateException e) {
+            System.out.println("drill: steady requests DID NOT FINISH: " + e.getMessage());
+            return 1;
+        }
     }
 }
