@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -85,7 +84,7 @@ class OutboxStore {
 
     private PublishOutcome lockAndPublish(Connection connection, int batchSize, Duration lockWait,
             OutboxRelay.BatchPublisher publisher) throws SQLException {
-        List<OutboxRow> rows = lockAndRead(connection, batchSize, lockWait).orElse(List.of());
+        List<OutboxRow> rows = lockAndRead(connection, batchSize, lockWait);
         if (rows.isEmpty()) {
             return PublishOutcome.NOTHING;
         }
@@ -102,9 +101,9 @@ class OutboxStore {
      * relay while the other was publishing then goes out as soon as that round ends, not a poll interval later. A round
      * that holds the lock longer than the wait (a broker that does not answer) leaves this relay to its next round.
      *
-     * @return empty when another relay kept the lock for longer than the wait
+     * @return the batch, empty also when another relay kept the lock for longer than the wait
      */
-    private static Optional<List<OutboxRow>> lockAndRead(Connection connection, int batchSize, Duration lockWait)
+    private static List<OutboxRow> lockAndRead(Connection connection, int batchSize, Duration lockWait)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // Only numbers are put into the text, so it cannot be injected into; several statements in one string
@@ -120,11 +119,11 @@ class OutboxStore {
                 }
                 resultSet = statement.getMoreResults();
             }
-            return Optional.of(rows);
+            return rows;
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 connection.rollback();
-                return Optional.empty();
+                return List.of();
             }
             throw e;
         }

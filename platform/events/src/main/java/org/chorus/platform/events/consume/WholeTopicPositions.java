@@ -77,15 +77,15 @@ final class WholeTopicPositions implements ReadPositions {
         caughtUp = true;
     }
 
-    /**
-     * The consumer retries a lost broker quietly and forever; asking for end offsets is what tells us it is gone (a
-     * timeout fails the loop, which says so once), and it also lets the loop see partitions added since it started.
-     */
     @Override
     public void stopping(KafkaConsumer<String, byte[]> kafka) {
         // nothing kept at the broker: a new reader starts from the beginning anyway
     }
 
+    /**
+     * The consumer retries a lost broker quietly and forever; asking for end offsets is what tells us it is gone (a
+     * timeout fails the loop, which says so once), and it also lets the loop see partitions added since it started.
+     */
     @Override
     public void check(KafkaConsumer<String, byte[]> kafka) {
         kafka.endOffsets(kafka.assignment(), timings.brokerTimeout());
