@@ -19,6 +19,7 @@ final class CpuShares {
 
     /** What a part's command line holds: services run their module's jar, PostgreSQL runs from its data home. */
     private static final Map<String, String> PARTS = new LinkedHashMap<>();
+    private static final String LOAD_GENERATOR = "load generator";
 
     static {
         for (String module : List.of("gateway", "survey-service", "insight-service", "partner-directory-service")) {
@@ -58,18 +59,25 @@ final class CpuShares {
             return "no responses";
         }
         List<String> parts = new ArrayList<>();
+        Duration[] stack = { Duration.ZERO };
         byPart.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue().minus(before.byPart.getOrDefault(e.getKey(),
                         Duration.ZERO))))
                 .filter(e -> !e.getValue().isNegative() && !e.getValue().isZero())
                 .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
-                .forEach(e -> parts.add(String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / responses)));
-        return String.join(", ", parts);
+                .forEach(e -> {
+                    parts.add(String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / responses));
+                    if (!e.getKey().equals(LOAD_GENERATOR)) {
+                        stack[0] = stack[0].plus(e.getValue());
+                    }
+                });
+        // The stack's total is the figure: every part but the load generator, which a real site does not run.
+        return String.format("stack %.2f (", stack[0].toNanos() / 1e6 / responses) + String.join(", ", parts) + ")";
     }
 
     private static String part(ProcessHandle process, ProcessHandle self) {
         if (process.pid() == self.pid()) {
-            return "load generator";
+            return LOAD_GENERATOR;
         }
         String command = process.info().commandLine().orElse(process.info().command().orElse(""));
         return PARTS.entrySet().stream().filter(part -> command.contains(part.getValue())).map(Map.Entry::getKey)

@@ -60,10 +60,12 @@ public final class GatewayBench {
                 settings.warmUp().toSeconds(), settings.phase().toSeconds());
         SubmissionLoad.run(bench, clients, settings.warmUp());
         WriteCounts before = WriteCounts.now(bench.stack());
+        StatementCounts statementsBefore = StatementCounts.now(bench.stack());
         Path home = bench.stack().settings().home();
         CpuShares cpuBefore = CpuShares.now(home);
         SubmissionLoad.Result gateway = SubmissionLoad.run(bench, clients, settings.phase());
         String cpu = CpuShares.now(home).perResponseSince(cpuBefore, gateway.accepted());
+        String statements = StatementCounts.now(bench.stack()).perResponseSince(statementsBefore, gateway.accepted());
         PgBench.Result pgbench = null;
         if (PgBench.available()) {
             System.out.printf("ingest, %d clients: pgbench, %d s warm-up, %d s measured%n", clients,
@@ -74,6 +76,7 @@ public final class GatewayBench {
                 pgbench = inserts.run(clients, settings.phase());
             }
         }
-        return new GatewayReport.Ingest(gateway, pgbench, WriteCounts.now(bench.stack()).perResponseSince(before), cpu);
+        return new GatewayReport.Ingest(gateway, pgbench, WriteCounts.now(bench.stack()).perResponseSince(before),
+                statements, cpu);
     }
 }

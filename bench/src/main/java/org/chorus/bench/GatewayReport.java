@@ -9,10 +9,11 @@ import org.HdrHistogram.Histogram;
 final class GatewayReport {
 
     /**
-     * One client count: the gateway's submissions, pgbench's inserts (null without pgbench), rows written and CPU
-     * milliseconds spent per response by each part.
+     * One client count: the gateway's submissions, pgbench's inserts (null without pgbench), and per response the
+     * rows written, the statements and transactions run, and the CPU milliseconds spent by each part.
      */
-    record Ingest(SubmissionLoad.Result gateway, PgBench.Result pgbench, String writes, String cpu) {
+    record Ingest(SubmissionLoad.Result gateway, PgBench.Result pgbench, String writes, String statements,
+            String cpu) {
     }
 
     private String durability;
@@ -62,6 +63,7 @@ final class GatewayReport {
             System.out.printf("      gateway / pgbench = %.2f (target >= 0.2; ODK Central 0.04)%n", g.perSecond() / p.tps());
         }
         System.out.println("      rows written per response: " + i.writes());
+        System.out.println("      statements / transactions per response: " + i.statements());
         System.out.println("      CPU ms per response while submitting: " + i.cpu());
     }
 

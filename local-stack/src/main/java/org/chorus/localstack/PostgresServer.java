@@ -48,6 +48,8 @@ final class PostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("max_connections", "200")
+                // Counts statements per database, so that a benchmark can say how many a response costs.
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
@@ -81,6 +83,8 @@ final class PostgresServer implements AutoCloseable {
             // The password is generated base62, so it is safe inside a literal; ALTER keeps it in step with the file.
             String verb = exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", ROLE) ? "ALTER" : "CREATE";
             statement.execute(verb + " ROLE " + ROLE + " WITH LOGIN PASSWORD '" + rolePassword + "'");
+            // In the postgres database only: its view reports every database's statements.
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             for (ChorusService service : ChorusService.values()) {
                 String database = service.database().orElse(null);
                 if (database != null && !exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
