@@ -42,8 +42,8 @@ public class OutboxRelay {
         this.store = store;
         this.publisher = publisher;
         this.clients = clients;
-        this.worker = new RoundsWorker("chorus-outbox-relay", config.pollInterval(), config.retryBackoff(), LOG,
-                this::publishRound);
+        this.worker = new RoundsWorker("chorus-outbox-relay", config.pollInterval(), config.roundSpacing(),
+                config.retryBackoff(), LOG, this::publishRound);
         Gauge.builder("chorus.outbox.backlog", store, s -> s.backlog(false))
                 .description("Events committed but not yet acknowledged by the broker").register(meters);
         Gauge.builder("chorus.outbox.oldest.waiting.seconds", store, s -> s.backlog(true))

@@ -17,6 +17,15 @@ public interface OutboxRelayConfig {
     @WithDefault("250ms")
     Duration pollInterval();
 
+    /**
+     * The least time between the starts of two rounds that each publish less than a batch. Each commit wakes the
+     * relay; under load, waiting this long lets one round, one produce request and one update carry the events of
+     * many commits rather than one each. An event waits at most this long more, and the first after a quiet spell
+     * not at all.
+     */
+    @WithDefault("20ms")
+    Duration roundSpacing();
+
     /** Rows published per round. */
     @WithDefault("500")
     int batchSize();

@@ -1,5 +1,6 @@
 package org.chorus.platform.worker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,28 @@ class RoundsWorkerTest {
         });
         assertTrue(worked.await(10, TimeUnit.SECONDS), "rounds so far: " + rounds);
         assertEquals(4, rounds.get(), "three failures, then the round that worked, then the poll interval");
+    }
+
+    @Test
+    void wakeUpsWithinTheSpacingAreServedByOneRound() throws InterruptedException {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(2);
+        worker = new RoundsWorker("rounds-worker-test", AN_HOUR, Duration.ofSeconds(1), Duration.ofMillis(10), LOG,
+                () -> {
+                    rounds.incrementAndGet();
+                    first.countDown();
+                    second.countDown();
+                    return false;
+                });
+        worker.start();
+        assertTrue(first.await(10, TimeUnit.SECONDS), "the first round runs on start");
+        for (int commit = 0; commit < 10; commit++) {
+            worker.wake();
+        }
+        assertTrue(second.await(10, TimeUnit.SECONDS), "woken, the worker starts a round within its spacing");
+        await("no round for wake-ups the second round served").during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5)).until(rounds::get, n -> n == 2);
     }
 
     private static RoundsWorker start(Duration pollInterval, RoundsWorker.Round round) {
