@@ -18,10 +18,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -175,6 +183,42 @@ class ResponseResourceTest {
                 .contentType(ContentType.JSON).body(Map.of("answers", other))
                 .when().post("/api/v1/surveys/" + surveyId + "/responses")
                 .then().statusCode(409);
+        assertEquals(1, storedResponses(surveyId));
+    }
+
+    /**
+     * A client that times out and resends at once: the copies race, the first holds the key, and each other one
+     * waits for it and gets its receipt. One response is stored, however the copies interleave.
+     */
+    @Test
+    void copiesOfOneRequestSentAtOnceStoreOneResponse() throws Exception {
+        String surveyId = openSmallSurvey(newOwner());
+        String bearer = website();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("answers", validAnswers());
+        int copies = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(copies);
+        try {
+            List<Future<String>> receipts = new ArrayList<>();
+            for (int copy = 0; copy < copies; copy++) {
+                receipts.add(clients.submit(() -> {
+                    go.await();
+                    return given().header("Authorization", bearer).header("Idempotency-Key", key)
+                            .contentType(ContentType.JSON).body(body)
+                            .when().post("/api/v1/surveys/" + surveyId + "/responses")
+                            .then().statusCode(201).extract().<String>path("responseId");
+                }));
+            }
+            go.countDown();
+            Set<String> responseIds = new HashSet<>();
+            for (Future<String> receipt : receipts) {
+                responseIds.add(receipt.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, responseIds.size(), "every copy gets the one receipt: " + responseIds);
+        } finally {
+            clients.shutdownNow();
+        }
         assertEquals(1, storedResponses(surveyId));
     }
 

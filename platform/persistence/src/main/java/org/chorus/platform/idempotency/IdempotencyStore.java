@@ -21,28 +21,25 @@ class IdempotencyStore {
     }
 
     /**
-     * Holds the caller's key until the transaction ends: a concurrent request with the same key waits here, then
-     * finds the first one's result instead of running the action again beside it.
+     * Holds the caller's key until the transaction ends, then reads what a request with it stored: a concurrent
+     * request with the same key waits here, then finds the first one's result instead of running the action again
+     * beside it. One round trip: the two statements travel together, and the read, a statement of its own, sees what
+     * committed while the lock was awaited.
      */
-    void lock(String caller, String key) {
+    Optional<StoredResult> lockAndFind(String caller, String key) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement(
-                        "SELECT pg_advisory_xact_lock(hashtextextended('idempotency/' || ? || '/' || ?, 0))")) {
-            lock.setString(1, caller);
-            lock.setString(2, key);
-            lock.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Idempotency key not lockable: " + e.getMessage(), e);
-        }
-    }
-
-    Optional<StoredResult> find(String caller, String key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT request_hash, result FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
-            select.setString(1, caller);
-            select.setString(2, key);
-            try (ResultSet rs = select.executeQuery()) {
+                PreparedStatement lockAndSelect = connection.prepareStatement("""
+                        SELECT pg_advisory_xact_lock(hashtextextended('idempotency/' || ? || '/' || ?, 0));
+                        SELECT request_hash, result FROM idempotency_record WHERE caller = ? AND idempotency_key = ?""")) {
+            lockAndSelect.setString(1, caller);
+            lockAndSelect.setString(2, key);
+            lockAndSelect.setString(3, caller);
+            lockAndSelect.setString(4, key);
+            lockAndSelect.execute();
+            if (!lockAndSelect.getMoreResults()) {
+                throw new IllegalStateException("Idempotency records not readable: no answer to the read");
+            }
+            try (ResultSet rs = lockAndSelect.getResultSet()) {
                 return rs.next() ? Optional.of(new StoredResult(rs.getString(1), rs.getBytes(2))) : Optional.empty();
             }
         } catch (SQLException e) {

@@ -62,8 +62,7 @@ public class IdempotentRequests {
         }
         checkKey(key);
         String requestHash = fingerprint(operation, request);
-        store.lock(caller, key);
-        var earlier = store.find(caller, key);
+        var earlier = store.lockAndFind(caller, key);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
                 throw ProblemException.conflict(
