@@ -24,7 +24,7 @@ interface TallyConfig {
      * How often to look for waiting responses: how far results may lag. Longer gathers more responses per round,
      * so that each counter moves once for many of them.
      */
-    @WithDefault("250ms")
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** How long to wait before trying again after the database refused a round. */
