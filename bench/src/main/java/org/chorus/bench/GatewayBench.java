@@ -13,6 +13,8 @@ import java.util.List;
  */
 public final class GatewayBench {
 
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(30);
+
     private GatewayBench() {
     }
 
@@ -43,6 +45,10 @@ public final class GatewayBench {
             report.durability(PgBench.durability(bench.stack()));
             System.out.println("gateway overhead: " + settings.overheadRequests() + " sequential reads each way");
             report.overhead(OverheadBench.run(bench, settings.overheadRequests()));
+            // The first client count would otherwise pay for compiling the submission path in every process.
+            System.out.printf("warm-up: %d s of submissions at %d clients%n", JIT_WARM_UP.toSeconds(),
+                    settings.clients().get(0));
+            SubmissionLoad.run(bench, settings.clients().get(0), JIT_WARM_UP);
             for (int clients : settings.clients()) {
                 report.ingest(ingest(bench, clients, settings));
             }
