@@ -58,6 +58,18 @@ final class CpuShares {
         if (responses == 0) {
             return "no responses";
         }
+        return perUnitSince(before, responses);
+    }
+
+    /**
+     * CPU milliseconds per second of each part between {@code before} and now, largest first: with no load, what
+     * the stack spends doing nothing (polls, heartbeats, timers), which a low rate of responses shares out among few.
+     */
+    String perSecondSince(CpuShares before, Duration elapsed) {
+        return perUnitSince(before, elapsed.toNanos() / 1e9);
+    }
+
+    private String perUnitSince(CpuShares before, double units) {
         List<String> parts = new ArrayList<>();
         Duration[] stack = { Duration.ZERO };
         byPart.entrySet().stream()
@@ -66,13 +78,13 @@ final class CpuShares {
                 .filter(e -> !e.getValue().isNegative() && !e.getValue().isZero())
                 .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
                 .forEach(e -> {
-                    parts.add(String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / responses));
+                    parts.add(String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / units));
                     if (!e.getKey().equals(LOAD_GENERATOR)) {
                         stack[0] = stack[0].plus(e.getValue());
                     }
                 });
         // The stack's total is the figure: every part but the load generator, which a real site does not run.
-        return String.format("stack %.2f (", stack[0].toNanos() / 1e6 / responses) + String.join(", ", parts) + ")";
+        return String.format("stack %.2f (", stack[0].toNanos() / 1e6 / units) + String.join(", ", parts) + ")";
     }
 
     private static String part(ProcessHandle process, ProcessHandle self) {

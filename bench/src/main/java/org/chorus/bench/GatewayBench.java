@@ -14,6 +14,7 @@ import java.util.List;
 public final class GatewayBench {
 
     private static final Duration JIT_WARM_UP = Duration.ofSeconds(30);
+    private static final Duration IDLE = Duration.ofSeconds(15);
 
     private GatewayBench() {
     }
@@ -45,6 +46,7 @@ public final class GatewayBench {
             report.durability(PgBench.durability(bench.stack()));
             System.out.println("gateway overhead: " + settings.overheadRequests() + " sequential reads each way");
             report.overhead(OverheadBench.run(bench, settings.overheadRequests()));
+            report.idle(idle(bench));
             // The first client count would otherwise pay for compiling the submission path in every process.
             System.out.printf("warm-up: %d s of submissions at %d clients%n", JIT_WARM_UP.toSeconds(),
                     settings.clients().get(0));
@@ -59,6 +61,16 @@ public final class GatewayBench {
         }
         report.print();
         System.exit(status);
+    }
+
+    /** What the stack spends per second with no requests at all. */
+    private static String idle(BenchStack bench) throws InterruptedException {
+        System.out.printf("idle: %d s with no requests%n", IDLE.toSeconds());
+        Path home = bench.stack().settings().home();
+        CpuShares before = CpuShares.now(home);
+        long start = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        return CpuShares.now(home).perSecondSince(before, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static GatewayReport.Ingest ingest(BenchStack bench, int clients, Settings settings) throws Exception {

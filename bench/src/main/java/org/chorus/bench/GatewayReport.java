@@ -18,10 +18,15 @@ final class GatewayReport {
 
     private String durability;
     private OverheadBench.Result overhead;
+    private String idle;
     private final List<Ingest> ingest = new ArrayList<>();
 
     void durability(String settings) {
         this.durability = settings;
+    }
+
+    void idle(String cpuPerSecond) {
+        this.idle = cpuPerSecond;
     }
 
     void overhead(OverheadBench.Result result) {
@@ -41,6 +46,9 @@ final class GatewayReport {
         }
         if (overhead != null) {
             printOverhead(overhead);
+        }
+        if (idle != null) {
+            System.out.println("  idle, no requests: CPU ms per second: " + idle);
         }
         ingest.forEach(GatewayReport::printIngest);
         if (!ingest.isEmpty() && ingest.get(0).pgbench() == null) {
