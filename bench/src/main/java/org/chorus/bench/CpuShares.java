@@ -2,7 +2,6 @@ package org.chorus.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,21 +69,18 @@ final class CpuShares {
     }
 
     private String perUnitSince(CpuShares before, double units) {
-        List<String> parts = new ArrayList<>();
-        Duration[] stack = { Duration.ZERO };
-        byPart.entrySet().stream()
+        List<Map.Entry<String, Duration>> spent = byPart.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue().minus(before.byPart.getOrDefault(e.getKey(),
                         Duration.ZERO))))
                 .filter(e -> !e.getValue().isNegative() && !e.getValue().isZero())
                 .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
-                .forEach(e -> {
-                    parts.add(String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / units));
-                    if (!e.getKey().equals(LOAD_GENERATOR)) {
-                        stack[0] = stack[0].plus(e.getValue());
-                    }
-                });
+                .toList();
         // The stack's total is the figure: every part but the load generator, which a real site does not run.
-        return String.format("stack %.2f (", stack[0].toNanos() / 1e6 / units) + String.join(", ", parts) + ")";
+        long stackNanos = spent.stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR))
+                .mapToLong(e -> e.getValue().toNanos()).sum();
+        List<String> parts = spent.stream()
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / units)).toList();
+        return String.format("stack %.2f (%s)", stackNanos / 1e6 / units, String.join(", ", parts));
     }
 
     private static String part(ProcessHandle process, ProcessHandle self) {

@@ -116,9 +116,8 @@ final class KafkaBroker implements AutoCloseable {
         config.setProperty("share.coordinator.state.topic.replication.factor", "1");
         config.setProperty("share.coordinator.state.topic.min.isr", "1");
         config.setProperty("group.initial.rebalance.delay.ms", "0");
-        // The controller writes a no-op record to its metadata log (and syncs it) this often to show it is alive;
-        // every 500 ms by default, the largest share of an idle broker's processor time. One node has no follower
-        // to show it to.
+        // The controller appends a no-op record to its metadata log this often to show it is alive; every 500 ms by
+        // default, a large share of an idle broker's processor time. One node has no follower to show it to.
         config.setProperty("metadata.max.idle.interval.ms", "5000");
         try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             config.store(out, "Written by the Chorus local stack at every start");
