@@ -20,17 +20,14 @@ import com.fasterxml.jackson.databind.ObjectReader;
 final class CopyRows implements RowPipe.RowSource<ExportRow> {
 
     private final CopyOut copy;
-    private final ObjectReader answersReader;
     private final ObjectReader codingsReader;
     private final boolean withContacts;
     private final boolean withCodings;
     private final int fields;
 
     /** @param codingsReader reads the codings field, when the export has one */
-    CopyRows(CopyOut copy, ObjectReader answersReader, ObjectReader codingsReader, boolean withContacts,
-            boolean withCodings) {
+    CopyRows(CopyOut copy, ObjectReader codingsReader, boolean withContacts, boolean withCodings) {
         this.copy = copy;
-        this.answersReader = answersReader;
         this.codingsReader = codingsReader;
         this.withContacts = withContacts;
         this.withCodings = withCodings;
@@ -47,7 +44,7 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
         long micros = row.number(2);
         Instant submittedAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1000L);
-        Map<String, Answer> answers = answersReader.readValue(row.bytes(5));
+        Map<String, Answer> answers = StoredAnswers.read(row.bytes(5));
         return new ExportRow(UUID.fromString(row.text(0)), (int) row.number(1), submittedAt, row.text(3),
                 row.text(4), row.text(6), answers, withContacts ? contact(row) : null, codings(row));
     }

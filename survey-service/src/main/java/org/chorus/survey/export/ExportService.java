@@ -24,7 +24,6 @@ import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.coding.answer.ExportCodebook;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
-import org.chorus.survey.response.Answer;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -46,8 +45,6 @@ public class ExportService {
 
     /** How often to ask whether the analyst is still there: cheap, but not free, and a few rows more do not matter. */
     private static final int GONE_CHECK_ROWS = 1000;
-    private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {
-    };
     private static final TypeReference<Map<String, ExportRow.RowCoding>> CODINGS = new TypeReference<>() {
     };
 
@@ -56,7 +53,6 @@ public class ExportService {
     private final DataSource dataSource;
     private final ObjectMapper objectMapper;
     /** Resolved once: looking the type up again for each of a million rows costs more than reading the row. */
-    private final ObjectReader answersReader;
     private final ObjectReader codingsReader;
     private final ExportCodebook codebook;
     private final SettleHorizon horizon;
@@ -71,7 +67,6 @@ public class ExportService {
         this.auditTrail = auditTrail;
         this.dataSource = dataSource;
         this.objectMapper = objectMapper;
-        this.answersReader = objectMapper.readerFor(ANSWERS);
         this.codingsReader = objectMapper.readerFor(CODINGS);
         this.codebook = codebook;
         this.horizon = horizon;
@@ -172,8 +167,7 @@ public class ExportService {
             try {
                 CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyOut(ExportQuery.copy(connection, surveyId, filter, selected.contacts(),
-                                selected.codings())), answersReader, codingsReader, selected.contacts(),
-                        selected.codings());
+                                selected.codings())), codingsReader, selected.contacts(), selected.codings());
                 // the reader thread also lays each row out in columns, so that this one only formats and sends
                 try (RowPipe<List<String>> pipe = new RowPipe<>(() -> {
                     ExportRow row = source.next();
