@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.postgresql.PGConnection;
 
@@ -20,11 +22,18 @@ final class ExportBench {
     private ExportBench() {
     }
 
+    /** @param serviceCpu the service's processor time over both exports, which a busy machine does not inflate */
     record Figures(long rows, double exportSeconds, long exportBytes, double copySeconds, long copyBytes,
-            long heapBefore, long heapPeak, String audited) {
+            long heapBefore, long heapPeak, String audited, Duration serviceCpu) {
+
+        /** The service's processor microseconds per exported row, on average over both exports. */
+        double serviceCpuMicrosPerRow() {
+            return serviceCpu.toNanos() / 1000.0 / (2.0 * rows);
+        }
     }
 
-    static Figures run(BenchClient client, String jdbcUrl, UUID surveyId, long rows) throws Exception {
+    static Figures run(BenchClient client, String jdbcUrl, UUID surveyId, long rows, Supplier<Duration> serviceCpu)
+            throws Exception {
         double copySeconds = copy(jdbcUrl, surveyId, new long[1]);
         long[] copyBytes = new long[1];
         copySeconds = Math.min(copySeconds, copy(jdbcUrl, surveyId, copyBytes));
@@ -36,10 +45,13 @@ final class ExportBench {
         sampler.start();
         // measured as COPY is, the better of two runs, so that neither side pays for warming up alone
         long[] bytes = new long[1];
+        Duration cpuBefore = serviceCpu.get();
         double seconds = Math.min(export(client, surveyId, bytes), export(client, surveyId, bytes));
+        Duration cpu = serviceCpu.get().minus(cpuBefore);
         running.set(false);
         sampler.join();
-        return new Figures(rows, seconds, bytes[0], copySeconds, copyBytes[0], heapBefore, peak.get(), audited(jdbcUrl));
+        return new Figures(rows, seconds, bytes[0], copySeconds, copyBytes[0], heapBefore, peak.get(), audited(jdbcUrl),
+                cpu);
     }
 
     /** One whole CSV export of the survey, read and discarded; returns seconds and leaves its size in bytes[0]. */

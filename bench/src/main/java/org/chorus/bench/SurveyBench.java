@@ -42,7 +42,7 @@ public final class SurveyBench {
             System.out.printf("loaded %,d responses in %.1f s%n", total, (System.nanoTime() - start) / 1e9);
 
             ExportBench.Figures export = ExportBench.run(client, infrastructure.jdbcUrl(), UUID.fromString(surveyId),
-                    total);
+                    total, service::cpu);
             DataPackageFigures datapackage = datapackage(client, surveyId);
             Histogram all = LatencyBench.results(client, surveyId, null, 2000);
             Histogram byChannel = LatencyBench.results(client, surveyId, "channel", 2000);
@@ -68,6 +68,8 @@ public final class SurveyBench {
         System.out.printf("  COPY TO STDOUT of the same rows and columns, best of two: %,.0f rows/s (%.1f s, %,d bytes)%n",
                 copyRate, e.copySeconds(), e.copyBytes());
         System.out.printf("  export / COPY = %.2f (target >= 0.5)%n", exportRate / copyRate);
+        System.out.printf("  service CPU per exported CSV row: %.2f us (all its threads; a busy machine slows the "
+                + "export, not this)%n", e.serviceCpuMicrosPerRow());
         System.out.printf("  service heap (%s): %,d MB before export, peak %,d MB during it%n",
                 SurveyServiceProcess.HEAP, e.heapBefore() >> 20, e.heapPeak() >> 20);
         System.out.printf("  results p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 50 ms)%n",

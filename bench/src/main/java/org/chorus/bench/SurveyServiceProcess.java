@@ -58,6 +58,11 @@ final class SurveyServiceProcess implements AutoCloseable {
         return baseUri;
     }
 
+    /** Processor time the service has used so far, all its threads together. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
     /** Where its health and metrics are. */
     URI managementUri() {
         return managementUri;
