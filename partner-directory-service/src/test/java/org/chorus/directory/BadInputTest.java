@@ -3,6 +3,7 @@ package org.chorus.directory;
 import static io.restassured.RestAssured.given;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerArea;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.containsString;
@@ -22,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 /** Input a script can send that once reached PostgreSQL or a parser unchecked and came back as a 500. */
@@ -69,9 +69,7 @@ class BadInputTest {
     void aFieldGivenTwiceIsA400NamingIt() {
         String body = "{\"code\": \"" + DirectoryFixtures.unique("twice") + "\", \"name\": \"Twice\", "
                 + "\"kind\": \"INTEGRATED_CARE_SYSTEM\", \"kind\": 1}";
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/places")
-                .then().statusCode(400)
+        postAsAdmin("/api/v1/places", body).statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Duplicate field 'kind'"));
     }
@@ -85,9 +83,7 @@ class BadInputTest {
     void jsonNestedDeeperThanTheBoundIsRefusedAsA400() {
         String deep = "[".repeat(100) + "]".repeat(100);
         assertThrows(StreamConstraintsException.class, () -> objectMapper.readTree(deep));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(deep)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(400)
+        postAsAdmin("/api/v1/organisations", deep).statusCode(400)
                 .contentType("application/problem+json");
     }
 
