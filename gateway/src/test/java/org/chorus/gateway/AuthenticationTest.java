@@ -1,7 +1,7 @@
 package org.chorus.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.chorus.gateway.GatewayTestSupport.awaitAccepted;
+import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.chorus.gateway.GatewayTestSupport.pollUntil;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -77,9 +77,8 @@ class AuthenticationTest {
 
     @Test
     void keyValidUntilLaterIsAccepted() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("secret", Instant.now().plusSeconds(3600), "directory:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/organisations");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("secret", Instant.now().plusSeconds(3600),
+                "directory:manage"), "/api/v1/organisations");
     }
 
     /**
@@ -88,9 +87,7 @@ class AuthenticationTest {
      */
     @Test
     void revokedKeyIsRefusedOnceItsRevocationArrives() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("directory:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/organisations");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("directory:manage"), "/api/v1/organisations");
 
         TestKeyEvents.publish(key.revoked(), 2);
         Response refused = pollUntil(() -> given().header("Authorization", key.bearer()).get("/api/v1/organisations"),

@@ -1,6 +1,6 @@
 package org.chorus.gateway;
 
-import static org.chorus.gateway.GatewayTestSupport.awaitAccepted;
+import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,9 +39,7 @@ class BodyLimitTest {
     @BeforeEach
     void ready() {
         GatewayTestSupport.awaitReady();
-        key = TestKeyEvents.newKey("surveys:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.chorus.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.chorus.gateway.GatewayTestSupport.awaitAccepted;
+import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -42,9 +42,7 @@ class FailuresTest {
 
     @Test
     void serviceDownIsAnUnavailableProblem() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("insights:read");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("insights:read"), "/api/v1/surveys");
 
         Response response = given().header("Authorization", key.bearer()).header("X-Request-Id", "down-1")
                 .contentType("application/json").body("{\"a\":1}")
@@ -63,9 +61,7 @@ class FailuresTest {
 
     @Test
     void silentServiceIsATimeoutProblem() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("surveys:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
 
         long start = System.nanoTime();
         Response response = given().header("Authorization", key.bearer()).get(StubService.SILENT_PATH);

@@ -2,6 +2,7 @@ package org.chorus.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.chorus.gateway.GatewayTestSupport.awaitAccepted;
+import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.chorus.gateway.GatewayTestSupport.pollUntil;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,9 +44,7 @@ class ForwardingTest {
 
     @Test
     void forwardsWithASignedInternalTokenInPlaceOfTheKey() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("surveys:manage", "insights:read");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage", "insights:read"), "/api/v1/surveys");
 
         Response response = given()
                 .header("Authorization", key.bearer())
@@ -90,9 +89,7 @@ class ForwardingTest {
 
     @Test
     void tellsTheServiceItsPublicAddressAndIgnoresACallersClaims() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("insights:read");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("insights:read"), "/api/v1/surveys");
 
         JsonPath echo = given()
                 .header("Authorization", key.bearer())
@@ -110,9 +107,7 @@ class ForwardingTest {
 
     @Test
     void routesEachPrefixToItsOwner() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("directory:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/organisations");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("directory:manage"), "/api/v1/organisations");
 
         given().header("Authorization", key.bearer()).get("/api/v1/places/abc").then()
                 .statusCode(200).body("service", equalTo("directory"));
@@ -125,9 +120,8 @@ class ForwardingTest {
 
     @Test
     void signsEachServiceATokenOnlyItAccepts() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("directory:manage", "surveys:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/organisations");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("directory:manage", "surveys:manage"),
+                "/api/v1/organisations");
 
         JsonPath directory = given().header("Authorization", key.bearer()).get("/api/v1/organisations")
                 .then().statusCode(200).body("service", equalTo("directory")).extract().jsonPath();
@@ -144,9 +138,7 @@ class ForwardingTest {
 
     @Test
     void createsARequestIdWhenTheCallersIsMissingOrUnsafe() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("directory:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/organisations");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("directory:manage"), "/api/v1/organisations");
 
         Response response = given().header("Authorization", key.bearer())
                 .header("X-Request-Id", "bad id\u0000with spaces")
@@ -181,9 +173,7 @@ class ForwardingTest {
 
     @Test
     void answersExpectContinueOnceTheKeyIsAccepted() throws Exception {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("surveys:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
         String body = "{\"rows\":[1,2,3]}";
 
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {

@@ -44,6 +44,13 @@ final class GatewayTestSupport {
         }
     }
 
+    /** Issues the key as the directory would (its first event), and waits until the gateway lets it through. */
+    static TestKeyEvents.TestKey issue(TestKeyEvents.TestKey key, String path) {
+        TestKeyEvents.publish(key, 1);
+        awaitAccepted(key, path);
+        return key;
+    }
+
     /** Waits until a request with the key passes the gateway. */
     static Response awaitAccepted(TestKeyEvents.TestKey key, String path) {
         return pollUntil(() -> given().header("Authorization", key.bearer()).get(path), r -> r.statusCode() == 200,

@@ -1,6 +1,7 @@
 package org.chorus.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.chorus.gateway.GatewayTestSupport.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,9 +163,7 @@ class RateLimitTest {
 
     @Test
     void secretKeysAreNotLimitedAsWebsiteKeysAre() throws IOException {
-        TestKeyEvents.TestKey secret = TestKeyEvents.newKey("surveys:manage").of(LIMITED);
-        TestKeyEvents.publish(secret, 1);
-        GatewayTestSupport.awaitAccepted(secret, "/api/v1/surveys");
+        TestKeyEvents.TestKey secret = issue(TestKeyEvents.newKey("surveys:manage").of(LIMITED), "/api/v1/surveys");
         String address = newClientAddress();
         for (int i = 0; i < 6; i++) {
             RawHttp.Answer answer = RawHttp.exchange(address, "POST /api/v1/surveys/s/responses HTTP/1.1\r\nHost: x\r\n"

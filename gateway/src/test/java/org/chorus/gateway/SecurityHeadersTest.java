@@ -1,7 +1,7 @@
 package org.chorus.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.chorus.gateway.GatewayTestSupport.awaitAccepted;
+import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -42,9 +42,7 @@ class SecurityHeadersTest {
 
     @Test
     void aServicesAnswerCarriesEveryHeaderOnceAndKeepsItsOwnCacheControl() {
-        TestKeyEvents.TestKey key = TestKeyEvents.newKey("surveys:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
 
         Response plain = given().header("Authorization", key.bearer()).get("/api/v1/surveys");
         plain.then().statusCode(200).header("Cache-Control", "no-store");

@@ -1,7 +1,7 @@
 package org.chorus.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.chorus.gateway.GatewayTestSupport.awaitAccepted;
+import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,9 +45,7 @@ class UpstreamReplicasTest {
     @BeforeEach
     void ready() {
         GatewayTestSupport.awaitReady();
-        key = TestKeyEvents.newKey("surveys:manage", "insights:write", "directory:manage");
-        TestKeyEvents.publish(key, 1);
-        awaitAccepted(key, "/api/v1/surveys");
+        key = issue(TestKeyEvents.newKey("surveys:manage", "insights:write", "directory:manage"), "/api/v1/surveys");
         // Request ids of this test start with it, so that what the replicas saw can be told from other tests'.
         run = UUID.randomUUID().toString();
     }

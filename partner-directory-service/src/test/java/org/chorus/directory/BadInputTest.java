@@ -3,6 +3,7 @@ package org.chorus.directory;
 import static io.restassured.RestAssured.given;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerArea;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.containsString;
@@ -22,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 /** Input a script can send that once reached PostgreSQL or a parser unchecked and came back as a 500. */
@@ -47,36 +47,21 @@ class BadInputTest {
     void aTamperedApiKeyCursorIsA400NamingTheCursor() {
         String organisation = registerOrganisation(organisation(DirectoryFixtures.unique("Cursor test"), "VCFSE",
                 List.of(registerArea("cursor"))));
-        given().header("Authorization", ADMIN).queryParam("cursor", cursor("yesterday\n" + UUID.randomUUID()))
-                .when().get("/api/v1/organisations/" + organisation + "/api-keys")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].parameter", equalTo("cursor"));
+        refusedNaming("/api/v1/organisations/" + organisation + "/api-keys", "cursor",
+                cursor("yesterday\n" + UUID.randomUUID()));
     }
 
     @Test
     void aTamperedAuditLogCursorIsA400NamingTheCursor() {
-        given().header("Authorization", ADMIN).queryParam("cursor", cursor("2026-13-45\n" + UUID.randomUUID()))
-                .when().get("/api/v1/audit-log")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].parameter", equalTo("cursor"));
+        refusedNaming("/api/v1/audit-log", "cursor", cursor("2026-13-45\n" + UUID.randomUUID()));
     }
 
     @Test
     void anAuditLogTimeBeyondPostgresqlIsA400NamingItNotAFailedQuery() {
         for (String since : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
-            given().header("Authorization", ADMIN).queryParam("since", since)
-                    .when().get("/api/v1/audit-log")
-                    .then().statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("errors[0].parameter", equalTo("since"));
+            refusedNaming("/api/v1/audit-log", "since", since);
         }
-        given().header("Authorization", ADMIN).queryParam("until", "yesterday")
-                .when().get("/api/v1/audit-log")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].parameter", equalTo("until"));
+        refusedNaming("/api/v1/audit-log", "until", "yesterday");
     }
 
     /** A record's constructor field given twice once failed Jackson with a definition error, a bare 500. */
@@ -84,30 +69,31 @@ class BadInputTest {
     void aFieldGivenTwiceIsA400NamingIt() {
         String body = "{\"code\": \"" + DirectoryFixtures.unique("twice") + "\", \"name\": \"Twice\", "
                 + "\"kind\": \"INTEGRATED_CARE_SYSTEM\", \"kind\": 1}";
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/places")
-                .then().statusCode(400)
+        postAsAdmin("/api/v1/places", body).statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Duplicate field 'kind'"));
     }
 
     @Test
     void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
-        given().header("Authorization", ADMIN).queryParam("cursor", cursor("a\0b\n" + UUID.randomUUID()))
-                .when().get("/api/v1/organisations")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].parameter", equalTo("cursor"));
+        refusedNaming("/api/v1/organisations", "cursor", cursor("a\0b\n" + UUID.randomUUID()));
     }
 
     @Test
     void jsonNestedDeeperThanTheBoundIsRefusedAsA400() {
         String deep = "[".repeat(100) + "]".repeat(100);
         assertThrows(StreamConstraintsException.class, () -> objectMapper.readTree(deep));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(deep)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(400)
+        postAsAdmin("/api/v1/organisations", deep).statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /** GETs the path as the admin with the query parameter, and expects the 400 problem that names it. */
+    private static void refusedNaming(String path, String parameter, String value) {
+        given().header("Authorization", ADMIN).queryParam(parameter, value)
+                .when().get(path)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo(parameter));
     }
 
     private static String cursor(String raw) {

@@ -10,6 +10,7 @@ import org.chorus.platform.testing.TestCallers;
 import org.chorus.platform.web.caller.Scopes;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /** Places and organisations for tests, each with fresh codes so that tests never collide. */
 public final class DirectoryFixtures {
@@ -35,9 +36,13 @@ public final class DirectoryFixtures {
     public static void registerPlace(String code, String name, String kind, String parentCode) {
         var body = new java.util.HashMap<String, Object>(Map.of("code", code, "name", name, "kind", kind));
         body.put("parentCode", parentCode);
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/places")
-                .then().statusCode(201);
+        postAsAdmin("/api/v1/places", body).statusCode(201);
+    }
+
+    /** Posts a JSON body as the partnership's administrator, for the answer to be checked. */
+    public static ValidatableResponse postAsAdmin(String path, Object body) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post(path).then();
     }
 
     public static Map<String, Object> organisation(String name, String type, List<String> placeCodes) {
@@ -49,9 +54,7 @@ public final class DirectoryFixtures {
 
     /** Registers an organisation and returns its id. */
     public static String registerOrganisation(Map<String, Object> body) {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(201)
+        return postAsAdmin("/api/v1/organisations", body).statusCode(201)
                 .extract().path("id");
     }
 }

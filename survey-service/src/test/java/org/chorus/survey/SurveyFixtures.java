@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +84,25 @@ public final class SurveyFixtures {
                 .when().post("/api/v1/surveys/" + surveyId + "/responses")
                 .then().statusCode(201).extract();
         return new String[] { receipt.path("responseId"), receipt.path("erasureToken") };
+    }
+
+    /** A response to the small survey answering only its required questions. */
+    public static Map<String, Object> minimal() {
+        return Map.of("answers", requiredAnswers());
+    }
+
+    /** A response to the small survey answering its required questions and, unless text is null, its free text. */
+    public static Map<String, Object> withComment(String text) {
+        Map<String, Object> answers = new HashMap<>(requiredAnswers());
+        if (text != null) {
+            answers.put("comments", Map.of("text", text));
+        }
+        return Map.of("answers", answers);
+    }
+
+    private static Map<String, Object> requiredAnswers() {
+        return Map.of("rank", Map.of("ranking", List.of("living", "starting", "ageing")),
+                "issues", Map.of("choices", List.of("food")));
     }
 
     /** Creates and publishes the small survey; returns its id. */

@@ -3,26 +3,19 @@ package org.chorus.insight.action;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 import org.chorus.insight.finding.Audience;
+import org.chorus.platform.entity.LockingRepository;
 import org.chorus.platform.query.InOrder;
 import org.chorus.platform.query.Where;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-
 /** Queries over actions, newest decision first, paged by (decided on, id). */
 @ApplicationScoped
-public class ActionRepository implements PanacheRepositoryBase<ActionEntity, UUID> {
-
-    public Optional<ActionEntity> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+public class ActionRepository implements LockingRepository<ActionEntity> {
 
     /** Whether any action answers this finding, which must then not disappear from under it. */
     public boolean answers(UUID findingId) {

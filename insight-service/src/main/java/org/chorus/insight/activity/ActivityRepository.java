@@ -7,19 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
+import org.chorus.platform.entity.LockingRepository;
 import org.chorus.platform.query.Where;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Queries over activities, paged by (start date, id) so pages stay stable while activities are added. */
 @ApplicationScoped
-public class ActivityRepository implements PanacheRepositoryBase<ActivityEntity, UUID> {
-
-    public Optional<ActivityEntity> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+public class ActivityRepository implements LockingRepository<ActivityEntity> {
 
     public Optional<ActivityEntity> findByReference(UUID organisationId, String reference) {
         return find("organisationId = ?1 and reference = ?2", organisationId, reference).firstResultOptional();

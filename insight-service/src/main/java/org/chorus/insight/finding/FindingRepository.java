@@ -3,28 +3,21 @@ package org.chorus.insight.finding;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
+import org.chorus.platform.entity.LockingRepository;
 import org.chorus.platform.query.InOrder;
 import org.chorus.platform.query.Where;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * Finds findings with PostgreSQL full-text search over statements and quotes (a GIN-indexed generated tsvector),
  * newest activity first, paged by (activity start date, id).
  */
 @ApplicationScoped
-public class FindingRepository implements PanacheRepositoryBase<FindingEntity, UUID> {
-
-    public Optional<FindingEntity> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+public class FindingRepository implements LockingRepository<FindingEntity> {
 
     public List<FindingEntity> findUploaded(UUID activityId) {
         return list("activityId = ?1 and uploadPosition is not null order by uploadPosition", activityId);

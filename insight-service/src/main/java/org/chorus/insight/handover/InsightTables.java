@@ -10,7 +10,6 @@ import static org.chorus.platform.datapackage.Field.Type.STRING;
 import static org.chorus.platform.datapackage.Field.Type.UUID;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.chorus.insight.action.ActionStatus;
@@ -35,18 +34,18 @@ final class InsightTables {
                     Field.required("organisation_id", UUID, "Organisation", "The organisation that ran it"),
                     Field.of("reference", STRING, "Reference", "The organisation's own reference, unique within it"),
                     Field.required("title", STRING, "Title", "What the activity was"),
-                    Field.required("method", STRING, "Method", "How people were heard").codes(codes(EngagementMethod.values())),
+                    Field.required("method", STRING, "Method", "How people were heard").codes(EngagementMethod.values()),
                     Field.required("start_date", DATE, "Start date", "The day it started"),
                     Field.required("end_date", DATE, "End date", "The day it ended"),
                     Field.required("place_codes", ARRAY, "Places", "Codes of the places it covered"),
                     Field.required("participant_count", INTEGER, "Participants", "How many people took part"),
                     Field.required("groups_reached", ARRAY, "Groups reached", "Lower case, single-spaced"),
                     Field.required("stakeholder_group", STRING, "Stakeholder group", "Whom it heard")
-                            .codes(codes(StakeholderGroup.values())),
+                            .codes(StakeholderGroup.values()),
                     Field.of("ladder_rung", STRING, "Ladder rung", "The rung on the ladder of engagement")
-                            .codes(codes(LadderRung.values())),
+                            .codes(LadderRung.values()),
                     Field.of("programme_area", STRING, "Programme area", "The partnership's programme it serves")
-                            .codes(codes(ProgrammeArea.values()))),
+                            .codes(ProgrammeArea.values())),
             List.of("id"), List.of());
 
     static final Table FINDINGS = new Table("findings", "Findings with their quotes",
@@ -55,7 +54,7 @@ final class InsightTables {
                     Field.required("activity_id", UUID, "Activity", "The activity it was heard at"),
                     Field.required("statement", STRING, "Statement", "What was heard"),
                     Field.required("theme_codes", ARRAY, "Themes", "Codes of the themes it belongs to"),
-                    Field.required("sentiment", STRING, "Sentiment", "How it was said").codes(codes(Sentiment.values())),
+                    Field.required("sentiment", STRING, "Sentiment", "How it was said").codes(Sentiment.values()),
                     Field.of("participant_count", INTEGER, "Participants", "How many people said it, if counted"),
                     Field.required("quotes", ARRAY, "Quotes", "Supporting quotes, each as it was written down"),
                     Field.of("upload_position", INTEGER, "Position in upload",
@@ -78,7 +77,7 @@ final class InsightTables {
                     Field.required("decision", STRING, "Decision", "The decision in full"),
                     Field.required("finding_ids", ARRAY, "Findings", "Ids of the findings it answers: each is a "
                             + "finding of this package, or of another organisation that stays where it is"),
-                    Field.required("status", STRING, "Status", "Where it stands").codes(codes(ActionStatus.values())),
+                    Field.required("status", STRING, "Status", "Where it stands").codes(ActionStatus.values()),
                     Field.of("reason", STRING, "Reason", "Why it was not taken forward"),
                     Field.required("decided_on", DATE, "Decided on", "When it was decided"),
                     Field.of("due_on", DATE, "Due on", "When it should be done"),
@@ -118,9 +117,5 @@ final class InsightTables {
         fields.add(Field.required("published", BOOLEAN, "Published", "Whether partner websites show it"));
         fields.add(Field.of("published_at", DATETIME, "Published at", "When it was last published"));
         return changeable(fields.toArray(Field[]::new));
-    }
-
-    private static List<String> codes(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
     }
 }

@@ -3,8 +3,10 @@ package org.chorus.insight.handover;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVRecord;
 import org.chorus.platform.web.problem.FieldError;
@@ -36,21 +38,11 @@ final class PackageRow {
     }
 
     UUID uuid(String column) {
-        String value = text(column);
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw bad(column, "must be a UUID");
-        }
+        return parsed(column, UUID::fromString, "must be a UUID");
     }
 
     Integer integer(String column) {
-        String value = text(column);
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw bad(column, "must be a whole number");
-        }
+        return parsed(column, Integer::valueOf, "must be a whole number");
     }
 
     boolean bool(String column) {
@@ -62,21 +54,12 @@ final class PackageRow {
     }
 
     LocalDate date(String column) {
-        String value = text(column);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw bad(column, "must be a date, yyyy-mm-dd");
-        }
+        return parsed(column, LocalDate::parse, "must be a date, yyyy-mm-dd");
     }
 
     Timestamp time(String column) {
-        String value = text(column);
-        try {
-            return value == null ? null : Timestamp.from(Instant.parse(value));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw bad(column, "must be an ISO-8601 time in UTC");
-        }
+        Instant time = parsed(column, Instant::parse, "must be an ISO-8601 time in UTC");
+        return time == null ? null : Timestamp.from(time);
     }
 
     String[] strings(String column) {
@@ -100,6 +83,16 @@ final class PackageRow {
             }
         }
         return ids;
+    }
+
+    /** The cell read by {@code parse}, null when it is empty; a cell it cannot read breaks the rule. */
+    private <T> T parsed(String column, Function<String, T> parse, String rule) {
+        String value = text(column);
+        try {
+            return value == null ? null : parse.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw bad(column, rule);
+        }
     }
 
     private ProblemException bad(String column, String rule) {

@@ -6,6 +6,7 @@ import static org.chorus.insight.support.InsightFixtures.createActivity;
 import static org.chorus.insight.support.InsightFixtures.createFinding;
 import static org.chorus.insight.support.InsightFixtures.finding;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.publicWebsite;
 import static org.chorus.insight.support.InsightFixtures.publishFinding;
 import static org.chorus.insight.support.InsightFixtures.reader;
@@ -48,13 +49,10 @@ class ActionResourceTest {
         publishFinding(writer(healthwatch), published);
 
         Map<String, Object> body = action(List.of(published), "PLANNED");
-        given().header("Authorization", writer(icb)).contentType(ContentType.JSON)
-                .body(action(List.of(published, draft), "PLANNED"))
-                .when().post("/api/v1/actions")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/findingIds/1"));
-        var created = given().header("Authorization", writer(icb)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/actions")
-                .then().statusCode(201).body("organisationId", equalTo(icb.toString())).extract();
+        post(writer(icb), "/api/v1/actions", action(List.of(published, draft), "PLANNED"))
+                .statusCode(422).body("errors[0].pointer", equalTo("/findingIds/1"));
+        var created = post(writer(icb), "/api/v1/actions", body)
+                .statusCode(201).body("organisationId", equalTo(icb.toString())).extract();
         String id = created.path("id");
 
         given().header("Authorization", publicWebsite()).queryParam("finding", published)
@@ -87,14 +85,11 @@ class ActionResourceTest {
         UUID org = organisation("Healthwatch Preston", true, place);
         String activity = createActivity(writer(org), activity("Workshop", place));
         String finding = createFinding(writer(org), finding(activity, "Statement", List.of(), List.of()));
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON)
-                .body(action(List.of(finding), "NOT_TAKEN_FORWARD"))
-                .when().post("/api/v1/actions")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/reason"));
+        post(writer(org), "/api/v1/actions", action(List.of(finding), "NOT_TAKEN_FORWARD"))
+                .statusCode(422).body("errors[0].pointer", equalTo("/reason"));
         Map<String, Object> body = action(List.of(finding), "NOT_TAKEN_FORWARD");
         body.put("reason", "The service is being recommissioned next year; the finding goes into its specification");
-        String id = given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        String id = post(writer(org), "/api/v1/actions", body).statusCode(201).extract().path("id");
         given().header("Authorization", publicWebsite()).when().get("/api/v1/actions/" + id).then().statusCode(404);
         given().header("Authorization", reader()).queryParam("status", "NOT_TAKEN_FORWARD")
                 .queryParam("organisation", org.toString())

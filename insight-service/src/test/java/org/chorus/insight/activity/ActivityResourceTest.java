@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.chorus.insight.support.InsightFixtures.activity;
 import static org.chorus.insight.support.InsightFixtures.createActivity;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.publicWebsite;
 import static org.chorus.insight.support.InsightFixtures.reader;
 import static org.chorus.insight.support.InsightFixtures.unique;
@@ -66,29 +67,23 @@ class ActivityResourceTest {
         Map<String, Object> body = activity("Comment cards", place);
         body.put("endDate", "2019-03-01");
         body.put("placeCodes", List.of(place, "atlantis"));
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/activities")
-                .then().statusCode(422).contentType("application/problem+json")
+        post(writer(org), "/api/v1/activities", body).statusCode(422).contentType("application/problem+json")
                 .body("errors.pointer", contains("/endDate", "/placeCodes/1"));
 
         body = activity("Comment cards", place);
         body.put("participantCount", -3);
         body.put("title", " ");
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/activities")
-                .then().statusCode(422).body("errors.pointer", contains("/participantCount", "/title"));
+        post(writer(org), "/api/v1/activities", body)
+                .statusCode(422).body("errors.pointer", contains("/participantCount", "/title"));
 
         body = activity("Comment cards", place);
         body.put("participantCount", 12.5);
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/activities")
-                .then().statusCode(400).body("errors[0].pointer", equalTo("/participantCount"));
+        post(writer(org), "/api/v1/activities", body)
+                .statusCode(400).body("errors[0].pointer", equalTo("/participantCount"));
 
         body = activity("Comment cards", place);
         body.put("method", "SEANCE");
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/activities")
-                .then().statusCode(400).body("errors[0].pointer", equalTo("/method"))
+        post(writer(org), "/api/v1/activities", body).statusCode(400).body("errors[0].pointer", equalTo("/method"))
                 .body("errors[0].detail", containsString("FOCUS_GROUP"));
     }
 
@@ -97,13 +92,9 @@ class ActivityResourceTest {
         String place = unique("cumbria");
         UUID closed = organisation("Closed Healthwatch", false, place);
         organisation("Open Healthwatch", true, place);
-        given().header("Authorization", writer(closed)).contentType(ContentType.JSON).body(activity("Late event", place))
-                .when().post("/api/v1/activities")
-                .then().statusCode(422).body("type", containsString("organisation-not-active"));
-        given().header("Authorization", writer(UUID.randomUUID())).contentType(ContentType.JSON)
-                .body(activity("Stranger's event", place))
-                .when().post("/api/v1/activities")
-                .then().statusCode(422);
+        post(writer(closed), "/api/v1/activities", activity("Late event", place))
+                .statusCode(422).body("type", containsString("organisation-not-active"));
+        post(writer(UUID.randomUUID()), "/api/v1/activities", activity("Stranger's event", place)).statusCode(422);
     }
 
     @Test
@@ -144,9 +135,7 @@ class ActivityResourceTest {
         Map<String, Object> body = activity("Workshop", place);
         body.put("reference", "HW-001");
         createActivity(writer(org), body);
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/activities")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/reference"));
+        post(writer(org), "/api/v1/activities", body).statusCode(422).body("errors[0].pointer", equalTo("/reference"));
         UUID other = organisation("Healthwatch Elsewhere", true, place);
         createActivity(writer(other), body);
     }
@@ -184,8 +173,7 @@ class ActivityResourceTest {
     void callersNeedTheRightScope() {
         given().when().get("/api/v1/activities").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", publicWebsite()).when().get("/api/v1/activities").then().statusCode(403);
-        given().header("Authorization", reader()).contentType(ContentType.JSON).body(activity("x", "y"))
-                .when().post("/api/v1/activities").then().statusCode(403);
+        post(reader(), "/api/v1/activities", activity("x", "y")).statusCode(403);
         given().header("Authorization", reader()).queryParam("method", "NOPE")
                 .when().get("/api/v1/activities").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", reader()).queryParam("cursor", "garbage")

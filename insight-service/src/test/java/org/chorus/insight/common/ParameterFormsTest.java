@@ -3,6 +3,7 @@ package org.chorus.insight.common;
 import static io.restassured.RestAssured.given;
 import static org.chorus.insight.support.InsightFixtures.activity;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.reader;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * A parameter or body value of the wrong form is a 400 problem that names it: JAX-RS's own conversion failure named
@@ -54,9 +54,7 @@ class ParameterFormsTest {
         UUID org = organisation("Healthwatch Forms", true, place);
         Map<String, Object> body = activity("Focus group", place);
         body.put("participantCount", new BigInteger("99999999999999999999"));
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/activities")
-                .then().statusCode(400).contentType("application/problem+json")
+        post(writer(org), "/api/v1/activities", body).statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/participantCount"));
     }
 }

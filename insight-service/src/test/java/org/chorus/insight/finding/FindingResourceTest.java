@@ -6,6 +6,7 @@ import static org.chorus.insight.support.InsightFixtures.createActivity;
 import static org.chorus.insight.support.InsightFixtures.createFinding;
 import static org.chorus.insight.support.InsightFixtures.finding;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.publicWebsite;
 import static org.chorus.insight.support.InsightFixtures.publishFinding;
 import static org.chorus.insight.support.InsightFixtures.reader;
@@ -132,25 +133,17 @@ class FindingResourceTest {
         Map<String, Object> body = finding(activity, "Statement", List.of("waiting-times", "queue-jumping"),
                 List.of("Fine", "Ring me on 07700 900123", "write to jo.bloggs@example.org"));
         body.put("participantCount", 15);
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/findings")
-                .then().statusCode(422)
+        post(writer(org), "/api/v1/findings", body).statusCode(422)
                 .body("errors.pointer", contains("/themes/1", "/participantCount", "/quotes/1", "/quotes/2"))
                 .body("errors[2].detail", containsString("anonymous"));
 
-        given().header("Authorization", writer(other)).contentType(ContentType.JSON)
-                .body(finding(activity, "Not mine", List.of(), List.of()))
-                .when().post("/api/v1/findings")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/activityId"));
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON)
-                .body(finding(UUID.randomUUID().toString(), "Nowhere", List.of(), List.of()))
-                .when().post("/api/v1/findings")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/activityId"));
+        post(writer(other), "/api/v1/findings", finding(activity, "Not mine", List.of(), List.of()))
+                .statusCode(422).body("errors[0].pointer", equalTo("/activityId"));
+        post(writer(org), "/api/v1/findings", finding(UUID.randomUUID().toString(), "Nowhere", List.of(), List.of()))
+                .statusCode(422).body("errors[0].pointer", equalTo("/activityId"));
         body = finding(activity, "x", List.of(), List.of());
         body.put("sentiment", "ANGRY");
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/findings")
-                .then().statusCode(400).body("errors[0].pointer", equalTo("/sentiment"));
+        post(writer(org), "/api/v1/findings", body).statusCode(400).body("errors[0].pointer", equalTo("/sentiment"));
     }
 
     @Test

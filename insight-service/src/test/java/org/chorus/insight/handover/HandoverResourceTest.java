@@ -6,6 +6,7 @@ import static org.chorus.insight.support.InsightFixtures.createActivity;
 import static org.chorus.insight.support.InsightFixtures.createFinding;
 import static org.chorus.insight.support.InsightFixtures.finding;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.hamcrest.Matchers.endsWith;
@@ -52,10 +53,9 @@ class HandoverResourceTest {
         Map<String, Object> quoted = finding(activity, "Long waits", List.of("waiting-times"), List.of(QUOTE));
         String first = createFinding(writer(leaving), quoted);
         createFinding(writer(leaving), finding(activity, "Kind staff", List.of(), List.of()));
-        given().header("Authorization", writer(leaving)).contentType(ContentType.JSON)
-                .body(Map.of("title", "Faster referrals", "decision", "A single point of access",
-                        "findingIds", List.of(first), "status", "PLANNED", "decidedOn", "2020-02-01"))
-                .when().post("/api/v1/actions").then().statusCode(201);
+        post(writer(leaving), "/api/v1/actions", Map.of("title", "Faster referrals", "decision",
+                "A single point of access", "findingIds", List.of(first), "status", "PLANNED", "decidedOn", "2020-02-01"))
+                .statusCode(201);
 
         byte[] zip = given().header("Authorization", TestCallers.bearer(leaving, Scopes.HANDOVER_READ))
                 .queryParam("organisation", leaving.toString()).when().get("/api/v1/handover/insight")

@@ -1,7 +1,7 @@
 package org.chorus.insight.upload;
 
-import static io.restassured.RestAssured.given;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 /** A finished upload is announced once, with its row counts and nothing of its rows (partners' webhooks hear it). */
@@ -40,10 +39,8 @@ class UploadFinishedEventTest {
                 "startDate", "2019-02-01", "placeCodes", List.of(place), "participantCount", 9);
         Map<String, Object> bad = Map.of("reference", "U2", "title", "Cards", "method", "SEANCE",
                 "startDate", "2019-02-01", "placeCodes", List.of(place), "participantCount", 3);
-        String upload = given().header("Authorization", writer(org)).contentType(ContentType.JSON)
-                .body(Map.of("activities", List.of(good, bad)))
-                .when().post("/api/v1/uploads")
-                .then().statusCode(201).extract().path("id");
+        String upload = post(writer(org), "/api/v1/uploads", Map.of("activities", List.of(good, bad)))
+                .statusCode(201).extract().path("id");
 
         EventProbe.await(ChorusEventTypes.INSIGHT_UPLOADS, e -> e.aggregateId().equals(upload), Duration.ofSeconds(20));
         var events = EventProbe.all(ChorusEventTypes.INSIGHT_UPLOADS, e -> e.aggregateId().equals(upload));

@@ -3,6 +3,7 @@ package org.chorus.insight.upload;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.chorus.insight.support.InsightFixtures.organisation;
+import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.reader;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
@@ -191,10 +191,8 @@ class UploadResourceTest {
                                 "sentiment", "CONCERN", "quotes", List.of("Nobody told us."))));
         Map<String, Object> bad = Map.of("reference", "J2", "title", "Interviews", "method", "TELEPHONE_INTERVIEW",
                 "startDate", "2019-02-01", "placeCodes", List.of(place), "participantCount", 2.5, "colour", "red");
-        given().header("Authorization", writer(org)).contentType(ContentType.JSON)
-                .body(Map.of("activities", List.of(good, bad, good)))
-                .when().post("/api/v1/uploads")
-                .then().statusCode(201).body("rows.status", contains("ACCEPTED", "REJECTED", "REJECTED"))
+        post(writer(org), "/api/v1/uploads", Map.of("activities", List.of(good, bad, good)))
+                .statusCode(201).body("rows.status", contains("ACCEPTED", "REJECTED", "REJECTED"))
                 .body("rows[2].reasons[0]", containsString("reference 'J1' appears in an earlier row"))
                 .body("rows[0].findingIds", hasSize(2))
                 .body("rows[1].reasons", hasItem(containsString("participantCount: '2.5' is not a whole number")))

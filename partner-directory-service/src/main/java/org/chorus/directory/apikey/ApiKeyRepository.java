@@ -6,17 +6,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.chorus.platform.entity.LockingRepository;
 
 /** Queries over API keys, paged by (creation time, id) within an organisation. */
 @ApplicationScoped
-public class ApiKeyRepository implements PanacheRepositoryBase<ApiKeyEntity, UUID> {
-
-    public Optional<ApiKeyEntity> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+public class ApiKeyRepository implements LockingRepository<ApiKeyEntity> {
 
     public Optional<ApiKeyEntity> findBySecretHash(String hash) {
         return find("secretHash", hash).firstResultOptional();

@@ -7,7 +7,6 @@ import static org.chorus.platform.datapackage.Field.Type.OBJECT;
 import static org.chorus.platform.datapackage.Field.Type.STRING;
 import static org.chorus.platform.datapackage.Field.Type.UUID;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.chorus.directory.apikey.KeyKind;
@@ -23,7 +22,7 @@ final class DirectoryTables {
             Field.versioned(List.of(Field.required("id", UUID, "Organisation id", "Its id in the partnership"),
                     Field.required("name", STRING, "Name", "Its name"),
                     Field.required("type", STRING, "Type", "What kind of organisation it is")
-                            .codes(codes(OrganisationType.values())),
+                            .codes(OrganisationType.values()),
                     Field.of("ods_code", STRING, "ODS code", "Its NHS ODS code"),
                     Field.of("website", STRING, "Website", "Its website"),
                     Field.of("contact_email", STRING, "Contact email", "Where the partnership reaches it"),
@@ -38,7 +37,7 @@ final class DirectoryTables {
             List.of(Field.required("id", UUID, "Place id", "The place's id"),
                     Field.required("code", STRING, "Code", "The place's code, as records name it"),
                     Field.required("name", STRING, "Name", "The place's name"),
-                    Field.required("kind", STRING, "Kind", "What kind of place").codes(codes(PlaceKind.values())),
+                    Field.required("kind", STRING, "Kind", "What kind of place").codes(PlaceKind.values()),
                     Field.of("parent_code", STRING, "Part of", "The code of the place it is part of"),
                     Field.required("created_at", DATETIME, "Created", "When it was registered")),
             List.of("id"), List.of());
@@ -52,7 +51,7 @@ final class DirectoryTables {
             "What each of its keys was for and could do: never a secret, its prefix or its hash",
             List.of(Field.required("id", UUID, "Key id", "The key's id, as the audit log names it"),
                     Field.required("name", STRING, "Name", "What the key was for"),
-                    Field.required("kind", STRING, "Kind", "SECRET or PUBLISHABLE").codes(codes(KeyKind.values())),
+                    Field.required("kind", STRING, "Kind", "SECRET or PUBLISHABLE").codes(KeyKind.values()),
                     Field.required("scopes", ARRAY, "Scopes", "What the key could do"),
                     Field.required("created_at", DATETIME, "Issued", "When it was issued"),
                     Field.of("expires_at", DATETIME, "Expires", "When it stops working"),
@@ -60,9 +59,5 @@ final class DirectoryTables {
             List.of("id"), List.of());
 
     private DirectoryTables() {
-    }
-
-    private static List<String> codes(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
     }
 }

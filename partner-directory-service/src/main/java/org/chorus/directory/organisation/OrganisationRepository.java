@@ -6,19 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
+import org.chorus.platform.entity.LockingRepository;
 import org.chorus.platform.query.Where;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Queries over organisations, paged by (lower-case name, id) so pages stay stable while rows are added. */
 @ApplicationScoped
-public class OrganisationRepository implements PanacheRepositoryBase<OrganisationEntity, UUID> {
-
-    public Optional<OrganisationEntity> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+public class OrganisationRepository implements LockingRepository<OrganisationEntity> {
 
     public Optional<OrganisationEntity> findByOdsCode(String odsCode) {
         return find("odsCode", odsCode).firstResultOptional();

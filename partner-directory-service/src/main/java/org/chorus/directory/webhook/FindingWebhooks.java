@@ -1,25 +1,20 @@
 package org.chorus.directory.webhook;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.FindingData;
-import org.chorus.platform.inbox.EventHandler;
 
 /** Findings published or withdrawn, as webhooks: the finding's id, activity and link, never its statement. */
 @ApplicationScoped
-public class FindingWebhooks implements EventHandler<FindingData> {
-
-    private final WebhookFanOut fanOut;
+public class FindingWebhooks extends EventWebhooks<FindingData> {
 
     public FindingWebhooks(WebhookFanOut fanOut) {
-        this.fanOut = fanOut;
+        super(fanOut, FindingData::organisationId, finding -> "/api/v1/findings/" + finding.findingId());
     }
 
     @Override
@@ -28,12 +23,9 @@ public class FindingWebhooks implements EventHandler<FindingData> {
     }
 
     @Override
-    public void receive(FindingData finding, ChorusEvent event) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    protected void describe(FindingData finding, Map<String, Object> data) {
         data.put("findingId", finding.findingId());
         data.put("activityId", finding.activityId());
         data.put("organisationId", finding.organisationId());
-        data.put("link", "/api/v1/findings/" + finding.findingId());
-        fanOut.fanOut(event, finding.organisationId(), data);
     }
 }

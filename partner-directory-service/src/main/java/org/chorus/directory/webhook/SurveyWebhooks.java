@@ -1,25 +1,20 @@
 package org.chorus.directory.webhook;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.SurveyData;
-import org.chorus.platform.inbox.EventHandler;
 
 /** Surveys opened or closed and results published, as webhooks: id, version, times and link. */
 @ApplicationScoped
-public class SurveyWebhooks implements EventHandler<SurveyData> {
-
-    private final WebhookFanOut fanOut;
+public class SurveyWebhooks extends EventWebhooks<SurveyData> {
 
     public SurveyWebhooks(WebhookFanOut fanOut) {
-        this.fanOut = fanOut;
+        super(fanOut, SurveyData::organisationId, survey -> "/api/v1/surveys/" + survey.surveyId());
     }
 
     @Override
@@ -29,15 +24,12 @@ public class SurveyWebhooks implements EventHandler<SurveyData> {
     }
 
     @Override
-    public void receive(SurveyData survey, ChorusEvent event) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    protected void describe(SurveyData survey, Map<String, Object> data) {
         data.put("surveyId", survey.surveyId());
         data.put("organisationId", survey.organisationId());
         data.put("version", survey.version());
         data.put("status", survey.status());
         data.put("opensAt", survey.opensAt());
         data.put("closesAt", survey.closesAt());
-        data.put("link", "/api/v1/surveys/" + survey.surveyId());
-        fanOut.fanOut(event, survey.organisationId(), data);
     }
 }

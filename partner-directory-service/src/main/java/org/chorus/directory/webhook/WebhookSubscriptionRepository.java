@@ -2,21 +2,15 @@ package org.chorus.directory.webhook;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.chorus.platform.entity.LockingRepository;
 
 /** Queries over webhook subscriptions, paged by (creation time, id) within an organisation. */
 @ApplicationScoped
-public class WebhookSubscriptionRepository implements PanacheRepositoryBase<WebhookSubscriptionEntity, UUID> {
-
-    public Optional<WebhookSubscriptionEntity> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+public class WebhookSubscriptionRepository implements LockingRepository<WebhookSubscriptionEntity> {
 
     public List<WebhookSubscriptionEntity> listByOrganisation(UUID organisationId, Instant afterCreated, UUID afterId,
             int limit) {

@@ -3,6 +3,7 @@ package org.chorus.directory.apikey;
 import static io.restassured.RestAssured.given;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -33,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -46,11 +46,10 @@ class ApiKeyResourceTest {
     @Test
     void anIssuedKeyShowsItsSecretOnceAndTheEventCarriesOnlyItsHash() {
         String organisationId = registerOrganisation(organisation("Healthwatch Cumbria", "HEALTHWATCH", List.of()));
-        var issued = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Analyst export job", "kind", "SECRET",
+        var issued = postAsAdmin("/api/v1/organisations/" + organisationId + "/api-keys",
+                Map.of("name", "Analyst export job", "kind", "SECRET",
                         "scopes", List.of("insights:read", "exports:read")))
-                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
-                .then().statusCode(201)
+                .statusCode(201)
                 .body("secret", startsWith("chorus_sk_"))
                 .body("key.scopes", contains("exports:read", "insights:read"))
                 .extract();
@@ -79,10 +78,9 @@ class ApiKeyResourceTest {
     @Test
     void revokingAKeyAnnouncesItOnce() {
         String organisationId = registerOrganisation(organisation("Blackpool Carers Centre", "VCFSE", List.of()));
-        String keyId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Website", "kind", "PUBLISHABLE"))
-                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
-                .then().statusCode(201).body("secret", startsWith("chorus_pk_")).body("key.scopes", contains("public"))
+        String keyId = postAsAdmin("/api/v1/organisations/" + organisationId + "/api-keys",
+                Map.of("name", "Website", "kind", "PUBLISHABLE"))
+                .statusCode(201).body("secret", startsWith("chorus_pk_")).body("key.scopes", contains("public"))
                 .extract().path("key.id");
 
         given().header("Authorization", ADMIN).when().post("/api/v1/api-keys/" + keyId + "/revoke")
@@ -100,10 +98,9 @@ class ApiKeyResourceTest {
     @Test
     void deactivatingAnOrganisationRevokesItsKeys() {
         String organisationId = registerOrganisation(organisation("Short-lived Forum", "VCFSE", List.of()));
-        String keyId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Forum key", "kind", "SECRET", "scopes", List.of("insights:write")))
-                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
-                .then().statusCode(201).extract().path("key.id");
+        String keyId = postAsAdmin("/api/v1/organisations/" + organisationId + "/api-keys",
+                Map.of("name", "Forum key", "kind", "SECRET", "scopes", List.of("insights:write")))
+                .statusCode(201).extract().path("key.id");
         String etag = given().header("Authorization", ADMIN).when().get("/api/v1/organisations/" + organisationId)
                 .then().extract().header("ETag");
         given().header("Authorization", ADMIN).header("If-Match", etag)
@@ -111,10 +108,9 @@ class ApiKeyResourceTest {
 
         given().header("Authorization", ADMIN).when().get("/api/v1/api-keys/" + keyId)
                 .then().body("revokedAt", notNullValue());
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Another", "kind", "SECRET", "scopes", List.of("insights:write")))
-                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
-                .then().statusCode(422).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations/" + organisationId + "/api-keys",
+                Map.of("name", "Another", "kind", "SECRET", "scopes", List.of("insights:write")))
+                .statusCode(422).contentType("application/problem+json")
                 .body("type", endsWith("/organisation-inactive"))
                 .body("errors[0].parameter", equalTo("organisationId"));
     }
@@ -123,23 +119,15 @@ class ApiKeyResourceTest {
     void scopesAreCheckedForEachKind() {
         String organisationId = registerOrganisation(organisation("Scope Checks CIC", "VCFSE", List.of()));
         String path = "/api/v1/organisations/" + organisationId + "/api-keys";
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Website", "kind", "PUBLISHABLE", "scopes", List.of("exports:read")))
-                .when().post(path)
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Server", "kind", "SECRET", "scopes", List.of("insights:read", "everything")))
-                .when().post(path)
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes/1"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Server", "kind", "SECRET", "scopes", List.of()))
-                .when().post(path)
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Old", "kind", "SECRET", "scopes", List.of("insights:read"),
-                        "expiresAt", "2020-01-01T00:00:00Z"))
-                .when().post(path)
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/expiresAt"));
+        postAsAdmin(path, Map.of("name", "Website", "kind", "PUBLISHABLE", "scopes", List.of("exports:read")))
+                .statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
+        postAsAdmin(path, Map.of("name", "Server", "kind", "SECRET", "scopes", List.of("insights:read", "everything")))
+                .statusCode(422).body("errors[0].pointer", equalTo("/scopes/1"));
+        postAsAdmin(path, Map.of("name", "Server", "kind", "SECRET", "scopes", List.of()))
+                .statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
+        postAsAdmin(path, Map.of("name", "Old", "kind", "SECRET", "scopes", List.of("insights:read"),
+                "expiresAt", "2020-01-01T00:00:00Z"))
+                .statusCode(422).body("errors[0].pointer", equalTo("/expiresAt"));
     }
 
     @Test
@@ -147,10 +135,8 @@ class ApiKeyResourceTest {
         String organisationId = registerOrganisation(organisation("Enum Numbers CIC", "VCFSE", List.of()));
         String path = "/api/v1/organisations/" + organisationId + "/api-keys";
         for (Object kind : List.of(0, "0", 1)) {
-            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Numbered", "kind", kind, "scopes", List.of("insights:read")))
-                    .when().post(path)
-                    .then().statusCode(400).contentType("application/problem+json")
+            postAsAdmin(path, Map.of("name", "Numbered", "kind", kind, "scopes", List.of("insights:read")))
+                    .statusCode(400).contentType("application/problem+json")
                     .body("errors[0].pointer", equalTo("/kind"))
                     .body("errors[0].detail", containsString("SECRET"));
         }
@@ -162,41 +148,32 @@ class ApiKeyResourceTest {
     void aSecretKeyMayCarryTheContactsScopeAndTheGatewayLearnsIt() {
         String organisationId = registerOrganisation(organisation("Contacts Scope Trust", "NHS_TRUST", List.of()));
         String path = "/api/v1/organisations/" + organisationId + "/api-keys";
-        String keyId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Patient experience team", "kind", "SECRET",
-                        "scopes", List.of("exports:read", "contacts:read")))
-                .when().post(path)
-                .then().statusCode(201).body("key.scopes", contains("contacts:read", "exports:read"))
+        String keyId = postAsAdmin(path, Map.of("name", "Patient experience team", "kind", "SECRET",
+                "scopes", List.of("exports:read", "contacts:read")))
+                .statusCode(201).body("key.scopes", contains("contacts:read", "exports:read"))
                 .extract().path("key.id");
         ChorusEvent event = EventProbe.await(ChorusEventTypes.DIRECTORY_API_KEYS, e -> e.aggregateId().equals(keyId),
                 Duration.ofSeconds(10));
         assertEquals(List.of("contacts:read", "exports:read"), event.dataAs(objectMapper, ApiKeyData.class).scopes());
 
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Website", "kind", "PUBLISHABLE", "scopes", List.of("contacts:read")))
-                .when().post(path)
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Typo", "kind", "SECRET", "scopes", List.of("contact:read")))
-                .when().post(path)
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/scopes/0"))
+        postAsAdmin(path, Map.of("name", "Website", "kind", "PUBLISHABLE", "scopes", List.of("contacts:read")))
+                .statusCode(422).body("errors[0].pointer", equalTo("/scopes"));
+        postAsAdmin(path, Map.of("name", "Typo", "kind", "SECRET", "scopes", List.of("contact:read")))
+                .statusCode(422).body("errors[0].pointer", equalTo("/scopes/0"))
                 .body("errors[0].detail", containsString("contacts:read"));
     }
 
     @Test
     void rotationIssuesAReplacementAndEndsTheOldKeyAfterItsGracePeriod() {
         String organisationId = registerOrganisation(organisation("Rotating Healthwatch", "HEALTHWATCH", List.of()));
-        var old = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Nightly upload", "kind", "SECRET", "scopes", List.of("insights:write")))
-                .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
-                .then().statusCode(201).extract();
+        var old = postAsAdmin("/api/v1/organisations/" + organisationId + "/api-keys",
+                Map.of("name", "Nightly upload", "kind", "SECRET", "scopes", List.of("insights:write")))
+                .statusCode(201).extract();
         String oldId = old.path("key.id");
 
         Instant before = Instant.now();
-        var replacement = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("graceMinutes", 60))
-                .when().post("/api/v1/api-keys/" + oldId + "/rotate")
-                .then().statusCode(201)
+        var replacement = postAsAdmin("/api/v1/api-keys/" + oldId + "/rotate", Map.of("graceMinutes", 60))
+                .statusCode(201)
                 .body("key.name", equalTo("Nightly upload"))
                 .body("key.scopes", contains("insights:write"))
                 .body("secret", startsWith("chorus_sk_"))
@@ -211,12 +188,10 @@ class ApiKeyResourceTest {
         assertEquals(oldExpiry, rotated.expiresAt());
 
         given().header("Authorization", ADMIN).when().post("/api/v1/api-keys/" + oldId + "/revoke").then().statusCode(200);
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of())
-                .when().post("/api/v1/api-keys/" + oldId + "/rotate")
-                .then().statusCode(409).contentType("application/problem+json");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("graceMinutes", -1))
-                .when().post("/api/v1/api-keys/" + replacement.path("key.id") + "/rotate")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/graceMinutes"));
+        postAsAdmin("/api/v1/api-keys/" + oldId + "/rotate", Map.of())
+                .statusCode(409).contentType("application/problem+json");
+        postAsAdmin("/api/v1/api-keys/" + replacement.path("key.id") + "/rotate", Map.of("graceMinutes", -1))
+                .statusCode(422).body("errors[0].pointer", equalTo("/graceMinutes"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.chorus.directory.handover;
 import static io.restassured.RestAssured.given;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerArea;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** The directory's part of a handover: the organisation, its places and origins, its keys described but never secret. */
 @QuarkusTest
@@ -32,9 +32,9 @@ class DirectoryHandoverTest {
     void theOrganisationIsHandedOverWithItsPlacesOriginsAndKeysButNoSecret() {
         String area = registerArea("handover");
         String organisation = registerOrganisation(organisation("Healthwatch Handover", "HEALTHWATCH", List.of(area)));
-        var issued = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Uploads", "kind", "SECRET", "scopes", List.of("insights:write")))
-                .when().post("/api/v1/organisations/" + organisation + "/api-keys").then().statusCode(201).extract();
+        var issued = postAsAdmin("/api/v1/organisations/" + organisation + "/api-keys",
+                Map.of("name", "Uploads", "kind", "SECRET", "scopes", List.of("insights:write")))
+                .statusCode(201).extract();
         String secret = issued.path("secret");
 
         Map<String, String> files = ZipFiles.texts(given()

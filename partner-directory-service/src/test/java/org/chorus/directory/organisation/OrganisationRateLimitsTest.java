@@ -3,6 +3,7 @@ package org.chorus.directory.organisation;
 import static io.restassured.RestAssured.given;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -48,9 +49,7 @@ class OrganisationRateLimitsTest {
         Map<String, Object> body = body("Healthwatch Fylde", Map.of(
                 "submissionsPerKey", limit(600, "PT1M"),
                 "submissionsPerAddress", limit(30, "p1d")));
-        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(201)
+        String id = postAsAdmin("/api/v1/organisations", body).statusCode(201)
                 .body("rateLimits.submissionsPerKey.requests", equalTo(600))
                 .body("rateLimits.submissionsPerAddress.per", equalTo("PT24H"))
                 .body("rateLimits", not(hasKey("readsPerKey")))
@@ -112,10 +111,8 @@ class OrganisationRateLimitsTest {
         limits.put("submissionsPerAddress", limit(-5, "PT1M"));
         limits.put("readsPerKey", Map.of("requests", 10));
         limits.put("readsPerAddress", limit(10, "1m"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(body("Healthwatch Bad Limits", limits))
-                .when().post("/api/v1/organisations")
-                .then().statusCode(422).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations", body("Healthwatch Bad Limits", limits))
+                .statusCode(422).contentType("application/problem+json")
                 .body("errors.pointer", contains("/rateLimits/readsPerAddress/per", "/rateLimits/readsPerKey/per",
                         "/rateLimits/submissionsPerAddress/requests", "/rateLimits/submissionsPerKey/requests"))
                 .body("errors[0].detail", containsString("ISO-8601 duration from PT1S to PT24H"))
@@ -129,15 +126,11 @@ class OrganisationRateLimitsTest {
 
     @Test
     void limitsOfTheWrongShapeAreRefusedNamingTheField() {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(body("Healthwatch Notation", Map.of("submissionsPerKey", "600/1m")))
-                .when().post("/api/v1/organisations")
-                .then().statusCode(400).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations", body("Healthwatch Notation", Map.of("submissionsPerKey", "600/1m")))
+                .statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/rateLimits/submissionsPerKey"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(body("Healthwatch Typo", Map.of("submisionsPerKey", limit(1, "PT1M"))))
-                .when().post("/api/v1/organisations")
-                .then().statusCode(400).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations", body("Healthwatch Typo", Map.of("submisionsPerKey", limit(1, "PT1M"))))
+                .statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/rateLimits/submisionsPerKey"));
     }
 
@@ -154,10 +147,8 @@ class OrganisationRateLimitsTest {
     }
 
     private static void refused(Map<String, Object> limits, String pointerStart) {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(body("Healthwatch Out Of Bounds", limits))
-                .when().post("/api/v1/organisations")
-                .then().statusCode(422).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations", body("Healthwatch Out Of Bounds", limits))
+                .statusCode(422).contentType("application/problem+json")
                 .body("errors[0].pointer", startsWith(pointerStart));
     }
 

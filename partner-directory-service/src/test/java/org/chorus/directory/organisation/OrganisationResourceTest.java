@@ -3,6 +3,7 @@ package org.chorus.directory.organisation;
 import static io.restassured.RestAssured.given;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerArea;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.contains;
@@ -48,10 +49,9 @@ class OrganisationResourceTest {
     @Test
     void registeringAnOrganisationAnnouncesItOnTheOrganisationsTopic() {
         String area = registerArea("blackpool");
-        var created = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(organisation("Healthwatch Blackpool", "HEALTHWATCH", List.of(area)))
-                .when().post("/api/v1/organisations")
-                .then().statusCode(201)
+        var created = postAsAdmin("/api/v1/organisations",
+                organisation("Healthwatch Blackpool", "HEALTHWATCH", List.of(area)))
+                .statusCode(201)
                 .header("ETag", notNullValue())
                 .body("name", equalTo("Healthwatch Blackpool"))
                 .body("placeCodes", contains(area))
@@ -182,40 +182,29 @@ class OrganisationResourceTest {
         Map<String, Object> body = new HashMap<>(organisation("Bad ODS", "ICB", List.of("nowhere-at-all")));
         body.put("odsCode", "qe-1");
         body.put("contactEmail", "not an email");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(422).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations", body).statusCode(422).contentType("application/problem+json")
                 .body("errors.pointer", contains("/contactEmail", "/odsCode"))
                 .body("errors.detail", hasItem(containsString("ODS code")));
 
         body.put("odsCode", "QE1");
         body.put("contactEmail", "ok@example.org");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/placeCodes/0"));
+        postAsAdmin("/api/v1/organisations", body).statusCode(422).body("errors[0].pointer", equalTo("/placeCodes/0"));
 
         body.put("placeCodes", List.of());
         body.put("allowedOrigins", List.of("https://ok.example", "https://bad.example/path"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(422).body("errors[0].pointer", equalTo("/allowedOrigins/1"));
+        postAsAdmin("/api/v1/organisations", body)
+                .statusCode(422).body("errors[0].pointer", equalTo("/allowedOrigins/1"));
 
         body.put("allowedOrigins", List.of());
         body.put("colour", "blue");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/organisations")
-                .then().statusCode(400).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations", body).statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/colour"));
 
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Wrong type", "type", "HOSPITAL"))
-                .when().post("/api/v1/organisations")
-                .then().statusCode(400).body("errors[0].pointer", equalTo("/type"))
+        postAsAdmin("/api/v1/organisations", Map.of("name", "Wrong type", "type", "HOSPITAL"))
+                .statusCode(400).body("errors[0].pointer", equalTo("/type"))
                 .body("errors[0].detail", containsString("HEALTHWATCH"));
 
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"name\": ")
-                .when().post("/api/v1/organisations")
-                .then().statusCode(400).contentType("application/problem+json")
+        postAsAdmin("/api/v1/organisations", "{\"name\": ").statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("JSON"))
                 .body(org.hamcrest.Matchers.not(containsString("Exception")));
 

@@ -1,9 +1,9 @@
 package org.chorus.directory.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.chorus.directory.DirectoryFixtures.ADMIN;
 import static org.chorus.directory.DirectoryFixtures.organisation;
+import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +31,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 /**
@@ -58,10 +57,9 @@ class WritesWhileTheBrokerIsDownTest {
     void changesCommitWhileTheBrokerIsDownAndTheirEventsArePublishedOnceItIsBack() throws SQLException {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= REGISTRATIONS; i++) {
-            ids.add(given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                    .body(organisation("Healthwatch Blackburn with Darwen " + i, "HEALTHWATCH", List.of()))
-                    .when().post("/api/v1/organisations")
-                    .then().statusCode(201).extract().path("id"));
+            ids.add(postAsAdmin("/api/v1/organisations",
+                    organisation("Healthwatch Blackburn with Darwen " + i, "HEALTHWATCH", List.of()))
+                    .statusCode(201).extract().path("id"));
         }
         double failedBefore = failedRounds();
 

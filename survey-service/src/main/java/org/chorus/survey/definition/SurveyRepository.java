@@ -4,21 +4,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.chorus.platform.entity.LockingRepository;
 
 /** Queries over surveys, paged by (created time, id) so pages stay stable while surveys are added. */
 @ApplicationScoped
-public class SurveyRepository implements PanacheRepositoryBase<SurveyEntity, UUID> {
-
-    public Optional<SurveyEntity> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+public class SurveyRepository implements LockingRepository<SurveyEntity> {
 
     /** Surveys of one organisation, in any state or in one. */
     public List<SurveyEntity> ofOrganisation(UUID organisationId, SurveyStatus status, Instant afterTime, UUID afterId,

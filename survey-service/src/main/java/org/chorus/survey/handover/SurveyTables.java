@@ -8,7 +8,6 @@ import static org.chorus.platform.datapackage.Field.Type.STRING;
 import static org.chorus.platform.datapackage.Field.Type.UUID;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.chorus.platform.datapackage.Field;
@@ -60,8 +59,7 @@ final class SurveyTables {
             Field.required("id", UUID, "Response id", "The response's id (pseudonymous)"),
             Field.required("survey_id", UUID, "Survey", "The survey answered"),
             Field.required("survey_version", INTEGER, "Survey version", "The version it was given for"),
-            Field.required("channel", STRING, "Channel", "How it came").codes(
-                    Arrays.stream(Channel.values()).map(Enum::name).toList()),
+            Field.required("channel", STRING, "Channel", "How it came").codes(Channel.values()),
             Field.of("place_code", STRING, "Place", "The place the respondent named"),
             Field.required("via_organisation_id", UUID, "Via", "The organisation whose page or staff took it"),
             Field.of("entered_by", STRING, "Entered by", "Who entered a phone or paper response"),

@@ -1,6 +1,7 @@
 package org.chorus.survey.coding;
 
 import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.withComment;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -169,14 +170,5 @@ class CodingResourceTest {
             cursor = page.path("nextCursor");
         } while (cursor != null);
         return ids;
-    }
-
-    private static Map<String, Object> withComment(String text) {
-        Map<String, Object> answers = new HashMap<>(Map.of("rank", Map.of("ranking", List.of("living", "starting",
-                "ageing")), "issues", Map.of("choices", List.of("food"))));
-        if (text != null) {
-            answers.put("comments", Map.of("text", text));
-        }
-        return Map.of("answers", answers);
     }
 }

@@ -1,6 +1,7 @@
 package org.chorus.survey.coding;
 
 import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.withComment;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,11 +91,5 @@ class SecondCoderTest {
         return given().header("Authorization", coder).header("If-Match", "\"0\"").queryParam("questionId", "comments")
                 .queryParam("pass", pass).contentType(ContentType.JSON)
                 .body(Map.of("frameId", frameId, "categories", categories)).when().put(CODE, responseId).then();
-    }
-
-    private static Map<String, Object> withComment(String text) {
-        Map<String, Object> answers = new HashMap<>(Map.of("rank", Map.of("ranking", List.of("living", "starting",
-                "ageing")), "issues", Map.of("choices", List.of("food")), "comments", Map.of("text", text)));
-        return Map.of("answers", answers);
     }
 }

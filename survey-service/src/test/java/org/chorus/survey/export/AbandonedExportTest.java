@@ -3,13 +3,13 @@ package org.chorus.survey.export;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.chorus.survey.SurveyFixtures.analyst;
+import static org.chorus.survey.SurveyFixtures.minimal;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.submit;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.chorus.survey.export.ExportFixtures.export;
-import static org.chorus.survey.export.ExportFixtures.minimal;
 import static org.chorus.survey.export.ExportFixtures.parse;
-import static org.chorus.survey.export.ExportFixtures.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

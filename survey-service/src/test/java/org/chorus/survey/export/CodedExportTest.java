@@ -1,6 +1,7 @@
 package org.chorus.survey.export;
 
 import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,10 +160,5 @@ class CodedExportTest {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
-    }
-
-    private static Map<String, Object> withComment(String text) {
-        return Map.of("answers", Map.of("rank", Map.of("ranking", List.of("living", "starting", "ageing")),
-                "issues", Map.of("choices", List.of("food")), "comments", Map.of("text", text)));
     }
 }

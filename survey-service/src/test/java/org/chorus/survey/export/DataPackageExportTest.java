@@ -2,13 +2,13 @@ package org.chorus.survey.export;
 
 import static io.restassured.RestAssured.given;
 import static org.chorus.survey.SurveyFixtures.analyst;
+import static org.chorus.survey.SurveyFixtures.minimal;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.submit;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.chorus.survey.export.ExportFixtures.EXPORT;
-import static org.chorus.survey.export.ExportFixtures.minimal;
 import static org.chorus.survey.export.ExportFixtures.row;
-import static org.chorus.survey.export.ExportFixtures.submit;
 import static org.chorus.survey.export.ExportFixtures.unzip;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

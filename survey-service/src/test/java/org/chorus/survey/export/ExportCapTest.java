@@ -1,14 +1,14 @@
 package org.chorus.survey.export;
 
 import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.minimal;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.submit;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.chorus.survey.export.ExportFixtures.EXPORT;
 import static org.chorus.survey.export.ExportFixtures.export;
-import static org.chorus.survey.export.ExportFixtures.minimal;
 import static org.chorus.survey.export.ExportFixtures.parse;
-import static org.chorus.survey.export.ExportFixtures.submit;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,7 @@
 package org.chorus.survey.handover;
 
 import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.minimal;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
 import static org.chorus.survey.SurveyFixtures.submit;
@@ -35,17 +36,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(ChorusTestInfrastructure.class)
 class SurveyHandoverTest {
 
-    private static final Map<String, Object> ANSWERS = Map.of("rank",
-            Map.of("ranking", List.of("living", "starting", "ageing")), "issues", Map.of("choices", List.of("food")));
-
     @Test
     void responsesAreHandedOverWithContactDetailsOnlyForAKeyThatMayReadThem() throws IOException {
         Owner owner = newOwner();
         String survey = openSmallSurvey(owner);
-        Map<String, Object> withContact = new HashMap<>(Map.of("answers", ANSWERS));
+        Map<String, Object> withContact = new HashMap<>(minimal());
         withContact.put("contact", Map.of("name", "Sam Taylor", "email", "sam@example.org", "consent", true));
         String contacted = submit(website(), survey, withContact)[0];
-        submit(website(), survey, Map.of("answers", ANSWERS));
+        submit(website(), survey, minimal());
 
         Map<String, String> files = handOver(owner, Scopes.HANDOVER_READ);
         assertEquals(List.of("surveys.csv", "survey_versions.csv", "responses.csv", "export_audit.csv",

@@ -1,5 +1,6 @@
 package org.chorus.platform.datapackage;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,6 +37,11 @@ public record Field(String name, Type type, String title, String description, bo
     /** The same field, its values limited to these codes. */
     public Field codes(List<String> codes) {
         return new Field(name, type, title, description, required, codes);
+    }
+
+    /** The same field, its values limited to the names of an enum's constants: how the database stores them. */
+    public Field codes(Enum<?>[] values) {
+        return codes(Arrays.stream(values).map(Enum::name).toList());
     }
 
     /** The Table Schema types Chorus writes, with how a cell holds each. */

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.chorus.platform.web.input.PostgresRanges;
 import org.chorus.platform.web.problem.FieldError;
@@ -43,26 +45,22 @@ public record Cursor(String sortValue, UUID id) {
 
     /** The sort value as the instant it was written from; a tampered one is the caller's 400, not a 500. */
     public Instant instant() {
-        try {
-            Instant time = Instant.parse(sortValue);
-            // A sort value PostgreSQL cannot hold was not issued here.
-            if (!PostgresRanges.holds(time)) {
-                throw notIssued();
-            }
-            return time;
-        } catch (DateTimeException e) {
-            throw notIssued();
-        }
+        return sortValueAs(Instant::parse, PostgresRanges::holds);
     }
 
     /** The sort value as the date it was written from; a tampered one is the caller's 400, not a 500. */
     public LocalDate date() {
+        return sortValueAs(LocalDate::parse, PostgresRanges::holds);
+    }
+
+    private <T> T sortValueAs(Function<String, T> parse, Predicate<T> postgresHolds) {
         try {
-            LocalDate date = LocalDate.parse(sortValue);
-            if (!PostgresRanges.holds(date)) {
+            T value = parse.apply(sortValue);
+            // A sort value PostgreSQL cannot hold was not issued here.
+            if (!postgresHolds.test(value)) {
                 throw notIssued();
             }
-            return date;
+            return value;
         } catch (DateTimeException e) {
             throw notIssued();
         }
