@@ -182,6 +182,9 @@ public class ExportService {
                         }
                     }
                     writer.finish();
+                } catch (IOException e) {
+                    // a full buffer waits for the connection, and fails when it finds it closed
+                    throw e instanceof AnalystGone || !analystGone.getAsBoolean() ? e : new AnalystGone(rows);
                 } finally {
                     source.discardRest();
                 }
