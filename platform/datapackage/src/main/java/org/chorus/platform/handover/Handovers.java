@@ -127,6 +127,12 @@ public class Handovers {
                 completed = true;
             } catch (JdbcRows.CallerGone gone) {
                 LOG.infof("Handover %s stopped: %s", handoverId, gone.getMessage());
+            } catch (IOException e) {
+                // a full output buffer waits for the connection, and fails when it finds it closed: the caller left
+                if (!callerGone.getAsBoolean()) {
+                    throw e;
+                }
+                LOG.infof("Handover %s stopped: the caller went away (%s)", handoverId, e.getMessage());
             } finally {
                 finished.put("completed", Boolean.toString(completed));
                 QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor, "handover.export-finished",
