@@ -29,11 +29,16 @@ final class Replicator {
                            entered_by, submitted_at - make_interval(secs => g), answers,
                            md5(id::text || ':' || g)
                     FROM response CROSS JOIN generate_series(1, ?) AS g WHERE survey_id = ?""");
+                    PreparedStatement counted = connection.prepareStatement(
+                            "DELETE FROM tally_backlog WHERE survey_id = ?");
                     PreparedStatement tallies = connection.prepareStatement(
                             "UPDATE tally SET count = count * ? WHERE survey_id = ?")) {
                 insert.setInt(1, copies);
                 insert.setObject(2, surveyId);
                 insert.executeUpdate();
+                // The copies joined the backlog as they were stored; multiplying the counters counts them instead.
+                counted.setObject(1, surveyId);
+                counted.executeUpdate();
                 tallies.setLong(1, copies + 1L);
                 tallies.setObject(2, surveyId);
                 tallies.executeUpdate();

@@ -57,24 +57,45 @@ public class SurveyQueries {
     }
 
     /**
-     * The version respondents answer now.
+     * The version respondents answer now, as far as this replica knows: the insert of the response carries
+     * {@link StillAccepting}, and a submission whose insert finds the survey changed calls {@link #forget} and asks
+     * again. A refusal is always checked against the database first.
      *
      * @throws ProblemException 404 for a draft, 409 {@code survey-closed} after closing, 409 {@code survey-not-open}
      *         before opening
      */
     @Transactional
     public PublishedSurvey acceptingResponses(UUID id, Instant now) {
-        SurveyStateStore.SurveyState survey = states.find(id).filter(s -> s.publishedVersion() != null)
-                .orElseThrow(() -> ProblemException.notFound("Survey", id));
+        SurveyStateStore.SurveyState survey = states.remembered(id);
+        if (survey == null || refusal(id, survey, now) != null) {
+            survey = states.find(id).orElse(null);
+            ProblemException refused = refusal(id, survey, now);
+            if (refused != null) {
+                throw refused;
+            }
+        }
+        return views.version(id, survey.organisationId(), survey.publishedVersion());
+    }
+
+    /** The state this replica remembered of the survey was out of date: the next submission reads it again. */
+    public void forget(UUID id) {
+        states.forget(id);
+    }
+
+    /** Mirrors {@link StillAccepting#CONDITION}; null when the survey takes responses at {@code now}. */
+    private static ProblemException refusal(UUID id, SurveyStateStore.SurveyState survey, Instant now) {
+        if (survey == null || survey.publishedVersion() == null) {
+            return ProblemException.notFound("Survey", id);
+        }
         if (SurveyViews.effectiveStatus(survey.status(), survey.closesAt(), now) == SurveyStatus.CLOSED) {
-            throw new ProblemException(409, "survey-closed", "Survey closed",
+            return new ProblemException(409, "survey-closed", "Survey closed",
                     "Survey " + id + " closed at " + survey.closesAt() + " and no longer accepts responses");
         }
         if (survey.opensAt() != null && now.isBefore(survey.opensAt())) {
-            throw new ProblemException(409, "survey-not-open", "Survey not open yet",
+            return new ProblemException(409, "survey-not-open", "Survey not open yet",
                     "Survey " + id + " opens at " + survey.opensAt());
         }
-        return views.version(id, survey.organisationId(), survey.publishedVersion());
+        return null;
     }
 
     /** Any published version, for results and exports. */

@@ -21,23 +21,26 @@ import org.chorus.survey.definition.Question;
 import org.chorus.survey.definition.SurveyQueries;
 
 /**
- * Accepts responses to open surveys and erases them by receipt. The response, its counts and its event commit
- * together; a response that breaks any rule stores nothing.
+ * Accepts responses to open surveys and erases them by receipt. The response, its place in the tally backlog and its
+ * event commit together; a response that breaks any rule stores nothing.
  */
 @ApplicationScoped
 public class ResponseService {
 
     private final SurveyQueries surveys;
     private final ResponseStore store;
-    private final Event<ResponseCounted> counted;
+    /** A survey changes rarely; twice while one response is checked is as far as it is worth following. */
+    private static final int ATTEMPTS = 3;
+
+    private final Event<ResponseErased> erased;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    public ResponseService(SurveyQueries surveys, ResponseStore store, Event<ResponseCounted> counted, Outbox outbox,
+    public ResponseService(SurveyQueries surveys, ResponseStore store, Event<ResponseErased> erased, Outbox outbox,
             AuditTrail audit) {
         this.surveys = surveys;
         this.store = store;
-        this.counted = counted;
+        this.erased = erased;
         this.outbox = outbox;
         this.audit = audit;
     }
@@ -47,16 +50,24 @@ public class ResponseService {
         Channel channel = checkChannel(caller, input);
         checkContact(input.contact());
         Instant now = Instant.now();
-        PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);
-        Map<String, Answer> answers = AnswerRules.check(survey, input.answers());
-        String language = checkLanguage(survey, input);
-        StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
-                placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
         String token = ErasureTokens.newToken();
-        store.insert(response, ErasureTokens.hash(token), input.contact(), language);
-        counted.fire(new ResponseCounted(survey, response, 1));
-        announce(ChorusEventTypes.RESPONSE_SUBMITTED, survey, response);
-        return new Receipt(response.id(), surveyId, survey.version(), now, token);
+        for (int attempt = 1; ; attempt++) {
+            PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);
+            Map<String, Answer> answers = AnswerRules.check(survey, input.answers());
+            String language = checkLanguage(survey, input);
+            StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
+                    placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
+            if (store.insert(response, survey, ErasureTokens.hash(token), input.contact(), language)) {
+                announce(ChorusEventTypes.RESPONSE_SUBMITTED, survey, response);
+                return new Receipt(response.id(), surveyId, survey.version(), now, token);
+            }
+            // Closed, rescheduled or republished since this replica read it: check the answers again, afresh.
+            surveys.forget(surveyId);
+            if (attempt == ATTEMPTS) {
+                throw new ProblemException(409, "survey-changed", "Survey changed",
+                        "Survey " + surveyId + " changed while this response was checked; send it again");
+            }
+        }
     }
 
     /**
@@ -87,7 +98,7 @@ public class ResponseService {
         StoredResponse response = locked.response();
         PublishedSurvey survey = surveys.version(response.surveyId(), response.surveyVersion());
         store.delete(response, Instant.now());
-        counted.fire(new ResponseCounted(survey, response, -1));
+        erased.fire(new ResponseErased(survey, response));
         announce(ChorusEventTypes.RESPONSE_ERASED, survey, response);
         audit.record("response.erased", "response", responseId, Map.of("surveyId", response.surveyId().toString()));
     }

@@ -16,6 +16,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.survey.definition.PublishedSurvey;
+import org.chorus.survey.definition.StillAccepting;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,16 +38,24 @@ class ResponseStore {
     }
 
     /**
+     * Stores the response if the survey still takes it: the version it was checked against is still the published
+     * one, and the survey is open at its time of submission. Every stored response joins the tally backlog by
+     * trigger (migration V11), in this same statement.
+     *
+     * @param survey the version the answers were checked against
      * @param contact stored apart from the answers, so that nothing reading answers ever sees it; may be null
      * @param language the language the response was given in
+     * @return false, storing nothing, when the survey has changed since it was read
      */
-    void insert(StoredResponse r, String erasureTokenHash, Contact contact, String language) {
+    boolean insert(StoredResponse r, PublishedSurvey survey, String erasureTokenHash, Contact contact,
+            String language) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
                                               entered_by, submitted_at, answers, erasure_token_hash, contact,
                                               language)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)""")) {
+                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?
+                        WHERE\s""" + StillAccepting.CONDITION)) {
             insert.setObject(1, r.id());
             insert.setObject(2, r.surveyId());
             insert.setInt(3, r.surveyVersion());
@@ -58,7 +69,8 @@ class ResponseStore {
             insert.setString(10, erasureTokenHash);
             insert.setString(11, contact == null ? null : objectMapper.writeValueAsString(contact));
             insert.setString(12, language);
-            insert.executeUpdate();
+            StillAccepting.bind(insert, 13, survey, r.submittedAt());
+            return insert.executeUpdate() == 1;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Response not stored: " + e.getMessage(), e);
         }

@@ -41,18 +41,6 @@ class TallyBacklog {
         this.objectMapper = objectMapper;
     }
 
-    void add(UUID responseId, UUID surveyId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO tally_backlog (response_id, survey_id) VALUES (?, ?)")) {
-            insert.setObject(1, responseId);
-            insert.setObject(2, surveyId);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Response not queued for counting: " + e.getMessage(), e);
-        }
-    }
-
     /** @return whether the response was still waiting, i.e. never counted */
     boolean remove(UUID responseId) {
         return removeAll(List.of(responseId)) == 1;

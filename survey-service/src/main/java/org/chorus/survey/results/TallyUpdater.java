@@ -6,12 +6,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.chorus.survey.response.ResponseCounted;
+import org.chorus.survey.response.ResponseErased;
 
 /**
- * Keeps the counters in step with responses from inside the transaction that stores or erases each one. A new
- * response only joins the backlog (one small row, so ingest stays cheap); an erasure takes the response out of the
- * backlog if it was still waiting there, and out of the counters otherwise.
+ * Keeps the counters in step with erasures from inside the transaction that erases each response: out of the backlog
+ * if it was still waiting there, out of the counters otherwise. A new response joins the backlog by trigger, in the
+ * statement that stores it (migration V11): one small row, so ingest stays cheap.
  */
 @ApplicationScoped
 class TallyUpdater {
@@ -24,13 +24,11 @@ class TallyUpdater {
         this.tallies = tallies;
     }
 
-    void onResponse(@Observes ResponseCounted counted) {
-        if (counted.delta() > 0) {
-            backlog.add(counted.response().id(), counted.survey().surveyId());
-        } else if (!backlog.remove(counted.response().id())) {
+    void onErased(@Observes ResponseErased erased) {
+        if (!backlog.remove(erased.response().id())) {
             Map<TallyKey, Long> deltas = new HashMap<>();
-            TallyKeys.of(counted.survey(), counted.response()).forEach(key -> deltas.put(key, (long) counted.delta()));
-            tallies.add(counted.survey().surveyId(), deltas);
+            TallyKeys.of(erased.survey(), erased.response()).forEach(key -> deltas.put(key, -1L));
+            tallies.add(erased.survey().surveyId(), deltas);
         }
     }
 }

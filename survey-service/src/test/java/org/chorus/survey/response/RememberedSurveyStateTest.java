@@ -1,0 +1,121 @@
+package org.chorus.survey.response;
+
+import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.etag;
+import static org.chorus.survey.SurveyFixtures.minimal;
+import static org.chorus.survey.SurveyFixtures.newOwner;
+import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.publish;
+import static org.chorus.survey.SurveyFixtures.smallSurvey;
+import static org.chorus.survey.SurveyFixtures.website;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.survey.SurveyFixtures.Owner;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+
+/**
+ * A replica remembers whether a survey takes responses, so that a submission need not ask the database. These are the
+ * changes it must never miss: made through this replica, or straight in the database as another replica makes them.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+class RememberedSurveyStateTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aSurveyClosedAfterAResponseTakesNoMore() {
+        Owner owner = newOwner();
+        String surveyId = openSmallSurvey(owner);
+        submit(surveyId).statusCode(201);
+        given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, surveyId))
+                .when().post("/api/v1/surveys/" + surveyId + "/close").then().statusCode(200);
+
+        submit(surveyId).statusCode(409).body("type", equalTo("https://chorus.example/problems/survey-closed"));
+        assertEquals(1, ResponseResourceTest.storedResponses(dataSource, surveyId));
+    }
+
+    @Test
+    void aSurveyClosedByAnotherReplicaTakesNoMoreAndOneReopenedThereTakesThemAgain() {
+        String surveyId = openSmallSurvey(newOwner());
+        submit(surveyId).statusCode(201);
+
+        setClosesAt(surveyId, Instant.now().minusSeconds(60));
+        submit(surveyId).statusCode(409).body("type", equalTo("https://chorus.example/problems/survey-closed"));
+        setClosesAt(surveyId, Instant.now().plusSeconds(3600));
+        submit(surveyId).statusCode(201);
+
+        assertEquals(2, ResponseResourceTest.storedResponses(dataSource, surveyId));
+    }
+
+    @Test
+    void aSurveyRepublishedAfterAResponseTakesTheNextForItsNewVersion() {
+        Owner owner = newOwner();
+        String surveyId = openSmallSurvey(owner);
+        submit(surveyId).statusCode(201).body("surveyVersion", equalTo(1));
+        Map<String, Object> reworded = smallSurvey();
+        reworded.put("title", Map.of("en", "Our draft priorities, reworded"));
+        given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, surveyId))
+                .contentType(ContentType.JSON).body(reworded)
+                .when().put("/api/v1/surveys/" + surveyId).then().statusCode(200);
+        publish(owner, surveyId);
+
+        submit(surveyId).statusCode(201).body("surveyVersion", equalTo(2));
+        assertEquals(Map.of(1, 1L, 2, 1L), storedByVersion(surveyId));
+    }
+
+    private static ValidatableResponse submit(String surveyId) {
+        return given().header("Authorization", website()).contentType(ContentType.JSON).body(minimal())
+                .when().post("/api/v1/surveys/" + surveyId + "/responses").then();
+    }
+
+    private void setClosesAt(String surveyId, Instant closesAt) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE survey SET closes_at = ? WHERE id = ?")) {
+            update.setObject(1, closesAt.atOffset(ZoneOffset.UTC));
+            update.setObject(2, UUID.fromString(surveyId));
+            assertEquals(1, update.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<Integer, Long> storedByVersion(String surveyId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT survey_version, count(*) FROM response WHERE survey_id = ? GROUP BY survey_version")) {
+            select.setObject(1, UUID.fromString(surveyId));
+            Map<Integer, Long> counts = new HashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
