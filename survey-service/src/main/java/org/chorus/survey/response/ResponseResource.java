@@ -56,8 +56,9 @@ public class ResponseResource {
     @APIResponse(responseCode = "201", description = "Accepted; keep the receipt to erase it later",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
-    @APIResponse(responseCode = "409", description = "survey-closed or survey-not-open, or Idempotency-Key reused "
-            + "with another body")
+    @APIResponse(responseCode = "409", description = "survey-closed or survey-not-open; survey-changed when the "
+            + "survey was closed, rescheduled or republished again and again while the response was checked (send it "
+            + "again); or Idempotency-Key reused with another body")
     @APIResponse(responseCode = "410", description = "response-erased: a retry with the Idempotency-Key of a "
             + "response that was erased since; it is not submitted again")
     @APIResponse(responseCode = "422", description = "An answer breaks a rule; each error's pointer is "

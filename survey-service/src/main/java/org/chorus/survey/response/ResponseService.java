@@ -27,11 +27,11 @@ import org.chorus.survey.definition.SurveyQueries;
 @ApplicationScoped
 public class ResponseService {
 
-    private final SurveyQueries surveys;
-    private final ResponseStore store;
     /** A survey changes rarely; twice while one response is checked is as far as it is worth following. */
     private static final int ATTEMPTS = 3;
 
+    private final SurveyQueries surveys;
+    private final ResponseStore store;
     private final Event<ResponseErased> erased;
     private final Outbox outbox;
     private final AuditTrail audit;

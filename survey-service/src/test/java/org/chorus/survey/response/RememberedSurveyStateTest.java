@@ -1,6 +1,7 @@
 package org.chorus.survey.response;
 
 import static io.restassured.RestAssured.given;
+import static org.chorus.survey.SurveyFixtures.countedResults;
 import static org.chorus.survey.SurveyFixtures.etag;
 import static org.chorus.survey.SurveyFixtures.minimal;
 import static org.chorus.survey.SurveyFixtures.newOwner;
@@ -10,6 +11,7 @@ import static org.chorus.survey.SurveyFixtures.smallSurvey;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +19,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -40,6 +50,8 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class RememberedSurveyStateTest {
+
+    private static final int CLIENTS = 8;
 
     @Inject
     DataSource dataSource;
@@ -83,6 +95,45 @@ class RememberedSurveyStateTest {
 
         submit(surveyId).statusCode(201).body("surveyVersion", equalTo(2));
         assertEquals(Map.of(1, 1L, 2, 1L), storedByVersion(surveyId));
+    }
+
+    @Test
+    void responsesSentWhileTheSurveyClosesAreEachStoredAndCountedOrRefused() throws Exception {
+        Owner owner = newOwner();
+        String surveyId = openSmallSurvey(owner);
+        AtomicInteger accepted = new AtomicInteger();
+        CountDownLatch enoughAccepted = new CountDownLatch(20);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> sending = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                sending.add(clients.submit(() -> {
+                    // each client sends until the survey refuses it: closed must mean closed on every request
+                    while (true) {
+                        var answer = submit(surveyId).extract();
+                        if (answer.statusCode() != 201) {
+                            assertEquals(409, answer.statusCode(), answer.asString());
+                            assertEquals("https://chorus.example/problems/survey-closed", answer.path("type"));
+                            return null;
+                        }
+                        accepted.incrementAndGet();
+                        enoughAccepted.countDown();
+                    }
+                }));
+            }
+            assertTrue(enoughAccepted.await(60, TimeUnit.SECONDS), "responses accepted before closing");
+            given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, surveyId))
+                    .when().post("/api/v1/surveys/" + surveyId + "/close").then().statusCode(200);
+            for (Future<?> client : sending) {
+                client.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertEquals(accepted.get(), ResponseResourceTest.storedResponses(dataSource, surveyId),
+                "every acknowledged response stored, and nothing else");
+        countedResults(surveyId, null).body("groups[0].responses.count", equalTo(accepted.get()));
     }
 
     private static ValidatableResponse submit(String surveyId) {
