@@ -2,9 +2,7 @@ package org.chorus.survey.export;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import org.chorus.survey.response.Answer;
 import org.chorus.survey.export.ExportRow.RowCoding;
@@ -14,7 +12,7 @@ import org.postgresql.copy.CopyOut;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
- * Export rows as {@link ExportQuery#copy} has PostgreSQL stream them. COPY sends rows without waiting to be asked
+ * Export rows as {@link ExportQuery#copy} has PostgreSQL stream them, in its binary format. COPY sends rows without waiting to be asked
  * for the next batch, as a cursor would, so the database produces rows while this service decodes earlier ones.
  */
 final class CopyRows implements RowPipe.RowSource<ExportRow> {
@@ -24,6 +22,7 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
     private final boolean withContacts;
     private final boolean withCodings;
     private final int fields;
+    private boolean first = true;
 
     /** @param codingsReader reads the codings field, when the export has one */
     CopyRows(CopyOut copy, ObjectReader codingsReader, boolean withContacts, boolean withCodings) {
@@ -36,23 +35,25 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
 
     @Override
     public ExportRow next() throws SQLException, IOException {
-        byte[] line = copy.readFromCopy();
-        if (line == null) {
+        byte[] message = copy.readFromCopy();
+        if (message == null) {
             return null;
         }
-        CopyTextFields row = CopyTextFields.split(line, fields);
-        long micros = row.number(2);
-        Instant submittedAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1000L);
-        Map<String, Answer> answers = StoredAnswers.read(row.bytes(5));
-        return new ExportRow(UUID.fromString(row.text(0)), (int) row.number(1), submittedAt, row.text(3),
-                row.text(4), row.text(6), answers, withContacts ? contact(row) : null, codings(row));
+        BinaryCopyRow row = BinaryCopyRow.read(message, first, fields);
+        first = false;
+        if (row == null) {
+            return null;
+        }
+        Map<String, Answer> answers = StoredAnswers.read(message, row.jsonStart(5), row.jsonLength(5));
+        return new ExportRow(row.uuid(0), row.int4(1), row.timestamp(2), row.text(3), row.text(4), row.text(6),
+                answers, withContacts ? contact(row) : null, codings(row));
     }
 
     /** @return the response's codings by question; empty when it has none or the export leaves them out */
-    private Map<String, RowCoding> codings(CopyTextFields row) throws IOException {
+    private Map<String, RowCoding> codings(BinaryCopyRow row) throws IOException {
         int at = ExportQuery.codingsField(withContacts);
-        return !withCodings || row.isNull(at) ? Map.of() : codingsReader.readValue(row.bytes(at));
+        return !withCodings || row.isNull(at) ? Map.of()
+                : codingsReader.readValue(row.message(), row.jsonStart(at), row.jsonLength(at));
     }
 
     /**
@@ -67,7 +68,7 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
     }
 
     /** @return the consenting respondent's details, or null (the query leaves them out without consent) */
-    private static Contact contact(CopyTextFields row) {
+    private static Contact contact(BinaryCopyRow row) {
         int at = ExportQuery.FIRST_CONTACT_FIELD;
         String name = row.text(at);
         String email = row.text(at + 1);

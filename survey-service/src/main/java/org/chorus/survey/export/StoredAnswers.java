@@ -30,7 +30,12 @@ final class StoredAnswers {
 
     /** @param json one response's answers: an object of answers by question id */
     static Map<String, Answer> read(byte[] json) throws IOException {
-        try (JsonParser parser = JSON.createParser(json)) {
+        return read(json, 0, json.length);
+    }
+
+    /** Reads the answers where they lie in a larger buffer, such as a row of a binary COPY, without copying them. */
+    static Map<String, Answer> read(byte[] buffer, int offset, int length) throws IOException {
+        try (JsonParser parser = JSON.createParser(buffer, offset, length)) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT);
             Map<String, Answer> answers = new HashMap<>();
             for (String questionId = parser.nextFieldName(); questionId != null; questionId = parser.nextFieldName()) {
