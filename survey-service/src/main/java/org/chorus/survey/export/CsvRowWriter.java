@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 
@@ -20,8 +21,9 @@ final class CsvRowWriter implements RowWriter {
     private final List<CellKind> kinds;
     /** Whether line breaks inside answers become spaces, so that each row is one line. */
     private final boolean oneLinePerRow;
-    /** One row at a time, encoded whole: String's own UTF-8 encoding is far faster than a Writer's char by char. */
-    private final StringBuilder row = new StringBuilder(1024);
+    /** One row at a time, encoded cell by cell into bytes, then written whole. */
+    private byte[] row = new byte[4096];
+    private int length;
 
     CsvRowWriter(OutputStream out, List<CellKind> kinds) throws IOException {
         this(out, kinds, Reader.SPREADSHEET);
@@ -53,12 +55,38 @@ final class CsvRowWriter implements RowWriter {
 
     @Override
     public void header(List<String> names) throws IOException {
-        write(names.stream().map(FormulaGuard::defused).toList());
+        length = 0;
+        for (int i = 0; i < names.size(); i++) {
+            separate(i);
+            text(FormulaGuard.defused(names.get(i)));
+        }
+        endRow();
     }
 
+    /**
+     * Most cells of an export are 0/1 flags and ranks: a number cell that holds a plain number goes out as it is, with
+     * nothing to quote or defuse; every other cell is a text cell, defused and quoted as it needs.
+     */
     @Override
     public void row(List<String> values) throws IOException {
-        write(FormulaGuard.defused(values, kinds));
+        length = 0;
+        for (int i = 0; i < values.size(); i++) {
+            separate(i);
+            String value = values.get(i);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            boolean bareNumber = i < kinds.size() && switch (kinds.get(i)) {
+                case NUMBER -> FormulaGuard.number(value);
+                case TEXT -> false;
+            };
+            if (bareNumber) {
+                number(value);
+            } else {
+                text(FormulaGuard.defused(value));
+            }
+        }
+        endRow();
     }
 
     @Override
@@ -66,31 +94,53 @@ final class CsvRowWriter implements RowWriter {
         out.flush();
     }
 
-    /**
-     * RFC 4180 as Excel reads it, written by hand: most cells of an export are 0/1 flags, and a general CSV
-     * library's per-cell quoting checks cost more than writing them.
-     */
-    private void write(List<String> values) throws IOException {
-        row.setLength(0);
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                row.append(',');
-            }
-            String value = values.get(i);
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
-            if (oneLinePerRow) {
-                value = oneLine(value);
-            }
-            if (needsQuotes(value)) {
-                row.append('"').append(value.replace("\"", "\"\"")).append('"');
-            } else {
-                row.append(value);
-            }
+    private void separate(int column) {
+        if (column > 0) {
+            put((byte) ',');
         }
-        row.append("\r\n");
-        out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Digits, a minus and a point: ASCII, one byte a character. */
+    private void number(String value) {
+        ensure(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            row[length++] = (byte) value.charAt(i);
+        }
+    }
+
+    /**
+     * RFC 4180 as Excel reads it, written by hand: a general CSV library's per-cell quoting checks cost more than
+     * writing them.
+     */
+    private void text(String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        String cell = oneLinePerRow ? oneLine(value) : value;
+        if (needsQuotes(cell)) {
+            cell = '"' + cell.replace("\"", "\"\"") + '"';
+        }
+        byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, row, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void endRow() throws IOException {
+        put((byte) '\r');
+        put((byte) '\n');
+        out.write(row, 0, length);
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        row[length++] = b;
+    }
+
+    private void ensure(int more) {
+        if (length + more > row.length) {
+            row = Arrays.copyOf(row, Math.max(row.length * 2, length + more));
+        }
     }
 
     /** CRLF, CR and LF each become one space; most answers have none, and are returned as they are. */

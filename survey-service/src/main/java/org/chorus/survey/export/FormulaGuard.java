@@ -52,7 +52,11 @@ final class FormulaGuard {
      * An optional minus, digits, and at most one decimal point between digits: what a numeric column's cells look
      * like; anything else in one is treated as text. By hand, as it runs for most cells of a million-row export.
      */
-    private static boolean number(String value) {
+    static boolean number(String value) {
+        if (value.length() == 1) {
+            char only = value.charAt(0);
+            return only >= '0' && only <= '9';
+        }
         int start = value.startsWith("-") ? 1 : 0;
         boolean point = false;
         for (int i = start; i < value.length(); i++) {
