@@ -1,5 +1,8 @@
 package org.chorus.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,10 +31,16 @@ final class CpuShares {
         PARTS.put("postgres", "postgres");
     }
 
-    private final Map<String, Duration> byPart;
+    /** Linux's clock ticks per second, in which /proc counts a thread's processor time. */
+    private static final long CLOCK_TICKS = 100;
 
-    private CpuShares(Map<String, Duration> byPart) {
+    private final Map<String, Duration> byPart;
+    /** Of the stack's processor time, what its JVMs' JIT compiler threads spent: warming up, not serving. */
+    private final Duration compiling;
+
+    private CpuShares(Map<String, Duration> byPart, Duration compiling) {
         this.byPart = byPart;
+        this.compiling = compiling;
     }
 
     /**
@@ -49,7 +58,14 @@ final class CpuShares {
         Map<String, Duration> byPart = new TreeMap<>();
         processes.values().forEach(process -> process.info().totalCpuDuration()
                 .ifPresent(cpu -> byPart.merge(part(process, self), cpu, Duration::plus)));
-        return new CpuShares(byPart);
+        Duration compiling = processes.values().stream().filter(p -> p.pid() != self.pid())
+                .map(CpuShares::compilerCpu).reduce(Duration.ZERO, Duration::plus);
+        return new CpuShares(byPart, compiling);
+    }
+
+    /** The stack's JIT compilers' processor milliseconds per second between {@code before} and now. */
+    double compilingPerSecondSince(CpuShares before, Duration elapsed) {
+        return compiling.minus(before.compiling).toNanos() / 1e6 / (elapsed.toNanos() / 1e9);
     }
 
     /** CPU milliseconds per response of each part between {@code before} and now, largest first. */
@@ -80,7 +96,39 @@ final class CpuShares {
                 .mapToLong(e -> e.getValue().toNanos()).sum();
         List<String> parts = spent.stream()
                 .map(e -> String.format("%s %.2f", e.getKey(), e.getValue().toNanos() / 1e6 / units)).toList();
-        return String.format("stack %.2f (%s)", stackNanos / 1e6 / units, String.join(", ", parts));
+        return String.format("stack %.2f (%s; JIT compilers %.2f of the stack's)", stackNanos / 1e6 / units,
+                String.join(", ", parts), compiling.minus(before.compiling).toNanos() / 1e6 / units);
+    }
+
+    /**
+     * What a JVM's C1 and C2 compiler threads have spent, from /proc (Linux names them "C1 CompilerThre..." and
+     * "C2 CompilerThre..."); zero for other processes, and where there is no /proc.
+     */
+    private static Duration compilerCpu(ProcessHandle process) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            long ticks = threads.mapToLong(CpuShares::compilerTicks).sum();
+            return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
+        } catch (IOException | UncheckedIOException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    private static long compilerTicks(Path thread) {
+        String stat;
+        try {
+            stat = Files.readString(thread.resolve("stat"));
+        } catch (IOException e) {
+            return 0; // the thread ended meanwhile
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close);
+        if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+            return 0;
+        }
+        // after the name: state, ppid, pgrp, session, tty, tpgid, flags, four fault counts, then utime and stime
+        String[] fields = stat.substring(close + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static String part(ProcessHandle process, ProcessHandle self) {
