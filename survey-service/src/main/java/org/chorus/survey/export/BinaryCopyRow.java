@@ -13,7 +13,7 @@ import java.util.UUID;
 final class BinaryCopyRow {
 
     /** What every binary COPY starts with, followed by 32-bit flags and the length of a header extension. */
-    static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** PostgreSQL's own epoch, from which its binary timestamps count microseconds. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
     /** The version byte in front of a jsonb value's text. */

@@ -12,8 +12,9 @@ import org.postgresql.copy.CopyOut;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
- * Export rows as {@link ExportQuery#copy} has PostgreSQL stream them, in its binary format. COPY sends rows without waiting to be asked
- * for the next batch, as a cursor would, so the database produces rows while this service decodes earlier ones.
+ * Export rows as {@link ExportQuery#copy} has PostgreSQL stream them, in its binary format. COPY sends rows without
+ * waiting to be asked for the next batch, as a cursor would, so the database produces rows while this service decodes
+ * earlier ones.
  */
 final class CopyRows implements RowPipe.RowSource<ExportRow> {
 

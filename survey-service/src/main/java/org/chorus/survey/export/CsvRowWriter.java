@@ -76,11 +76,7 @@ final class CsvRowWriter implements RowWriter {
             if (value == null || value.isEmpty()) {
                 continue;
             }
-            boolean bareNumber = i < kinds.size() && switch (kinds.get(i)) {
-                case NUMBER -> FormulaGuard.number(value);
-                case TEXT -> false;
-            };
-            if (bareNumber) {
+            if (FormulaGuard.bareNumber(value, kinds, i)) {
                 number(value);
             } else {
                 text(FormulaGuard.defused(value));

@@ -17,13 +17,17 @@ final class FormulaGuard {
         List<String> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
-            boolean bareNumber = i < kinds.size() && switch (kinds.get(i)) {
-                case NUMBER -> value != null && number(value);
-                case TEXT -> false;
-            };
-            out.add(bareNumber ? value : defused(value));
+            out.add(bareNumber(value, kinds, i) ? value : defused(value));
         }
         return out;
+    }
+
+    /** Whether a cell is a plain number in a number column: left as it is, with nothing to defuse or quote. */
+    static boolean bareNumber(String value, List<CellKind> kinds, int column) {
+        return value != null && column < kinds.size() && switch (kinds.get(column)) {
+            case NUMBER -> number(value);
+            case TEXT -> false;
+        };
     }
 
     /** A text cell, prefixed with an apostrophe when it starts (after any blanks) like a formula. */
@@ -52,7 +56,7 @@ final class FormulaGuard {
      * An optional minus, digits, and at most one decimal point between digits: what a numeric column's cells look
      * like; anything else in one is treated as text. By hand, as it runs for most cells of a million-row export.
      */
-    static boolean number(String value) {
+    private static boolean number(String value) {
         if (value.length() == 1) {
             char only = value.charAt(0);
             return only >= '0' && only <= '9';
