@@ -51,6 +51,11 @@ public record SurveyDefinition(
         return ordered;
     }
 
+    /** Whether a respondent may read it in {@code language}; English, always, without collecting the rest. */
+    public boolean isWrittenIn(String language) {
+        return Text.ENGLISH.equals(language) || languages().contains(language);
+    }
+
     public Optional<Question> question(String questionId) {
         return questions().filter(q -> q.id().equals(questionId)).findFirst();
     }

@@ -62,7 +62,7 @@ final class ExportFormats {
             return Text.ENGLISH;
         }
         String language = lang.strip().toLowerCase(Locale.ROOT);
-        if (!survey.definition().languages().contains(language)) {
+        if (!survey.definition().isWrittenIn(language)) {
             throw invalid(LANG, "must be a language the survey is written in: "
                     + String.join(", ", survey.definition().languages()));
         }

@@ -128,7 +128,7 @@ public class ResponseService {
     /** A response is given in a language the survey is written in, so that exports can say which words it read. */
     private static String checkLanguage(PublishedSurvey survey, ResponseInput input) {
         String language = input.languageOrEnglish();
-        if (!survey.definition().languages().contains(language)) {
+        if (!survey.definition().isWrittenIn(language)) {
             throw ProblemException.invalidField("/language", "unknown-language: the survey is written in "
                     + String.join(", ", survey.definition().languages()));
         }
