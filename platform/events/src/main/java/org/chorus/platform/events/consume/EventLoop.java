@@ -62,12 +62,14 @@ public final class EventLoop {
 
     /**
      * A loop in a consumer group: each record is handled by one member of the group, and offsets are committed after
-     * the records of a poll are processed (without waiting for the broker), so a crash redelivers at most the last few
-     * polls, which an inbox makes harmless; a loop stopped on purpose commits all it processed.
+     * the records of a poll are processed (without waiting for the broker), at most once per poll timeout, so a crash
+     * redelivers at most the last poll timeout's records, which an inbox makes harmless; a loop stopped on purpose
+     * commits all it processed.
      */
     public static EventLoop inGroup(String name, String group, Set<String> topics, PollProcessor processor,
             KafkaClients clients, TopicProvisioner provisioner, LoopTimings timings) {
-        return new EventLoop(name, topics, new GroupPositions(group), processor, clients, provisioner, timings);
+        return new EventLoop(name, topics, new GroupPositions(group, timings.pollTimeout()), processor, clients,
+                provisioner, timings);
     }
 
     /**

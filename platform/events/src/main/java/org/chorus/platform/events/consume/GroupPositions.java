@@ -6,8 +6,29 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
-/** Positions kept by the broker for a consumer group, committed once a poll's records are processed. */
-record GroupPositions(String group) implements ReadPositions {
+/**
+ * Positions kept by the broker for a consumer group, committed once the records of a poll are processed, but at most
+ * once per commit interval: under load a loop polls many times a second, and each commit is a request the broker
+ * writes to its offsets log. Records processed since the last commit are committed by the first poll after the
+ * interval, with or without new records, so a quiet loop still commits within one poll timeout of its last records.
+ */
+final class GroupPositions implements ReadPositions {
+
+    private final String group;
+    private final long commitIntervalNanos;
+    private boolean uncommitted;
+    private long lastCommit;
+
+    GroupPositions(String group, Duration commitInterval) {
+        this.group = group;
+        this.commitIntervalNanos = commitInterval.toNanos();
+        this.lastCommit = System.nanoTime() - commitIntervalNanos;
+    }
+
+    @Override
+    public String group() {
+        return group;
+    }
 
     @Override
     public void open(KafkaConsumer<String, byte[]> kafka, Set<String> topics) {
@@ -16,7 +37,7 @@ record GroupPositions(String group) implements ReadPositions {
 
     @Override
     public void processed(ConsumerRecord<String, byte[]> record) {
-        // committed per poll, in afterPoll
+        // committed per interval, in afterPoll
     }
 
     /**
@@ -26,8 +47,12 @@ record GroupPositions(String group) implements ReadPositions {
      */
     @Override
     public void afterPoll(KafkaConsumer<String, byte[]> kafka, boolean anyRecords) {
-        if (anyRecords) {
+        uncommitted |= anyRecords;
+        long now = System.nanoTime();
+        if (uncommitted && now - lastCommit >= commitIntervalNanos) {
             kafka.commitAsync();
+            uncommitted = false;
+            lastCommit = now;
         }
     }
 

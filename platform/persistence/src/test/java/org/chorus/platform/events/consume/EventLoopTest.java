@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.chorus.platform.events.ChorusEvent;
@@ -116,6 +118,39 @@ class EventLoopTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> again.contains("marker"));
         assertEquals(List.of("marker"), again, "the group's committed offsets keep what was applied from coming back");
         assertFalse(again.contains("note 0"));
+    }
+
+    /**
+     * A group commits at most once per poll timeout, so the last records of a burst are committed by a later poll that
+     * may bring none: they must reach the broker while the loop runs, not only when it stops.
+     */
+    @Test
+    void aGroupCommitsTheEndOfABurstWhileItRunsQuietly() throws Exception {
+        TestEvents.topics().ensure(List.of(topic));
+        LoopTimings slowPolls = new LoopTimings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(200),
+                Duration.ofSeconds(10));
+        AtomicInteger applied = new AtomicInteger();
+        EventRouting routing = new EventRouting(mapper, () -> { }).on(written, (note, event) -> applied.incrementAndGet());
+        String group = "loop-test-" + UUID.randomUUID();
+        start(EventLoop.inGroup("loop-test-burst", group, routing.topics(),
+                records -> records.forEach(record -> routing.route(record).deliver()),
+                TestEvents.CLIENTS, TestEvents.topics(), slowPolls));
+        // The first record is committed at once; the burst that follows within the poll timeout waits for a quiet poll.
+        publish(written, "aggregate-0", "first");
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied.get() == 1);
+        for (int i = 1; i < 200; i++) {
+            publish(written, "aggregate-" + (i % 5), "burst " + i);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied.get() == 200);
+        try (Admin admin = TestEvents.CLIENTS.admin("loop-test-offsets")) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> committed(admin, group) == 200);
+        }
+        assertEquals(200, applied.get(), "each record applied once: nothing failed, so nothing came again");
+    }
+
+    private static long committed(Admin admin, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                .mapToLong(OffsetAndMetadata::offset).sum();
     }
 
     private EventLoop start(EventLoop loop) {
