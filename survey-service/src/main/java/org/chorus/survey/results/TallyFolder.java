@@ -62,15 +62,14 @@ class TallyFolder {
             return 0;
         }
         // surveys in a fixed order, so that replicas folding at once take their counters in the same order
-        Map<UUID, Map<TallyKey, Long>> deltasBySurvey = new TreeMap<>();
+        Map<UUID, TallyDeltas> deltasBySurvey = new TreeMap<>();
         Map<String, PublishedSurvey> versions = new HashMap<>();
         for (StoredResponse response : claimed) {
             PublishedSurvey survey = versions.computeIfAbsent(response.surveyId() + "/" + response.surveyVersion(),
                     k -> surveys.version(response.surveyId(), response.surveyVersion()));
-            Map<TallyKey, Long> deltas = deltasBySurvey.computeIfAbsent(response.surveyId(), k -> new HashMap<>());
-            TallyKeys.of(survey, response).forEach(key -> deltas.merge(key, 1L, Long::sum));
+            deltasBySurvey.computeIfAbsent(response.surveyId(), k -> new TallyDeltas()).add(survey, response);
         }
-        deltasBySurvey.forEach(tallies::add);
+        deltasBySurvey.forEach((surveyId, deltas) -> tallies.add(surveyId, deltas.byKey()));
         backlog.removeAll(claimed.stream().map(StoredResponse::id).toList());
         return claimed.size();
     }

@@ -1,8 +1,6 @@
 package org.chorus.survey.results;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,48 +15,60 @@ import org.chorus.survey.response.StoredResponse;
  */
 final class TallyKeys {
 
+    /** A group of responses results can be broken down by: a dimension and its value, e.g. channel PHONE. */
+    record Slice(String dimension, String value) {
+    }
+
+    /** What is counted within a slice: a question and one of its answer keys, or whole responses. */
+    record Counted(String questionId, String answerKey) {
+    }
+
+    private static final Counted RESPONSES = new Counted(TallyKey.SURVEY, TallyKey.RESPONSES);
+
     private TallyKeys() {
     }
 
     static Set<TallyKey> of(PublishedSurvey survey, StoredResponse response) {
-        List<String[]> slices = slicesOf(survey, response);
-        List<String[]> answers = answersOf(survey, response.answers());
+        Set<Counted> counted = countedBy(survey, response);
         Set<TallyKey> keys = new LinkedHashSet<>();
-        for (String[] slice : slices) {
-            keys.add(new TallyKey(slice[0], slice[1], TallyKey.SURVEY, TallyKey.RESPONSES));
-            for (String[] answer : answers) {
-                keys.add(new TallyKey(slice[0], slice[1], answer[0], answer[1]));
+        for (Slice slice : slicesOf(survey, response)) {
+            for (Counted c : counted) {
+                keys.add(new TallyKey(slice.dimension(), slice.value(), c.questionId(), c.answerKey()));
             }
         }
         return keys;
     }
 
-    private static List<String[]> slicesOf(PublishedSurvey survey, StoredResponse response) {
-        List<String[]> slices = new ArrayList<>();
-        slices.add(new String[] { TallyKey.ALL, "" });
-        slices.add(new String[] { TallyKey.CHANNEL, response.channel().name() });
+    /** The slices the response belongs to, each once. */
+    static Set<Slice> slicesOf(PublishedSurvey survey, StoredResponse response) {
+        Set<Slice> slices = new LinkedHashSet<>();
+        slices.add(new Slice(TallyKey.ALL, ""));
+        slices.add(new Slice(TallyKey.CHANNEL, response.channel().name()));
         if (response.placeCode() != null) {
-            slices.add(new String[] { TallyKey.PLACE, response.placeCode() });
+            slices.add(new Slice(TallyKey.PLACE, response.placeCode()));
         }
         survey.definition().questions().forEach(q -> {
             Answer answer = response.answers().get(q.id());
             if (answer != null) {
                 q.kind().breakdown(answer).ifPresent(
-                        group -> slices.add(new String[] { TallyKey.DEMOGRAPHIC_PREFIX + q.id(), group }));
+                        group -> slices.add(new Slice(TallyKey.DEMOGRAPHIC_PREFIX + q.id(), group)));
             }
         });
         return slices;
     }
 
-    private static List<String[]> answersOf(PublishedSurvey survey, Map<String, Answer> answers) {
-        List<String[]> keys = new ArrayList<>();
+    /** What the response counts for in each of its slices, each once: itself, and every answer it gave. */
+    static Set<Counted> countedBy(PublishedSurvey survey, StoredResponse response) {
+        Map<String, Answer> answers = response.answers();
+        Set<Counted> counted = new LinkedHashSet<>();
+        counted.add(RESPONSES);
         survey.definition().questions().forEach(q -> {
             Answer answer = answers.get(q.id());
             if (answer != null) {
-                keys.add(new String[] { q.id(), AnswerKey.ANSWERED });
-                q.kind().countedKeys(answer).forEach(k -> keys.add(new String[] { q.id(), k }));
+                counted.add(new Counted(q.id(), AnswerKey.ANSWERED));
+                q.kind().countedKeys(answer).forEach(k -> counted.add(new Counted(q.id(), k)));
             }
         });
-        return keys;
+        return counted;
     }
 }

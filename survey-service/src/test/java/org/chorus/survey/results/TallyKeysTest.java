@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The counters one response moves: each answer, in every slice the response belongs to. */
 class TallyKeysTest {
 
-    private static final PublishedSurvey SURVEY = published(
+    static final PublishedSurvey SURVEY = published(
             "{\"id\": \"rank\", \"type\": \"RANKING\", \"rankTopN\": 2, \"text\": {\"en\": \"Rank\"}, \"options\": "
                     + options("a", "b", "c") + "}",
             "{\"id\": \"pick\", \"type\": \"CHOOSE_SEVERAL\", \"text\": {\"en\": \"Pick\"}, \"options\": "
@@ -109,7 +109,7 @@ class TallyKeysTest {
         assertTrue(suppressedGroups > 0 || shownByChannel == responses, "shown channels add up to all responses");
     }
 
-    private static StoredResponse response(Channel channel, String place, String answers) {
+    static StoredResponse response(Channel channel, String place, String answers) {
         return new StoredResponse(UUID.randomUUID(), SURVEY.surveyId(), 1, channel, place, null, null, Instant.now(),
                 SurveyJson.answers(answers));
     }
