@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.web.problem.OutageLog;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,6 +33,7 @@ class UploadWorker {
     private final UploadFileRepository keptFiles;
     /** The jobs this replica is processing now, whose heartbeat it keeps fresh. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final OutageLog outage = new OutageLog(LOG, "process uploads");
 
     UploadWorker(UploadRepository uploads, UploadProcessor processor, UploadFileReader files,
             UploadFileRepository keptFiles) {
@@ -43,6 +45,10 @@ class UploadWorker {
 
     @Scheduled(every = "${chorus.insight.upload.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
+        outage.run(this::processWaitingJobs);
+    }
+
+    private void processWaitingJobs() {
         Optional<Claimed> job;
         while ((job = claim()).isPresent()) {
             Claimed claimed = job.get();

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.chorus.platform.web.problem.InfrastructureFailures;
+import org.chorus.platform.web.problem.OutageLog;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -20,8 +20,7 @@ class SurveyCloser {
     private static final int BATCH = 100;
 
     private final SurveyService surveys;
-    /** Runs never overlap (SKIP), so the flag needs no more than visibility between the scheduler's threads. */
-    private volatile boolean databaseUnavailable;
+    private final OutageLog outage = new OutageLog(LOG, "close overdue surveys");
 
     SurveyCloser(SurveyService surveys) {
         this.surveys = surveys;
@@ -29,25 +28,10 @@ class SurveyCloser {
 
     @Scheduled(every = "${chorus.survey.close-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeDue() {
-        try {
+        outage.run(() -> {
             while (surveys.closeDue(Instant.now(), BATCH) == BATCH) {
                 // keep going until every overdue survey is closed
             }
-        } catch (RuntimeException e) {
-            if (!InfrastructureFailures.isTransient(e)) {
-                throw e;
-            }
-            // An outage is logged once, not at every check, and the next check simply tries again.
-            if (!databaseUnavailable) {
-                LOG.warnf("Cannot close overdue surveys while the database is unavailable; trying at every check: %s",
-                        e.getMessage());
-                databaseUnavailable = true;
-            }
-            return;
-        }
-        if (databaseUnavailable) {
-            LOG.info("Closing overdue surveys works again");
-            databaseUnavailable = false;
-        }
+        });
     }
 }
