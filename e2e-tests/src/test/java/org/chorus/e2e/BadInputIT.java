@@ -1,8 +1,11 @@
 package org.chorus.e2e;
 
+import static java.nio.file.Files.writeString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +41,7 @@ class BadInputIT {
     }
 
     @Test
-    void everyBadRequestOfTheFixedSeedIsAProblemNamingWhatWasWrong() {
+    void everyBadRequestOfTheFixedSeedIsAProblemNamingWhatWasWrong() throws IOException {
         BadInputRun run = check(FIXED_SEED, CASES);
         List<ApiOperation> operations = generator.operations();
         assertTrue(operations.size() >= 40, "operations found in the merged document: " + operations.size());
@@ -48,14 +51,16 @@ class BadInputIT {
     }
 
     @Test
-    void everyBadRequestOfARandomSeedIsAProblemNamingWhatWasWrong() {
+    void everyBadRequestOfARandomSeedIsAProblemNamingWhatWasWrong() throws IOException {
         check(Long.getLong("chorus.badinput.seed", new SecureRandom().nextLong()), CASES);
     }
 
-    private static BadInputRun check(long seed, int cases) {
+    private static BadInputRun check(long seed, int cases) throws IOException {
         System.out.println("BadInputIT seed " + seed + " (replay with -Dchorus.badinput.seed=" + seed + ")");
         BadInputRun run = BadInputRun.run(gateway, generator, seed, cases);
-        System.out.println(run.report());
+        Path report = Path.of("target", "bad-input-" + seed + ".txt");
+        writeString(report, run.report() + "\n");
+        System.out.println(run.summary().replace("\n", "; ") + "; by operation in " + report);
         assertEquals(cases, run.cases(), "cases sent");
         assertTrue(run.failures().isEmpty(), run.failures().size() + " of " + cases + " answers with seed " + seed
                 + " broke the rule (replay with -Dchorus.badinput.seed=" + seed + "):\n"

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +28,12 @@ final class HeadlessChromium implements AutoCloseable {
             "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1024");
 
     private final Path profile;
+    /**
+     * Selenium warns on java.util.logging that it has no DevTools bindings for this Chromium's version; the tests use
+     * WebDriver only. Held here, because java.util.logging keeps loggers weakly and would forget the level.
+     */
+    private static final Logger DEVTOOLS_VERSION_CHECK = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+
     private final ChromeDriver driver;
 
     private HeadlessChromium(Path profile, ChromeDriver driver) {
@@ -47,6 +55,12 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(ARGUMENTS)
                 .addArguments("--user-data-dir=" + profile);
         return new HeadlessChromium(profile, new ChromeDriver(service, options));
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     ChromeDriver driver() {

@@ -62,7 +62,11 @@ public final class DemoData {
         DemoData loader = new DemoData(gateway, adminKey);
         loader.places(data.path("places"));
         loader.organisations(data.path("organisations"));
-        System.out.println(loader.failures == 0 ? "Demo data loaded." : loader.failures + " item(s) failed.");
+        if (loader.failures == 0) {
+            Log.report("Demo data loaded.");
+        } else {
+            System.out.println(loader.failures + " item(s) failed.");
+        }
         return loader.failures == 0;
     }
 
@@ -118,10 +122,11 @@ public final class DemoData {
             DemoGateway.report(kind, name, "already there (" + DemoGateway.detail(response) + ")");
         } else if (status == 401 || status == 403) {
             failures++;
-            DemoGateway.report(kind, name, "FAILED: the gateway refused the bootstrap admin key (" + status + ")");
+            DemoGateway.report(kind, name,
+                    DemoGateway.FAILED + "the gateway refused the bootstrap admin key (" + status + ")");
         } else {
             failures++;
-            DemoGateway.report(kind, name, "FAILED: " + status + " " + DemoGateway.detail(response));
+            DemoGateway.report(kind, name, DemoGateway.FAILED + status + " " + DemoGateway.detail(response));
         }
     }
 

@@ -82,8 +82,16 @@ final class DemoGateway {
         }
     }
 
+    /** How a report line of an item that failed begins; such a line is always shown. */
+    static final String FAILED = "FAILED: ";
+
     static void report(String kind, String name, String outcome) {
-        System.out.printf("  %-13s %-58s %s%n", kind, name, outcome);
+        String line = String.format("  %-13s %-58s %s", kind, name, outcome);
+        if (outcome.startsWith(FAILED)) {
+            System.out.println(line);
+        } else {
+            Log.report(line);
+        }
     }
 
     static String encode(String value) {

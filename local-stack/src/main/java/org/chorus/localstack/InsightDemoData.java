@@ -49,7 +49,11 @@ public final class InsightDemoData {
             loader.healthwatch(entry.getKey(), healthwatch.get(entry.getKey()), entry.getValue());
         }
         loader.actions(data.path("icb").asText(), data.path("actions"));
-        System.out.println(loader.failures == 0 ? "Demo insight loaded." : loader.failures + " insight item(s) failed.");
+        if (loader.failures == 0) {
+            Log.report("Demo insight loaded.");
+        } else {
+            System.out.println(loader.failures + " insight item(s) failed.");
+        }
         return loader.failures == 0;
     }
 
@@ -184,6 +188,6 @@ public final class InsightDemoData {
 
     private void fail(String kind, String name, String why) {
         failures++;
-        DemoGateway.report(kind, name, "FAILED: " + why);
+        DemoGateway.report(kind, name, DemoGateway.FAILED + why);
     }
 }

@@ -55,7 +55,7 @@ public final class SurveyDemoData {
             DemoGateway.report("survey", title, existing == null ? "created and opened" : "already there");
             return true;
         } catch (IllegalStateException e) {
-            DemoGateway.report("survey", title, "FAILED: " + e.getMessage());
+            DemoGateway.report("survey", title, DemoGateway.FAILED + e.getMessage());
             return false;
         } finally {
             if (key != null) {

@@ -1,6 +1,8 @@
 package org.chorus.platform.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,10 +100,24 @@ public final class TestInfrastructure {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .build();
-        cluster.format();
+        formatQuietly(cluster);
         cluster.startup();
         cluster.waitForReadyBrokers();
         return cluster;
+    }
+
+    /**
+     * The test kit's formatter prints a line to standard output for each directory, in every module's log; nothing
+     * else runs in this JVM yet while the tests' infrastructure starts, so nothing else is silenced.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     public String jdbcUrl() {
