@@ -107,28 +107,34 @@ final class DataPackageDescriptor {
         }
         field.put("measurementLevel", column.measure().name().toLowerCase(Locale.ROOT));
         if (!column.categories().isEmpty()) {
-            ArrayNode allowed = field.putObject("constraints").putArray("enum");
-            ArrayNode categories = field.putArray("categories");
-            for (ExportColumn.Category category : column.categories()) {
-                ObjectNode entry = categories.addObject();
-                switch (column.type()) {
-                    case INTEGER -> {
-                        allowed.add(Long.parseLong(category.code()));
-                        entry.put("value", Long.parseLong(category.code()));
-                    }
-                    case STRING, DATETIME -> {
-                        allowed.add(category.code());
-                        entry.put("value", category.code());
-                    }
-                }
-                entry.put("label", category.label().label(language));
-                entry.set("labels", objectMapper.valueToTree(category.label().values()));
-            }
-            field.put("categoriesOrdered", switch (column.measure()) {
-                case ORDINAL -> true;
-                case NOMINAL, SCALE -> false;
-            });
+            addCategories(objectMapper, field, column, language);
         }
         return field;
+    }
+
+    /** A coded column's codes twice: as the enum constraint validators check, and labelled for statistics packages. */
+    private static void addCategories(ObjectMapper objectMapper, ObjectNode field, ExportColumn column,
+            String language) {
+        ArrayNode allowed = field.putObject("constraints").putArray("enum");
+        ArrayNode categories = field.putArray("categories");
+        for (ExportColumn.Category category : column.categories()) {
+            ObjectNode entry = categories.addObject();
+            switch (column.type()) {
+                case INTEGER -> {
+                    allowed.add(Long.parseLong(category.code()));
+                    entry.put("value", Long.parseLong(category.code()));
+                }
+                case STRING, DATETIME -> {
+                    allowed.add(category.code());
+                    entry.put("value", category.code());
+                }
+            }
+            entry.put("label", category.label().label(language));
+            entry.set("labels", objectMapper.valueToTree(category.label().values()));
+        }
+        field.put("categoriesOrdered", switch (column.measure()) {
+            case ORDINAL -> true;
+            case NOMINAL, SCALE -> false;
+        });
     }
 }

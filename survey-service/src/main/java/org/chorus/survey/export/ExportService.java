@@ -159,7 +159,7 @@ public class ExportService {
     private void stream(UUID auditId, WriterOpening opening, ExportColumns columns, ExportFilter filter, UUID surveyId,
             Selected selected, OutputStream out, BooleanSupplier analystGone, Finished finished)
             throws IOException {
-        long rows = 0;
+        RowCount rows = new RowCount();
         boolean completed = false;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -168,26 +168,7 @@ public class ExportService {
                 CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyOut(ExportQuery.copy(connection, surveyId, filter, selected.contacts(),
                                 selected.codings())), codingsReader, selected.contacts(), selected.codings());
-                // the reader thread also lays each row out in columns, so that this one only formats and sends
-                try (RowPipe<List<String>> pipe = new RowPipe<>(() -> {
-                    ExportRow row = source.next();
-                    return row == null ? null : columns.values(row);
-                })) {
-                    RowWriter writer = opening.open(out);
-                    writer.header(columns.names());
-                    for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
-                        writer.row(values);
-                        if (++rows % GONE_CHECK_ROWS == 0 && analystGone.getAsBoolean()) {
-                            throw new AnalystGone(rows);
-                        }
-                    }
-                    writer.finish();
-                } catch (IOException e) {
-                    // a full buffer waits for the connection, and fails when it finds it closed
-                    throw e instanceof AnalystGone || !analystGone.getAsBoolean() ? e : new AnalystGone(rows);
-                } finally {
-                    source.discardRest();
-                }
+                send(source, opening, columns, out, analystGone, rows);
             } finally {
                 connection.rollback();
                 connection.setReadOnly(false);
@@ -198,11 +179,40 @@ public class ExportService {
             throw new IOException("Export interrupted: " + e.getMessage(), e);
         } finally {
             try {
-                audit.finished(auditId, rows, completed);
+                audit.finished(auditId, rows.sent, completed);
             } finally {
-                finished.record(rows, completed);
+                finished.record(rows.sent, completed);
             }
         }
+    }
+
+    /** Formats and sends every row; the reader thread also lays each row out in columns, so that this one need not. */
+    private static void send(CopyRows source, WriterOpening opening, ExportColumns columns, OutputStream out,
+            BooleanSupplier analystGone, RowCount rows) throws IOException, SQLException {
+        try (RowPipe<List<String>> pipe = new RowPipe<>(() -> {
+            ExportRow row = source.next();
+            return row == null ? null : columns.values(row);
+        })) {
+            RowWriter writer = opening.open(out);
+            writer.header(columns.names());
+            for (List<String> values = pipe.next(); values != null; values = pipe.next()) {
+                writer.row(values);
+                if (++rows.sent % GONE_CHECK_ROWS == 0 && analystGone.getAsBoolean()) {
+                    throw new AnalystGone(rows.sent);
+                }
+            }
+            writer.finish();
+        } catch (IOException e) {
+            // a full buffer waits for the connection, and fails when it finds it closed
+            throw e instanceof AnalystGone || !analystGone.getAsBoolean() ? e : new AnalystGone(rows.sent);
+        } finally {
+            source.discardRest();
+        }
+    }
+
+    /** How many rows an export sent so far, which its audit entry records however the export ended. */
+    private static final class RowCount {
+        private long sent;
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -109,14 +109,7 @@ public class Handovers {
         // recorded before the answer goes back, so that no row leaves unaudited
         QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor, "handover.exported", "organisation",
                 organisation, released));
-        ObjectNode root = Descriptor.root(objectMapper, "chorus-handover-" + part.segment() + "-" + organisation,
-                "Chorus handover: " + part.segment() + " records of organisation " + organisation,
-                "Every " + part.segment() + " record of one organisation, handed over whole. Times are UTC; an empty "
-                        + "cell is a missing value; cells of type array or object hold JSON.",
-                Instant.now());
-        root.put("organisationId", organisation.toString());
-        root.put("part", part.segment());
-        root.put("handoverId", handoverId.toString());
+        ObjectNode root = descriptorRoot(part, organisation, handoverId);
         return out -> {
             Map<String, String> finished = new LinkedHashMap<>();
             finished.put("handoverId", handoverId.toString());
@@ -139,6 +132,18 @@ public class Handovers {
                         "organisation", organisation, finished));
             }
         };
+    }
+
+    private ObjectNode descriptorRoot(HandoverPart part, UUID organisation, UUID handoverId) {
+        ObjectNode root = Descriptor.root(objectMapper, "chorus-handover-" + part.segment() + "-" + organisation,
+                "Chorus handover: " + part.segment() + " records of organisation " + organisation,
+                "Every " + part.segment() + " record of one organisation, handed over whole. Times are UTC; an empty "
+                        + "cell is a missing value; cells of type array or object hold JSON.",
+                Instant.now());
+        root.put("organisationId", organisation.toString());
+        root.put("part", part.segment());
+        root.put("handoverId", handoverId.toString());
+        return root;
     }
 
     private void write(OutputStream out, ObjectNode root, List<HandoverSection> sections, Map<String, String> counts,
