@@ -43,7 +43,9 @@ class UploadWorker {
         this.files = files;
     }
 
-    @Scheduled(every = "${chorus.insight.upload.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${chorus.insight.upload.poll-every:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void work() {
         outage.run(this::processWaitingJobs);
     }
@@ -66,7 +68,8 @@ class UploadWorker {
 
     /** Well within {@link #STALLED_AFTER}, so that a live job is never taken over. */
     @Scheduled(every = "${chorus.insight.upload.heartbeat-every:20s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
         for (UUID id : running) {
             QuarkusTransaction.requiringNew().run(() -> uploads.touch(id, Instant.now()));
@@ -75,7 +78,8 @@ class UploadWorker {
 
     /** Files kept for row reports hold what people wrote: none is kept past its time. */
     @Scheduled(every = "${chorus.insight.upload.forget-files-every:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetExpiredFiles() {
         long forgotten = QuarkusTransaction.requiringNew().call(() -> keptFiles.forgetExpired(Instant.now()));
         if (forgotten > 0) {

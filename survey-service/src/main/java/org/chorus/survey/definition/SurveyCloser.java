@@ -26,7 +26,9 @@ class SurveyCloser {
         this.surveys = surveys;
     }
 
-    @Scheduled(every = "${chorus.survey.close-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${chorus.survey.close-check:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeDue() {
         outage.run(() -> {
             while (surveys.closeDue(Instant.now(), BATCH) == BATCH) {

@@ -34,7 +34,8 @@ class InboxRetention {
     }
 
     @Scheduled(every = "${chorus.inbox.prune-every:1h}", delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledPrune() {
         try {
             prune();
