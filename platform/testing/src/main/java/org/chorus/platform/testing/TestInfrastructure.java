@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -23,6 +25,11 @@ public final class TestInfrastructure {
     static final String DB_USER = "chorus";
     private static final String DATABASE = "chorus";
     private static volatile TestInfrastructure instance;
+    /**
+     * The broker starts before Quarkus applies the tests' log levels (META-INF/microprofile-config.properties), and its
+     * controller warns at every start that its new log is empty. Held, because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger BROKER_LOG = quietUnlessAsked(Logger.getLogger("org.apache.kafka"));
 
     private final Path postgresData;
     private final int postgresPort;
@@ -85,6 +92,14 @@ public final class TestInfrastructure {
             statement.execute("CREATE ROLE " + DB_USER + " LOGIN PASSWORD '" + DB_USER + "'");
             statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + DB_USER);
         }
+    }
+
+    /** Errors only, as for the services, unless -Dchorus.test.log or CHORUS_TEST_LOG asks for more. */
+    private static Logger quietUnlessAsked(Logger logger) {
+        if (System.getProperty("chorus.test.log") == null && System.getenv("CHORUS_TEST_LOG") == null) {
+            logger.setLevel(Level.SEVERE);
+        }
+        return logger;
     }
 
     private static KafkaClusterTestKit startKafka(Path directory) throws Exception {
