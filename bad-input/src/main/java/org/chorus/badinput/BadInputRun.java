@@ -58,13 +58,12 @@ public final class BadInputRun {
         return failures;
     }
 
-    /** Counts by status, by kind of bad input and by operation, one line each. */
-    /** How many cases answered each status, and how many broke the rule: a few lines for a test's log. */
+    /** How many cases answered each status, and how many broke the rule, on one line for a test's log. */
     public String summary() {
-        return cases + " cases; by status: " + byStatus + "\n" + failures.size() + " answers broke the rule";
+        return cases + " cases; by status: " + byStatus + "; " + failures.size() + " answers broke the rule";
     }
 
-    /** The summary, and the statuses of each kind of bad input and of each operation. */
+    /** Counts by status, by kind of bad input and by operation, one line each. */
     public String report() {
         StringBuilder report = new StringBuilder();
         report.append(cases).append(" cases; by status: ").append(byStatus).append('\n');

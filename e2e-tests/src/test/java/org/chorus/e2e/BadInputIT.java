@@ -60,7 +60,7 @@ class BadInputIT {
         BadInputRun run = BadInputRun.run(gateway, generator, seed, cases);
         Path report = Path.of("target", "bad-input-" + seed + ".txt");
         writeString(report, run.report() + "\n");
-        System.out.println(run.summary().replace("\n", "; ") + "; by operation in " + report);
+        System.out.println(run.summary() + "; by operation in " + report);
         assertEquals(cases, run.cases(), "cases sent");
         assertTrue(run.failures().isEmpty(), run.failures().size() + " of " + cases + " answers with seed " + seed
                 + " broke the rule (replay with -Dchorus.badinput.seed=" + seed + "):\n"

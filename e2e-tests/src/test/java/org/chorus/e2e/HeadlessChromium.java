@@ -27,13 +27,13 @@ final class HeadlessChromium implements AutoCloseable {
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1024");
 
-    private final Path profile;
     /**
      * Selenium warns on java.util.logging that it has no DevTools bindings for this Chromium's version; the tests use
      * WebDriver only. Held here, because java.util.logging keeps loggers weakly and would forget the level.
      */
     private static final Logger DEVTOOLS_VERSION_CHECK = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
+    private final Path profile;
     private final ChromeDriver driver;
 
     private HeadlessChromium(Path profile, ChromeDriver driver) {

@@ -62,12 +62,7 @@ public final class DemoData {
         DemoData loader = new DemoData(gateway, adminKey);
         loader.places(data.path("places"));
         loader.organisations(data.path("organisations"));
-        if (loader.failures == 0) {
-            Log.report("Demo data loaded.");
-        } else {
-            System.out.println(loader.failures + " item(s) failed.");
-        }
-        return loader.failures == 0;
+        return DemoGateway.finished(loader.failures, "Demo data loaded.", "item(s)");
     }
 
     private void places(JsonNode places) throws IOException, InterruptedException {

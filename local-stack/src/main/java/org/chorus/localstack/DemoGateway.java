@@ -94,6 +94,16 @@ final class DemoGateway {
         }
     }
 
+    /** A loader's last line: quiet when all went well, always shown when something failed. */
+    static boolean finished(int failures, String loaded, String items) {
+        if (failures == 0) {
+            Log.report(loaded);
+        } else {
+            System.out.println(failures + " " + items + " failed.");
+        }
+        return failures == 0;
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

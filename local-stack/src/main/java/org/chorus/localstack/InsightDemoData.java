@@ -49,12 +49,7 @@ public final class InsightDemoData {
             loader.healthwatch(entry.getKey(), healthwatch.get(entry.getKey()), entry.getValue());
         }
         loader.actions(data.path("icb").asText(), data.path("actions"));
-        if (loader.failures == 0) {
-            Log.report("Demo insight loaded.");
-        } else {
-            System.out.println(loader.failures + " insight item(s) failed.");
-        }
-        return loader.failures == 0;
+        return DemoGateway.finished(loader.failures, "Demo insight loaded.", "insight item(s)");
     }
 
     private void healthwatch(String name, String organisationId, JsonNode activities)

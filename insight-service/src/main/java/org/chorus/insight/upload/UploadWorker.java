@@ -33,7 +33,9 @@ class UploadWorker {
     private final UploadFileRepository keptFiles;
     /** The jobs this replica is processing now, whose heartbeat it keeps fresh. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
-    private final OutageLog outage = new OutageLog(LOG, "process uploads");
+    private final OutageLog processing = new OutageLog(LOG, "process uploads");
+    private final OutageLog heartbeats = new OutageLog(LOG, "refresh running uploads' heartbeats");
+    private final OutageLog forgetting = new OutageLog(LOG, "forget expired upload files");
 
     UploadWorker(UploadRepository uploads, UploadProcessor processor, UploadFileReader files,
             UploadFileRepository keptFiles) {
@@ -47,7 +49,7 @@ class UploadWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void work() {
-        outage.run(this::processWaitingJobs);
+        processing.run(this::processWaitingJobs);
     }
 
     private void processWaitingJobs() {
@@ -71,9 +73,11 @@ class UploadWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
-        for (UUID id : running) {
-            QuarkusTransaction.requiringNew().run(() -> uploads.touch(id, Instant.now()));
-        }
+        heartbeats.run(() -> {
+            for (UUID id : running) {
+                QuarkusTransaction.requiringNew().run(() -> uploads.touch(id, Instant.now()));
+            }
+        });
     }
 
     /** Files kept for row reports hold what people wrote: none is kept past its time. */
@@ -81,10 +85,12 @@ class UploadWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetExpiredFiles() {
-        long forgotten = QuarkusTransaction.requiringNew().call(() -> keptFiles.forgetExpired(Instant.now()));
-        if (forgotten > 0) {
-            LOG.infof("Forgot %d upload files past their keeping time", forgotten);
-        }
+        forgetting.run(() -> {
+            long forgotten = QuarkusTransaction.requiringNew().call(() -> keptFiles.forgetExpired(Instant.now()));
+            if (forgotten > 0) {
+                LOG.infof("Forgot %d upload files past their keeping time", forgotten);
+            }
+        });
     }
 
     private Optional<Claimed> claim() {
