@@ -68,9 +68,9 @@ public class ResponseResource {
             @Parameter(description = "Makes retries safe: the same key and body return the first receipt")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull ResponseInput body) {
-        IdempotentRequests.Outcome<Receipt> outcome = idempotency.execute(caller.organisationId().toString(),
-                idempotencyKey, "submit-response:" + surveyId, body, Receipt.class, Receipt::withoutToken,
-                () -> responses.submit(caller, surveyId, body));
+        IdempotentRequests.Outcome<Receipt> outcome = idempotency.executeInOneStatement(
+                caller.organisationId().toString(), idempotencyKey, "submit-response:" + surveyId, body, Receipt.class,
+                Receipt::withoutToken, claim -> responses.submit(caller, surveyId, body, claim));
         Receipt receipt = outcome.result();
         if (outcome.replayed()) {
             responses.requireNotErased(receipt.responseId());

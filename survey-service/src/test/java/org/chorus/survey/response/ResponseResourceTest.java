@@ -8,6 +8,7 @@ import static org.chorus.survey.SurveyFixtures.publish;
 import static org.chorus.survey.SurveyFixtures.smallSurvey;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,19 +171,12 @@ class ResponseResourceTest {
         String bearer = website();
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("answers", validAnswers());
-        String first = given().header("Authorization", bearer).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).when().post("/api/v1/surveys/" + surveyId + "/responses")
-                .then().statusCode(201).extract().path("responseId");
-        given().header("Authorization", bearer).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).when().post("/api/v1/surveys/" + surveyId + "/responses")
-                .then().statusCode(201).body("responseId", equalTo(first));
+        String first = submitWithKey(bearer, surveyId, key, body).statusCode(201).extract().path("responseId");
+        submitWithKey(bearer, surveyId, key, body).statusCode(201).body("responseId", equalTo(first));
 
         Map<String, Object> other = validAnswers();
         other.put("comments", Map.of("text", "Something else"));
-        given().header("Authorization", bearer).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(Map.of("answers", other))
-                .when().post("/api/v1/surveys/" + surveyId + "/responses")
-                .then().statusCode(409);
+        submitWithKey(bearer, surveyId, key, Map.of("answers", other)).statusCode(409);
         assertEquals(1, storedResponses(surveyId));
     }
 
@@ -204,10 +198,8 @@ class ResponseResourceTest {
             for (int copy = 0; copy < copies; copy++) {
                 receipts.add(clients.submit(() -> {
                     go.await();
-                    return given().header("Authorization", bearer).header("Idempotency-Key", key)
-                            .contentType(ContentType.JSON).body(body)
-                            .when().post("/api/v1/surveys/" + surveyId + "/responses")
-                            .then().statusCode(201).extract().<String>path("responseId");
+                    return submitWithKey(bearer, surveyId, key, body).statusCode(201).extract()
+                            .<String>path("responseId");
                 }));
             }
             go.countDown();
@@ -218,6 +210,33 @@ class ResponseResourceTest {
             assertEquals(1, responseIds.size(), "every copy gets the one receipt: " + responseIds);
         } finally {
             clients.shutdownNow();
+        }
+        assertEquals(1, storedResponses(surveyId));
+    }
+
+    /**
+     * A retry is answered from what the first request stored, even after the survey closed; a new key meets the
+     * closure, and nothing of the refused request is kept.
+     */
+    @Test
+    void aRetryAfterTheSurveyClosedStillGetsItsReceipt() {
+        Owner owner = newOwner();
+        String surveyId = openSmallSurvey(owner);
+        String bearer = website();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("answers", validAnswers());
+        String first = submitWithKey(bearer, surveyId, key, body).statusCode(201).extract().path("responseId");
+        String etag = given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + surveyId)
+                .then().extract().header("ETag");
+        given().header("Authorization", owner.bearer()).header("If-Match", etag)
+                .when().post("/api/v1/surveys/" + surveyId + "/close").then().statusCode(200);
+
+        submitWithKey(bearer, surveyId, key, body).statusCode(201)
+                .body("responseId", equalTo(first)).body("erasureToken", nullValue());
+        String another = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            submitWithKey(bearer, surveyId, another, body)
+                    .statusCode(409).body("type", equalTo("https://chorus.example/problems/survey-closed"));
         }
         assertEquals(1, storedResponses(surveyId));
     }
@@ -308,6 +327,11 @@ class ResponseResourceTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ValidatableResponse submitWithKey(String bearer, String surveyId, String key, Object body) {
+        return given().header("Authorization", bearer).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/surveys/" + surveyId + "/responses").then();
     }
 
     private long storedResponses(String surveyId) {

@@ -47,6 +47,21 @@ class IdempotencyStore {
         }
     }
 
+    /** What a request with the key stored, read without waiting: for a write whose statement met the key. */
+    Optional<StoredResult> find(String caller, String key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT request_hash, result FROM idempotency_record WHERE caller = ? AND idempotency_key = ?")) {
+            select.setString(1, caller);
+            select.setString(2, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredResult(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Idempotency records not readable: " + e.getMessage(), e);
+        }
+    }
+
     /** @return false when another request with the same key got there first */
     boolean insert(String caller, String key, String operation, String requestHash, byte[] result) {
         try (Connection connection = dataSource.getConnection();

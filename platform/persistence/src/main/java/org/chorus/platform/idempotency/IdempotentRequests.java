@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -64,17 +65,51 @@ public class IdempotentRequests {
         String requestHash = fingerprint(operation, request);
         var earlier = store.lockAndFind(caller, key);
         if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(requestHash)) {
-                throw ProblemException.conflict(
-                        "This Idempotency-Key was already used for a different request; use a new key for a new request");
-            }
-            return new Outcome<>(read(earlier.get().result(), resultType), true);
+            return replay(earlier.get(), requestHash, resultType);
         }
         T result = action.get();
         if (!store.insert(caller, key, operation, requestHash, write(keptForReplay.apply(result)))) {
-            throw ProblemException.conflict("A request with this Idempotency-Key is being processed; retry shortly");
+            throw stillRunning();
         }
         return new Outcome<>(result, false);
+    }
+
+    /**
+     * Runs a write that stores its idempotency record in its own single statement (see {@link IdempotencyClaim}), for
+     * ingest, where each round trip to the database costs more processor time than the statement itself: nothing is
+     * read first and no transaction is held open around the action. Only when the write is not done, because another
+     * request stored the key first or the action refused, is the key's record read: a retry gets its first result
+     * (whatever changed since, a survey closing say), the same key with another body gets 409, and a key nobody
+     * stored meets the action's own refusal.
+     */
+    public <T> Outcome<T> executeInOneStatement(String caller, String key, String operation, Object request,
+            Class<T> resultType, UnaryOperator<T> keptForReplay, Function<IdempotencyClaim<T>, T> action) {
+        if (key == null) {
+            return new Outcome<>(action.apply(IdempotencyClaim.none()), false);
+        }
+        checkKey(key);
+        String requestHash = fingerprint(operation, request);
+        try {
+            return new Outcome<>(action.apply(new IdempotencyClaim<T>(caller, key, operation, requestHash,
+                    result -> write(keptForReplay.apply(result)))), false);
+        } catch (IdempotencyClaim.KeyTaken taken) {
+            return replay(store.find(caller, key).orElseThrow(IdempotentRequests::stillRunning), requestHash,
+                    resultType);
+        } catch (ProblemException refused) {
+            return replay(store.find(caller, key).orElseThrow(() -> refused), requestHash, resultType);
+        }
+    }
+
+    private <T> Outcome<T> replay(IdempotencyStore.StoredResult earlier, String requestHash, Class<T> resultType) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw ProblemException.conflict(
+                    "This Idempotency-Key was already used for a different request; use a new key for a new request");
+        }
+        return new Outcome<>(read(earlier.result(), resultType), true);
+    }
+
+    private static ProblemException stillRunning() {
+        return ProblemException.conflict("A request with this Idempotency-Key is being processed; retry shortly");
     }
 
     /** @throws ProblemException 400 naming the header unless the key is 1 to 200 visible ASCII characters */

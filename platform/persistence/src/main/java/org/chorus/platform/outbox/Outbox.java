@@ -1,6 +1,7 @@
 package org.chorus.platform.outbox;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -58,6 +59,38 @@ public class Outbox {
         }
         wakeRelayAfterCommit();
         return eventId;
+    }
+
+    /**
+     * The insert that announces, inside a single-statement write, each row of the common table expression
+     * {@code created}, whose {@code id} is the new aggregate's id: the change and its event commit together in one
+     * statement and one round trip. It takes no aggregate lock: no other transaction can record an event of an
+     * aggregate this very statement creates. Five parameters, bound by {@link #bindAnnouncement}; once the statement
+     * has committed, {@link #wakeRelay}.
+     */
+    public static String announcementOf(String created) {
+        return "INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type, occurred_at, request_id, data) "
+                + "SELECT ?::uuid, ?, " + created + ".id::text, ?, now(), ?, ?::bytea FROM " + created;
+    }
+
+    /** Binds {@link #announcementOf}'s parameters from {@code first} on; returns the index after them. */
+    public <T> int bindAnnouncement(PreparedStatement statement, int first, EventType<T> type, T data)
+            throws SQLException {
+        try {
+            statement.setObject(first, UUID.randomUUID());
+            statement.setString(first + 1, type.topic());
+            statement.setString(first + 2, type.type());
+            statement.setString(first + 3, RequestIds.current());
+            statement.setBytes(first + 4, objectMapper.writeValueAsBytes(data));
+            return first + 5;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not record " + type.type() + " in the outbox", e);
+        }
+    }
+
+    /** Sends what a statement that committed on its own announced, without waiting for the relay's next poll. */
+    public void wakeRelay() {
+        relay.wake();
     }
 
     private void wakeRelayAfterCommit() {
