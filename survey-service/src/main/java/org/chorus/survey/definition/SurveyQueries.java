@@ -82,7 +82,7 @@ public class SurveyQueries {
         states.forget(id);
     }
 
-    /** Mirrors {@link StillAccepting#CONDITION}; null when the survey takes responses at {@code now}. */
+    /** Mirrors {@link StillAccepting#condition}; null when the survey takes responses at {@code now}. */
     private static ProblemException refusal(UUID id, SurveyStateStore.SurveyState survey, Instant now) {
         if (survey == null || survey.publishedVersion() == null) {
             return ProblemException.notFound("Survey", id);

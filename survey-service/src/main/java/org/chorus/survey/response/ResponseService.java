@@ -33,23 +33,25 @@ public class ResponseService {
 
     private final SurveyQueries surveys;
     private final ResponseStore store;
+    private final SubmissionGroups groups;
     private final Event<ResponseErased> erased;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    public ResponseService(SurveyQueries surveys, ResponseStore store, Event<ResponseErased> erased, Outbox outbox,
-            AuditTrail audit) {
+    public ResponseService(SurveyQueries surveys, ResponseStore store, SubmissionGroups groups,
+            Event<ResponseErased> erased, Outbox outbox, AuditTrail audit) {
         this.surveys = surveys;
         this.store = store;
+        this.groups = groups;
         this.erased = erased;
         this.outbox = outbox;
         this.audit = audit;
     }
 
     /**
-     * Stores a response, its event and, with an Idempotency-Key, its idempotency record in one statement that commits
-     * on its own: ingest is the hot path, and each round trip to the database costs the service and PostgreSQL more
-     * processor time than the statement (see {@link ResponseStore#insert}).
+     * Stores a response, its event and, with an Idempotency-Key, its idempotency record in one statement with those of
+     * the submissions that arrive at the same time ({@link SubmissionGroups}): ingest is the hot path, and PostgreSQL's
+     * cost is per statement and commit far more than per row.
      */
     public Receipt submit(Caller caller, UUID surveyId, ResponseInput input, IdempotencyClaim<Receipt> claim) {
         Channel channel = checkChannel(caller, input);
@@ -63,9 +65,10 @@ public class ResponseService {
             StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
                     placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
             Receipt receipt = new Receipt(response.id(), surveyId, survey.version(), now, token);
-            var submission = new ResponseStore.Submission(response, survey, ErasureTokens.hash(token),
-                    input.contact(), language);
-            if (store.insert(submission, claim, receipt)) {
+            var submission = new Submission(response, ErasureTokens.hash(token), input.contact(), language,
+                    outbox.announcement(ChorusEventTypes.RESPONSE_SUBMITTED, response.eventData(survey)), claim,
+                    claim.remembered(receipt));
+            if (groups.store(submission)) {
                 outbox.wakeRelay();
                 return receipt;
             }

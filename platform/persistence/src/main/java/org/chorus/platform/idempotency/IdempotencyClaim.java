@@ -1,6 +1,5 @@
 package org.chorus.platform.idempotency;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Function;
 
@@ -39,26 +38,21 @@ public final class IdempotencyClaim<T> {
     }
 
     /**
-     * The common table expression, beginning with its comma, that stores the record once for the row of
-     * {@code created}: nothing when the write creates nothing, and nothing at all for a request without a key. Five
-     * parameters, or none, bound by {@link #bind}.
+     * The insert that stores, inside a single-statement write, the record of each row of the common table expression
+     * {@code created} (its {@code id} is what the write created) that came from a request with a key: the row of
+     * {@code input} with the same {@code id} holds the {@link Remembered} in its columns {@code caller},
+     * {@code idempotency_key} (null without a key), {@code operation}, {@code request_hash} and {@code result}.
+     * Nothing is stored for a row the write did not create.
      */
-    public String rememberedWith(String created) {
-        return key == null ? "" : ", remembered AS (INSERT INTO idempotency_record "
-                + "(caller, idempotency_key, operation, request_hash, result) SELECT ?, ?, ?, ?, ? FROM " + created + ")";
+    public static String rememberedFor(String created, String input) {
+        return "INSERT INTO idempotency_record (caller, idempotency_key, operation, request_hash, result) "
+                + "SELECT caller, idempotency_key, operation, request_hash, result FROM " + created + " JOIN " + input
+                + " USING (id) WHERE idempotency_key IS NOT NULL";
     }
 
-    /** Binds {@link #rememberedWith}'s parameters from {@code first} on; returns the index after them. */
-    public int bind(PreparedStatement statement, int first, T result) throws SQLException {
-        if (key == null) {
-            return first;
-        }
-        statement.setString(first, caller);
-        statement.setString(first + 1, key);
-        statement.setString(first + 2, operation);
-        statement.setString(first + 3, requestHash);
-        statement.setBytes(first + 4, storedForReplay.apply(result));
-        return first + 5;
+    /** The record of this request with {@code result}, or null for a request without a key. */
+    public Remembered remembered(T result) {
+        return key == null ? null : new Remembered(caller, key, operation, requestHash, storedForReplay.apply(result));
     }
 
     /**
@@ -66,11 +60,19 @@ public final class IdempotencyClaim<T> {
      *         the statement then stored nothing, and the stored record answers instead
      */
     public void rethrowIfTaken(SQLException failure) {
-        String message = failure.getMessage();
-        if (key != null && UNIQUE_VIOLATION.equals(failure.getSQLState()) && message != null
-                && message.contains(RECORD_KEY)) {
+        if (key != null && isTaken(failure)) {
             throw new KeyTaken();
         }
+    }
+
+    /** Whether {@code failure} is a write meeting an idempotency record that another request stored first. */
+    public static boolean isTaken(SQLException failure) {
+        String message = failure.getMessage();
+        return UNIQUE_VIOLATION.equals(failure.getSQLState()) && message != null && message.contains(RECORD_KEY);
+    }
+
+    /** An idempotency record as {@link #rememberedFor} stores it. */
+    public record Remembered(String caller, String key, String operation, String requestHash, byte[] result) {
     }
 
     /** Another request with the same key stored its change first. */

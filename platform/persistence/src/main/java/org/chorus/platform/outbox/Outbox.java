@@ -62,30 +62,37 @@ public class Outbox {
     }
 
     /**
-     * The insert that announces, inside a single-statement write, each row of the common table expression
-     * {@code created}, whose {@code id} is the new aggregate's id: the change and its event commit together in one
-     * statement and one round trip. It takes no aggregate lock: no other transaction can record an event of an
-     * aggregate this very statement creates. Five parameters, bound by {@link #bindAnnouncement}; once the statement
-     * has committed, {@link #wakeRelay}.
+     * An event about an aggregate that a single-statement write creates, made on the request's own thread, since it
+     * carries the request's id: see {@link #announcementsOf}.
      */
-    public static String announcementOf(String created) {
-        return "INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type, occurred_at, request_id, data) "
-                + "SELECT ?::uuid, ?, " + created + ".id::text, ?, now(), ?, ?::bytea FROM " + created;
-    }
-
-    /** Binds {@link #announcementOf}'s parameters from {@code first} on; returns the index after them. */
-    public <T> int bindAnnouncement(PreparedStatement statement, int first, EventType<T> type, T data)
-            throws SQLException {
+    public <T> Announcement announcement(EventType<T> type, T data) {
         try {
-            statement.setObject(first, UUID.randomUUID());
-            statement.setString(first + 1, type.topic());
-            statement.setString(first + 2, type.type());
-            statement.setString(first + 3, RequestIds.current());
-            statement.setBytes(first + 4, objectMapper.writeValueAsBytes(data));
-            return first + 5;
+            return new Announcement(UUID.randomUUID(), RequestIds.current(), objectMapper.writeValueAsBytes(data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not record " + type.type() + " in the outbox", e);
         }
+    }
+
+    /**
+     * The insert that announces, inside a single-statement write, each row of the common table expression
+     * {@code created}, whose {@code id} is a new aggregate's id, with the {@link Announcement} that the row of
+     * {@code input} with the same {@code id} holds in its columns {@code event_id}, {@code request_id} and
+     * {@code event_data}: changes and their events commit together in one statement and one round trip. It takes no
+     * aggregate lock: no other transaction can record an event of an aggregate this very statement creates. Two
+     * parameters, bound by {@link #bindAnnouncements}; once the statement has committed, {@link #wakeRelay}.
+     */
+    public static String announcementsOf(String created, String input) {
+        return "INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type, occurred_at, request_id, data) "
+                + "SELECT event_id, ?, id::text, ?, now(), request_id, event_data FROM " + created + " JOIN " + input
+                + " USING (id)";
+    }
+
+    /** Binds {@link #announcementsOf}'s parameters from {@code first} on; returns the index after them. */
+    public static int bindAnnouncements(PreparedStatement statement, int first, EventType<?> type)
+            throws SQLException {
+        statement.setString(first, type.topic());
+        statement.setString(first + 1, type.type());
+        return first + 2;
     }
 
     /** Sends what a statement that committed on its own announced, without waiting for the relay's next poll. */
@@ -95,5 +102,9 @@ public class Outbox {
 
     private void wakeRelayAfterCommit() {
         AfterCommit.run(transactions, relay::wake);
+    }
+
+    /** An event to announce in a single-statement write, serialised and with the id of the request it came from. */
+    public record Announcement(UUID eventId, String requestId, byte[] data) {
     }
 }
