@@ -34,12 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResponseResource {
 
-    private final ResponseService responses;
+    private final SubmissionService submissions;
     private final IdempotentRequests idempotency;
     private final Caller caller;
 
-    public ResponseResource(ResponseService responses, IdempotentRequests idempotency, Caller caller) {
-        this.responses = responses;
+    public ResponseResource(SubmissionService submissions, IdempotentRequests idempotency, Caller caller) {
+        this.submissions = submissions;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -70,10 +70,10 @@ public class ResponseResource {
             @Valid @NotNull ResponseInput body) {
         IdempotentRequests.Outcome<Receipt> outcome = idempotency.executeInOneStatement(
                 caller.organisationId().toString(), idempotencyKey, "submit-response:" + surveyId, body, Receipt.class,
-                Receipt::withoutToken, claim -> responses.submit(caller, surveyId, body, claim));
+                Receipt::withoutToken, claim -> submissions.submit(caller, surveyId, body, claim));
         Receipt receipt = outcome.result();
         if (outcome.replayed()) {
-            responses.requireNotErased(receipt.responseId());
+            submissions.requireNotErased(receipt.responseId());
         }
         return Response.created(Locations.of(ErasureResource.class, receipt.responseId())).entity(receipt).build();
     }

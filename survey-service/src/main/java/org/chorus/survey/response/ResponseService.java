@@ -12,87 +12,28 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.audit.AuditTrail;
-import org.chorus.platform.idempotency.IdempotencyClaim;
 import org.chorus.platform.outbox.Outbox;
-import org.chorus.platform.web.caller.Caller;
-import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
-import org.chorus.survey.definition.Question;
 import org.chorus.survey.definition.SurveyQueries;
 
-/**
- * Accepts responses to open surveys and erases them by receipt. The response, its place in the tally backlog and its
- * event commit together; a response that breaks any rule stores nothing.
- */
+/** Erases responses for whoever holds their receipt; accepting them is {@link SubmissionService}'s. */
 @ApplicationScoped
 public class ResponseService {
 
-    /** A survey changes rarely; twice while one response is checked is as far as it is worth following. */
-    private static final int ATTEMPTS = 3;
-
     private final SurveyQueries surveys;
     private final ResponseStore store;
-    private final SubmissionGroups groups;
     private final Event<ResponseErased> erased;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    public ResponseService(SurveyQueries surveys, ResponseStore store, SubmissionGroups groups,
-            Event<ResponseErased> erased, Outbox outbox, AuditTrail audit) {
+    public ResponseService(SurveyQueries surveys, ResponseStore store, Event<ResponseErased> erased, Outbox outbox,
+            AuditTrail audit) {
         this.surveys = surveys;
         this.store = store;
-        this.groups = groups;
         this.erased = erased;
         this.outbox = outbox;
         this.audit = audit;
-    }
-
-    /**
-     * Stores a response, its event and, with an Idempotency-Key, its idempotency record in one statement with those of
-     * the submissions that arrive at the same time ({@link SubmissionGroups}): ingest is the hot path, and PostgreSQL's
-     * cost is per statement and commit far more than per row.
-     */
-    public Receipt submit(Caller caller, UUID surveyId, ResponseInput input, IdempotencyClaim<Receipt> claim) {
-        Channel channel = checkChannel(caller, input);
-        checkContact(input.contact());
-        Instant now = Instant.now();
-        String token = ErasureTokens.newToken();
-        for (int attempt = 1; ; attempt++) {
-            PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);
-            Map<String, Answer> answers = AnswerRules.check(survey, input.answers());
-            String language = checkLanguage(survey, input);
-            StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
-                    placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
-            Receipt receipt = new Receipt(response.id(), surveyId, survey.version(), now, token);
-            var submission = new Submission(response, ErasureTokens.hash(token), input.contact(), language,
-                    outbox.announcement(ChorusEventTypes.RESPONSE_SUBMITTED, response.eventData(survey)), claim,
-                    claim.remembered(receipt));
-            if (groups.store(submission)) {
-                outbox.wakeRelay();
-                return receipt;
-            }
-            // Closed, rescheduled or republished since this replica read it: check the answers again, afresh.
-            surveys.forget(surveyId);
-            if (attempt == ATTEMPTS) {
-                throw new ProblemException(409, "survey-changed", "Survey changed",
-                        "Survey " + surveyId + " changed while this response was checked; send it again");
-            }
-        }
-    }
-
-    /**
-     * Checks that a replayed receipt's response is still there.
-     *
-     * @throws ProblemException 410 once the response was erased: a retry must neither submit it again nor learn
-     *         anything about it but that it is gone
-     */
-    @Transactional
-    public void requireNotErased(UUID responseId) {
-        if (!store.exists(responseId)) {
-            throw new ProblemException(410, "response-erased", "Response erased",
-                    "The response this Idempotency-Key created was erased; it is not submitted again");
-        }
     }
 
     /**
@@ -112,63 +53,6 @@ public class ResponseService {
         erased.fire(new ResponseErased(survey, response));
         announce(ChorusEventTypes.RESPONSE_ERASED, survey, response);
         audit.record("response.erased", "response", responseId, Map.of("surveyId", response.surveyId().toString()));
-    }
-
-    /** Websites submit online; staff say how the response reached them and who entered it. */
-    private static Channel checkChannel(Caller caller, ResponseInput input) {
-        if (caller.has(Scopes.SURVEYS_MANAGE)) {
-            if (input.channel() == null || input.channel() == Channel.ONLINE) {
-                throw ProblemException.invalidField("/channel",
-                        "staff entering a response say how it was given: PHONE, PAPER, EASY_READ or EVENT");
-            }
-            if (input.enteredBy() == null || input.enteredBy().isBlank()) {
-                throw ProblemException.invalidField("/enteredBy", "staff entering a response say who entered it");
-            }
-            return input.channel();
-        }
-        if (input.channel() != null && input.channel() != Channel.ONLINE) {
-            throw ProblemException.invalidField("/channel", "a website's responses are ONLINE; other channels are "
-                    + "entered by staff with a surveys:manage key");
-        }
-        if (input.enteredBy() != null) {
-            throw ProblemException.invalidField("/enteredBy", "only staff entering a response say who entered it");
-        }
-        return Channel.ONLINE;
-    }
-
-    /** A response is given in a language the survey is written in, so that exports can say which words it read. */
-    private static String checkLanguage(PublishedSurvey survey, ResponseInput input) {
-        String language = input.languageOrEnglish();
-        if (!survey.definition().isWrittenIn(language)) {
-            throw ProblemException.invalidField("/language", "unknown-language: the survey is written in "
-                    + String.join(", ", survey.definition().languages()));
-        }
-        return language;
-    }
-
-    /** Contact details are personal data: kept only when the respondent agreed, and only if they can be used. */
-    private static void checkContact(Contact contact) {
-        if (contact == null) {
-            return;
-        }
-        if (!Boolean.TRUE.equals(contact.consent())) {
-            throw ProblemException.invalidField("/contact/consent", "consent-required: contact details are kept "
-                    + "only when the respondent agrees to be contacted; send consent true, or leave contact out");
-        }
-        if (isBlank(contact.email()) && isBlank(contact.phone())) {
-            throw ProblemException.invalidField("/contact", "give an email address or a phone number");
-        }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static String placeOf(PublishedSurvey survey, Map<String, Answer> answers) {
-        return survey.definition().questions()
-                .filter(q -> q.kind().givesPlace())
-                .map(Question::id).map(answers::get).filter(a -> a != null).map(Answer::choice)
-                .findFirst().orElse(null);
     }
 
     /** Keyed by the response: its erasure follows its submission, and a survey's responses spread over partitions. */
