@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Verdict {
 
+    private static final Pattern LIST_ITEM = Pattern.compile("\\d+");
+
     private Verdict() {
     }
 
@@ -44,12 +46,25 @@ public final class Verdict {
                 .matcher(problem.path("detail").asText("")).find();
     }
 
-    /** A pointer names the target when it is the target, inside it or one of its enclosing fields. */
+    /**
+     * A pointer names the target when it is the target, inside it or one of its enclosing fields; for an item of a
+     * list, also a field beside the list, since a list one item shorter or longer can break what those fields say of
+     * its length (a question's maxChoices against its options).
+     */
     private static boolean related(String pointer, String target) {
         if (pointer == null || pointer.isEmpty() || !target.startsWith("/")) {
             return false;
         }
         return pointer.equals(target) || target.startsWith(pointer + "/")
-                || pointer.startsWith(target + "/");
+                || pointer.startsWith(target + "/") || besideItsList(pointer, target);
+    }
+
+    private static boolean besideItsList(String pointer, String target) {
+        int item = target.lastIndexOf('/');
+        if (item <= 0 || !LIST_ITEM.matcher(target.substring(item + 1)).matches()) {
+            return false;
+        }
+        String holder = target.substring(0, target.lastIndexOf('/', item - 1) + 1);
+        return pointer.startsWith(holder) && pointer.indexOf('/', holder.length()) < 0;
     }
 }

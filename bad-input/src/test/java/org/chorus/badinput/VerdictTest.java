@@ -39,6 +39,20 @@ class VerdictTest {
     }
 
     @Test
+    void aMissingListItemMayBeNamedByAFieldBesideTheList() {
+        String option = "/sections/1/questions/5/options/1";
+        assertNull(Verdict.judge(request(option),
+                answer(422, PROBLEM, "{\"errors\":[{\"pointer\":\"/sections/1/questions/5/maxChoices\"}]}")));
+        assertEquals("answered 422 without naming " + option, Verdict.judge(request(option),
+                answer(422, PROBLEM, "{\"errors\":[{\"pointer\":\"/sections/1/questions/4/maxChoices\"}]}")));
+        assertEquals("answered 422 without naming " + option, Verdict.judge(request(option),
+                answer(422, PROBLEM, "{\"errors\":[{\"pointer\":\"/sections/1/title\"}]}")));
+        assertEquals("answered 422 without naming /sections/1/questions/5/title",
+                Verdict.judge(request("/sections/1/questions/5/title"),
+                        answer(422, PROBLEM, "{\"errors\":[{\"pointer\":\"/sections/1/questions/5/maxChoices\"}]}")));
+    }
+
+    @Test
     void aParameterIsNamedInErrorsOrAsAWordOfTheDetail() {
         assertNull(Verdict.judge(request("since"), answer(400, PROBLEM, "{\"errors\":[{\"parameter\":\"since\"}]}")));
         assertNull(Verdict.judge(request("Idempotency-Key"),
