@@ -61,10 +61,12 @@ public class SurveyQueries {
      * {@link StillAccepting}, and a submission whose insert finds the survey changed calls {@link #forget} and asks
      * again. A refusal is always checked against the database first.
      *
+     * Begins no transaction: the state and the definition are nearly always remembered, and the rare read commits on
+     * its own.
+     *
      * @throws ProblemException 404 for a draft, 409 {@code survey-closed} after closing, 409 {@code survey-not-open}
      *         before opening
      */
-    @Transactional
     public PublishedSurvey acceptingResponses(UUID id, Instant now) {
         SurveyStateStore.SurveyState survey = states.remembered(id);
         if (survey == null || refusal(id, survey, now) != null) {

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.platform.web.problem.ProblemException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /** Builds what each kind of caller may see of a survey: the owner its draft, everyone else the published version. */
 @ApplicationScoped
 public class SurveyViews {
@@ -52,7 +54,8 @@ public class SurveyViews {
         if (cached != null) {
             return cached;
         }
-        SurveyVersionEntity stored = versions.find(surveyId, version)
+        // Only a miss needs a transaction: a submission, which finds its version here, begins none of its own.
+        SurveyVersionEntity stored = QuarkusTransaction.joiningExisting().call(() -> versions.find(surveyId, version))
                 .orElseThrow(() -> ProblemException.notFound("Version " + version + " of survey", surveyId));
         PublishedSurvey published = new PublishedSurvey(surveyId, organisationId, version,
                 codec.read(stored.definition));
