@@ -141,10 +141,14 @@ class RememberedSurveyStateTest {
                 .when().post("/api/v1/surveys/" + surveyId + "/responses").then();
     }
 
+    /**
+     * What another replica's change leaves in the table. The survey stays OPEN even when the closing job, which may run
+     * between two of these, has recorded an overdue one as CLOSED: reopening it sets both.
+     */
     private void setClosesAt(String surveyId, Instant closesAt) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
-                        "UPDATE survey SET closes_at = ? WHERE id = ?")) {
+                        "UPDATE survey SET closes_at = ?, status = 'OPEN' WHERE id = ?")) {
             update.setObject(1, closesAt.atOffset(ZoneOffset.UTC));
             update.setObject(2, UUID.fromString(surveyId));
             assertEquals(1, update.executeUpdate());

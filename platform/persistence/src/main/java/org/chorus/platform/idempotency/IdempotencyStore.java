@@ -40,7 +40,7 @@ class IdempotencyStore {
                 throw new IllegalStateException("Idempotency records not readable: no answer to the read");
             }
             try (ResultSet rs = lockAndSelect.getResultSet()) {
-                return rs.next() ? Optional.of(new StoredResult(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+                return first(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency records not readable: " + e.getMessage(), e);
@@ -55,7 +55,7 @@ class IdempotencyStore {
             select.setString(1, caller);
             select.setString(2, key);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredResult(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+                return first(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency records not readable: " + e.getMessage(), e);
@@ -77,6 +77,10 @@ class IdempotencyStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency record not writable: " + e.getMessage(), e);
         }
+    }
+
+    private static Optional<StoredResult> first(ResultSet rs) throws SQLException {
+        return rs.next() ? Optional.of(new StoredResult(rs.getString(1), rs.getBytes(2))) : Optional.empty();
     }
 
     record StoredResult(String requestHash, byte[] result) {
