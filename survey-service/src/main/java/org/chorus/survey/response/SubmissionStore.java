@@ -1,6 +1,5 @@
 package org.chorus.survey.response;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -20,8 +18,6 @@ import org.chorus.platform.idempotency.IdempotencyClaim;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.survey.definition.StillAccepting;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Stores submitted responses, with everything that must commit with each, in one statement for any number of them:
  * ingest is the hot path, and PostgreSQL's cost is per statement and commit far more than per row.
@@ -30,21 +26,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class SubmissionStore {
 
     /**
-     * Each submission is a row of {@code input}; a row joins {@code created} only if its survey still takes it (the
+     * Each submission is a row of {@code input}, from one JSON document ({@link SubmissionDocument}); a row joins {@code created} only if its survey still takes it (the
      * version it was checked against is still the published one, and the survey is open at its time of submission),
      * and only a created row gets its event and its idempotency record. A trigger (migration V11) adds each created
      * response to the tally backlog.
      */
     private static final String INSERT = """
             WITH input AS (
-                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::text[],
-                                     ?::text[]::timestamptz[], ?::text[]::jsonb[], ?::text[], ?::text[]::jsonb[],
-                                     ?::text[], ?::uuid[], ?::text[], ?::bytea[],
-                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[])
-                    AS i(id, survey_id, survey_version, channel, place_code, via_organisation_id, entered_by,
-                         submitted_at, answers, erasure_token_hash, contact, language,
-                         event_id, request_id, event_data,
-                         caller, idempotency_key, operation, request_hash, result)),
+                SELECT * FROM jsonb_to_recordset(?::jsonb)
+                    AS i(id uuid, survey_id uuid, survey_version int, channel text, place_code text,
+                         via_organisation_id uuid, entered_by text, submitted_at timestamptz, answers jsonb,
+                         erasure_token_hash text, contact jsonb, language text,
+                         event_id uuid, request_id text, event_data bytea,
+                         caller text, idempotency_key text, operation text, request_hash text, result bytea)),
             created AS (
                 INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
                                       entered_by, submitted_at, answers, erasure_token_hash, contact, language)
@@ -62,11 +56,11 @@ class SubmissionStore {
             SELECT id FROM created""";
 
     private final DataSource dataSource;
-    private final ObjectMapper objectMapper;
+    private final SubmissionDocument document;
 
-    SubmissionStore(DataSource dataSource, ObjectMapper objectMapper) {
+    SubmissionStore(DataSource dataSource, SubmissionDocument document) {
         this.dataSource = dataSource;
-        this.objectMapper = objectMapper;
+        this.document = document;
     }
 
     /**
@@ -79,22 +73,8 @@ class SubmissionStore {
     Set<UUID> insert(List<Submission> submissions) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Columns columns = new Columns(connection, insert, submissions);
-            columns.bind(s -> s.response().id(), "uuid");
-            columns.bind(s -> s.response().surveyId(), "uuid");
-            columns.bind(s -> s.response().surveyVersion(), "int4");
-            columns.bind(s -> s.response().channel().name(), "text");
-            columns.bind(s -> s.response().placeCode(), "text");
-            columns.bind(s -> s.response().viaOrganisationId(), "uuid");
-            columns.bind(s -> s.response().enteredBy(), "text");
-            columns.bind(s -> s.response().submittedAt().toString(), "text");
-            columns.bind(s -> json(s.response().answers()), "text");
-            columns.bind(Submission::erasureTokenHash, "text");
-            columns.bind(s -> s.contact() == null ? null : json(s.contact()), "text");
-            columns.bind(Submission::language, "text");
-            bindAnnouncements(columns);
-            bindRemembered(columns);
-            Outbox.bindAnnouncements(insert, columns.next(), ChorusEventTypes.RESPONSE_SUBMITTED);
+            insert.setString(1, document.write(submissions));
+            Outbox.bindAnnouncements(insert, 2, ChorusEventTypes.RESPONSE_SUBMITTED);
             return created(insert);
         } catch (SQLException e) {
             if (submissions.size() == 1) {
@@ -106,20 +86,6 @@ class SubmissionStore {
         }
     }
 
-    private static void bindAnnouncements(Columns columns) throws SQLException {
-        columns.bind(s -> s.announcement().eventId(), "uuid");
-        columns.bind(s -> s.announcement().requestId(), "text");
-        columns.bind(s -> s.announcement().data(), "bytea");
-    }
-
-    private static void bindRemembered(Columns columns) throws SQLException {
-        columns.bind(s -> s.remembered() == null ? null : s.remembered().caller(), "text");
-        columns.bind(s -> s.remembered() == null ? null : s.remembered().key(), "text");
-        columns.bind(s -> s.remembered() == null ? null : s.remembered().operation(), "text");
-        columns.bind(s -> s.remembered() == null ? null : s.remembered().requestHash(), "text");
-        columns.bind(s -> s.remembered() == null ? null : s.remembered().result(), "bytea");
-    }
-
     private static Set<UUID> created(PreparedStatement insert) throws SQLException {
         Set<UUID> created = new HashSet<>();
         try (ResultSet rs = insert.executeQuery()) {
@@ -128,41 +94,6 @@ class SubmissionStore {
             }
         }
         return created;
-    }
-
-    private String json(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException("Response not stored: " + e.getMessage(), e);
-        }
-    }
-
-    /** Binds one array parameter per column, each holding that column's value for every submission, in order. */
-    private static final class Columns {
-
-        private final Connection connection;
-        private final PreparedStatement statement;
-        private final List<Submission> submissions;
-        private int next = 1;
-
-        Columns(Connection connection, PreparedStatement statement, List<Submission> submissions) {
-            this.connection = connection;
-            this.statement = statement;
-            this.submissions = submissions;
-        }
-
-        void bind(Function<Submission, Object> column, String type) throws SQLException {
-            Object[] values = "bytea".equals(type) ? new byte[submissions.size()][] : new Object[submissions.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = column.apply(submissions.get(i));
-            }
-            statement.setArray(next++, connection.createArrayOf(type, values));
-        }
-
-        int next() {
-            return next;
-        }
     }
 
     /** One of several submissions met a key another request stored first: none was stored, each must go alone. */
