@@ -1,6 +1,5 @@
 package org.chorus.insight.action;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.chorus.platform.events.EventType;
 import org.chorus.platform.entity.OwnedEntity;
 import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Cursor;
@@ -116,7 +116,7 @@ public class ActionService {
         entity.decidedOn = input.decidedOn();
         entity.dueOn = input.dueOn();
         entity.completedOn = input.completedOn();
-        entity.updatedAt = Instant.now();
+        entity.updatedAt = StoredTime.now();
     }
 
     private void announce(EventType<ActionData> type, ActionEntity a) {

@@ -1,6 +1,5 @@
 package org.chorus.insight.activity;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import org.chorus.insight.common.Tags;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.organisation.OrganisationReplicaRepository;
 import org.chorus.platform.entity.OwnedEntity;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
@@ -142,6 +142,6 @@ public class ActivityService {
         entity.stakeholderGroup = input.stakeholderGroupOrDefault();
         entity.ladderRung = input.ladderRung();
         entity.programmeArea = input.programmeArea();
-        entity.updatedAt = Instant.now();
+        entity.updatedAt = StoredTime.now();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 
 import org.chorus.platform.entity.OwnedEntity;
+import org.chorus.platform.time.StoredTime;
 
 /** A record its organisation keeps to itself until it publishes it for partner websites: findings and actions. */
 @MappedSuperclass
@@ -27,7 +28,7 @@ public abstract class PublishableEntity extends OwnedEntity {
         if (published == publish) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant now = StoredTime.now();
         published = publish;
         publishedAt = publish ? now : null;
         updatedAt = now;

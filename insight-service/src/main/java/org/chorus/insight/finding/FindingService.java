@@ -1,6 +1,5 @@
 package org.chorus.insight.finding;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +20,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.FieldError;
@@ -130,7 +130,7 @@ public class FindingService {
         entity.quotes = quotes(input);
         entity.quotesText = String.join("\n", entity.quotes);
         entity.uploadPosition = uploadPosition;
-        entity.updatedAt = Instant.now();
+        entity.updatedAt = StoredTime.now();
         if (isNew) {
             findings.persist(entity);
         }

@@ -1,6 +1,5 @@
 package org.chorus.insight.organisation;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.OrganisationData;
 import org.chorus.platform.inbox.EventHandler;
+import org.chorus.platform.time.StoredTime;
 
 /**
  * Keeps the organisation replica in step with the directory. Every organisation event carries the whole state, so
@@ -54,6 +54,6 @@ public class OrganisationEventHandler implements EventHandler<OrganisationData> 
         replica.placeCodes = data.placeCodes();
         replica.active = data.active();
         replica.lastSequence = sequence;
-        replica.updatedAt = Instant.now();
+        replica.updatedAt = StoredTime.now();
     }
 }

@@ -1,6 +1,5 @@
 package org.chorus.insight.theme;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.insight.common.Tags;
+import org.chorus.platform.time.StoredTime;
 
 /** The taxonomy findings are classified by, and the proposals that may grow it. */
 @ApplicationScoped
@@ -64,7 +64,7 @@ public class ThemeService {
             proposal.normalised = normalised;
             proposal.organisationId = organisationId;
             proposal.findingId = findingId;
-            proposal.proposedAt = Instant.now();
+            proposal.proposedAt = StoredTime.now();
             proposals.add(proposal);
         }
         themes.replaceProposals(findingId, proposals);

@@ -1,6 +1,5 @@
 package org.chorus.insight.upload;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.insight.common.Vocabulary;
 import org.chorus.insight.organisation.ActingOrganisation;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
@@ -45,11 +45,11 @@ public class ColumnMappingService {
             entity = new ColumnMappingEntity();
             entity.organisationId = organisationId;
             entity.columns = columns;
-            entity.updatedAt = Instant.now();
+            entity.updatedAt = StoredTime.now();
             mappings.persist(entity);
         } else {
             entity.columns = columns;
-            entity.updatedAt = Instant.now();
+            entity.updatedAt = StoredTime.now();
         }
         mappings.flush();
         return of(entity);

@@ -1,6 +1,5 @@
 package org.chorus.insight.upload;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.chorus.insight.theme.ThemeService;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.contract.UploadData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -82,7 +82,7 @@ class UploadProcessor {
                 }
                 UploadEntity upload = uploads.findById(uploadId);
                 upload.processedRows = processedBefore + results.size();
-                upload.heartbeatAt = Instant.now();
+                upload.heartbeatAt = StoredTime.now();
                 return results;
             });
         } catch (RuntimeException e) {
@@ -162,7 +162,7 @@ class UploadProcessor {
         upload.rejectedRows = count(results, RowStatus.REJECTED);
         upload.skippedRows = count(results, RowStatus.SKIPPED);
         upload.status = UploadStatus.DONE;
-        upload.finishedAt = Instant.now();
+        upload.finishedAt = StoredTime.now();
         upload.content = null;
         try {
             upload.report = objectMapper.writeValueAsString(results);

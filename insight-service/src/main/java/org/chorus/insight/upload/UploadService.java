@@ -1,7 +1,6 @@
 package org.chorus.insight.upload;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.platform.audit.AuditTrail;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
@@ -113,7 +113,7 @@ public class UploadService {
         UploadFileEntity file = new UploadFileEntity();
         file.uploadId = uploadId;
         file.content = content;
-        file.keptUntil = Instant.now().plus(keepFileFor);
+        file.keptUntil = StoredTime.now().plus(keepFileFor);
         keptFiles.persist(file);
     }
 
@@ -128,7 +128,7 @@ public class UploadService {
         upload.status = content == null ? UploadStatus.PROCESSING : UploadStatus.PENDING;
         upload.totalRows = totalRows;
         upload.content = content;
-        upload.createdAt = Instant.now();
+        upload.createdAt = StoredTime.now();
         uploads.persist(upload);
         return upload.id;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.problem.OutageLog;
 import org.jboss.logging.Logger;
 
@@ -75,7 +76,7 @@ class UploadWorker {
     void heartbeat() {
         heartbeats.run(() -> {
             for (UUID id : running) {
-                QuarkusTransaction.requiringNew().run(() -> uploads.touch(id, Instant.now()));
+                QuarkusTransaction.requiringNew().run(() -> uploads.touch(id, StoredTime.now()));
             }
         });
     }
@@ -86,7 +87,7 @@ class UploadWorker {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetExpiredFiles() {
         forgetting.run(() -> {
-            long forgotten = QuarkusTransaction.requiringNew().call(() -> keptFiles.forgetExpired(Instant.now()));
+            long forgotten = QuarkusTransaction.requiringNew().call(() -> keptFiles.forgetExpired(StoredTime.now()));
             if (forgotten > 0) {
                 LOG.infof("Forgot %d upload files past their keeping time", forgotten);
             }
@@ -94,10 +95,10 @@ class UploadWorker {
     }
 
     private Optional<Claimed> claim() {
-        Instant stalledBefore = Instant.now().minus(STALLED_AFTER);
+        Instant stalledBefore = StoredTime.now().minus(STALLED_AFTER);
         return QuarkusTransaction.requiringNew().call(() -> uploads.claim(stalledBefore).map(upload -> {
             upload.status = UploadStatus.PROCESSING;
-            upload.heartbeatAt = Instant.now();
+            upload.heartbeatAt = StoredTime.now();
             return new Claimed(upload, upload.content);
         }));
     }

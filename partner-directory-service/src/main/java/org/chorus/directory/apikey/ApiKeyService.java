@@ -1,7 +1,6 @@
 package org.chorus.directory.apikey;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
@@ -107,7 +107,7 @@ public class ApiKeyService {
     public IssuedApiKey rotate(UUID keyId, RotationInput input) {
         ApiKeyEntity old = locked(keyId);
         // PostgreSQL keeps microseconds: the event must carry the expiry exactly as stored.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         if (old.revokedAt != null || old.expiresAt != null && !old.expiresAt.isAfter(now)) {
             throw ProblemException.conflict("API key " + keyId + " is revoked or expired; issue a new key instead");
         }
@@ -129,7 +129,7 @@ public class ApiKeyService {
     }
 
     private void revokeNow(ApiKeyEntity key, String reason) {
-        key.revokedAt = Instant.now();
+        key.revokedAt = StoredTime.now();
         announce(ChorusEventTypes.API_KEY_REVOKED, key);
         audit.record("api-key.revoked", "api-key", key.id,
                 Map.of("organisationId", key.organisationId.toString(), "reason", reason));
@@ -145,7 +145,7 @@ public class ApiKeyService {
         key.secretPrefix = KeySecrets.visiblePrefix(secret);
         key.secretHash = KeySecrets.hash(secret);
         key.scopes = scopes;
-        key.createdAt = Instant.now();
+        key.createdAt = StoredTime.now();
         key.expiresAt = expiresAt;
         keys.persist(key);
         announce(ChorusEventTypes.API_KEY_ISSUED, key);

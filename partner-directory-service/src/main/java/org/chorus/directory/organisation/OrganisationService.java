@@ -1,6 +1,5 @@
 package org.chorus.directory.organisation;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.OrganisationData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
@@ -55,7 +55,7 @@ public class OrganisationService {
         OrganisationEntity entity = new OrganisationEntity();
         entity.id = UUID.randomUUID();
         entity.active = true;
-        entity.createdAt = Instant.now();
+        entity.createdAt = StoredTime.now();
         apply(input, entity);
         organisations.persist(entity);
         return announce(ChorusEventTypes.ORGANISATION_REGISTERED, entity);
@@ -90,7 +90,7 @@ public class OrganisationService {
             return views.of(entity);
         }
         entity.active = false;
-        entity.updatedAt = Instant.now();
+        entity.updatedAt = StoredTime.now();
         deactivations.fire(new OrganisationDeactivated(entity.id));
         return announce(ChorusEventTypes.ORGANISATION_DEACTIVATED, entity);
     }
@@ -138,7 +138,7 @@ public class OrganisationService {
         entity.placeCodes = List.copyOf(new LinkedHashSet<>(input.placeCodesOrEmpty()));
         entity.allowedOrigins = origins;
         entity.rateLimits = RateLimits.canonical(input.rateLimits());
-        entity.updatedAt = Instant.now();
+        entity.updatedAt = StoredTime.now();
     }
 
     /** Announces the change to other services and records it in the audit log. */

@@ -1,6 +1,5 @@
 package org.chorus.directory.place;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.problem.FieldError;
@@ -42,7 +42,7 @@ public class PlaceService {
         entity.name = input.name().strip();
         entity.kind = input.kind();
         entity.parentId = parent == null ? null : parent.id;
-        entity.createdAt = Instant.now();
+        entity.createdAt = StoredTime.now();
         places.persist(entity);
         return views.of(entity, parent);
     }

@@ -1,6 +1,5 @@
 package org.chorus.directory.webhook;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.chorus.platform.audit.AuditTrail;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.transaction.AfterCommit;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Cursor;
@@ -53,7 +53,7 @@ public class DeliveryLog {
             throw ProblemException.conflict("Webhook subscription " + subscriptionId + " was disabled after failing "
                     + "too long; subscribe again to receive deliveries");
         }
-        if (!deliveries.redeliver(subscriptionId, deliveryId, Instant.now())) {
+        if (!deliveries.redeliver(subscriptionId, deliveryId, StoredTime.now())) {
             throw ProblemException.notFound("Delivery", deliveryId);
         }
         audit.record("webhook.redelivered", "webhook", subscriptionId, Map.of("deliveryId", deliveryId.toString()));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.transaction.AfterCommit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,7 +50,7 @@ public class WebhookFanOut {
             return;
         }
         String body = body(type, event, data);
-        Instant now = Instant.now();
+        Instant now = StoredTime.now();
         listening.forEach(subscription -> deliveries.enqueue(subscription.id, event.id(), type, body, now));
         AfterCommit.run(transactions, sender::wake);
     }

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.chorus.directory.webhook.DeliveryStore.Due;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.worker.RoundsWorker;
 import org.jboss.logging.Logger;
 
@@ -86,7 +86,7 @@ public class WebhookSender {
     private boolean sendRound() {
         int seconds = (int) config.sendTimeout().multipliedBy(2).plusSeconds(30).toSeconds();
         return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = StoredTime.now();
             List<Due> due = deliveries.claimDue(config.batchSize(), now);
             Map<UUID, WebhookSubscriptionEntity> byId = due.isEmpty() ? Map.of()
                     : subscriptions.list("id in ?1", due.stream().map(Due::subscriptionId).distinct().toList())
@@ -97,7 +97,7 @@ public class WebhookSender {
                 attempts.add(attempt(due.get(i), targets.get(i), now));
             }
             for (int i = 0; i < due.size(); i++) {
-                record(due.get(i), targets.get(i), attempts.get(i).join(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+                record(due.get(i), targets.get(i), attempts.get(i).join(), StoredTime.now());
             }
             return due.size() == config.batchSize();
         });

@@ -1,7 +1,6 @@
 package org.chorus.directory.webhook;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.chorus.directory.organisation.OrganisationService;
 import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.entity.OwnedEntity;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Cursor;
@@ -45,7 +45,7 @@ public class WebhookService {
         List<String> types = checkEventTypes(input.eventTypes());
         checkTarget(input.url());
         organisations.requireActive(caller.organisationId(), null);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         WebhookSubscriptionEntity entity = new WebhookSubscriptionEntity();
         entity.id = UUID.randomUUID();
         entity.organisationId = caller.organisationId();
@@ -91,7 +91,7 @@ public class WebhookService {
     public IssuedWebhookSecret rotateSecret(Caller caller, UUID id, String ifMatch) {
         WebhookSubscriptionEntity entity = owned(caller, id, true);
         ETags.requireMatch(ifMatch, entity.version);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         entity.previousSecret = entity.secret;
         entity.previousSecretUntil = now.plus(config.previousSecretGrace());
         entity.secret = WebhookSignatures.newSecret();

@@ -1,9 +1,9 @@
 package org.chorus.survey.definition;
 
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.problem.OutageLog;
 import org.jboss.logging.Logger;
 
@@ -31,7 +31,7 @@ class SurveyCloser {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeDue() {
         outage.run(() -> {
-            while (surveys.closeDue(Instant.now(), BATCH) == BATCH) {
+            while (surveys.closeDue(StoredTime.now(), BATCH) == BATCH) {
                 // keep going until every overdue survey is closed
             }
         });

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.Cursor;
@@ -36,7 +37,7 @@ public class SurveyQueries {
         if (isOwner(caller, entity)) {
             return views.forOwner(entity);
         }
-        if (!entity.acceptsResponsesAt(Instant.now())) {
+        if (!entity.acceptsResponsesAt(StoredTime.now())) {
             throw ProblemException.notFound("Survey", id);
         }
         return views.forRespondent(entity, language);
@@ -51,7 +52,7 @@ public class SurveyQueries {
         boolean manager = caller.has(Scopes.SURVEYS_MANAGE);
         List<SurveyEntity> fetched = manager
                 ? surveys.ofOrganisation(caller.organisationId(), status, afterTime, afterId, limit + 1)
-                : surveys.answerable(Instant.now(), afterTime, afterId, limit + 1);
+                : surveys.answerable(StoredTime.now(), afterTime, afterId, limit + 1);
         return Page.of(fetched, limit, s -> new Cursor(s.createdAt.toString(), s.id).encode())
                 .map(s -> manager ? views.forOwner(s) : views.forRespondent(s, language));
     }
@@ -117,7 +118,7 @@ public class SurveyQueries {
     public PublishedResults withPublishedResults(UUID id) {
         SurveyEntity entity = surveys.findByIdOptional(id).filter(SurveyEntity::resultsPublished)
                 .orElseThrow(() -> ProblemException.notFound("Published results of survey", id));
-        return new PublishedResults(views.published(entity), SurveyViews.effectiveStatus(entity, Instant.now()),
+        return new PublishedResults(views.published(entity), SurveyViews.effectiveStatus(entity, StoredTime.now()),
                 entity.resultsPublishedAt);
     }
 

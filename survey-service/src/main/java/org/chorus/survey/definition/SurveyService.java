@@ -12,6 +12,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.SurveyData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.ProblemException;
@@ -47,7 +48,7 @@ public class SurveyService {
         entity.id = UUID.randomUUID();
         entity.organisationId = caller.organisationId();
         entity.status = SurveyStatus.DRAFT;
-        entity.createdAt = Instant.now();
+        entity.createdAt = StoredTime.now();
         setDraft(entity, definition);
         surveys.persist(entity);
         surveys.flush();
@@ -75,7 +76,7 @@ public class SurveyService {
                     "Version " + entity.publishedVersion + " is already published and there are no edits since");
         }
         SurveyDefinition definition = codec.read(entity.draft);
-        Instant now = Instant.now();
+        Instant now = StoredTime.now();
         if (definition.closesAt() != null && !definition.closesAt().isAfter(now)) {
             throw ProblemException.invalidField("/closesAt", "is in the past: a survey cannot open already closed");
         }
@@ -105,7 +106,7 @@ public class SurveyService {
             throw new ProblemException(409, "not-published", "Survey never published",
                     "A draft has never been open, so it cannot be closed; publish it first or leave it as a draft");
         }
-        return closeNow(entity, Instant.now());
+        return closeNow(entity, StoredTime.now());
     }
 
     /**
@@ -132,7 +133,7 @@ public class SurveyService {
                     "Survey " + entity.id + " is a draft: only the results of a published survey (open or closed) "
                             + "can be published; publish the survey first");
         }
-        Instant now = Instant.now();
+        Instant now = StoredTime.now();
         entity.resultsPublishedAt = published ? now : null;
         entity.updatedAt = now;
         // Who released results to the public, and who took them back, belongs in the system's audit log.
@@ -177,7 +178,7 @@ public class SurveyService {
     private void setDraft(SurveyEntity entity, SurveyDefinition definition) {
         entity.draft = codec.write(definition);
         entity.title = definition.title().english();
-        entity.updatedAt = Instant.now();
+        entity.updatedAt = StoredTime.now();
     }
 
     private Survey announce(EventType<SurveyData> type, SurveyEntity entity) {

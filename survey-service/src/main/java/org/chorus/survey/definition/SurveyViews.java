@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.problem.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,7 +68,7 @@ public class SurveyViews {
     }
 
     private static Survey toSurvey(SurveyEntity e, SurveyDefinition definition) {
-        return new Survey(e.id, e.organisationId, effectiveStatus(e, Instant.now()), e.publishedVersion,
+        return new Survey(e.id, e.organisationId, effectiveStatus(e, StoredTime.now()), e.publishedVersion,
                 e.draft != null, e.resultsPublished(), definition, e.createdAt, e.updatedAt, e.version);
     }
 

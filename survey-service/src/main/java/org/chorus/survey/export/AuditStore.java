@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.time.StoredTime;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -54,7 +56,7 @@ class AuditStore {
         execute("UPDATE export_audit SET row_count = ?, completed = ?, finished_at = ? WHERE id = ?", update -> {
             update.setLong(1, rows);
             update.setBoolean(2, completed);
-            update.setTimestamp(3, Timestamp.from(Instant.now()));
+            update.setTimestamp(3, Timestamp.from(StoredTime.now()));
             update.setObject(4, id);
         });
     }

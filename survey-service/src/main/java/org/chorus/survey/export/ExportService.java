@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.chorus.platform.audit.AuditTrail;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
@@ -109,14 +110,14 @@ public class ExportService {
         ExportFormat format = request.format();
         boolean withContacts = request.withContacts();
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), surveyId, caller.organisationId(), caller.keyId(), format,
-                filter.describe(), withContacts, 0, false, Instant.now(), null);
+                filter.describe(), withContacts, 0, false, StoredTime.now(), null);
         audit.started(entry);
         AuditTrail.Actor actor = auditTrail.actor();
         CodedColumns coded = new CodedColumns(codebook.of(surveyId));
         ExportColumns columns = new ExportColumns(survey, withContacts, request.values(), coded);
         String nextCursor = ExportCursor.encode(filter.to());
         DataPackage.Facts facts = new DataPackage.Facts(survey, columns.described(), filter.describe(), request.cursor(),
-                nextCursor, request.values(), language, Instant.now());
+                nextCursor, request.values(), language, StoredTime.now());
         // Recorded before the response goes back, so no row can leave unaudited: an export abandoned or failed half
         // way has released rows too, which its finishing entry counts. Releases of respondents' personal data get
         // an action of their own, so the audit log can list just those.

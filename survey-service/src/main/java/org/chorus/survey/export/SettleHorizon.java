@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.time.StoredTime;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,6 +25,6 @@ class SettleHorizon {
 
     /** Every write before this instant has committed or failed by now; PostgreSQL keeps microseconds. */
     Instant settled() {
-        return Instant.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
     }
 }

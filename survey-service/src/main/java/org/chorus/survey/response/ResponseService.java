@@ -1,6 +1,5 @@
 package org.chorus.survey.response;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
@@ -49,7 +49,7 @@ public class ResponseService {
                 .orElseThrow(() -> ProblemException.notFound("Response with this erasure token", responseId));
         StoredResponse response = locked.response();
         PublishedSurvey survey = surveys.version(response.surveyId(), response.surveyVersion());
-        store.delete(response, Instant.now());
+        store.delete(response, StoredTime.now());
         erased.fire(new ResponseErased(survey, response));
         announce(ChorusEventTypes.RESPONSE_ERASED, survey, response);
         audit.record("response.erased", "response", responseId, Map.of("surveyId", response.surveyId().toString()));

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.idempotency.IdempotencyClaim;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
@@ -47,7 +48,7 @@ public class SubmissionService {
     public Receipt submit(Caller caller, UUID surveyId, ResponseInput input, IdempotencyClaim<Receipt> claim) {
         Channel channel = checkChannel(caller, input);
         checkContact(input.contact());
-        Instant now = Instant.now();
+        Instant now = StoredTime.now();
         String token = ErasureTokens.newToken();
         for (int attempt = 1; ; attempt++) {
             PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);

@@ -1,6 +1,5 @@
 package org.chorus.platform.audit;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.contract.AuditEntryData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.RequestIds;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.ClientAddresses;
@@ -52,7 +52,7 @@ public class AuditTrail {
         UUID entryId = UUID.randomUUID();
         outbox.record(ChorusEventTypes.AUDIT_ENTRY_RECORDED, entryId, new AuditEntryData(entryId, action,
                 actor.organisationId(), actor.keyId(), subjectType, subjectId == null ? null : subjectId.toString(),
-                actor.clientAddress(), actor.requestId(), Instant.now(), Map.copyOf(details)));
+                actor.clientAddress(), actor.requestId(), StoredTime.now(), Map.copyOf(details)));
     }
 
     /** Who is acting in the current request, kept for an entry recorded later. */

@@ -1,6 +1,5 @@
 package org.chorus.platform.entity;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.ProblemException;
 
@@ -25,7 +25,7 @@ public abstract class OwnedEntity extends VersionedEntity {
     public void startNew(UUID organisation) {
         id = UUID.randomUUID();
         organisationId = organisation;
-        createdAt = Instant.now();
+        createdAt = StoredTime.now();
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.chorus.survey.coding.answer;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.contract.AnswerCodingData;
 import org.chorus.platform.outbox.Outbox;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Page;
@@ -86,7 +85,7 @@ public class CodingService {
                 .orElseThrow(() -> ProblemException.notFound("Answer to " + questionId + " of response", responseId));
         CodingFrame frame = frame(caller, input);
         Coding coding = new Coding(frame.id(), frame.version(), categories(frame, input), input.sentiment(),
-                input.uncodable(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+                input.uncodable(), StoredTime.now());
         long current = store.lockVersion(responseId, questionId, pass);
         ETags.requireMatch(ifMatch, current);
         if (pass == CodingPass.SECOND) {

@@ -1,6 +1,5 @@
 package org.chorus.survey.coding.frame;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.platform.audit.AuditTrail;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Cursor;
@@ -30,7 +30,7 @@ public class FrameService {
     public CodingFrame create(Caller caller, FrameInput input) {
         FrameRules.check(input, true);
         UUID id = UUID.randomUUID();
-        store.create(id, caller.organisationId(), input.name().strip(), input.categories(), Instant.now());
+        store.create(id, caller.organisationId(), input.name().strip(), input.categories(), StoredTime.now());
         audit.record("coding-frame.created", "coding-frame", id, Map.of("version", "1"));
         return store.find(id, 1).orElseThrow();
     }
@@ -42,7 +42,7 @@ public class FrameService {
         if (store.sharedNamed(name)) {
             return false;
         }
-        store.create(UUID.randomUUID(), null, name, input.categories(), Instant.now());
+        store.create(UUID.randomUUID(), null, name, input.categories(), StoredTime.now());
         return true;
     }
 
@@ -56,7 +56,7 @@ public class FrameService {
         ETags.requireMatch(ifMatch, latest.version());
         FrameRules.check(input, false);
         int version = latest.version() + 1;
-        store.addVersion(id, version, input.categories(), Instant.now());
+        store.addVersion(id, version, input.categories(), StoredTime.now());
         audit.record("coding-frame.revised", "coding-frame", id, Map.of("version", Integer.toString(version)));
         return store.find(id, version).orElseThrow();
     }
