@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.chorus.localstack.ChorusService;
 import org.chorus.localstack.LocalStack;
 import org.chorus.localstack.RunningStack;
 import org.chorus.localstack.StackSettings;
@@ -26,7 +27,10 @@ final class SystemUnderTest {
         if (stack == null) {
             try {
                 Path home = Files.createTempDirectory("chorus-e2e-");
-                stack = LocalStack.start(StackSettings.forTests(home));
+                // Webhook retries as the directory's own tests have them: seconds of back-off are waited out, not tested.
+                stack = LocalStack.start(StackSettings.forTests(home)
+                        .withEnv(ChorusService.DIRECTORY, "CHORUS_WEBHOOKS_FIRST_RETRY", "200ms")
+                        .withEnv(ChorusService.DIRECTORY, "CHORUS_WEBHOOKS_POLL_INTERVAL", "100ms"));
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chorus-e2e-stop"));
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start the system", e);
