@@ -27,10 +27,13 @@ final class SystemUnderTest {
         if (stack == null) {
             try {
                 Path home = Files.createTempDirectory("chorus-e2e-");
-                // Webhook retries as the directory's own tests have them: seconds of back-off are waited out, not tested.
+                // Shorter waits than in production, which tests would only wait out: webhook retries as the
+                // directory's own tests have them, and a settle horizon short but not zero, so that exports still
+                // leave the latest moment out.
                 stack = LocalStack.start(StackSettings.forTests(home)
                         .withEnv(ChorusService.DIRECTORY, "CHORUS_WEBHOOKS_FIRST_RETRY", "200ms")
-                        .withEnv(ChorusService.DIRECTORY, "CHORUS_WEBHOOKS_POLL_INTERVAL", "100ms"));
+                        .withEnv(ChorusService.DIRECTORY, "CHORUS_WEBHOOKS_POLL_INTERVAL", "100ms")
+                        .withEnv(ChorusService.SURVEY, "CHORUS_SURVEY_EXPORT_SETTLE", "1s"));
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chorus-e2e-stop"));
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start the system", e);
