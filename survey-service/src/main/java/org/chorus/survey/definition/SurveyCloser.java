@@ -1,6 +1,5 @@
 package org.chorus.survey.definition;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.platform.time.StoredTime;

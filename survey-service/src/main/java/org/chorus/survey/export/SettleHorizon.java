@@ -2,12 +2,10 @@ package org.chorus.survey.export;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.platform.time.StoredTime;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +23,6 @@ class SettleHorizon {
 
     /** Every write before this instant has committed or failed by now; PostgreSQL keeps microseconds. */
     Instant settled() {
-        return StoredTime.now().minus(settle).truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now().minus(settle);
     }
 }
