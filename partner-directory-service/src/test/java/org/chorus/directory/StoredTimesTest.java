@@ -23,7 +23,8 @@ import io.restassured.response.Response;
 /**
  * A time the directory answers with is the time a later read returns: a partner that keeps an organisation's
  * updatedAt, or a key's revokedAt, never sees it change by a fraction of a microsecond on the next read. Repeated,
- * since a clock reading that happens to fall on a whole microsecond would hide the difference.
+ * since a clock reading that happens to fall on a whole microsecond would hide the difference. A new organisation's
+ * updatedAt is its createdAt, so that a later one means someone changed it.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -34,6 +35,7 @@ class StoredTimesTest {
         ExtractableResponse<Response> created = postAsAdmin("/api/v1/organisations",
                 organisation("Healthwatch Blackpool", "HEALTHWATCH", List.of())).statusCode(201).extract();
         String path = "/api/v1/organisations/" + created.path("id");
+        assertEquals(created.<String>path("createdAt"), created.path("updatedAt"), "a new organisation is unchanged");
         assertTimesRead(path, created.jsonPath(), "createdAt", "updatedAt");
 
         JsonPath changed = given().header("Authorization", ADMIN).header("If-Match", created.header("ETag"))

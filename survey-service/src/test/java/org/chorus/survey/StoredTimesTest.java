@@ -31,7 +31,8 @@ import jakarta.inject.Inject;
 /**
  * A time the service answers with is the time a later read returns: a partner that keeps a survey's updatedAt, or a
  * website that shows a receipt's submittedAt, never sees it change by a fraction of a microsecond on the next read.
- * Repeated, since a clock reading that happens to fall on a whole microsecond would hide the difference.
+ * Repeated, since a clock reading that happens to fall on a whole microsecond would hide the difference. A new
+ * survey's updatedAt is its createdAt, so that a later one means someone changed it.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -46,6 +47,7 @@ class StoredTimesTest {
         JsonPath created = given().header("Authorization", owner.bearer()).contentType(ContentType.JSON)
                 .body(smallSurvey()).when().post("/api/v1/surveys").then().statusCode(201).extract().jsonPath();
         String id = created.getString("id");
+        assertEquals(created.getString("createdAt"), created.getString("updatedAt"), "a new survey is unchanged");
         assertTimesRead(owner, id, created);
 
         JsonPath published = given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, id))

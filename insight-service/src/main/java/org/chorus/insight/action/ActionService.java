@@ -16,7 +16,6 @@ import org.chorus.platform.events.EventType;
 import org.chorus.platform.entity.OwnedEntity;
 import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.outbox.Outbox;
-import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.paging.Cursor;
@@ -116,7 +115,7 @@ public class ActionService {
         entity.decidedOn = input.decidedOn();
         entity.dueOn = input.dueOn();
         entity.completedOn = input.completedOn();
-        entity.updatedAt = StoredTime.now();
+        entity.markChanged();
     }
 
     private void announce(EventType<ActionData> type, ActionEntity a) {

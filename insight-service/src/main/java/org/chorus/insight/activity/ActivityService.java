@@ -11,7 +11,6 @@ import org.chorus.insight.common.Tags;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.organisation.OrganisationReplicaRepository;
 import org.chorus.platform.entity.OwnedEntity;
-import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
@@ -142,6 +141,6 @@ public class ActivityService {
         entity.stakeholderGroup = input.stakeholderGroupOrDefault();
         entity.ladderRung = input.ladderRung();
         entity.programmeArea = input.programmeArea();
-        entity.updatedAt = StoredTime.now();
+        entity.markChanged();
     }
 }

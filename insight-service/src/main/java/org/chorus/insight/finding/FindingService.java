@@ -20,7 +20,6 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.outbox.Outbox;
-import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.FieldError;
@@ -130,7 +129,7 @@ public class FindingService {
         entity.quotes = quotes(input);
         entity.quotesText = String.join("\n", entity.quotes);
         entity.uploadPosition = uploadPosition;
-        entity.updatedAt = StoredTime.now();
+        entity.markChanged();
         if (isNew) {
             findings.persist(entity);
         }

@@ -40,12 +40,14 @@ class StoredTimesTest {
 
         JsonPath activity = post(auth, "/api/v1/activities", activity("Carers' focus group", place))
                 .statusCode(201).extract().jsonPath();
+        assertUnchanged(activity);
         assertTimesRead(auth, "/api/v1/activities/" + activity.getString("id"), activity, "createdAt", "updatedAt");
 
         JsonPath finding = post(auth, "/api/v1/findings", finding(activity.getString("id"),
                 "Carers waited months for mental health support", List.of("mental-health-support"), List.of()))
                 .statusCode(201).extract().jsonPath();
         String findingPath = "/api/v1/findings/" + finding.getString("id");
+        assertUnchanged(finding);
         assertTimesRead(auth, findingPath, finding, "createdAt", "updatedAt");
         JsonPath published = publish(auth, findingPath);
         assertTimesRead(auth, findingPath, published, "createdAt", "updatedAt", "publishedAt");
@@ -58,8 +60,14 @@ class StoredTimesTest {
         body.put("decidedOn", "2020-02-01");
         JsonPath action = post(auth, "/api/v1/actions", body).statusCode(201).extract().jsonPath();
         String actionPath = "/api/v1/actions/" + action.getString("id");
+        assertUnchanged(action);
         assertTimesRead(auth, actionPath, action, "createdAt", "updatedAt");
         assertTimesRead(auth, actionPath, publish(auth, actionPath), "createdAt", "updatedAt", "publishedAt");
+    }
+
+    /** A new record's updatedAt is its createdAt, so that a later one means someone changed it. */
+    private static void assertUnchanged(JsonPath created) {
+        assertEquals(created.getString("createdAt"), created.getString("updatedAt"), "a new record is unchanged");
     }
 
     private static JsonPath publish(String auth, String path) {

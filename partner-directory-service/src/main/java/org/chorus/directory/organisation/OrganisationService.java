@@ -90,7 +90,7 @@ public class OrganisationService {
             return views.of(entity);
         }
         entity.active = false;
-        entity.updatedAt = StoredTime.now();
+        entity.markChanged();
         deactivations.fire(new OrganisationDeactivated(entity.id));
         return announce(ChorusEventTypes.ORGANISATION_DEACTIVATED, entity);
     }
@@ -138,7 +138,7 @@ public class OrganisationService {
         entity.placeCodes = List.copyOf(new LinkedHashSet<>(input.placeCodesOrEmpty()));
         entity.allowedOrigins = origins;
         entity.rateLimits = RateLimits.canonical(input.rateLimits());
-        entity.updatedAt = StoredTime.now();
+        entity.markChanged();
     }
 
     /** Announces the change to other services and records it in the audit log. */

@@ -178,7 +178,7 @@ public class SurveyService {
     private void setDraft(SurveyEntity entity, SurveyDefinition definition) {
         entity.draft = codec.write(definition);
         entity.title = definition.title().english();
-        entity.updatedAt = StoredTime.now();
+        entity.markChanged();
     }
 
     private Survey announce(EventType<SurveyData> type, SurveyEntity entity) {

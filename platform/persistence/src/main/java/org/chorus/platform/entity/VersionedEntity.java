@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
+import org.chorus.platform.time.StoredTime;
+
 /**
  * The columns of every record that people change through the API: its id, the version that guards against lost
  * updates (and is the ETag, except on surveys), and when the record was created and last changed. The service sets
@@ -28,4 +30,12 @@ public abstract class VersionedEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Records that the record changed now. A record being created changed when it was created: its updatedAt is its
+     * createdAt, so that a later updatedAt always means someone changed it.
+     */
+    public void markChanged() {
+        updatedAt = updatedAt == null && createdAt != null ? createdAt : StoredTime.now();
+    }
 }
