@@ -13,6 +13,7 @@ import org.chorus.badinput.Gateway;
 import org.chorus.localstack.LocalStack;
 import org.chorus.localstack.RunningStack;
 import org.chorus.localstack.StackSettings;
+import org.chorus.localstack.ThrowawayHomes;
 
 /**
  * Sends 10,000 generated bad requests (e2e-tests' BadInputIT's generator) through a gateway and prints the answers'
@@ -43,7 +44,7 @@ public final class BadInputBench {
     }
 
     private static int onItsOwnStack(int cases, long seed) throws Exception {
-        Path home = Files.createTempDirectory("chorus-bad-input-bench-");
+        Path home = ThrowawayHomes.create("chorus-bad-input-bench-");
         System.out.println("stack home (data, keys, logs): " + home);
         try (RunningStack stack = LocalStack.start(StackSettings.forTests(home))) {
             return run(stack.gatewayUrl(), stack.bootstrapAdminKey(), cases, seed);

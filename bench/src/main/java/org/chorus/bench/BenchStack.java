@@ -18,6 +18,7 @@ import org.chorus.localstack.LocalStack;
 import org.chorus.localstack.RunningStack;
 import org.chorus.localstack.StackSettings;
 import org.chorus.localstack.SurveyDemoData;
+import org.chorus.localstack.ThrowawayHomes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,7 +63,7 @@ final class BenchStack implements AutoCloseable {
 
     /** Starts the stack in a new temporary home; on failure whatever was started is stopped again. */
     static BenchStack start() throws Exception {
-        Path home = Files.createTempDirectory("chorus-gateway-bench-");
+        Path home = ThrowawayHomes.create("chorus-gateway-bench-");
         System.out.println("stack home (data, keys, logs): " + home);
         // Free ports as the e2e tests use, but durable: the figure is about responses that survive a crash.
         StackSettings settings = StackSettings.forTests(home).withDurable(true);

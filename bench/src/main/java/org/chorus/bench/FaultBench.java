@@ -1,6 +1,5 @@
 package org.chorus.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.chorus.localstack.LocalStack;
 import org.chorus.localstack.RunningStack;
 import org.chorus.localstack.StackSettings;
+import org.chorus.localstack.ThrowawayHomes;
 import org.chorus.localstack.faults.DrillResult;
 import org.chorus.localstack.faults.DrillSizes;
 import org.chorus.localstack.faults.DrillTenant;
@@ -44,7 +44,7 @@ public final class FaultBench {
         int status = 0;
         RunningStack stack = null;
         try {
-            Path home = Files.createTempDirectory("chorus-fault-bench-");
+            Path home = ThrowawayHomes.create("chorus-fault-bench-");
             System.out.println("stack home (data, keys, logs): " + home + "\n" + sizes);
             stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(home).withDurable(true)));
             DrillTenant tenant = DrillTenant.register(stack);

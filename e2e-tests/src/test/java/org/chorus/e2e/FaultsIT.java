@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.chorus.localstack.LocalStack;
 import org.chorus.localstack.RunningStack;
 import org.chorus.localstack.ServiceReplica;
 import org.chorus.localstack.StackSettings;
+import org.chorus.localstack.ThrowawayHomes;
 import org.chorus.localstack.faults.DrillResult;
 import org.chorus.localstack.faults.DrillSizes;
 import org.chorus.localstack.faults.DrillTenant;
@@ -43,7 +43,7 @@ class FaultsIT {
     @BeforeAll
     static void startTwoReplicaStack() throws Exception {
         DrillSizes sizes = DrillSizes.ci();
-        stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(Files.createTempDirectory("chorus-faults-"))));
+        stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(ThrowawayHomes.create("chorus-faults-"))));
         drills = new FaultDrills(stack, DrillTenant.register(stack), sizes);
     }
 

@@ -30,6 +30,7 @@ import org.chorus.localstack.Handover;
 import org.chorus.localstack.LocalStack;
 import org.chorus.localstack.RunningStack;
 import org.chorus.localstack.StackSettings;
+import org.chorus.localstack.ThrowawayHomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,7 @@ class HandoverThroughTheGatewayIT {
         new Handover(SystemUnderTest.stack().gatewayUrl(), leavingKey).fetch(UUID.fromString(leaving), folder);
         byte[] insight = Files.readAllBytes(folder.resolve("insight.zip"));
 
-        try (RunningStack fresh = LocalStack.start(StackSettings.forTests(Files.createTempDirectory("chorus-fresh-")))) {
+        try (RunningStack fresh = LocalStack.start(StackSettings.forTests(ThrowawayHomes.create("chorus-fresh-")))) {
             // the new custodian covers the same area: place codes name the same places in every installation
             Directory directory = Directory.of(fresh);
             directory.place(place, "Handover area");

@@ -1,13 +1,13 @@
 package org.chorus.e2e;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.chorus.localstack.ChorusService;
 import org.chorus.localstack.LocalStack;
 import org.chorus.localstack.RunningStack;
 import org.chorus.localstack.StackSettings;
+import org.chorus.localstack.ThrowawayHomes;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -26,7 +26,7 @@ final class SystemUnderTest {
     static synchronized RunningStack stack() {
         if (stack == null) {
             try {
-                Path home = Files.createTempDirectory("chorus-e2e-");
+                Path home = ThrowawayHomes.create("chorus-e2e-");
                 // Shorter waits than in production, which tests would only wait out: webhook retries as the
                 // directory's own tests have them, and a settle horizon short but not zero, so that exports still
                 // leave the latest moment out.
