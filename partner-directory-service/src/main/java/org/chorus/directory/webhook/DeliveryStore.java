@@ -28,10 +28,11 @@ public class DeliveryStore {
                                           created_at)
             VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
             ON CONFLICT (subscription_id, event_id) DO NOTHING""";
+    /** The lane's condition goes where {@code %s} stands. */
     private static final String DUE = """
             SELECT d.id, d.subscription_id, d.event_id, d.body, d.attempts, d.first_attempt_at
             FROM webhook_delivery d
-            WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
+            WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND %s
               AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
                               WHERE e.subscription_id = d.subscription_id AND e.status = 'PENDING' AND e.seq < d.seq)
             ORDER BY d.next_attempt_at
@@ -93,8 +94,9 @@ public class DeliveryStore {
     }
 
     /** Claims, until the transaction ends, the due head of up to {@code limit} subscriptions' queues. */
-    public List<Due> claimDue(int limit, Instant now) {
-        return run(DUE, s -> {
+    /** The due deliveries of the lane, each the oldest waiting of its subscription, locked until the caller commits. */
+    public List<Due> claimDue(SenderLane lane, int limit, Instant now) {
+        return run(DUE.formatted(lane.condition()), s -> {
             s.setTimestamp(1, Timestamp.from(now));
             s.setInt(2, limit);
             List<Due> due = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,9 +29,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Posts due deliveries, signed as Standard Webhooks asks, on its own thread. A round claims the next delivery of
- * several subscriptions, posts them side by side and records each answer in the same transaction, so a crash before
- * the commit sends them again (at least once; the stable webhook-id lets a receiver drop a repeat). Redirects are not
+ * Posts due deliveries, signed as Standard Webhooks asks, on a thread per {@link SenderLane}. A round claims the next
+ * delivery of several subscriptions, posts them side by side and records each answer in the same transaction, so a
+ * crash before the commit sends them again (at least once; the stable webhook-id lets a receiver drop a repeat). Redirects are not
  * followed: a 3xx is a failed attempt, so a receiver cannot bounce Chorus onto an address the guard would refuse.
  */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class WebhookSender {
     private final SubscriptionHealth health;
     private final TargetGuard guard;
     private final RetrySchedule schedule;
-    private final RoundsWorker worker;
+    private final List<RoundsWorker> workers;
     private final HttpClient client;
 
     public WebhookSender(WebhookConfig config, DeliveryStore deliveries, WebhookSubscriptionRepository subscriptions,
@@ -64,30 +65,32 @@ public class WebhookSender {
         this.schedule = RetrySchedule.of(config);
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.sendTimeout()).build();
-        this.worker = new RoundsWorker("chorus-webhook-sender", config.pollInterval(), Duration.ofSeconds(2), LOG,
-                this::sendRound);
+        this.workers = Arrays.stream(SenderLane.values()).map(lane -> new RoundsWorker(lane.threadName(),
+                config.pollInterval(), Duration.ofSeconds(2), LOG, () -> sendRound(lane))).toList();
     }
 
     void start(@Observes StartupEvent startup) {
         if (config.senderEnabled()) {
-            worker.start();
+            workers.forEach(RoundsWorker::start);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        worker.stop();
+        for (RoundsWorker worker : workers) {
+            worker.stop();
+        }
     }
 
     /** Looks for due deliveries now rather than at the next poll. */
     public void wake() {
-        worker.wake();
+        workers.forEach(RoundsWorker::wake);
     }
 
-    private boolean sendRound() {
+    private boolean sendRound(SenderLane lane) {
         int seconds = (int) config.sendTimeout().multipliedBy(2).plusSeconds(30).toSeconds();
         return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
             Instant now = StoredTime.now();
-            List<Due> due = deliveries.claimDue(config.batchSize(), now);
+            List<Due> due = deliveries.claimDue(lane, config.batchSize(), now);
             Map<UUID, WebhookSubscriptionEntity> byId = due.isEmpty() ? Map.of()
                     : subscriptions.list("id in ?1", due.stream().map(Due::subscriptionId).distinct().toList())
                             .stream().collect(Collectors.toMap(s -> s.id, s -> s));
