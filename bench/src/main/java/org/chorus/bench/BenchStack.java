@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.chorus.localstack.ChorusService;
 import org.chorus.localstack.DemoData;
@@ -195,11 +193,7 @@ final class BenchStack implements AutoCloseable {
     public void close() throws IOException {
         stack.close();
         if (discardHome) {
-            try (Stream<Path> files = Files.walk(stack.settings().home())) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+            ThrowawayHomes.discard(stack.settings().home());
         }
     }
 }

@@ -34,8 +34,9 @@ public final class ThrowawayHomes {
 
     static Path create(Path parent, String prefix, Instant now) throws IOException {
         try (DirectoryStream<Path> earlier = Files.newDirectoryStream(parent, prefix + "*")) {
+            Instant settled = now.minus(SETTLING);
             for (Path home : earlier) {
-                if (Files.isDirectory(home) && Files.getLastModifiedTime(home).toInstant().isBefore(now.minus(SETTLING))) {
+                if (Files.isDirectory(home) && Files.getLastModifiedTime(home).toInstant().isBefore(settled)) {
                     removeIfIdle(new StackHome(home));
                 }
             }
@@ -56,11 +57,12 @@ public final class ThrowawayHomes {
         }
         try (FileChannel held = lock.get()) {
             Leftovers.stop(home);
-            deleteRecursively(home.root());
+            discard(home.root());
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    /** Deletes a home whose stack has stopped, with everything in it. */
+    public static void discard(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> {
                 try {

@@ -79,6 +79,7 @@ class StoredTimesTest {
 
     private static Instant storedSubmittedAt(String responseId) {
         return Instant.parse(StoredRows.column("SELECT to_char(submitted_at AT TIME ZONE 'UTC', "
-                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM response WHERE id = ?", UUID.fromString(responseId)).get(0));
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM response WHERE id = ?", UUID.fromString(responseId))
+                .get(0));
     }
 }

@@ -93,8 +93,7 @@ public class DeliveryStore {
         });
     }
 
-    /** Claims, until the transaction ends, the due head of up to {@code limit} subscriptions' queues. */
-    /** The due deliveries of the lane, each the oldest waiting of its subscription, locked until the caller commits. */
+    /** Claims, until the transaction ends, the due head of up to {@code limit} subscriptions' queues in the lane. */
     public List<Due> claimDue(SenderLane lane, int limit, Instant now) {
         return run(DUE.formatted(lane.condition()), s -> {
             s.setTimestamp(1, Timestamp.from(now));

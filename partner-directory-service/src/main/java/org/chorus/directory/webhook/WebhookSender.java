@@ -31,8 +31,9 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Posts due deliveries, signed as Standard Webhooks asks, on a thread per {@link SenderLane}. A round claims the next
  * delivery of several subscriptions, posts them side by side and records each answer in the same transaction, so a
- * crash before the commit sends them again (at least once; the stable webhook-id lets a receiver drop a repeat). Redirects are not
- * followed: a 3xx is a failed attempt, so a receiver cannot bounce Chorus onto an address the guard would refuse.
+ * crash before the commit sends them again (at least once; the stable webhook-id lets a receiver drop a repeat).
+ * Redirects are not followed: a 3xx is a failed attempt, so a receiver cannot bounce Chorus onto an address the guard
+ * would refuse.
  */
 @ApplicationScoped
 public class WebhookSender {

@@ -1,5 +1,6 @@
 package org.chorus.directory.webhook;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.chorus.directory.DirectoryFixtures.organisation;
 import static org.chorus.directory.DirectoryFixtures.registerArea;
@@ -15,7 +16,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,10 +38,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A receiver that never answers holds up only itself: its retries wait out the send timeout in a lane of their own,
- * and another organisation's receiver, which answers, gets its delivery meanwhile rather than after the timeout.
+ * and another organisation's receiver, which answers, gets its delivery meanwhile rather than after the timeout. A
+ * subscription whose deliveries pass through both lanes still gets them in order, each once.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -65,6 +71,38 @@ class SilentReceiverTest {
             await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
             assertEquals(expected, receiver.accepted().get(0).webhookId());
             assertTrue(silent.holding(), "delivered only once the silent receiver's retry had timed out");
+        }
+    }
+
+    @Test
+    void aSubscriptionsDeliveriesKeepTheirOrderEachOnceAcrossTheLanes() {
+        UUID organisation = registered("Healthwatch Gone Quiet");
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.goneFor(2);
+            JsonPath created = subscribe(bearer(organisation), receiver.url(), List.of("finding.published"))
+                    .statusCode(201).extract().jsonPath();
+            receiver.verifyWith(created.getString("secret"));
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sent.add(findingPublished(organisation));
+            }
+
+            // The first delivery's retries go through the silent lane; the four behind it wait for it there.
+            await().atMost(WAIT).until(() -> receiver.accepted().size() >= 5);
+            List<String> received = receiver.accepted().stream().map(WebhookReceiver.Delivery::webhookId).toList();
+            assertEquals(5, received.size());
+            assertEquals(Set.copyOf(sent), Set.copyOf(received), "each event once");
+            assertEquals(2, receiver.dropped());
+            assertTrue(receiver.unverified().isEmpty());
+            JsonPath log = given().header("Authorization", bearer(organisation))
+                    .when().get("/api/v1/webhooks/" + created.getString("subscription.id") + "/deliveries")
+                    .then().statusCode(200).extract().jsonPath();
+            List<String> queued = new ArrayList<>(log.getList("items.webhookId", String.class));
+            Collections.reverse(queued);
+            assertEquals(queued, received, "in the order they were queued (the log lists the last queued first)");
+            assertEquals(List.of("DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED"),
+                    log.getList("items.status"));
+            assertEquals(List.of(1, 1, 1, 1, 3), log.getList("items.attempts"));
         }
     }
 

@@ -29,8 +29,7 @@ class SubmissionStore {
      * Each submission is a row of {@code input}, read from one JSON document ({@link SubmissionDocument}); a row joins
      * {@code created} only if its survey still takes it (the version it was checked against is still the published
      * one, and the survey is open at its time of submission), and only a created row gets its event and its
-     * idempotency record. A trigger (migration V11) adds each created
-     * response to the tally backlog.
+     * idempotency record. A trigger (migration V11) adds each created response to the tally backlog.
      */
     private static final String INSERT = """
             WITH input AS (

@@ -44,6 +44,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> unverified = new CopyOnWriteArrayList<>();
     private final AtomicInteger downFor = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger goneFor = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
     private volatile String secret;
 
     private WebhookReceiver(HttpServer server) {
@@ -75,6 +77,19 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Answers the next {@code deliveries} deliveries with 503, as a receiver that is down. */
     public void downFor(int deliveries) {
         downFor.set(deliveries);
+    }
+
+    /**
+     * Closes the connection without a word for the next {@code deliveries} deliveries, as a receiver that has gone
+     * away: the sender gets no answer at all, not even an error status.
+     */
+    public void goneFor(int deliveries) {
+        goneFor.set(deliveries);
+    }
+
+    /** Deliveries whose connection was closed unanswered while gone. */
+    public int dropped() {
+        return dropped.get();
     }
 
     /** Deliveries verified and answered 204, in the order they arrived. */
@@ -110,7 +125,10 @@ public final class WebhookReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             Delivery delivery = new Delivery(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), body);
-            if (downFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (goneFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                // Closing an exchange that sent no headers closes its connection: the sender reads no answer.
+                dropped.incrementAndGet();
+            } else if (downFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 refused.incrementAndGet();
                 exchange.sendResponseHeaders(503, -1);
             } else if (secret != null && verifies(secret, delivery, body)) {
