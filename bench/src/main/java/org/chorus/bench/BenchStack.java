@@ -63,8 +63,7 @@ final class BenchStack implements AutoCloseable {
     static BenchStack start() throws Exception {
         Path home = ThrowawayHomes.create("chorus-gateway-bench-");
         System.out.println("stack home (data, keys, logs): " + home);
-        // Free ports as the e2e tests use, but durable: the figure is about responses that survive a crash.
-        StackSettings settings = StackSettings.forTests(home).withDurable(true);
+        StackSettings settings = StackSettings.forBenches(home);
         for (String limit : LIMITS) {
             settings = settings.withEnv(ChorusService.GATEWAY, "CHORUS_GATEWAY_RATE_LIMITS_DEFAULT_" + limit, UNLIMITED);
         }

@@ -46,7 +46,7 @@ public final class FaultBench {
         try {
             Path home = ThrowawayHomes.create("chorus-fault-bench-");
             System.out.println("stack home (data, keys, logs): " + home + "\n" + sizes);
-            stack = LocalStack.start(sizes.applyTo(StackSettings.forTests(home).withDurable(true)));
+            stack = LocalStack.start(sizes.applyTo(StackSettings.forBenches(home)));
             DrillTenant tenant = DrillTenant.register(stack);
             if (drilled) {
                 status = drill(new FaultDrills(stack, tenant, sizes), sizes, drills);

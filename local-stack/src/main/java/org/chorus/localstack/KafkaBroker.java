@@ -59,13 +59,15 @@ final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static KafkaBroker start(StackHome home, StackPorts ports, Duration timeout, BooleanSupplier aborted)
+    static KafkaBroker start(StackHome home, StackSettings settings, BooleanSupplier aborted)
             throws IOException, InterruptedException {
+        StackPorts ports = settings.ports();
         Path config = home.run().resolve("kafka-server.properties");
         writeServerConfig(config, home, ports);
         String classpath = ChildProcess.currentClasspath();
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true"));
+        jvm.addAll(settings.jit().jvmOptions());
         jvm.addAll(BROKER_LOGGING);
         jvm.addAll(List.of("-cp", classpath));
         if (!Files.exists(home.kafkaData().resolve("meta.properties"))) {
@@ -77,7 +79,7 @@ final class KafkaBroker implements AutoCloseable {
         ChildProcess process = ChildProcess.startJava(NAME, command, Map.of(), home);
         KafkaBroker broker = new KafkaBroker(process, ports.kafka());
         try {
-            broker.awaitReady(timeout, aborted);
+            broker.awaitReady(settings.readyTimeout(), aborted);
         } catch (InterruptedException | RuntimeException e) {
             broker.close();
             throw e;

@@ -164,7 +164,7 @@ public final class RunningStack implements AutoCloseable {
 
     public void startKafka() throws IOException, InterruptedException {
         if (kafka == null) {
-            KafkaBroker started = KafkaBroker.start(home, settings.ports(), settings.readyTimeout(), () -> closing);
+            KafkaBroker started = KafkaBroker.start(home, settings, () -> closing);
             register(started, () -> kafka = started);
             Log.info("Kafka ready on " + started.bootstrapServers() + " (pid " + started.pid() + ")");
         }

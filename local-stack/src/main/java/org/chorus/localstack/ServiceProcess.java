@@ -97,6 +97,7 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing; build it first: ./mvnw package -DskipTests");
         }
         List<String> arguments = new ArrayList<>(settings.serviceJvmOptions());
+        arguments.addAll(settings.jit().jvmOptions());
         arguments.addAll(List.of("-jar", jar.toString()));
         ChildProcess started = ChildProcess.startJava(replica.name(), arguments, environment, home);
         started.onUnexpectedExit(() -> Log.warn(replica.name() + " exited unexpectedly with code "

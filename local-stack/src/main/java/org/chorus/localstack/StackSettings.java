@@ -19,9 +19,11 @@ import java.util.Map;
  * @param serviceJvmOptions JVM options of each service process
  * @param serviceEnv extra environment per service, on top of what the stack sets (and overriding it)
  * @param durable whether PostgreSQL syncs to disk; throw-away test stacks need not
+ * @param jit how the services and the broker compile; throw-away test stacks need not run C2
  */
 public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration readyTimeout,
-        List<String> serviceJvmOptions, Map<ChorusService, Map<String, String>> serviceEnv, boolean durable) {
+        List<String> serviceJvmOptions, Map<ChorusService, Map<String, String>> serviceEnv, boolean durable,
+        JitMode jit) {
 
     public StackSettings {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -35,13 +37,24 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
     /** The developer stack: home {@code <repo>/.chorus}, ports 8080-8083, 55432 and 59092. */
     public static StackSettings defaults(Path repoRoot) {
         return new StackSettings(repoRoot, repoRoot.resolve(".chorus"), StackPorts.defaults(), Duration.ofSeconds(120),
-                List.of("-Xmx384m"), Map.of(), true);
+                List.of("-Xmx384m"), Map.of(), true, JitMode.PRODUCTION);
     }
 
-    /** A stack on free ports in the given (temporary) home, found from the working directory's checkout. */
+    /**
+     * A throw-away stack on free ports in the given (temporary) home, found from the working directory's checkout: no
+     * syncing to disk, C1 alone.
+     */
     public static StackSettings forTests(Path home) {
         return defaults(findRepoRoot()).withHome(home).withPorts(StackPorts.free()).withDurable(false)
-                .withReadyTimeout(Duration.ofSeconds(180));
+                .withJit(JitMode.SHORT_LIVED).withReadyTimeout(Duration.ofSeconds(180));
+    }
+
+    /**
+     * A stack to measure, on free ports in the given home: durable (a figure is about responses that survive a crash)
+     * and compiling as in production.
+     */
+    public static StackSettings forBenches(Path home) {
+        return forTests(home).withDurable(true).withJit(JitMode.PRODUCTION);
     }
 
     /** The nearest directory at or above the working directory holding the Chorus build (mvnw and local-stack/). */
@@ -77,19 +90,23 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
     }
 
     public StackSettings withHome(Path newHome) {
-        return new StackSettings(repoRoot, newHome, ports, readyTimeout, serviceJvmOptions, serviceEnv, durable);
+        return new StackSettings(repoRoot, newHome, ports, readyTimeout, serviceJvmOptions, serviceEnv, durable, jit);
     }
 
     public StackSettings withPorts(StackPorts newPorts) {
-        return new StackSettings(repoRoot, home, newPorts, readyTimeout, serviceJvmOptions, serviceEnv, durable);
+        return new StackSettings(repoRoot, home, newPorts, readyTimeout, serviceJvmOptions, serviceEnv, durable, jit);
     }
 
     public StackSettings withReadyTimeout(Duration timeout) {
-        return new StackSettings(repoRoot, home, ports, timeout, serviceJvmOptions, serviceEnv, durable);
+        return new StackSettings(repoRoot, home, ports, timeout, serviceJvmOptions, serviceEnv, durable, jit);
     }
 
     public StackSettings withDurable(boolean sync) {
-        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, sync);
+        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, sync, jit);
+    }
+
+    public StackSettings withJit(JitMode mode) {
+        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, durable, mode);
     }
 
     /** Adds or replaces one environment variable of one service, e.g. a short cache lifetime for a test. */
@@ -99,6 +116,6 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
         Map<String, String> vars = new java.util.HashMap<>(env.getOrDefault(service, Map.of()));
         vars.put(name, value);
         env.put(service, vars);
-        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, env, durable);
+        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, env, durable, jit);
     }
 }
