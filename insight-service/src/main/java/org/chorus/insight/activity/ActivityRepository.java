@@ -1,10 +1,12 @@
 package org.chorus.insight.activity;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +19,15 @@ public class ActivityRepository implements LockingRepository<ActivityEntity> {
 
     public Optional<ActivityEntity> findByReference(UUID organisationId, String reference) {
         return find("organisationId = ?1 and reference = ?2", organisationId, reference).firstResultOptional();
+    }
+
+    /** The organisation's activities with these references (a chunk of an upload's), by reference. */
+    public Map<String, ActivityEntity> findByReferences(UUID organisationId, Collection<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        return list("organisationId = ?1 and reference in ?2", organisationId, references).stream()
+                .collect(Collectors.toMap(activity -> activity.reference, activity -> activity));
     }
 
     public List<ActivityEntity> search(ActivityFilter filter, LocalDate afterDate, UUID afterId, int limit) {

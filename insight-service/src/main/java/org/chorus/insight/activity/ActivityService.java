@@ -111,7 +111,6 @@ public class ActivityService {
         } else {
             copy(input, entity);
         }
-        activities.flush();
         return entity;
     }
 

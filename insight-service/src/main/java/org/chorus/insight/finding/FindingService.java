@@ -93,7 +93,6 @@ public class FindingService {
         findings.delete(entity);
     }
 
-    /** Stores an already checked finding, with its proposed themes; announces it again if it is published. */
     /**
      * Whether storing the input would leave the finding as it is, proposals included (what a re-upload of an
      * unchanged row does).
@@ -119,6 +118,7 @@ public class FindingService {
         return labels == null ? Set.of() : labels.stream().map(Tags::normalise).collect(Collectors.toSet());
     }
 
+    /** Stores an already checked finding, with its proposed themes; announces it again if it is published. */
     public void store(FindingEntity entity, FindingInput input, ActivityEntity activity, Integer uploadPosition) {
         boolean isNew = entity.activityId == null;
         entity.activityId = activity.id;
@@ -131,10 +131,13 @@ public class FindingService {
         entity.uploadPosition = uploadPosition;
         entity.markChanged();
         if (isNew) {
+            // no flush: an upload stores hundreds of rows in a transaction, and each flush checks all of them
             findings.persist(entity);
+            themes.proposeForNew(entity.id, entity.organisationId, input.proposedThemes());
+        } else {
+            findings.flush(); // the new version, which the answer's ETag gives
+            themes.propose(entity.id, entity.organisationId, input.proposedThemes());
         }
-        findings.flush();
-        themes.propose(entity.id, entity.organisationId, input.proposedThemes());
         if (entity.published) {
             announce(ChorusEventTypes.FINDING_PUBLISHED, entity, activity);
         }

@@ -22,6 +22,10 @@ public class ThemeRepository implements PanacheRepositoryBase<ThemeEntity, Strin
     public void replaceProposals(UUID findingId, List<ThemeProposalEntity> proposals) {
         getEntityManager().createQuery("delete from ThemeProposalEntity where findingId = :finding")
                 .setParameter("finding", findingId).executeUpdate();
+        addProposals(proposals);
+    }
+
+    public void addProposals(List<ThemeProposalEntity> proposals) {
         proposals.forEach(getEntityManager()::persist);
     }
 

@@ -50,6 +50,16 @@ public class ThemeService {
     /** Records the proposals of one finding, replacing any it made before. */
     @Transactional
     public void propose(UUID findingId, UUID organisationId, List<String> labels) {
+        themes.replaceProposals(findingId, proposals(findingId, organisationId, labels));
+    }
+
+    /** Records the proposals of a finding being created: it has none to replace, so nothing is deleted first. */
+    @Transactional
+    public void proposeForNew(UUID findingId, UUID organisationId, List<String> labels) {
+        themes.addProposals(proposals(findingId, organisationId, labels));
+    }
+
+    private static List<ThemeProposalEntity> proposals(UUID findingId, UUID organisationId, List<String> labels) {
         List<ThemeProposalEntity> proposals = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String label : labels == null ? List.<String>of() : labels) {
@@ -67,7 +77,7 @@ public class ThemeService {
             proposal.proposedAt = StoredTime.now();
             proposals.add(proposal);
         }
-        themes.replaceProposals(findingId, proposals);
+        return proposals;
     }
 
     @Transactional

@@ -3,8 +3,9 @@ package org.chorus.insight.upload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,8 +44,19 @@ class RowWriter {
         this.findingService = findingService;
     }
 
-    Optional<ActivityEntity> existing(UUID organisationId, String reference) {
-        return activities.findByReference(organisationId, reference.strip());
+    /**
+     * The stored activities these rows correct, by stripped reference, in one query for many rows: a query per row
+     * would also make Hibernate check every row stored so far in the transaction before it, each time.
+     */
+    Map<String, ActivityEntity> existing(UUID organisationId, List<ParsedRow> rows) {
+        return activities.findByReferences(organisationId, rows.stream().map(ParsedRow::reference)
+                .filter(Objects::nonNull).map(String::strip).collect(Collectors.toSet()));
+    }
+
+    /** Writes what the session holds and lets it forget: entities read before are not to be changed after this. */
+    void release() {
+        activities.flush();
+        activities.getEntityManager().clear();
     }
 
     /** @return why the row cannot replace what is stored, or empty when it can */

@@ -3,6 +3,7 @@ package org.chorus.insight.upload;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -76,10 +77,7 @@ class UploadProcessor {
         Set<String> seenBefore = new HashSet<>(seen);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                List<RowResult> results = new ArrayList<>();
-                for (RawRow row : chunk) {
-                    results.add(handle(organisationId, reader, row, seen, true));
-                }
+                List<RowResult> results = handleChunk(organisationId, reader, chunk, seen, true);
                 UploadEntity upload = uploads.findById(uploadId);
                 upload.processedRows = processedBefore + results.size();
                 upload.heartbeatAt = StoredTime.now();
@@ -100,7 +98,12 @@ class UploadProcessor {
 
     private RowResult alone(UUID organisationId, RowReader reader, RawRow row, Set<String> seen) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> handle(organisationId, reader, row, seen, true));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                // read afresh: what another upload stored meanwhile may be why the chunk failed
+                ParsedRow parsed = reader.read(row);
+                return handle(organisationId, row, parsed, writer.existing(organisationId, List.of(parsed)), seen,
+                        true);
+            });
         } catch (RuntimeException e) {
             LOG.warnf(e, "Upload row %d could not be stored", row.row());
             return RowResult.rejected(row, null, List.of("could not be stored because of a fault on our "
@@ -120,25 +123,54 @@ class UploadProcessor {
     }
 
     private List<RowResult> allOrNothing(UUID organisationId, RowReader reader, List<RawRow> rows) {
-        Set<String> seen = new HashSet<>();
-        List<RowResult> judged = rows.stream().map(r -> handle(organisationId, reader, r, seen, false)).toList();
+        List<RowResult> judged = inChunks(organisationId, reader, rows, false);
         if (judged.stream().anyMatch(r -> r.status() == RowStatus.REJECTED)) {
             return judged;
         }
-        Set<String> stored = new HashSet<>();
-        return rows.stream().map(r -> handle(organisationId, reader, r, stored, true)).toList();
+        return inChunks(organisationId, reader, rows, true);
     }
 
-    /** Judges a row and, if it is good and {@code store} is set, stores it; a good row not stored is SKIPPED. */
-    private RowResult handle(UUID organisationId, RowReader reader, RawRow raw, Set<String> seen, boolean store) {
-        ParsedRow row = reader.read(raw);
+    /**
+     * All rows in one transaction, a chunk at a time, the session emptied after each: Hibernate checks every entity
+     * it holds at each flush and query, so a whole file held at once would cost the square of its rows.
+     */
+    private List<RowResult> inChunks(UUID organisationId, RowReader reader, List<RawRow> rows, boolean store) {
+        Set<String> seen = new HashSet<>();
+        List<RowResult> results = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<RawRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            results.addAll(handleChunk(organisationId, reader, chunk, seen, store));
+            writer.release();
+        }
+        return results;
+    }
+
+    /** The chunk's stored activities are read in one query, not one a row. */
+    private List<RowResult> handleChunk(UUID organisationId, RowReader reader, List<RawRow> chunk, Set<String> seen,
+            boolean store) {
+        List<ParsedRow> parsed = chunk.stream().map(reader::read).toList();
+        Map<String, ActivityEntity> stored = writer.existing(organisationId, parsed);
+        List<RowResult> results = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            results.add(handle(organisationId, chunk.get(i), parsed.get(i), stored, seen, store));
+        }
+        return results;
+    }
+
+    /**
+     * Judges a row and, if it is good and {@code store} is set, stores it; a good row not stored is SKIPPED.
+     *
+     * @param stored the organisation's activities the rows of this chunk name, by stripped reference
+     */
+    private RowResult handle(UUID organisationId, RawRow raw, ParsedRow row, Map<String, ActivityEntity> stored,
+            Set<String> seen, boolean store) {
         List<String> reasons = new ArrayList<>(row.reasons());
         ActivityEntity existing = null;
         if (row.reference() != null) {
             if (!seen.add(row.reference().strip())) {
                 reasons.add("reference '" + row.reference() + "' appears in an earlier row of this file");
             } else {
-                existing = writer.existing(organisationId, row.reference()).orElse(null);
+                existing = stored.get(row.reference().strip());
             }
         }
         if (existing != null && reasons.isEmpty()) {
