@@ -48,11 +48,14 @@ final class Draft {
         return draft;
     }
 
-    /** The fixture's id of the collection the parameter sits in: {@code /surveys/{surveyId}/results} names a survey. */
+    /**
+     * The fixture's id for this operation's path if it has one of its own, else of the collection the parameter sits
+     * in: {@code /surveys/{surveyId}/results} names a survey.
+     */
     private static String pathValue(String path, String parameter, Fixture fixture) {
         String before = path.substring(0, path.indexOf("{" + parameter + "}") - 1);
         String collection = before.substring(before.lastIndexOf('/') + 1);
-        return fixture.ids().getOrDefault(collection, UUID.randomUUID().toString());
+        return fixture.ids().getOrDefault(path, fixture.ids().getOrDefault(collection, UUID.randomUUID().toString()));
     }
 
     /** A value of the schema's form, for parameters the operation cannot do without. */

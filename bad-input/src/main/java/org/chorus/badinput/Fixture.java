@@ -19,9 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Real resources of one organisation, created through the gateway, so that generated requests name things that exist
  * and reach the handlers instead of stopping at a 404: a key holding every secret scope, a website's publishable key,
  * an open survey with a response, insight of every kind. Operations that deactivate or revoke are pointed at a second,
- * sacrificial organisation and key, so that no generated case can take the suite's own key away.
+ * sacrificial organisation and key, so that no generated case can take the suite's own key away; deactivation at a
+ * third organisation of its own, so that the cases after one that deactivated do not meet a deactivated organisation
+ * (its key operations would answer "deactivated" instead of naming the field a case broke).
  *
- * @param ids a real id (or code) per collection of the API, e.g. {@code surveys}, for path parameters
+ * @param ids a real id (or code) per collection of the API, e.g. {@code surveys}, or per operation path, e.g.
+ *     {@value #DEACTIVATE}, for path parameters
  */
 public record Fixture(String secretKey, String publishableKey, String place, Map<String, String> ids) {
 
@@ -32,6 +35,7 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
             "handover:read");
     private static final String SEED_SURVEY = "/org/chorus/localstack/seed-survey.json";
     private static final Duration KNOWN_WITHIN = Duration.ofSeconds(30);
+    static final String DEACTIVATE = "/api/v1/organisations/{id}/deactivate";
 
     /** Creates everything through the gateway with the administrator's key; waits until the gateway knows the keys. */
     public static Fixture create(Gateway gateway, String adminKey) {
@@ -52,6 +56,7 @@ public record Fixture(String secretKey, String publishableKey, String place, Map
         ids.put("organisation", organisation);
         ids.put("organisations", sacrificial);
         ids.put("api-keys", sacrificialKey);
+        ids.put(DEACTIVATE, setup.organisation(place));
         String survey = setup.openSurvey(secret);
         ids.put("surveys", survey);
         ids.put("responses", setup.created("POST", "/api/v1/surveys/" + survey + "/responses", publishable,
