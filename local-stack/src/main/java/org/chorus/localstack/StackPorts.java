@@ -49,19 +49,18 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
                 firstReplicaManagementPorts(8080, 8081, 8082, 8083));
     }
 
-    /** Eleven ports that were free a moment ago; held open together so that no two of them are the same. */
+    /**
+     * Eleven ports that were free a moment ago, below the kernel's ephemeral range ({@link ListenPorts}); held open
+     * together so that no two of them are the same.
+     */
     public static StackPorts free() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < 7 + ChorusService.values().length; i++) {
-                ServerSocket socket = new ServerSocket();
-                sockets.add(socket);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                sockets.add(ListenPorts.bindFree(Set.of()));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
             return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], Arrays.copyOfRange(p, 7, p.length));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find free ports", e);
         } finally {
             sockets.forEach(StackPorts::closeQuietly);
         }
@@ -132,9 +131,13 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
                 managementPorts);
     }
 
-    /** The wanted port when it is free and not this stack's already, else any free one; either is then taken. */
+    /**
+     * The wanted port when it is free, not this stack's already and below the ephemeral range, else any free one;
+     * either is then taken.
+     */
     private static int portNear(int wanted, Set<Integer> taken) {
-        int port = wanted > 65_535 || taken.contains(wanted) || !isFree(wanted) ? freePortOtherThan(taken) : wanted;
+        boolean usable = wanted < ListenPorts.ephemeralStart() && !taken.contains(wanted) && isFree(wanted);
+        int port = usable ? wanted : freePortOtherThan(taken);
         taken.add(port);
         return port;
     }
@@ -175,17 +178,11 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
     }
 
     private static int freePortOtherThan(Set<Integer> taken) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                if (!taken.contains(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not find a free port", e);
-            }
+        try (ServerSocket socket = ListenPorts.bindFree(taken)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not close a port it had just checked", e);
         }
-        throw new IllegalStateException("No free port found that this stack does not use already");
     }
 
     /** True when nothing listens on the loopback port, checked by binding it as the real owner would. */
