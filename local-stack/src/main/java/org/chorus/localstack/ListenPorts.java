@@ -55,27 +55,20 @@ final class ListenPorts {
         }
     }
 
+    /** The socket bound to the port, or null when something else has it. */
     private static ServerSocket bound(int port) {
-        ServerSocket socket = null;
         try {
-            socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return socket;
+            ServerSocket socket = new ServerSocket();
+            try {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return socket;
+            } catch (IOException taken) {
+                socket.close();
+                return null;
+            }
         } catch (IOException e) {
-            closeQuietly(socket);
-            return null;
-        }
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        if (socket == null) {
-            return;
-        }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Could not open or close a socket", e);
         }
     }
 }
