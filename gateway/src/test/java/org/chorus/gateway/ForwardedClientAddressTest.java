@@ -67,7 +67,9 @@ class ForwardedClientAddressTest {
     void theTrustedProxysClientsAreCountedApart() throws IOException {
         String client = "198.51.100." + NEXT_HOST.getAndIncrement();
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, submit("127.0.0.1", client).status());
+            RawHttp.Answer answer = submit("127.0.0.1", client);
+            String which = "submission " + (i + 1) + ": ";
+            assertEquals(200, answer.status(), () -> which + answer.body());
         }
         assertEquals(429, submit("127.0.0.1", client).status(), "the named client used up its allowance");
         assertEquals(200, submit("127.0.0.1", client.replace("198.51.100.", "192.0.2.")).status(),
