@@ -24,4 +24,14 @@ public record RowResult(
     static RowResult rejected(RawRow row, String reference, List<String> reasons) {
         return new RowResult(row.row(), row.rows(), reference, RowStatus.REJECTED, null, List.of(), reasons);
     }
+
+    /** A good row of an all-or-nothing file that was not stored because another row was not. */
+    static RowResult skipped(int row, List<Integer> rows, String reference) {
+        return new RowResult(row, rows, reference, RowStatus.SKIPPED, null, List.of(), List.of());
+    }
+
+    /** This row as skipped: what storing it gave was rolled back with the rest of its file. */
+    RowResult notStored() {
+        return skipped(row, rows, reference);
+    }
 }

@@ -1,5 +1,6 @@
 package org.chorus.insight.upload;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.contract.UploadData;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.time.StoredTime;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,9 +45,11 @@ class UploadProcessor {
     private final Validator validator;
     private final ObjectMapper objectMapper;
     private final Outbox outbox;
+    private final Duration allOrNothingTimeout;
 
     UploadProcessor(UploadRepository uploads, RowWriter writer, OrganisationReplicaRepository replicas,
-            ThemeService themes, Validator validator, ObjectMapper objectMapper, Outbox outbox) {
+            ThemeService themes, Validator validator, ObjectMapper objectMapper, Outbox outbox,
+            @ConfigProperty(name = "chorus.insight.upload.all-or-nothing-timeout") Duration allOrNothingTimeout) {
         this.uploads = uploads;
         this.writer = writer;
         this.replicas = replicas;
@@ -53,6 +57,7 @@ class UploadProcessor {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.outbox = outbox;
+        this.allOrNothingTimeout = allOrNothingTimeout;
     }
 
     void process(UUID uploadId, UUID organisationId, String format, UploadMode mode, List<RawRow> rows) {
@@ -114,7 +119,11 @@ class UploadProcessor {
     private List<RowResult> allOrNothingSafely(UUID uploadId, UUID organisationId, RowReader reader,
             List<RawRow> rows) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> allOrNothing(organisationId, reader, rows));
+            // Not the default minute: a large file re-sent takes longer, and the whole file is one transaction.
+            return QuarkusTransaction.requiringNew().timeout(Math.toIntExact(allOrNothingTimeout.toSeconds()))
+                    .call(() -> allOrNothing(organisationId, reader, rows));
+        } catch (KeptOut e) {
+            return e.results;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Upload %s: storing all rows failed; none was kept", uploadId);
             return rows.stream().map(r -> RowResult.rejected(r, null, List.of("not stored: the upload failed "
@@ -127,7 +136,23 @@ class UploadProcessor {
         if (judged.stream().anyMatch(r -> r.status() == RowStatus.REJECTED)) {
             return judged;
         }
-        return inChunks(organisationId, reader, rows, true);
+        List<RowResult> stored = inChunks(organisationId, reader, rows, true);
+        if (stored.stream().noneMatch(r -> r.status() == RowStatus.REJECTED)) {
+            return stored;
+        }
+        // Something was committed between the judging and the storing, and a row no longer fits: keep none.
+        throw new KeptOut(stored.stream().map(r -> r.status() == RowStatus.REJECTED ? r : r.notStored()).toList());
+    }
+
+    /** Rolls back an all-or-nothing file that turned out bad while it was being stored, carrying its report out. */
+    private static final class KeptOut extends RuntimeException {
+
+        private final transient List<RowResult> results;
+
+        KeptOut(List<RowResult> results) {
+            super("a row of an all-or-nothing file was rejected while it was stored", null, false, false);
+            this.results = results;
+        }
     }
 
     /**
@@ -180,7 +205,7 @@ class UploadProcessor {
             return RowResult.rejected(raw, row.reference(), reasons);
         }
         if (!store) {
-            return new RowResult(row.row(), row.rows(), row.reference(), RowStatus.SKIPPED, null, List.of(), List.of());
+            return RowResult.skipped(row.row(), row.rows(), row.reference());
         }
         return writer.write(organisationId, existing, row);
     }

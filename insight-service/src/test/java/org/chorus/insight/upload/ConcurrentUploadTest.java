@@ -1,19 +1,13 @@
 package org.chorus.insight.upload;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.chorus.insight.upload.UploadResourceTest.csv;
 import static org.chorus.insight.upload.UploadResourceTest.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import javax.sql.DataSource;
-
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +29,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
-/**
- * Uploads racing each other: retries of one upload sent at once process the file once and all get its result, and
- * an all-or-nothing job that runs long keeps its heartbeat fresh, so no other replica takes it over meanwhile.
- */
+/** Uploads racing each other: retries of one upload sent at once process the file once and all get its result. */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class ConcurrentUploadTest {
@@ -49,9 +38,6 @@ class ConcurrentUploadTest {
 
     @Inject
     UploadRepository uploads;
-
-    @Inject
-    DataSource dataSource;
 
     @Test
     void concurrentUploadsWithOneIdempotencyKeyProcessTheFileOnce() throws Exception {
@@ -84,43 +70,6 @@ class ConcurrentUploadTest {
         }
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> uploads.count("organisationId", org)),
                 "the file was processed once");
-    }
-
-    @Test
-    void aLongAllOrNothingJobKeepsItsHeartbeatFresh() throws Exception {
-        String place = unique("wyre");
-        UUID org = organisation("Healthwatch Wyre", true, place);
-        UUID id;
-        // Holding back every write to activities keeps the job's one transaction running for as long as the test
-        // wants, as a very large file would.
-        try (Connection blocker = dataSource.getConnection()) {
-            blocker.setAutoCommit(false);
-            try (Statement lock = blocker.createStatement()) {
-                lock.execute("LOCK TABLE activity IN EXCLUSIVE MODE");
-            }
-            id = UUID.fromString(given().header("Authorization", writer(org)).queryParam("mode", "all-or-nothing")
-                    .contentType("text/csv").body(file(501, place)).when().post("/api/v1/uploads")
-                    .then().statusCode(202).extract().path("id"));
-            Instant first = await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat(id), h -> h != null);
-            Instant later = await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat(id), h -> h.isAfter(first));
-            await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat(id), h -> h.isAfter(later));
-            UploadEntity running = QuarkusTransaction.requiringNew().call(() -> uploads.findById(id));
-            assertEquals(UploadStatus.PROCESSING, running.status);
-            assertEquals(0, running.processedRows, "still inside its one transaction");
-            assertTrue(QuarkusTransaction.requiringNew().call(
-                    () -> uploads.claim(Instant.now().minusSeconds(5)).filter(u -> u.id.equals(id)).isEmpty()),
-                    "a job whose worker is alive is not there to be taken over");
-            blocker.rollback();
-        }
-        await().atMost(Duration.ofSeconds(60)).until(
-                () -> QuarkusTransaction.requiringNew().call(() -> uploads.findById(id).status),
-                UploadStatus.DONE::equals);
-        UploadEntity done = QuarkusTransaction.requiringNew().call(() -> uploads.findById(id));
-        assertEquals(501, done.acceptedRows);
-    }
-
-    private Instant heartbeat(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> uploads.findById(id).heartbeatAt);
     }
 
     private static String file(int rows, String place) {
