@@ -3,7 +3,6 @@ package org.chorus.platform.web.caller;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Produces;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -16,26 +15,26 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class CallerProducer {
 
+    private final TokenClaims claims;
+
+    CallerProducer(TokenClaims claims) {
+        this.claims = claims;
+    }
+
     @Produces
     Caller caller(JsonWebToken token) {
         if (token == null || token.getRawToken() == null) {
             throw new UnauthorizedException();
         }
-        return new Caller(
-                UUID.fromString(text(token, InternalToken.ORGANISATION_CLAIM)),
-                UUID.fromString(token.getSubject()),
-                text(token, InternalToken.KEY_KIND_CLAIM),
-                token.getGroups());
+        TokenClaims.Read read = claims.of(token);
+        return new Caller(UUID.fromString(required(read.organisation())), UUID.fromString(token.getSubject()),
+                required(read.keyKind()), token.getGroups());
     }
 
-    private static String text(JsonWebToken token, String claim) {
-        Object value = token.getClaim(claim);
-        if (value instanceof JsonString json) {
-            return json.getString();
-        }
-        if (value == null) {
+    private static String required(String claim) {
+        if (claim == null) {
             throw new UnauthorizedException();
         }
-        return value.toString();
+        return claim;
     }
 }

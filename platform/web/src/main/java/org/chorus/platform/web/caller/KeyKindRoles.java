@@ -1,7 +1,6 @@
 package org.chorus.platform.web.caller;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -18,17 +17,18 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class KeyKindRoles implements SecurityIdentityAugmentor {
 
+    private final TokenClaims claims;
+
+    KeyKindRoles(TokenClaims claims) {
+        this.claims = claims;
+    }
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
-                || !"secret".equals(keyKind(token))) {
+                || !"secret".equals(claims.of(token).keyKind())) {
             return Uni.createFrom().item(identity);
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRole(Scopes.ANY_SECRET_KEY).build());
-    }
-
-    private static String keyKind(JsonWebToken token) {
-        Object value = token.getClaim(InternalToken.KEY_KIND_CLAIM);
-        return value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
     }
 }
