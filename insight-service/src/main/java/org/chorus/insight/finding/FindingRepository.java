@@ -1,9 +1,11 @@
 package org.chorus.insight.finding;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -19,8 +21,13 @@ import org.chorus.platform.query.Where;
 @ApplicationScoped
 public class FindingRepository implements LockingRepository<FindingEntity> {
 
-    public List<FindingEntity> findUploaded(UUID activityId) {
-        return list("activityId = ?1 and uploadPosition is not null order by uploadPosition", activityId);
+    /** Each activity's findings that came from an upload, in the order of its file, by activity id. */
+    public Map<UUID, List<FindingEntity>> findUploaded(Collection<UUID> activityIds) {
+        if (activityIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("activityId in ?1 and uploadPosition is not null order by uploadPosition", activityIds).stream()
+                .collect(Collectors.groupingBy(f -> f.activityId, Collectors.toList()));
     }
 
     public List<FindingEntity> search(FindingFilter filter, Audience audience, LocalDate afterDate, UUID afterId,

@@ -45,12 +45,20 @@ class RowWriter {
     }
 
     /**
-     * The stored activities these rows correct, by stripped reference, in one query for many rows: a query per row
-     * would also make Hibernate check every row stored so far in the transaction before it, each time.
+     * What is stored of the activities these rows correct, in three queries for many rows: queries per row cost most
+     * of a corrected file's time, and each also made Hibernate check every row stored so far in the transaction.
      */
-    Map<String, ActivityEntity> existing(UUID organisationId, List<ParsedRow> rows) {
-        return activities.findByReferences(organisationId, rows.stream().map(ParsedRow::reference)
-                .filter(Objects::nonNull).map(String::strip).collect(Collectors.toSet()));
+    StoredActivities existing(UUID organisationId, List<ParsedRow> rows) {
+        Map<String, ActivityEntity> byReference = activities.findByReferences(organisationId, rows.stream()
+                .map(ParsedRow::reference).filter(Objects::nonNull).map(String::strip).collect(Collectors.toSet()));
+        if (byReference.isEmpty()) {
+            return StoredActivities.NONE;
+        }
+        Map<UUID, List<FindingEntity>> found = findings.findUploaded(
+                byReference.values().stream().map(a -> a.id).toList());
+        Map<UUID, List<String>> proposals = themes.proposedFor(
+                found.values().stream().flatMap(List::stream).map(f -> f.id).toList());
+        return new StoredActivities(byReference, found, proposals);
     }
 
     /** Writes what the session holds and lets it forget: entities read before are not to be changed after this. */
@@ -60,14 +68,14 @@ class RowWriter {
     }
 
     /** @return why the row cannot replace what is stored, or empty when it can */
-    List<String> conflicts(ActivityEntity existing, ParsedRow row) {
+    List<String> conflicts(StoredActivities stored, ActivityEntity existing, ParsedRow row) {
         List<String> reasons = new ArrayList<>();
-        List<FindingEntity> stored = findings.findUploaded(existing.id);
-        for (int i = row.findings().size(); i < stored.size(); i++) {
-            if (stored.get(i).published) {
+        List<FindingEntity> found = stored.findingsOf(existing);
+        for (int i = row.findings().size(); i < found.size(); i++) {
+            if (found.get(i).published) {
                 reasons.add("finding " + (i + 1) + " is published and this file no longer has it; withdraw it "
                         + "before removing it from the file");
-            } else if (actions.answers(stored.get(i).id)) {
+            } else if (actions.answers(found.get(i).id)) {
                 reasons.add("finding " + (i + 1) + " is answered by a \"you said, we did\" action and this file "
                         + "no longer has it; keep it in the file");
             }
@@ -75,10 +83,10 @@ class RowWriter {
         return reasons;
     }
 
-    RowResult write(UUID organisationId, ActivityEntity existing, ParsedRow row) {
-        // read once: the stored findings are compared, then corrected in place
-        List<FindingEntity> stored = existing == null ? List.of() : findings.findUploaded(existing.id);
-        if (existing != null && unchanged(existing, stored, row)) {
+    RowResult write(UUID organisationId, StoredActivities storedActivities, ActivityEntity existing, ParsedRow row) {
+        // the stored findings are compared, then corrected in place
+        List<FindingEntity> stored = storedActivities.findingsOf(existing);
+        if (existing != null && unchanged(existing, stored, storedActivities, row)) {
             return new RowResult(row.row(), row.rows(), row.reference(), RowStatus.UNCHANGED, existing.id,
                     stored.stream().map(f -> f.id).toList(), List.of());
         }
@@ -97,15 +105,14 @@ class RowWriter {
     }
 
     /** Same activity, and the same findings in the same order: storing it would change nothing. */
-    private boolean unchanged(ActivityEntity existing, List<FindingEntity> stored, ParsedRow row) {
+    private static boolean unchanged(ActivityEntity existing, List<FindingEntity> stored,
+            StoredActivities storedActivities, ParsedRow row) {
         if (!ActivityService.unchangedBy(row.activity(), existing) || stored.size() != row.findings().size()) {
             return false;
         }
-        Map<UUID, List<String>> proposals = themes.proposedFor(stored.stream().map(f -> f.id).toList());
         for (int i = 0; i < stored.size(); i++) {
             FindingEntity finding = stored.get(i);
-            if (!FindingService.unchangedBy(row.findings().get(i), finding,
-                    proposals.getOrDefault(finding.id, List.of()))) {
+            if (!FindingService.unchangedBy(row.findings().get(i), finding, storedActivities.proposalsOf(finding))) {
                 return false;
             }
         }

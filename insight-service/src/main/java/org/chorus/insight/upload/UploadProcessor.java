@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -170,11 +169,11 @@ class UploadProcessor {
         return results;
     }
 
-    /** The chunk's stored activities are read in one query, not one a row. */
+    /** What is stored of the chunk's activities is read for the whole chunk, not row by row. */
     private List<RowResult> handleChunk(UUID organisationId, RowReader reader, List<RawRow> chunk, Set<String> seen,
             boolean store) {
         List<ParsedRow> parsed = chunk.stream().map(reader::read).toList();
-        Map<String, ActivityEntity> stored = writer.existing(organisationId, parsed);
+        StoredActivities stored = writer.existing(organisationId, parsed);
         List<RowResult> results = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
             results.add(handle(organisationId, chunk.get(i), parsed.get(i), stored, seen, store));
@@ -185,9 +184,9 @@ class UploadProcessor {
     /**
      * Judges a row and, if it is good and {@code store} is set, stores it; a good row not stored is SKIPPED.
      *
-     * @param stored the organisation's activities the rows of this chunk name, by stripped reference
+     * @param stored what is stored of the organisation's activities the rows of this chunk name
      */
-    private RowResult handle(UUID organisationId, RawRow raw, ParsedRow row, Map<String, ActivityEntity> stored,
+    private RowResult handle(UUID organisationId, RawRow raw, ParsedRow row, StoredActivities stored,
             Set<String> seen, boolean store) {
         List<String> reasons = new ArrayList<>(row.reasons());
         ActivityEntity existing = null;
@@ -195,11 +194,11 @@ class UploadProcessor {
             if (!seen.add(row.reference().strip())) {
                 reasons.add("reference '" + row.reference() + "' appears in an earlier row of this file");
             } else {
-                existing = stored.get(row.reference().strip());
+                existing = stored.named(row.reference());
             }
         }
         if (existing != null && reasons.isEmpty()) {
-            reasons.addAll(writer.conflicts(existing, row));
+            reasons.addAll(writer.conflicts(stored, existing, row));
         }
         if (!reasons.isEmpty()) {
             return RowResult.rejected(raw, row.reference(), reasons);
@@ -207,7 +206,7 @@ class UploadProcessor {
         if (!store) {
             return RowResult.skipped(row.row(), row.rows(), row.reference());
         }
-        return writer.write(organisationId, existing, row);
+        return writer.write(organisationId, stored, existing, row);
     }
 
     private void finish(UUID uploadId, List<RowResult> results) {

@@ -1,0 +1,36 @@
+package org.chorus.insight.upload;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chorus.insight.activity.ActivityEntity;
+import org.chorus.insight.finding.FindingEntity;
+
+/**
+ * What is stored of the activities a chunk of rows names, read for the whole chunk at once: the activities by
+ * reference, their uploaded findings in file order, and those findings' proposed themes. Read row by row, these were
+ * three queries a row, and most of the time a corrected file took.
+ *
+ * @param byReference the activities, by stripped reference
+ * @param findings each activity's uploaded findings, by activity id, in the order of the file
+ * @param proposals each of those findings' proposed theme labels, by finding id
+ */
+record StoredActivities(Map<String, ActivityEntity> byReference, Map<UUID, List<FindingEntity>> findings,
+        Map<UUID, List<String>> proposals) {
+
+    /** Nothing stored: a file of new activities. */
+    static final StoredActivities NONE = new StoredActivities(Map.of(), Map.of(), Map.of());
+
+    ActivityEntity named(String reference) {
+        return byReference.get(reference.strip());
+    }
+
+    List<FindingEntity> findingsOf(ActivityEntity activity) {
+        return activity == null ? List.of() : findings.getOrDefault(activity.id, List.of());
+    }
+
+    List<String> proposalsOf(FindingEntity finding) {
+        return proposals.getOrDefault(finding.id, List.of());
+    }
+}
