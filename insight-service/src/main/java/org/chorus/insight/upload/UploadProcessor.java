@@ -82,9 +82,7 @@ class UploadProcessor {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 List<RowResult> results = handleChunk(organisationId, reader, chunk, seen, true);
-                UploadEntity upload = uploads.findById(uploadId);
-                upload.processedRows = processedBefore + results.size();
-                upload.heartbeatAt = StoredTime.now();
+                uploads.progress(uploadId, processedBefore + results.size(), StoredTime.now());
                 return results;
             });
         } catch (RuntimeException e) {

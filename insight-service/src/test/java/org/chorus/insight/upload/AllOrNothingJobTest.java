@@ -6,6 +6,8 @@ import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.publishFinding;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.chorus.insight.upload.UploadJobs.awaitDone;
+import static org.chorus.insight.upload.UploadJobs.post;
 import static org.chorus.insight.upload.UploadResourceTest.csv;
 import static org.chorus.insight.upload.UploadResourceTest.row;
 import static org.hamcrest.Matchers.equalTo;
@@ -176,19 +178,5 @@ class AllOrNothingJobTest {
 
     private UploadEntity job(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> uploads.findById(id));
-    }
-
-    private static String post(UUID org, String mode, String csv) {
-        return given().header("Authorization", writer(org)).header("Idempotency-Key", UUID.randomUUID())
-                .queryParam("mode", mode).contentType("text/csv").body(csv)
-                .when().post("/api/v1/uploads").then().statusCode(202).extract().header("Location");
-    }
-
-    private static JsonPath awaitDone(UUID org, String location) {
-        await("the job done").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().header("Authorization", writer(org)).when().get(location)
-                        .then().statusCode(200).extract().path("status"), equalTo("DONE"));
-        return given().header("Authorization", writer(org)).when().get(location)
-                .then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,7 +1,6 @@
 package org.chorus.insight.upload;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
@@ -10,7 +9,6 @@ import static org.chorus.insight.upload.UploadResourceTest.row;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -72,14 +70,7 @@ class LargeReUploadTest {
     }
 
     private static JsonPath run(UUID org, String mode, String csv) {
-        String location = given().header("Authorization", writer(org)).header("Idempotency-Key", UUID.randomUUID())
-                .queryParam("mode", mode).contentType("text/csv").body(csv)
-                .when().post("/api/v1/uploads").then().statusCode(202).extract().header("Location");
-        await("the job done").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().header("Authorization", writer(org)).when().get(location)
-                        .then().statusCode(200).extract().path("status"), equalTo("DONE"));
-        JsonPath done = given().header("Authorization", writer(org)).when().get(location)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath done = UploadJobs.awaitDone(org, UploadJobs.post(org, mode, csv));
         assertEquals(ROWS, done.getList("rows").size());
         return done;
     }
