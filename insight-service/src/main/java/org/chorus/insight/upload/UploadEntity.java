@@ -3,10 +3,12 @@ package org.chorus.insight.upload;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -56,6 +58,8 @@ public class UploadEntity {
     @Column(name = "skipped_rows", nullable = false)
     public int skippedRows;
 
+    /** Read only by the worker that takes the job: a status poll or a progress update need not read the file. */
+    @Basic(fetch = FetchType.LAZY)
     public byte[] content;
 
     public String report;

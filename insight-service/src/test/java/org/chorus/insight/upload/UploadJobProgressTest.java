@@ -9,9 +9,12 @@ import static org.chorus.insight.upload.UploadJobs.post;
 import static org.chorus.insight.upload.UploadJobs.read;
 import static org.chorus.insight.upload.UploadResourceTest.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -21,14 +24,19 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
-/** A Healthwatch watching a large job sees how far it got while it runs, chunk by chunk. */
+/**
+ * A Healthwatch watching a large job sees how far it got while it runs, chunk by chunk, and once it is done the job no
+ * longer keeps a copy of the file.
+ */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class UploadJobProgressTest {
@@ -37,6 +45,9 @@ class UploadJobProgressTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    UploadRepository uploads;
 
     @Test
     void aRunningJobShowsTheRowsItHasProcessed() throws SQLException {
@@ -58,11 +69,29 @@ class UploadJobProgressTest {
                     .until(() -> read(org, location), job -> job.getInt("processedRows") > 0);
             assertEquals(Map.of("status", "PROCESSING", "processedRows", 200),
                     Map.of("status", running.getString("status"), "processedRows", running.getInt("processedRows")));
+            assertFalse(QuarkusTransaction.requiringNew().call(() -> Hibernate.isPropertyInitialized(
+                    uploads.findById(idOf(location)), "content")), "reading a running job does not read its file");
             blocker.rollback();
         }
         JsonPath done = awaitDone(org, location);
         assertEquals(Map.of("processedRows", ROWS, "updatedRows", ROWS),
                 Map.of("processedRows", done.getInt("processedRows"), "updatedRows", done.getInt("updatedRows")));
+        assertFalse(fileStillHeld(location), "a finished job no longer holds the file in its row");
+    }
+
+    private static UUID idOf(String location) {
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private boolean fileStillHeld(String location) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement held = c.prepareStatement("SELECT content IS NOT NULL FROM upload WHERE id = ?")) {
+            held.setObject(1, idOf(location));
+            try (ResultSet row = held.executeQuery()) {
+                assertTrue(row.next(), "the job is there");
+                return row.getBoolean(1);
+            }
+        }
     }
 
     private static String file(String place, String title) {
