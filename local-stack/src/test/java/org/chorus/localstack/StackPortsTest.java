@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 
 import org.junit.jupiter.api.RepeatedTest;
 
+/** The ports a test stack listens on, as its services and broker will need them. */
 class StackPortsTest {
 
     /**

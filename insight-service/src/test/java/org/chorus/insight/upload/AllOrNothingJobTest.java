@@ -7,6 +7,7 @@ import static org.chorus.insight.support.InsightFixtures.publishFinding;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.chorus.insight.upload.UploadJobs.awaitDone;
+import static org.chorus.insight.upload.UploadJobs.idOf;
 import static org.chorus.insight.upload.UploadJobs.post;
 import static org.chorus.insight.upload.UploadResourceTest.csv;
 import static org.chorus.insight.upload.UploadResourceTest.row;
@@ -74,9 +75,8 @@ class AllOrNothingJobTest {
         String location;
         // Holding back every write to activities keeps the job's one transaction open, as a very large file would.
         try (Connection blocker = lockActivities()) {
-            location = post(org, "all-or-nothing", file(place, 1, "Workshop"));
-            UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-            awaitBlockedOnActivities();
+            location = postHeldBack(org, file(place, 1, "Workshop"));
+            UUID id = idOf(location);
             Instant pastTheDefault = job(id).heartbeatAt.plus(ShortTransactions.DEFAULT_TIMEOUT).plusSeconds(1);
             UploadEntity job = await("the job outlasts the default timeout, or ends").atMost(Duration.ofSeconds(30))
                     .until(() -> job(id), j -> j.status != UploadStatus.PROCESSING
@@ -94,9 +94,8 @@ class AllOrNothingJobTest {
         UUID org = organisation("Healthwatch Pendle", true, place);
         String location;
         try (Connection blocker = lockActivities()) {
-            location = post(org, "all-or-nothing", file(place, 1, "Workshop"));
-            UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-            awaitBlockedOnActivities();
+            location = postHeldBack(org, file(place, 1, "Workshop"));
+            UUID id = idOf(location);
             Instant first = job(id).heartbeatAt;
             Instant later = await().atMost(Duration.ofSeconds(30)).until(() -> job(id).heartbeatAt,
                     h -> h.isAfter(first));
@@ -124,9 +123,8 @@ class AllOrNothingJobTest {
         String corrected = file(place, 1, "Workshop, corrected");
         String location;
         try (Connection blocker = lockActivities()) {
-            location = post(org, "all-or-nothing", corrected);
             // every row judged good; the job now waits to store its first corrected activity
-            awaitBlockedOnActivities();
+            location = postHeldBack(org, corrected);
             publishFinding(writer(org), secondFinding);
             blocker.rollback();
         }
@@ -162,6 +160,13 @@ class AllOrNothingJobTest {
             lock.execute("LOCK TABLE activity IN EXCLUSIVE MODE");
         }
         return blocker;
+    }
+
+    /** Sends a file all-or-nothing, and returns its Location once the job waits to write its first row. */
+    private String postHeldBack(UUID org, String csv) {
+        String location = post(org, "all-or-nothing", csv);
+        awaitBlockedOnActivities();
+        return location;
     }
 
     /** Until a session waits for the lock on activities: the job, about to write its first row. */

@@ -5,6 +5,7 @@ import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.upload.UploadResourceTest.csv;
 import static org.chorus.insight.upload.UploadJobs.awaitDone;
+import static org.chorus.insight.upload.UploadJobs.idOf;
 import static org.chorus.insight.upload.UploadJobs.post;
 import static org.chorus.insight.upload.UploadJobs.read;
 import static org.chorus.insight.upload.UploadResourceTest.row;
@@ -77,10 +78,6 @@ class UploadJobProgressTest {
         assertEquals(Map.of("processedRows", ROWS, "updatedRows", ROWS),
                 Map.of("processedRows", done.getInt("processedRows"), "updatedRows", done.getInt("updatedRows")));
         assertFalse(fileStillHeld(location), "a finished job no longer holds the file in its row");
-    }
-
-    private static UUID idOf(String location) {
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
     private boolean fileStillHeld(String location) throws SQLException {

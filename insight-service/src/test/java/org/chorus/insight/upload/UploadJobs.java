@@ -23,6 +23,11 @@ final class UploadJobs {
                 .when().post("/api/v1/uploads").then().statusCode(202).extract().header("Location");
     }
 
+    /** The job's id, the last segment of its Location. */
+    static UUID idOf(String location) {
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
     static JsonPath read(UUID organisation, String location) {
         return given().header("Authorization", writer(organisation)).when().get(location)
                 .then().statusCode(200).extract().jsonPath();
