@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 final class CopyRows implements RowPipe.RowSource<ExportRow> {
 
     private final CopyOut copy;
+    private final StoredAnswers answers;
     private final ObjectReader codingsReader;
     private final boolean withContacts;
     private final boolean withCodings;
@@ -26,8 +27,10 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
     private boolean first = true;
 
     /** @param codingsReader reads the codings field, when the export has one */
-    CopyRows(CopyOut copy, ObjectReader codingsReader, boolean withContacts, boolean withCodings) {
+    CopyRows(CopyOut copy, StoredAnswers answers, ObjectReader codingsReader, boolean withContacts,
+            boolean withCodings) {
         this.copy = copy;
+        this.answers = answers;
         this.codingsReader = codingsReader;
         this.withContacts = withContacts;
         this.withCodings = withCodings;
@@ -45,9 +48,9 @@ final class CopyRows implements RowPipe.RowSource<ExportRow> {
         if (row == null) {
             return null;
         }
-        Map<String, Answer> answers = StoredAnswers.read(message, row.jsonStart(5), row.jsonLength(5));
+        Map<String, Answer> given = answers.read(message, row.jsonStart(5), row.jsonLength(5));
         return new ExportRow(row.uuid(0), row.int4(1), row.timestamp(2), row.text(3), row.text(4), row.text(6),
-                answers, withContacts ? contact(row) : null, codings(row));
+                given, withContacts ? contact(row) : null, codings(row));
     }
 
     /** @return the response's codings by question; empty when it has none or the export leaves them out */

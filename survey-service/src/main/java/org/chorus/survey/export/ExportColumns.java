@@ -44,7 +44,7 @@ final class ExportColumns {
     /** @param coded the 0/1 columns that follow each coded free-text question's own column */
     ExportColumns(PublishedSurvey survey, boolean withContacts, ValueStyle style, CodedColumns coded) {
         List<Function<ExportRow, String>> leading = List.of(r -> r.id().toString(),
-                r -> Integer.toString(r.surveyVersion()), r -> r.submittedAt().toString(), ExportRow::channel,
+                r -> Integer.toString(r.surveyVersion()), r -> InstantText.of(r.submittedAt()), ExportRow::channel,
                 ExportRow::place, ExportRow::language);
         List<ExportColumn> leadingColumns = LeadingColumns.of(survey);
         for (int i = 0; i < leading.size(); i++) {

@@ -127,10 +127,11 @@ public class ExportService {
         released.put("exportId", entry.id().toString());
         String action = withContacts ? "responses.exported-with-contacts" : "responses.exported";
         QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor, action, "survey", surveyId, released));
+        Selected selected = new Selected(withContacts, coded.any(), StoredAnswers.of(survey));
         StreamingOutput body = out -> {
             try (slot) {
                 stream(entry.id(), o -> RowWriter.of(format, o, objectMapper, columns.kinds(), facts), columns, filter,
-                        surveyId, new Selected(withContacts, coded.any()), out, analystGone,
+                        surveyId, selected, out, analystGone,
                         (rows, completed) -> QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor,
                                 "responses.export-finished", "survey", surveyId, Map.of("exportId",
                                         entry.id().toString(), "rows", Long.toString(rows), "completed",
@@ -168,7 +169,8 @@ public class ExportService {
             try {
                 CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyOut(ExportQuery.copy(connection, surveyId, filter, selected.contacts(),
-                                selected.codings())), codingsReader, selected.contacts(), selected.codings());
+                                selected.codings())), selected.answers(), codingsReader, selected.contacts(),
+                        selected.codings());
                 send(source, opening, columns, out, analystGone, rows);
             } finally {
                 connection.rollback();
@@ -223,8 +225,8 @@ public class ExportService {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    /** What the export reads beyond the responses themselves. */
-    private record Selected(boolean contacts, boolean codings) {
+    /** What the export reads beyond the responses themselves, and the reader of their answers. */
+    private record Selected(boolean contacts, boolean codings, StoredAnswers answers) {
     }
 
     /** Opens the writer of the export's format on the stream to the analyst. */

@@ -1,6 +1,7 @@
 package org.chorus.survey.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -22,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The export's own reader of stored answers must read exactly what Jackson's data binding reads from the same
- * document, whatever the answers hold; it is checked here against that binding on generated answers.
+ * document, whatever the answers hold, whether or not it knows the ids they name; it is checked here against that
+ * binding on generated answers.
  */
 class StoredAnswersTest {
 
@@ -45,9 +47,29 @@ class StoredAnswersTest {
         }
         String compact = MAPPER.writeValueAsString(answers);
         String spaced = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answers);
+        StoredAnswers knowingSome = new StoredAnswers(someIdsOf(answers, random));
         for (String stored : List.of(compact, spaced)) {
             assertEquals(MAPPER.readValue(stored, ANSWERS), read(stored), stored);
+            assertEquals(MAPPER.readValue(stored, ANSWERS), read(knowingSome, stored), stored);
         }
+    }
+
+    @Test
+    void givesTheSurveysOwnIdsBackRatherThanCopies() throws IOException {
+        String question = new String("priorities".toCharArray());
+        String item = new String("gp-appointments".toCharArray());
+        Map<String, Answer> read = read(new StoredAnswers(List.of(question, item)),
+                "{\"priorities\": {\"ranking\": [\"gp-appointments\", \"dentists\"]}}");
+        String readQuestion = read.keySet().iterator().next();
+        assertSame(question, readQuestion);
+        assertSame(item, read.get(readQuestion).ranking().get(0));
+        assertEquals("dentists", read.get(readQuestion).ranking().get(1));
+    }
+
+    @Test
+    void readsEscapesAsJsonDefinesThem() throws IOException {
+        assertEquals(Map.of("q", Answer.text("a\"b\\c/d\be\ff\ng\rh\ti é 😀")),
+                read("{\"q\": {\"text\": \"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti \\u00e9 \\ud83d\\ude00\"}}"));
     }
 
     @Test
@@ -63,13 +85,34 @@ class StoredAnswersTest {
     @Test
     void refusesADocumentThatIsNotAnswersRatherThanMisreadingIt() {
         for (String notAnswers : List.of("[]", "{\"q1\": []}", "{\"q1\": {\"ranking\": \"a\"}}",
-                "{\"q1\": {\"choices\": [\"a\", 2]}}", "{\"q1\": {\"rating\": \"x\"}}", "{\"q1\": {")) {
+                "{\"q1\": {\"choices\": [\"a\", 2]}}", "{\"q1\": {\"rating\": \"x\"}}", "{\"q1\": {",
+                "{\"q1\": {\"rating\": 2147483648}}", "{\"q1\": {\"rating\": 4.5}}", "{\"q1\": {\"text\": \"a\nb\"}}",
+                "{\"q1\": {\"text\": \"\\x\"}}", "{\"q1\": {\"consent\": yes}}", "{\"q1\": {\"text\": \"open")) {
             assertThrows(IOException.class, () -> read(notAnswers), notAnswers);
         }
     }
 
     private static Map<String, Answer> read(String stored) throws IOException {
-        return StoredAnswers.read(stored.getBytes(StandardCharsets.UTF_8));
+        return read(new StoredAnswers(List.of()), stored);
+    }
+
+    private static Map<String, Answer> read(StoredAnswers reader, String stored) throws IOException {
+        byte[] bytes = stored.getBytes(StandardCharsets.UTF_8);
+        return reader.read(bytes, 0, bytes.length);
+    }
+
+    /** About half the question ids and the ids their answers name, as a survey's definition would know them. */
+    private static List<String> someIdsOf(Map<String, Answer> answers, Random random) {
+        List<String> ids = new ArrayList<>();
+        answers.forEach((questionId, answer) -> {
+            ids.add(questionId);
+            ids.addAll(answer.ranking() == null ? List.of() : answer.ranking());
+            ids.addAll(answer.choices() == null ? List.of() : answer.choices());
+            if (answer.choice() != null) {
+                ids.add(answer.choice());
+            }
+        });
+        return ids.stream().filter(id -> random.nextBoolean()).toList();
     }
 
     private static Answer answer(Random random) {
