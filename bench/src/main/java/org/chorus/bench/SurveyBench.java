@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * The survey service at a million responses, in one run: CSV and data package export throughput against PostgreSQL's
- * COPY of the same rows, the service's peak heap while exporting, and the p99 of the results endpoint. Argument: the number of
- * responses (default 1,000,000; a multiple of the distinct ones submitted through the API).
+ * COPY of the same rows, the service's peak heap while exporting, and the p99 of the results endpoint. Arguments: the
+ * number of responses (default 1,000,000; a multiple of the distinct ones submitted through the API), and how many
+ * threads keep the machine busy while COPY and the exports are measured (default 0: a quiet machine).
  */
 public final class SurveyBench {
 
@@ -24,6 +25,7 @@ public final class SurveyBench {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int busyThreads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path repo = repoRoot();
         TestInfrastructure infrastructure = TestInfrastructure.get();
         Path log = Files.createTempFile("survey-bench-service-", ".log");
@@ -41,12 +43,16 @@ public final class SurveyBench {
             Replicator.multiply(infrastructure.jdbcUrl(), UUID.fromString(surveyId), total / DISTINCT - 1);
             System.out.printf("loaded %,d responses in %.1f s%n", total, (System.nanoTime() - start) / 1e9);
 
-            ExportBench.Figures export = ExportBench.run(client, infrastructure.jdbcUrl(), UUID.fromString(surveyId),
-                    total, service::cpu);
-            DataPackageFigures datapackage = datapackage(client, surveyId);
+            ExportBench.Figures export;
+            DataPackageFigures datapackage;
+            try (BusyMachine busy = BusyMachine.start(busyThreads)) {
+                export = ExportBench.run(client, infrastructure.jdbcUrl(), UUID.fromString(surveyId), total,
+                        service::cpu);
+                datapackage = datapackage(client, surveyId);
+            }
             Histogram all = LatencyBench.results(client, surveyId, null, 2000);
             Histogram byChannel = LatencyBench.results(client, surveyId, "channel", 2000);
-            report(total, ingest, export, all, byChannel);
+            report(total, busyThreads, ingest, export, all, byChannel);
             System.out.printf("  datapackage export, best of two: %,.0f rows/s (%.1f s, %,d bytes zipped); "
                     + "datapackage / COPY = %.2f (target >= 0.5); service heap peak %,d MB while reading it%n",
                     export.rows() / datapackage.seconds(), datapackage.seconds(), datapackage.bytes(),
@@ -55,12 +61,14 @@ public final class SurveyBench {
         System.exit(0);
     }
 
-    private static void report(int total, double ingest, ExportBench.Figures e, Histogram all, Histogram byChannel) {
+    private static void report(int total, int busyThreads, double ingest, ExportBench.Figures e, Histogram all,
+            Histogram byChannel) {
         double exportRate = e.rows() / e.exportSeconds();
         double copyRate = e.rows() / e.copySeconds();
         System.out.println();
-        System.out.printf("Survey service benchmark, %,d responses of the seed survey (fsync off, 2 cores shared)%n",
-                total);
+        System.out.printf("Survey service benchmark, %,d responses of the seed survey (fsync off, %d cores shared)%n",
+                total, Runtime.getRuntime().availableProcessors());
+        System.out.printf("  exports and COPY measured with %d other threads keeping the machine busy%n", busyThreads);
         System.out.printf("  ingest through the API, 4 concurrent websites: %,.0f responses/s (direct, no gateway)%n",
                 ingest);
         System.out.printf("  CSV export, best of two:  %,.0f rows/s (%.1f s, %,d bytes; audit log: %s)%n", exportRate,
