@@ -81,10 +81,11 @@ final class JsonCursor {
     String string() throws IOException {
         expect('"');
         int start = at;
+        int hash = 0;
         for (; at < end; at++) {
             byte b = buffer[at];
             if (b == '"') {
-                String id = known.find(buffer, start, at - start);
+                String id = known.find(buffer, start, at - start, hash);
                 String value = id != null ? id : new String(buffer, start, at - start, StandardCharsets.UTF_8);
                 at++;
                 return value;
@@ -95,6 +96,7 @@ final class JsonCursor {
             if (b >= 0 && b < 0x20) {
                 throw failure("no control character inside a string");
             }
+            hash = KnownIds.hash(hash, b);
         }
         throw failure("the end of a string");
     }

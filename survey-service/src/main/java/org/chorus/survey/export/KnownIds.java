@@ -25,7 +25,11 @@ final class KnownIds {
         int longestKey = 0;
         for (String id : ids) {
             byte[] key = id.getBytes(StandardCharsets.UTF_8);
-            int slot = slot(key, 0, key.length);
+            int hash = 0;
+            for (byte b : key) {
+                hash = hash(hash, b);
+            }
+            int slot = slot(key, 0, key.length, hash);
             keys[slot] = key;
             this.ids[slot] = id;
             longestKey = Math.max(longestKey, key.length);
@@ -33,21 +37,30 @@ final class KnownIds {
         this.longest = longestKey;
     }
 
-    /** @return the known id with exactly these bytes, or null */
-    String find(byte[] buffer, int start, int length) {
-        return length > longest ? null : ids[slot(buffer, start, length)];
+    /**
+     * @param hash of the bytes, by {@link #hash(int, byte)} from 0: callers compute it while they scan for the string's
+     *        end, where it costs next to nothing, rather than in a second pass here
+     * @return the known id with exactly these bytes, or null
+     */
+    String find(byte[] buffer, int start, int length, int hash) {
+        return length > longest ? null : ids[slot(buffer, start, length, hash)];
+    }
+
+    /** The hash {@link #find} takes, one byte further on. */
+    static int hash(int hash, byte next) {
+        return 31 * hash + next;
     }
 
     /** The slot holding these bytes, or the empty slot where they would go. */
-    private int slot(byte[] buffer, int start, int length) {
-        int hash = 0;
-        for (int i = start; i < start + length; i++) {
-            hash = 31 * hash + buffer[i];
-        }
+    private int slot(byte[] buffer, int start, int length, int hash) {
         int slot = (hash ^ (hash >>> 16)) & mask;
-        while (keys[slot] != null && !Arrays.equals(keys[slot], 0, keys[slot].length, buffer, start, start + length)) {
+        while (keys[slot] != null && !same(keys[slot], buffer, start, length)) {
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    private static boolean same(byte[] key, byte[] buffer, int start, int length) {
+        return key.length == length && Arrays.equals(key, 0, length, buffer, start, start + length);
     }
 }
