@@ -44,6 +44,10 @@ final class BusyMachine implements AutoCloseable {
         }
     }
 
+    /**
+     * A full-period generator: it meets 0 once in 2^64 steps, so in practice it spins until the process is stopped,
+     * and printing the value it ends with keeps the compiler from dropping the loop as dead.
+     */
     private static void spin() {
         long x = 1;
         while (x != 0) {
