@@ -101,6 +101,10 @@ final class BenchClient {
         return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", bearer);
     }
 
+    URI base() {
+        return base;
+    }
+
     PrivateKey signingKey() {
         return signingKey;
     }

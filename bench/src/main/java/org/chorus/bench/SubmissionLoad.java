@@ -1,7 +1,7 @@
 package org.chorus.bench;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,9 @@ final class SubmissionLoad {
 
     /** Bodies prepared per client before the clock starts, so the client spends its time sending. */
     private static final int BODIES_PER_CLIENT = 200;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key: ";
+    /** As long as a UUID's text, which takes its place in each request. */
+    private static final String KEY_ROOM = "0".repeat(36);
 
     /**
      * @param accepted answers 201
@@ -50,8 +53,9 @@ final class SubmissionLoad {
             long start = System.nanoTime();
             long deadline = start + duration.toNanos();
             for (int c = 0; c < clients; c++) {
-                List<HttpRequest.Builder> bodies = bodies(bench, c);
-                running.add(pool.submit(() -> submitUntil(bench.gateway(), bodies, deadline)));
+                KeepAliveConnection connection = new KeepAliveConnection(bench.gateway().base());
+                List<byte[]> requests = requests(bench, connection, c);
+                running.add(pool.submit(() -> submitUntil(connection, requests, deadline)));
             }
             List<Result> results = new ArrayList<>();
             for (Future<Result> client : running) {
@@ -63,46 +67,62 @@ final class SubmissionLoad {
         }
     }
 
-    /** Requests of one website, varied so that the tallies spread as real answers do; each still lacks its key. */
-    private static List<HttpRequest.Builder> bodies(BenchStack bench, int client) throws Exception {
+    /**
+     * Requests of one website, varied so that the tallies spread as real answers do; each has room for its own
+     * Idempotency-Key, written in just before it is sent.
+     */
+    private static List<byte[]> requests(BenchStack bench, KeepAliveConnection connection, int client)
+            throws Exception {
         SampleAnswers answers = new SampleAnswers(bench.definition(), client);
         String path = "/api/v1/surveys/" + bench.surveyId() + "/responses";
-        List<HttpRequest.Builder> requests = new ArrayList<>();
+        String headers = "Authorization: " + bench.website().bearer() + "\r\nOrigin: " + BenchStack.ORIGIN
+                + "\r\nContent-Type: application/json\r\n" + IDEMPOTENCY_KEY + KEY_ROOM + "\r\n";
+        List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < BODIES_PER_CLIENT; i++) {
-            requests.add(bench.gateway().post(path, bench.website().bearer(), BenchClient.JSON.writeValueAsBytes(
-                    answers.next())).header("Origin", BenchStack.ORIGIN));
+            requests.add(connection.request("POST", path, headers,
+                    BenchClient.JSON.writeValueAsBytes(answers.next())));
         }
         return requests;
     }
 
-    private static Result submitUntil(BenchClient gateway, List<HttpRequest.Builder> requests, long deadline) {
+    private static Result submitUntil(KeepAliveConnection connection, List<byte[]> requests, long deadline) {
         Histogram latency = new Histogram(60_000_000L, 3);
         Map<String, Long> errors = new TreeMap<>();
         String firstError = null;
         long accepted = 0;
-        for (int i = 0; System.nanoTime() < deadline; i++) {
-            HttpRequest request = requests.get(i % requests.size()).copy()
-                    .header("Idempotency-Key", UUID.randomUUID().toString()).build();
-            long sent = System.nanoTime();
-            String error;
-            try {
-                HttpResponse<String> response = gateway.exchange(request);
-                error = response.statusCode() == 201 ? null : Integer.toString(response.statusCode());
-                if (error != null && firstError == null) {
-                    firstError = response.statusCode() + " " + response.body();
+        int keyAt = keyOffset(requests.get(0));
+        try (connection) {
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+                byte[] request = requests.get(i % requests.size());
+                byte[] key = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(key, 0, request, keyAt, key.length);
+                long sent = System.nanoTime();
+                String error;
+                try {
+                    KeepAliveConnection.Answer answer = connection.exchange(request);
+                    error = answer.status() == 201 ? null : Integer.toString(answer.status());
+                    if (error != null && firstError == null) {
+                        firstError = answer.status() + " " + answer.body();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    error = e.getClass().getSimpleName();
+                    firstError = firstError == null ? e.toString() : firstError;
                 }
-            } catch (Exception e) {
-                error = e.getClass().getSimpleName();
-                firstError = firstError == null ? e.toString() : firstError;
-            }
-            latency.recordValue(Math.min((System.nanoTime() - sent) / 1000, latency.getHighestTrackableValue()));
-            if (error == null) {
-                accepted++;
-            } else {
-                errors.merge(error, 1L, Long::sum);
+                latency.recordValue(Math.min((System.nanoTime() - sent) / 1000, latency.getHighestTrackableValue()));
+                if (error == null) {
+                    accepted++;
+                } else {
+                    errors.merge(error, 1L, Long::sum);
+                }
             }
         }
         return new Result(1, 0, accepted, errors, latency, firstError);
+    }
+
+    /** Where the room for the Idempotency-Key starts: the same in every request of a client, its head being alike. */
+    private static int keyOffset(byte[] request) {
+        String head = new String(request, StandardCharsets.ISO_8859_1);
+        return head.indexOf(IDEMPOTENCY_KEY + KEY_ROOM) + IDEMPOTENCY_KEY.length();
     }
 
     private static Result merge(int clients, double seconds, List<Result> results) {
