@@ -33,6 +33,9 @@ public class KafkaClients {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // Cheaper than none, though it looks like more work: more events fit a batch, so fewer batches and requests
+        // for the producer, the broker and each consumer (bench's EventCompressionBench: 9-14 µs against 13-20 µs of
+        // processor time per event).
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         int timeoutMs = (int) config.brokerTimeout().toMillis();
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
