@@ -33,12 +33,14 @@ class SubmissionStore {
      */
     private static final String INSERT = """
             WITH input AS (
-                SELECT * FROM jsonb_to_recordset(?::jsonb)
+                SELECT i.*, decode(i.event_data_base64, 'base64') AS event_data,
+                       decode(i.result_base64, 'base64') AS result
+                FROM jsonb_to_recordset(?::jsonb)
                     AS i(id uuid, survey_id uuid, survey_version int, channel text, place_code text,
                          via_organisation_id uuid, entered_by text, submitted_at timestamptz, answers jsonb,
                          erasure_token_hash text, contact jsonb, language text,
-                         event_id uuid, request_id text, event_data bytea,
-                         caller text, idempotency_key text, operation text, request_hash text, result bytea)),
+                         event_id uuid, request_id text, event_data_base64 text,
+                         caller text, idempotency_key text, operation text, request_hash text, result_base64 text)),
             created AS (
                 INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
                                       entered_by, submitted_at, answers, erasure_token_hash, contact, language)
