@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +31,7 @@ import com.sun.management.OperatingSystemMXBean;
  * consumed with the producer and consumer settings the services use, counted on the broker and in this process.
  * GatewayBench's per-part figures move more from run to run than compression could change them, so this settles it.
  * Runs against a running broker (`./chorus up`'s by default); arguments: events per round (default 200000), rounds
- * per compression (default 3), bootstrap servers (default 127.0.0.1:59092).
+ * per compression (default 7), bootstrap servers (default 127.0.0.1:59092).
  */
 public final class EventCompressionBench {
 
@@ -41,7 +43,7 @@ public final class EventCompressionBench {
     public static void main(String[] args) throws Exception {
         String[] words = String.join(" ", args).trim().split("\\s+");
         int events = words.length > 0 && !words[0].isEmpty() ? Integer.parseInt(words[0]) : 200_000;
-        int rounds = words.length > 1 ? Integer.parseInt(words[1]) : 3;
+        int rounds = words.length > 1 ? Integer.parseInt(words[1]) : 7;
         String bootstrap = words.length > 2 ? words[2] : "127.0.0.1:59092";
         ProcessHandle broker = ProcessHandle.allProcesses().filter(EventCompressionBench::isBroker)
                 .findFirst().orElseThrow(() -> new IllegalStateException("No Kafka broker runs here"));
@@ -97,6 +99,10 @@ public final class EventCompressionBench {
         }
         double own = (os.getProcessCpuTime() - ownBefore) / 1e3 / events;
         double onBroker = broker.info().totalCpuDuration().orElseThrow().minus(brokerBefore).toNanos() / 1e3 / events;
+        // The developer's broker keeps nothing of the bench.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        }
         return new double[] { own, onBroker };
     }
 
