@@ -48,7 +48,10 @@ public final class EventCompressionBench {
         ProcessHandle broker = ProcessHandle.allProcesses().filter(EventCompressionBench::isBroker)
                 .findFirst().orElseThrow(() -> new IllegalStateException("No Kafka broker runs here"));
         System.out.printf("%d events a round, %d rounds each, broker pid %d%n", events, rounds, broker.pid());
-        round(bootstrap, "warm-up", events, broker);
+        // Unprinted: the first rounds of each mostly pay for the JIT compiling the clients and the broker's path.
+        for (String compression : COMPRESSIONS) {
+            round(bootstrap, compression, events, broker);
+        }
         for (int r = 0; r < rounds; r++) {
             for (String compression : COMPRESSIONS) {
                 double[] cpu = round(bootstrap, compression, events, broker);
@@ -75,8 +78,7 @@ public final class EventCompressionBench {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long ownBefore = os.getProcessCpuTime();
         Duration brokerBefore = broker.info().totalCpuDuration().orElseThrow();
-        try (KafkaProducer<String, byte[]> producer = producer(bootstrap, compression.equals("warm-up") ? "lz4"
-                : compression);
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrap, compression);
                 KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
             UUID survey = UUID.randomUUID();
             for (int i = 0; i < events; i++) {

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The gateway's two performance targets, measured in one run on one durable stack: response ingest through the
  * gateway against pgbench inserting the same rows on the same server, and the latency the gateway adds to a read.
- * Arguments, all optional: seconds per measured phase (default 20), client counts (default 16,32,64, as issue 14 asks), requests per side
- * of the overhead comparison (default 10000).
+ * Arguments, all optional: seconds per measured phase (default 20), client counts (default 16,32,64, as issue 14
+ * asks), requests per side of the overhead comparison (default 10000).
  */
 public final class GatewayBench {
 

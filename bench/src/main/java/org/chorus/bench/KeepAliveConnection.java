@@ -21,6 +21,7 @@ final class KeepAliveConnection implements Closeable {
     record Answer(int status, String body) {
     }
 
+    private static final byte[] LINE_END = { '\r', '\n' };
     private static final byte[] HEADERS_END = { '\r', '\n', '\r', '\n' };
 
     private final URI base;
@@ -35,7 +36,10 @@ final class KeepAliveConnection implements Closeable {
         this.base = base;
     }
 
-    /** The head of a request up to the blank line, for {@link #exchange}: the Host header is this connection's. */
+    /**
+     * A whole request, head and body, for {@link #exchange}: {@code headers} are "Name: value\r\n" lines; the Host and
+     * Content-Length headers are added here.
+     */
     byte[] request(String method, String path, String headers, byte[] body) {
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
                 + headers + "Content-Length: " + body.length + "\r\n\r\n";
@@ -136,7 +140,7 @@ final class KeepAliveConnection implements Closeable {
 
     private String line() throws IOException {
         int lineEnd;
-        while ((lineEnd = indexOf(HEADERS_END, start, end, 2)) < 0) {
+        while ((lineEnd = indexOf(LINE_END, start, end)) < 0) {
             fill();
         }
         String line = new String(buffer, start, lineEnd - start, StandardCharsets.ISO_8859_1);
@@ -163,15 +167,11 @@ final class KeepAliveConnection implements Closeable {
         end += read;
     }
 
+    /** Where {@code sought} stands in the buffer between from and to, or -1. */
     private int indexOf(byte[] sought, int from, int to) {
-        return indexOf(sought, from, to, sought.length);
-    }
-
-    /** Where the first {@code length} bytes of {@code sought} stand in the buffer between from and to, or -1. */
-    private int indexOf(byte[] sought, int from, int to, int length) {
         outer:
-        for (int i = from; i <= to - length; i++) {
-            for (int j = 0; j < length; j++) {
+        for (int i = from; i <= to - sought.length; i++) {
+            for (int j = 0; j < sought.length; j++) {
                 if (buffer[i + j] != sought[j]) {
                     continue outer;
                 }
