@@ -24,6 +24,7 @@ public final class TestInfrastructure {
 
     static final String DB_USER = "chorus";
     private static final String DATABASE = "chorus";
+    private static final String POSTGRES_DATA = "pg";
     private static volatile TestInfrastructure instance;
     /**
      * The broker starts before Quarkus applies the tests' log levels (META-INF/microprofile-config.properties), and its
@@ -31,6 +32,8 @@ public final class TestInfrastructure {
      */
     private static final Logger BROKER_LOG = quietUnlessAsked(Logger.getLogger("org.apache.kafka"));
 
+    /** Everything the JVM's infrastructure writes: the database, the broker's logs and the token keys. */
+    private final Path work;
     private final Path postgresData;
     private final int postgresPort;
     private final KafkaClusterTestKit kafka;
@@ -38,10 +41,10 @@ public final class TestInfrastructure {
     /** The running server, or null while a test has it stopped. */
     private EmbeddedPostgres postgres;
 
-    private TestInfrastructure(EmbeddedPostgres postgres, Path postgresData, KafkaClusterTestKit kafka,
-            TestKeys keys) {
+    private TestInfrastructure(Path work, EmbeddedPostgres postgres, KafkaClusterTestKit kafka, TestKeys keys) {
+        this.work = work;
         this.postgres = postgres;
-        this.postgresData = postgresData;
+        this.postgresData = work.resolve(POSTGRES_DATA);
         this.postgresPort = postgres.getPort();
         this.kafka = kafka;
         this.keys = keys;
@@ -62,11 +65,9 @@ public final class TestInfrastructure {
     private static TestInfrastructure start() {
         try {
             Path work = Files.createTempDirectory("chorus-test-");
-            Path postgresData = work.resolve("pg");
-            EmbeddedPostgres postgres = startPostgres(postgresData, 0);
+            EmbeddedPostgres postgres = startPostgres(work.resolve(POSTGRES_DATA), 0);
             createDatabase(postgres);
-            return new TestInfrastructure(postgres, postgresData, startKafka(work.resolve("kafka")),
-                    TestKeys.create(work));
+            return new TestInfrastructure(work, postgres, startKafka(work.resolve("kafka")), TestKeys.create(work));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start PostgreSQL and Kafka for tests", e);
         }
@@ -192,7 +193,8 @@ public final class TestInfrastructure {
             // the JVM is exiting; a broker that does not close cleanly leaves only temporary files
         }
         stopPostgres();
-        deleteRecursively(postgresData);
+        // The whole directory: each test JVM left its private token key behind when only the database was removed.
+        deleteRecursively(work);
     }
 
     private static void deleteRecursively(Path directory) {
