@@ -131,6 +131,19 @@ final class CpuShares {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** The services' JVMs by module name: the benchmark started them, so they are its descendants. */
+    static Map<String, ProcessHandle> serviceJvms() {
+        ProcessHandle self = ProcessHandle.current();
+        Map<String, ProcessHandle> services = new TreeMap<>();
+        self.descendants().forEach(process -> {
+            String part = part(process, self);
+            if (part.contains("-service") || part.equals("gateway")) {
+                services.put(part, process);
+            }
+        });
+        return services;
+    }
+
     private static String part(ProcessHandle process, ProcessHandle self) {
         if (process.pid() == self.pid()) {
             return LOAD_GENERATOR;

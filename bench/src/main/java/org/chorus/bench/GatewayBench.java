@@ -9,7 +9,9 @@ import java.util.List;
  * The gateway's two performance targets, measured in one run on one durable stack: response ingest through the
  * gateway against pgbench inserting the same rows on the same server, and the latency the gateway adds to a read.
  * Arguments, all optional: seconds per measured phase (default 20), client counts (default 16,32,64, as issue 14
- * asks), requests per side of the overhead comparison (default 10000).
+ * asks), requests per side of the overhead comparison (default 10000), and "profile" to sample each service with
+ * async-profiler during each measured ingest phase (its stacks go to target/profiles; its cost is in that phase's
+ * figures).
  */
 public final class GatewayBench {
 
@@ -20,11 +22,12 @@ public final class GatewayBench {
     /** Compiling below a twentieth of a core counts as settled: what is left is the odd late method, not the path. */
     private static final double SETTLED_COMPILER_MS_PER_SECOND = 50;
     private static final Duration IDLE = Duration.ofSeconds(15);
+    private static final Path PROFILES = Path.of("target", "profiles").toAbsolutePath();
 
     private GatewayBench() {
     }
 
-    record Settings(Duration phase, Duration warmUp, List<Integer> clients, int overheadRequests) {
+    record Settings(Duration phase, Duration warmUp, List<Integer> clients, int overheadRequests, boolean profile) {
 
         /** Also accepts all arguments in one, as exec:exec passes a property: "30 16,32,64 10000". */
         static Settings parse(String[] args) {
@@ -35,8 +38,9 @@ public final class GatewayBench {
                     ? Arrays.stream(words.get(1).split(",")).map(Integer::valueOf).toList()
                     : List.of(16, 32, 64);
             int overhead = words.size() > 2 ? Integer.parseInt(words.get(2)) : 10_000;
+            boolean profile = words.size() > 3 && words.get(3).equals("profile");
             return new Settings(Duration.ofSeconds(seconds), Duration.ofSeconds(Math.max(3, seconds / 4)), clients,
-                    overhead);
+                    overhead, profile);
         }
     }
 
@@ -105,9 +109,13 @@ public final class GatewayBench {
         WriteCounts before = WriteCounts.now(bench.stack());
         StatementCounts statementsBefore = StatementCounts.now(bench.stack());
         Path home = bench.stack().settings().home();
+        ServiceProfiles profiles = settings.profile() ? ServiceProfiles.start(PROFILES) : null;
         CpuShares cpuBefore = CpuShares.now(home);
         SubmissionLoad.Result gateway = SubmissionLoad.run(bench, clients, settings.phase());
         String cpu = CpuShares.now(home).perResponseSince(cpuBefore, gateway.accepted());
+        if (profiles != null) {
+            profiles.stop("ingest-" + clients + "-clients").forEach(line -> System.out.println("  " + line));
+        }
         String statements = StatementCounts.now(bench.stack()).perResponseSince(statementsBefore, gateway.accepted());
         PgBench.Result pgbench = null;
         if (PgBench.available()) {
