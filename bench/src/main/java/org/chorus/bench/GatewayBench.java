@@ -18,7 +18,7 @@ public final class GatewayBench {
     /** Warm-up goes in rounds of this, at least the first and at most the last, until the JIT compilers settle. */
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(10);
     private static final Duration WARM_UP_LEAST = Duration.ofSeconds(30);
-    private static final Duration WARM_UP_MOST = Duration.ofSeconds(180);
+    private static final Duration WARM_UP_MOST = Duration.ofSeconds(300);
     /** Compiling below a twentieth of a core counts as settled: what is left is the odd late method, not the path. */
     private static final double SETTLED_COMPILER_MS_PER_SECOND = 50;
     private static final Duration IDLE = Duration.ofSeconds(15);
