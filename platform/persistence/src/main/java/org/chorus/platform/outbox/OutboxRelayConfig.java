@@ -26,8 +26,8 @@ public interface OutboxRelayConfig {
      * relay; under load, waiting this long lets one round, one produce request and one update carry the events of
      * many commits rather than one each. An event waits at most this long more, and the first after a quiet spell
      * not at all. Each round is also a produce request and, downstream, a fetch and an inbox transaction in every
-     * consumer: at 16 clients (GatewayBench), 50 ms in place of 20 took the stack from 0.42-0.54 statements and
-     * 1.05-1.10 processor ms a response to 0.29 and 0.93, for at most 30 ms more of a propagation budget of 500.
+     * consumer: at 16 clients (GatewayBench), 50 ms in place of 20 took the stack from 0.41-0.54 statements a
+     * response to 0.29-0.35 (six runs against three), for at most 30 ms more of a propagation budget of 500.
      */
     @WithDefault("50ms")
     Duration roundSpacing();
