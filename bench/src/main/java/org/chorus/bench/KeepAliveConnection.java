@@ -1,5 +1,6 @@
 package org.chorus.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,8 +89,14 @@ final class KeepAliveConnection implements Closeable {
         start = headersEnd + HEADERS_END.length;
         int status = Integer.parseInt(head.substring(9, 12));
         String lowerHead = head.toLowerCase();
-        String body = lowerHead.contains("\r\ntransfer-encoding: chunked") ? chunkedBody()
-                : fixedBody(contentLength(lowerHead));
+        // Decoded once, whole: a read can end inside a character that takes more than one byte.
+        ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
+        if (lowerHead.contains("\r\ntransfer-encoding: chunked")) {
+            readChunkedBody(bodyBytes);
+        } else {
+            readFixedBody(contentLength(lowerHead), bodyBytes);
+        }
+        String body = bodyBytes.toString(StandardCharsets.UTF_8);
         if (lowerHead.contains("\r\nconnection: close")) {
             close();
         }
@@ -106,23 +113,20 @@ final class KeepAliveConnection implements Closeable {
         return Integer.parseInt(lowerHead.substring(from, to < 0 ? lowerHead.length() : to).trim());
     }
 
-    private String fixedBody(int length) throws IOException {
-        StringBuilder body = new StringBuilder(length);
+    private void readFixedBody(int length, ByteArrayOutputStream body) throws IOException {
         int left = length;
         while (left > 0) {
             if (start == end) {
                 fill();
             }
             int take = Math.min(left, end - start);
-            body.append(new String(buffer, start, take, StandardCharsets.UTF_8));
+            body.write(buffer, start, take);
             start += take;
             left -= take;
         }
-        return body.toString();
     }
 
-    private String chunkedBody() throws IOException {
-        StringBuilder body = new StringBuilder();
+    private void readChunkedBody(ByteArrayOutputStream body) throws IOException {
         while (true) {
             String sizeLine = line();
             int semicolon = sizeLine.indexOf(';');
@@ -131,9 +135,9 @@ final class KeepAliveConnection implements Closeable {
                 while (!line().isEmpty()) {
                     // Trailers: none are used, but they end with a blank line all the same.
                 }
-                return body.toString();
+                return;
             }
-            body.append(fixedBody(size));
+            readFixedBody(size, body);
             line();
         }
     }

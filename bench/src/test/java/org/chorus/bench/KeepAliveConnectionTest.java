@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +83,19 @@ class KeepAliveConnectionTest {
     }
 
     @Test
+    void decodesCharactersThatArriveSplitAcrossReads() throws Exception {
+        String text = "é".repeat(500);
+        try (ServerSocket trickle = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> trickleOneAnswer(trickle, text));
+            try (KeepAliveConnection connection = new KeepAliveConnection(
+                    URI.create("http://127.0.0.1:" + trickle.getLocalPort()))) {
+                assertEquals(text, connection.exchange(post(connection, "/trickle", "")).body());
+            }
+            served.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void opensAnotherConnectionAfterTheServerClosedOne() throws IOException {
         try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
             KeepAliveConnection.Answer refused = connection.exchange(post(connection, "/closing", ""));
@@ -92,6 +112,29 @@ class KeepAliveConnectionTest {
             byte[] request = post(connection, "/echo", "x");
             server.stop(0);
             assertThrows(IOException.class, () -> connection.exchange(request));
+        }
+    }
+
+    /** Sends the answer's body a byte at a time, so that the client's reads end inside characters. */
+    private static void trickleOneAnswer(ServerSocket trickle, String text) {
+        try (Socket socket = trickle.accept()) {
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            byte[] headEnd = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            for (int matched = 0; matched < headEnd.length; ) {
+                int b = in.read();
+                matched = b == headEnd[matched] ? matched + 1 : (b == headEnd[0] ? 1 : 0);
+            }
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
