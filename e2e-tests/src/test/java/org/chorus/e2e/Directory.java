@@ -1,12 +1,13 @@
 package org.chorus.e2e;
 
-import static org.chorus.e2e.SystemUnderTest.as;
-import static org.chorus.e2e.SystemUnderTest.admin;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.chorus.localstack.RunningStack;
@@ -24,19 +25,29 @@ final class Directory {
     /** The web origin of the test organisations' websites, from which their publishable keys are used. */
     static final String WEBSITE = "https://www.example.org";
 
-    private static final Directory SHARED = new Directory(() -> as(admin()));
+    /** Far longer than a key takes to reach the gateway, even on a busy machine. */
+    private static final Duration KEY_REACHES_THE_GATEWAY = Duration.ofSeconds(30);
 
-    /** A request as the installation's administrator. */
-    private final Supplier<RequestSpecification> administrator;
+    private static final Directory SHARED = new Directory(SystemUnderTest::as, SystemUnderTest::admin);
 
-    private Directory(Supplier<RequestSpecification> administrator) {
-        this.administrator = administrator;
+    /** A request to this installation's gateway with the given key. */
+    private final Function<String, RequestSpecification> withKey;
+    private final Supplier<String> administratorKey;
+
+    private Directory(Function<String, RequestSpecification> withKey, Supplier<String> administratorKey) {
+        this.withKey = withKey;
+        this.administratorKey = administratorKey;
     }
 
     /** The directory of another installation than the shared one, administered with its bootstrap key. */
     static Directory of(RunningStack stack) {
-        return new Directory(() -> RestAssured.given().baseUri(stack.gatewayUrl().toString())
-                .header("Authorization", "Bearer " + stack.bootstrapAdminKey()));
+        return new Directory(key -> RestAssured.given().baseUri(stack.gatewayUrl().toString())
+                .header("Authorization", "Bearer " + key), stack::bootstrapAdminKey);
+    }
+
+    /** A request as the installation's administrator. */
+    private RequestSpecification administrator() {
+        return withKey.apply(administratorKey.get());
     }
 
     /**
@@ -71,7 +82,7 @@ final class Directory {
     String organisation(Map<String, Object> details) {
         Map<String, Object> body = new HashMap<>(details);
         body.put("name", details.get("name") + " (e2e " + UUID.randomUUID().toString().substring(0, 8) + ")");
-        return administrator.get().contentType(ContentType.JSON)
+        return administrator().contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body)
                 .when().post("/api/v1/organisations")
@@ -86,7 +97,7 @@ final class Directory {
 
     /** A place of this installation under the code given: a code names the same place in every installation. */
     String place(String code, String name) {
-        administrator.get().contentType(ContentType.JSON)
+        administrator().contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", name, "kind", "INTEGRATED_CARE_SYSTEM"))
                 .when().post("/api/v1/places")
                 .then().statusCode(201);
@@ -95,24 +106,47 @@ final class Directory {
 
     /** Issues a publishable key for the organisation's website and returns its secret. */
     static String issuePublishableKey(String organisationId) {
-        return as(admin()).contentType(ContentType.JSON).body(Map.of("name", "Website", "kind", "PUBLISHABLE"))
+        return SHARED.administrator().contentType(ContentType.JSON)
+                .body(Map.of("name", "Website", "kind", "PUBLISHABLE"))
                 .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
                 .then().statusCode(201)
                 .extract().path("secret");
     }
 
-    /** Issues a secret key and returns {keyId, secret}. */
+    /** Issues a secret key and returns {keyId, secret} once the gateway knows it. */
     static String[] issueSecretKey(String organisationId, String... scopes) {
         return SHARED.secretKey(organisationId, scopes);
     }
 
-    /** A secret key of an organisation of this installation: {keyId, secret}. */
+    /** Issues a secret key and returns {keyId, secret} at once: for a gateway that cannot hear of it yet. */
+    static String[] issueSecretKeyWithoutWaitingForTheGateway(String organisationId, String... scopes) {
+        return SHARED.issue(organisationId, scopes);
+    }
+
+    /** A secret key of an organisation of this installation, {keyId, secret}, once the gateway knows it. */
     String[] secretKey(String organisationId, String... scopes) {
-        var issued = administrator.get().contentType(ContentType.JSON)
+        String[] key = issue(organisationId, scopes);
+        awaitKnownToTheGateway(organisationId, key[1]);
+        return key;
+    }
+
+    private String[] issue(String organisationId, String... scopes) {
+        var issued = administrator().contentType(ContentType.JSON)
                 .body(Map.of("name", "e2e key", "kind", "SECRET", "scopes", List.of(scopes)))
                 .when().post("/api/v1/organisations/" + organisationId + "/api-keys")
                 .then().statusCode(201)
                 .extract();
         return new String[] { issued.path("key.id"), issued.path("secret") };
+    }
+
+    /**
+     * Waits until the gateway knows the key, as a careful client would: a key reaches it through Kafka, and the 201
+     * comes before. A request made at once could meet a 401 (seen in an end-to-end run). Secret keys only: a
+     * publishable key's reads would use up its rate limits, which some tests count.
+     */
+    private void awaitKnownToTheGateway(String organisationId, String secret) {
+        await().atMost(KEY_REACHES_THE_GATEWAY).until(
+                () -> withKey.apply(secret).get("/api/v1/organisations/" + organisationId).statusCode(),
+                status -> status != 401 && status < 500);
     }
 }

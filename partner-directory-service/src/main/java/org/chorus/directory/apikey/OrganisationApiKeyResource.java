@@ -43,7 +43,8 @@ public class OrganisationApiKeyResource {
     @Operation(summary = "Issue an API key to an organisation",
             description = "The secret is in this answer only; Chorus keeps just its hash. Not idempotent on purpose: "
                     + "a stored replay would have to keep the secret. A retried request issues a second key; "
-                    + "revoke the one you do not use. Announces ApiKeyIssued.")
+                    + "revoke the one you do not use. Announces ApiKeyIssued: the gateway learns of the key from that "
+                    + "event, and answers 401 to it until then.")
     @APIResponse(responseCode = "201", description = "Issued, with its secret",
             content = @Content(schema = @Schema(implementation = IssuedApiKey.class)))
     @APIResponse(responseCode = "422", description = "Not valid: unknown scope, scopes on a publishable key, "
