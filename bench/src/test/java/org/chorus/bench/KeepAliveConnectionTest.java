@@ -123,6 +123,9 @@ class KeepAliveConnectionTest {
             byte[] headEnd = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
             for (int matched = 0; matched < headEnd.length; ) {
                 int b = in.read();
+                if (b < 0) {
+                    throw new IOException("The client closed before its request's head ended");
+                }
                 matched = b == headEnd[matched] ? matched + 1 : (b == headEnd[0] ? 1 : 0);
             }
             byte[] body = text.getBytes(StandardCharsets.UTF_8);

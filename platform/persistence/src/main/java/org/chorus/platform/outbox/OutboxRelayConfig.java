@@ -27,7 +27,7 @@ public interface OutboxRelayConfig {
      * many commits rather than one each. An event waits at most this long more, and the first after a quiet spell
      * not at all. Each round is also a produce request and, downstream, a fetch and an inbox transaction in every
      * consumer: at 16 clients (GatewayBench), 50 ms in place of 20 took the stack from 0.41-0.54 statements a
-     * response to 0.29-0.35 (six runs against three), for at most 30 ms more of a propagation budget of 500.
+     * response to 0.29-0.35 (six runs against ten), for at most 30 ms more of a propagation budget of 500.
      */
     @WithDefault("50ms")
     Duration roundSpacing();
