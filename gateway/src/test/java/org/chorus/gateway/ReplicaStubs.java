@@ -23,6 +23,7 @@ public class ReplicaStubs implements QuarkusTestResourceLifecycleManager {
     static final String VANISHED_PREFIX = "/api/v1/vanished";
 
     private Vertx vertx;
+    private final RefusingPorts refusing = new RefusingPorts();
     private final Map<String, ReplicaStub> replicas = new TreeMap<>();
 
     @Override
@@ -40,9 +41,9 @@ public class ReplicaStubs implements QuarkusTestResourceLifecycleManager {
         return Map.ofEntries(
                 Map.entry(CONTROL_URL, "http://127.0.0.1:" + control),
                 Map.entry("chorus.gateway.services.survey.url", url("survey-a") + "," + url("survey-b")),
-                Map.entry("chorus.gateway.services.directory.url", closedUrl() + "," + url("directory-b")),
+                Map.entry("chorus.gateway.services.directory.url", refusing.url() + "," + url("directory-b")),
                 Map.entry("chorus.gateway.services.insight.url", url("insight")),
-                Map.entry("chorus.gateway.services.vanished.url", closedUrl() + "," + closedUrl()),
+                Map.entry("chorus.gateway.services.vanished.url", refusing.url() + "," + refusing.url()),
                 Map.entry("chorus.gateway.services.vanished.prefixes", VANISHED_PREFIX),
                 Map.entry("chorus.gateway.upstream.replayable-body", Integer.toString(REPLAYABLE_BYTES)),
                 Map.entry("chorus.gateway.upstream.retry-after", "3s"),
@@ -78,10 +79,6 @@ public class ReplicaStubs implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         StubServices.close(vertx);
-    }
-
-    /** The URL of a replica that is down: nothing listens on its port. */
-    private static String closedUrl() {
-        return "http://127.0.0.1:" + StubServices.closedPort();
+        refusing.close();
     }
 }

@@ -1,7 +1,5 @@
 package org.chorus.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +19,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     static final int TIMEOUT_SECONDS = 5;
 
     private Vertx vertx;
+    private final RefusingPorts refusing = new RefusingPorts();
 
     @Override
     public Map<String, String> start() {
@@ -37,7 +36,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.http.test-ssl-port", "0"),
                 Map.entry("chorus.gateway.services.directory.url", "http://127.0.0.1:" + directory),
                 Map.entry("chorus.gateway.services.survey.url", "http://127.0.0.1:" + survey),
-                Map.entry("chorus.gateway.services.insight.url", "http://127.0.0.1:" + closedPort()),
+                Map.entry("chorus.gateway.services.insight.url", refusing.url()),
                 // Short enough for a quick timeout test, long enough for BodyLimitTest to stream 20 MB through the
                 // gateway before the survey stub, still waiting for the body's end, counts as silent on a busy machine.
                 Map.entry("chorus.gateway.upstream.timeout", StubServices.TIMEOUT_SECONDS + "s"));
@@ -46,6 +45,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         close(vertx);
+        refusing.close();
     }
 
     /** Closes the stubs' own Vert.x instance, if it was started. */
@@ -65,15 +65,6 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("A stub server did not start", e);
-        }
-    }
-
-    /** A port that was free a moment ago and on which nobody listens now. */
-    static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
