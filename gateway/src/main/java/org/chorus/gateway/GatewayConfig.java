@@ -72,7 +72,10 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration timeout();
 
-        /** Pooled connections per replica; the pool bounds how many requests one gateway has in flight to it. */
+        /**
+         * Pooled connections to each replica from each of the gateway's event loops, which pool apart; together they
+         * bound how many requests one gateway has in flight to the replica.
+         */
         @WithDefault("256")
         int maxConnections();
 

@@ -46,6 +46,9 @@ public class ReplicaStubs implements QuarkusTestResourceLifecycleManager {
                 Map.entry("chorus.gateway.services.vanished.url", refusing.url() + "," + refusing.url()),
                 Map.entry("chorus.gateway.services.vanished.prefixes", VANISHED_PREFIX),
                 Map.entry("chorus.gateway.upstream.replayable-body", Integer.toString(REPLAYABLE_BYTES)),
+                // The gateway pools service connections per event loop, and each test request comes on a connection of
+                // its own, so that one request finds idle the connection the one before it left only on a single loop.
+                Map.entry("quarkus.vertx.event-loops-pool-size", "1"),
                 Map.entry("chorus.gateway.upstream.retry-after", "3s"),
                 Map.entry("chorus.gateway.upstream.timeout", "5s"));
     }

@@ -29,7 +29,7 @@ final class Replicas implements OriginRequestProvider {
     private final String service;
     private final UpstreamMetrics metrics;
     private final List<RequestOptions> origins;
-    private final HttpClient pooled;
+    private final LoopClients pooled;
     private final HttpClient fresh;
     private final AtomicInteger turn = new AtomicInteger();
 
@@ -37,7 +37,7 @@ final class Replicas implements OriginRequestProvider {
      * @param pooled the client that keeps connections alive, for first attempts
      * @param fresh a client that opens a new connection for every request, for second attempts
      */
-    Replicas(String service, List<URI> urls, long idleTimeoutMs, HttpClient pooled, HttpClient fresh,
+    Replicas(String service, List<URI> urls, long idleTimeoutMs, LoopClients pooled, HttpClient fresh,
             UpstreamMetrics metrics) {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("The " + service + " service needs at least one URL");
@@ -51,7 +51,7 @@ final class Replicas implements OriginRequestProvider {
 
     @Override
     public Future<HttpClientRequest> create(ProxyContext context) {
-        return open(pooled, nextTurn(), 0, UnaryOperator.identity(), context)
+        return open(pooled.current(), nextTurn(), 0, UnaryOperator.identity(), context)
                 // Every failure also fails the response, which is where it is answered and logged; a request abandoned
                 // on purpose (a body over the limit) would otherwise be logged as an error.
                 .onSuccess(request -> request.exceptionHandler(e -> LOG.debugf("Request to %s: %s", service,
@@ -73,7 +73,7 @@ final class Replicas implements OriginRequestProvider {
      * @param shape sets method, path, headers and timeout on options that already name the replica
      */
     Future<HttpClientRequest> request(UnaryOperator<RequestOptions> shape) {
-        return open(pooled, nextTurn(), 0, shape, null);
+        return open(pooled.current(), nextTurn(), 0, shape, null);
     }
 
     private Future<HttpClientRequest> open(HttpClient client, int first, int tried, UnaryOperator<RequestOptions> shape,

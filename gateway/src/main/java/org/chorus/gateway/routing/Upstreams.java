@@ -15,13 +15,14 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.httpproxy.HttpProxy;
 
 /**
- * The services behind the gateway. They share one pooled HTTP client, so connections to them are kept alive, and one
- * that never reuses a connection, for the second attempt of a request whose pooled connection the service closed.
+ * The services behind the gateway. Requests go on pooled connections, kept alive, from the event loop the caller's
+ * request is on ({@link LoopClients}), and a second attempt, after the service closed a pooled connection under a
+ * request, on a connection of its own.
  */
 @ApplicationScoped
 public class Upstreams {
 
-    private final HttpClient pooled;
+    private final LoopClients pooled;
     private final HttpClient fresh;
     private final Map<String, Upstream> byName = new TreeMap<>();
 
@@ -33,7 +34,7 @@ public class Upstreams {
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(keepAliveSeconds(upstream))
                 .setTcpNoDelay(true);
-        this.pooled = vertx.createHttpClient(options);
+        this.pooled = new LoopClients(vertx, options);
         this.fresh = vertx.createHttpClient(new HttpClientOptions(options).setKeepAlive(false));
         long timeoutMs = upstream.timeout().toMillis();
         long maxBodyBytes = config.limits().maxBodySize().asLongValue();
@@ -41,7 +42,8 @@ public class Upstreams {
         UpstreamMetrics metrics = new UpstreamMetrics(registry);
         config.services().forEach((name, service) -> {
             Replicas replicas = new Replicas(name, service.urls(), timeoutMs, pooled, fresh, metrics);
-            HttpProxy proxy = HttpProxy.reverseProxy(pooled)
+            // The proxy opens no connection itself: Replicas does, on the pooled client of the caller's event loop.
+            HttpProxy proxy = HttpProxy.reverseProxy(pooled.offTheEventLoops())
                     .origin(replicas)
                     .addInterceptor(new ForwardingInterceptor(name, replicas, problems, maxBodyBytes, replayableBytes,
                             metrics));
