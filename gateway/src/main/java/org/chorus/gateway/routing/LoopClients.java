@@ -17,7 +17,7 @@ final class LoopClients {
 
     private final Vertx vertx;
     private final HttpClientOptions options;
-    /** For the gateway's own requests made off the event loops, such as reading the services' documents at start. */
+    /** For requests made off the event loops, where no pool is the caller's own; proxied requests never are. */
     private final HttpClient elsewhere;
     private final Map<Thread, HttpClient> byLoop = new ConcurrentHashMap<>();
 

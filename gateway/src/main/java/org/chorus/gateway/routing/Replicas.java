@@ -34,7 +34,7 @@ final class Replicas implements OriginRequestProvider {
     private final AtomicInteger turn = new AtomicInteger();
 
     /**
-     * @param pooled the client that keeps connections alive, for first attempts
+     * @param pooled the clients that keep connections alive, one for each event loop, for first attempts
      * @param fresh a client that opens a new connection for every request, for second attempts
      */
     Replicas(String service, List<URI> urls, long idleTimeoutMs, LoopClients pooled, HttpClient fresh,
