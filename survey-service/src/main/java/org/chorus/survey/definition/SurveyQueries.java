@@ -80,6 +80,21 @@ public class SurveyQueries {
         return views.version(id, survey.organisationId(), survey.publishedVersion());
     }
 
+    /**
+     * The version respondents answer now if this replica remembers the survey as taking responses and has read that
+     * version: what a submission on an event loop, which must not wait for the database, can know at once.
+     *
+     * @return null when only the database can tell: the survey is not remembered, its version not read, or it would be
+     *         refused as remembered (a refusal is always checked against the database first)
+     */
+    public PublishedSurvey acceptingResponsesAsRemembered(UUID id, Instant now) {
+        SurveyStateStore.SurveyState survey = states.remembered(id);
+        if (survey == null || refusal(id, survey, now) != null) {
+            return null;
+        }
+        return views.versionIfRead(id, survey.publishedVersion());
+    }
+
     /** The state this replica remembered of the survey was out of date: the next submission reads it again. */
     public void forget(UUID id) {
         states.forget(id);

@@ -67,6 +67,11 @@ public class SurveyViews {
         return published;
     }
 
+    /** The version if this replica has read it, else null. */
+    PublishedSurvey versionIfRead(UUID surveyId, int version) {
+        return frozen.get(new SurveyVersionEntity.Key(surveyId, version));
+    }
+
     private static Survey toSurvey(SurveyEntity e, SurveyDefinition definition) {
         return new Survey(e.id, e.organisationId, effectiveStatus(e, StoredTime.now()), e.publishedVersion,
                 e.draft != null, e.resultsPublished(), definition, e.createdAt, e.updatedAt, e.version);

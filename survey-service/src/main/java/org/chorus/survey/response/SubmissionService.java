@@ -3,6 +3,8 @@ package org.chorus.survey.response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +13,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.idempotency.IdempotencyClaim;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.time.StoredTime;
+import org.chorus.platform.web.RequestThreads;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
@@ -43,34 +46,68 @@ public class SubmissionService {
     /**
      * Stores a response, its event and, with an Idempotency-Key, its idempotency record in one statement with those of
      * the submissions that arrive at the same time ({@link SubmissionGroups}): ingest is the hot path, and PostgreSQL's
-     * cost is per statement and commit far more than per row.
+     * cost is per statement and commit far more than per row. Called on the request's event loop, it blocks it nowhere:
+     * when this replica remembers the survey as open and knows its version, as it nearly always does, the response is
+     * checked at once and queued for the writer; a survey it must read first, or one that changed since it read it, is
+     * read in a blocking step.
+     *
+     * @return the receipt, once the statement that stored the response has committed
      */
-    public Receipt submit(Caller caller, UUID surveyId, ResponseInput input, IdempotencyClaim<Receipt> claim) {
-        Channel channel = checkChannel(caller, input);
+    public CompletionStage<Receipt> submit(Caller caller, UUID surveyId, ResponseInput input,
+            IdempotencyClaim<Receipt> claim, RequestThreads threads) {
+        var request = new Request(caller, surveyId, input, claim, checkChannel(caller, input), StoredTime.now(),
+                ErasureTokens.newToken());
         checkContact(input.contact());
-        Instant now = StoredTime.now();
-        String token = ErasureTokens.newToken();
-        for (int attempt = 1; ; attempt++) {
-            PublishedSurvey survey = surveys.acceptingResponses(surveyId, now);
-            Map<String, Answer> answers = AnswerRules.check(survey, input.answers());
-            String language = checkLanguage(survey, input);
-            StoredResponse response = new StoredResponse(UUID.randomUUID(), surveyId, survey.version(), channel,
-                    placeOf(survey, answers), caller.organisationId(), input.enteredBy(), now, answers);
-            Receipt receipt = new Receipt(response.id(), surveyId, survey.version(), now, token);
-            var submission = new Submission(response, ErasureTokens.hash(token), input.contact(), language,
-                    outbox.announcement(ChorusEventTypes.RESPONSE_SUBMITTED, response.eventData(survey)), claim,
-                    claim.remembered(receipt));
-            if (groups.store(submission)) {
-                outbox.wakeRelay();
-                return receipt;
-            }
-            // Closed, rescheduled or republished since this replica read it: check the answers again, afresh.
-            surveys.forget(surveyId);
-            if (attempt == ATTEMPTS) {
-                throw new ProblemException(409, "survey-changed", "Survey changed",
-                        "Survey " + surveyId + " changed while this response was checked; send it again");
-            }
+        PublishedSurvey remembered = surveys.acceptingResponsesAsRemembered(surveyId, request.now());
+        if (remembered == null) {
+            return threads.blocking(() -> submitReadingTheSurvey(request, 1));
         }
+        Attempt attempt = prepare(request, remembered);
+        return groups.store(attempt.submission()).thenCompose(stored -> stored
+                ? CompletableFuture.completedFuture(stored(attempt))
+                : threads.blocking(() -> surveyChanged(request, 1)));
+    }
+
+    /** Reads the survey's state as it is now, then attempts: blocking. */
+    private Receipt submitReadingTheSurvey(Request request, int attempt) {
+        Attempt prepared = prepare(request, surveys.acceptingResponses(request.surveyId(), request.now()));
+        return RequestThreads.await(groups.store(prepared.submission()))
+                ? stored(prepared)
+                : surveyChanged(request, attempt);
+    }
+
+    /**
+     * Closed, rescheduled or republished since this replica read it: check the answers again, afresh.
+     *
+     * @return the receipt of a later attempt
+     * @throws ProblemException 409 survey-changed after the last attempt
+     */
+    private Receipt surveyChanged(Request request, int attempt) {
+        surveys.forget(request.surveyId());
+        if (attempt == ATTEMPTS) {
+            throw new ProblemException(409, "survey-changed", "Survey changed", "Survey " + request.surveyId()
+                    + " changed while this response was checked; send it again");
+        }
+        return submitReadingTheSurvey(request, attempt + 1);
+    }
+
+    private Attempt prepare(Request request, PublishedSurvey survey) {
+        Map<String, Answer> answers = AnswerRules.check(survey, request.input().answers());
+        String language = checkLanguage(survey, request.input());
+        StoredResponse response = new StoredResponse(UUID.randomUUID(), request.surveyId(), survey.version(),
+                request.channel(), placeOf(survey, answers), request.caller().organisationId(),
+                request.input().enteredBy(), request.now(), answers);
+        Receipt receipt = new Receipt(response.id(), request.surveyId(), survey.version(), request.now(),
+                request.token());
+        var submission = new Submission(response, ErasureTokens.hash(request.token()), request.input().contact(),
+                language, outbox.announcement(ChorusEventTypes.RESPONSE_SUBMITTED, response.eventData(survey)),
+                request.claim(), request.claim().remembered(receipt));
+        return new Attempt(submission, receipt);
+    }
+
+    private Receipt stored(Attempt attempt) {
+        outbox.wakeRelay();
+        return attempt.receipt();
     }
 
     /**
@@ -142,5 +179,14 @@ public class SubmissionService {
                 .filter(q -> q.kind().givesPlace())
                 .map(Question::id).map(answers::get).filter(a -> a != null).map(Answer::choice)
                 .findFirst().orElse(null);
+    }
+
+    /** What one submission request brought, and what was settled for it before any attempt. */
+    private record Request(Caller caller, UUID surveyId, ResponseInput input, IdempotencyClaim<Receipt> claim,
+            Channel channel, Instant now, String token) {
+    }
+
+    /** A submission checked against one version of its survey, and the receipt it gets if that version stores it. */
+    private record Attempt(Submission submission, Receipt receipt) {
     }
 }

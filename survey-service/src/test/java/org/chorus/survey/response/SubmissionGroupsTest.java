@@ -15,20 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.chorus.platform.web.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How submissions fall into groups and how each learns its own outcome, with a store that records the groups it is
+ * How submissions fall into groups, written by one writer thread, and how each learns its own outcome, with a store that records the groups it is
  * given (the statement itself, against PostgreSQL, is {@link ConcurrentSubmissionsTest}'s).
  */
 class SubmissionGroupsTest {
@@ -36,22 +36,25 @@ class SubmissionGroupsTest {
     private static final int QUEUED = 5;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final ExecutorService requests = Executors.newCachedThreadPool();
+    private final List<SubmissionGroups> started = new ArrayList<>();
     private final List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch firstWriteStarted = new CountDownLatch(1);
     private final CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
 
     @AfterEach
-    void stopRequests() {
-        requests.shutdownNow();
+    void stopWriters() throws InterruptedException {
+        firstWriteMayEnd.countDown();
+        for (SubmissionGroups groups : started) {
+            groups.stop();
+        }
     }
 
     @Test
     void requestsArrivingWhileAGroupIsWrittenGoTogetherInTheNextStatement() throws Exception {
-        SubmissionGroups groups = new SubmissionGroups(store(group -> storedAll(group)));
-        List<Future<Boolean>> outcomes = firstAloneThenQueued(groups);
+        SubmissionGroups groups = groups(store(group -> storedAll(group)));
+        List<CompletableFuture<Boolean>> outcomes = firstAloneThenQueued(groups);
 
-        for (Future<Boolean> outcome : outcomes) {
+        for (CompletableFuture<Boolean> outcome : outcomes) {
             assertTrue(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
         assertEquals(List.of(1, QUEUED), groupSizes);
@@ -61,17 +64,17 @@ class SubmissionGroupsTest {
     @Test
     void aSubmissionWhoseSurveyChangedIsToldSoAndTheRestOfItsGroupIsStored() throws Exception {
         List<Submission> refused = new ArrayList<>();
-        SubmissionGroups groups = new SubmissionGroups(store(group -> {
+        SubmissionGroups groups = groups(store(group -> {
             if (group.size() > 1) {
                 refused.add(group.get(2));
                 return storedAll(group.stream().filter(s -> s != group.get(2)).toList());
             }
             return storedAll(group);
         }));
-        List<Future<Boolean>> outcomes = firstAloneThenQueued(groups);
+        List<CompletableFuture<Boolean>> outcomes = firstAloneThenQueued(groups);
 
         long stored = 0;
-        for (Future<Boolean> outcome : outcomes) {
+        for (CompletableFuture<Boolean> outcome : outcomes) {
             stored += outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS) ? 1 : 0;
         }
         assertEquals(1 + QUEUED - 1, stored);
@@ -81,21 +84,12 @@ class SubmissionGroupsTest {
     @Test
     void aFailureReachesEverySubmissionOfItsGroupAndTheNextRequestIsWrittenAgain() throws Exception {
         IllegalStateException outage = new IllegalStateException("database unavailable");
-        SubmissionGroups groups = new SubmissionGroups(store(group -> {
-            if (group.size() > 1) {
-                throw outage;
-            }
-            return storedAll(group);
-        }));
-        List<Future<Boolean>> outcomes = firstAloneThenQueued(groups);
+        SubmissionGroups groups = groups(store(group -> failingGroupsOfSeveral(group, () -> {
+            throw outage;
+        })));
 
-        assertTrue(outcomes.get(0).get(WAIT.toSeconds(), TimeUnit.SECONDS));
-        for (Future<Boolean> outcome : outcomes.subList(1, outcomes.size())) {
-            ExecutionException failed = assertThrows(ExecutionException.class,
-                    () -> outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
-            assertSame(outage, failed.getCause());
-        }
-        assertTrue(groups.store(submission()), "a later request leads again");
+        assertFirstStoredAndTheQueuedFailed(firstAloneThenQueued(groups), failure -> failure == outage);
+        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS), "a later one is written");
         assertEquals(List.of(1, QUEUED, 1), groupSizes);
     }
 
@@ -103,7 +97,7 @@ class SubmissionGroupsTest {
     void aKeyTakenInAGroupSendsEachOfItAloneSoThatOnlyItsOwnRequestFails() throws Exception {
         IllegalStateException taken = new IllegalStateException("key taken");
         List<Submission> retrying = new ArrayList<>();
-        SubmissionGroups groups = new SubmissionGroups(store(group -> {
+        SubmissionGroups groups = groups(store(group -> {
             if (group.size() > 1) {
                 retrying.add(group.get(3));
                 throw new SubmissionStore.KeyTakenInGroup();
@@ -113,10 +107,10 @@ class SubmissionGroupsTest {
             }
             return storedAll(group);
         }));
-        List<Future<Boolean>> outcomes = firstAloneThenQueued(groups);
+        List<CompletableFuture<Boolean>> outcomes = firstAloneThenQueued(groups);
 
         int failed = 0;
-        for (Future<Boolean> outcome : outcomes) {
+        for (CompletableFuture<Boolean> outcome : outcomes) {
             try {
                 assertTrue(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
             } catch (ExecutionException e) {
@@ -129,22 +123,63 @@ class SubmissionGroupsTest {
     }
 
     @Test
-    void aLoneRequestIsWrittenAtOnceByItsOwnThread() {
-        SubmissionGroups groups = new SubmissionGroups(store(group -> storedAll(group)));
+    void aLoneSubmissionIsWrittenAloneAtOnce() throws Exception {
+        SubmissionGroups groups = groups(store(group -> storedAll(group)));
         firstWriteMayEnd.countDown();
-        assertTrue(groups.store(submission()));
-        assertTrue(groups.store(submission()));
+        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertEquals(List.of(1, 1), groupSizes);
         assertFalse(groups.waiting() > 0);
     }
 
+    @Test
+    void noRequestThreadWaitsForTheStatementThatStoresItsSubmission() throws Exception {
+        SubmissionGroups groups = groups(store(group -> storedAll(group)));
+        CompletableFuture<Boolean> outcome = groups.store(submission());
+        assertTrue(firstWriteStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        assertFalse(outcome.isDone(), "store returned while its statement was still running");
+        firstWriteMayEnd.countDown();
+        assertTrue(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anErrorInTheWriterFailsItsGroupAndLaterSubmissionsAreStillWritten() throws Exception {
+        SubmissionGroups groups = groups(store(group -> failingGroupsOfSeveral(group, () -> {
+            throw new StackOverflowError("deep answers");
+        })));
+
+        assertFirstStoredAndTheQueuedFailed(firstAloneThenQueued(groups),
+                failure -> failure.getCause() instanceof StackOverflowError);
+        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS), "a new writer took over");
+        assertEquals(List.of(1, QUEUED, 1), groupSizes);
+    }
+
+    @Test
+    void aSubmissionAfterStopIsRefusedAsUnavailable() throws Exception {
+        SubmissionGroups groups = groups(store(group -> storedAll(group)));
+        groups.stop();
+
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(503, ((ProblemException) refused.getCause()).status());
+        assertEquals(0, groups.waiting());
+    }
+
+    private SubmissionGroups groups(SubmissionStore store) {
+        SubmissionGroups groups = new SubmissionGroups(store);
+        started.add(groups);
+        return groups;
+    }
+
     /** One request writes alone and is held in its statement while {@link #QUEUED} more arrive, then let go. */
-    private List<Future<Boolean>> firstAloneThenQueued(SubmissionGroups groups) throws InterruptedException {
-        List<Future<Boolean>> outcomes = new ArrayList<>();
-        outcomes.add(requests.submit(() -> groups.store(submission())));
+    private List<CompletableFuture<Boolean>> firstAloneThenQueued(SubmissionGroups groups)
+            throws InterruptedException {
+        List<CompletableFuture<Boolean>> outcomes = new ArrayList<>();
+        outcomes.add(groups.store(submission()));
         assertTrue(firstWriteStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS));
         for (int i = 0; i < QUEUED; i++) {
-            outcomes.add(requests.submit(() -> groups.store(submission())));
+            outcomes.add(groups.store(submission()));
         }
         await().atMost(WAIT).until(() -> groups.waiting() == QUEUED);
         firstWriteMayEnd.countDown();
@@ -164,6 +199,24 @@ class SubmissionGroupsTest {
                 return answer.apply(group);
             }
         };
+    }
+
+    /** Stores a lone submission; {@code failure} fails a group of several. */
+    private static Set<UUID> failingGroupsOfSeveral(List<Submission> group, Runnable failure) {
+        if (group.size() > 1) {
+            failure.run();
+        }
+        return storedAll(group);
+    }
+
+    private static void assertFirstStoredAndTheQueuedFailed(List<CompletableFuture<Boolean>> outcomes,
+            Predicate<Throwable> expected) throws Exception {
+        assertTrue(outcomes.get(0).get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (CompletableFuture<Boolean> outcome : outcomes.subList(1, outcomes.size())) {
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertTrue(expected.test(failed.getCause()), "failed with " + failed.getCause());
+        }
     }
 
     private static Set<UUID> storedAll(List<Submission> group) {

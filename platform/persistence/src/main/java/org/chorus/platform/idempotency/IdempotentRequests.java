@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.web.RequestThreads;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 
@@ -77,27 +80,38 @@ public class IdempotentRequests {
     /**
      * Runs a write that stores its idempotency record in its own single statement (see {@link IdempotencyClaim}), for
      * ingest, where each round trip to the database costs more processor time than the statement itself: nothing is
-     * read first and no transaction is held open around the action. Only when the write is not done, because another
-     * request stored the key first or the action refused, is the key's record read: a retry gets its first result
-     * (whatever changed since, a survey closing say), the same key with another body gets 409, and a key nobody
-     * stored meets the action's own refusal.
+     * read first and no transaction is held open around the action, which may complete on any thread. Only when the
+     * write is not done, because another request stored the key first or the action refused, is the key's record read,
+     * as a blocking step of the request: a retry gets its first result (whatever changed since, a survey closing say),
+     * the same key with another body gets 409, and a key nobody stored meets the action's own refusal.
      */
-    public <T> Outcome<T> executeInOneStatement(String caller, String key, String operation, Object request,
-            Class<T> resultType, UnaryOperator<T> keptForReplay, Function<IdempotencyClaim<T>, T> action) {
+    public <T> CompletionStage<Outcome<T>> executeInOneStatement(String caller, String key, String operation,
+            Object request, Class<T> resultType, UnaryOperator<T> keptForReplay,
+            Function<IdempotencyClaim<T>, CompletionStage<T>> action, RequestThreads threads) {
         if (key == null) {
-            return new Outcome<>(action.apply(IdempotencyClaim.none()), false);
+            return action.apply(IdempotencyClaim.none()).thenApply(result -> new Outcome<>(result, false));
         }
         checkKey(key);
         String requestHash = fingerprint(operation, request);
+        CompletionStage<T> attempt;
         try {
-            return new Outcome<>(action.apply(new IdempotencyClaim<T>(caller, key, operation, requestHash,
-                    result -> write(keptForReplay.apply(result)))), false);
-        } catch (IdempotencyClaim.KeyTaken taken) {
-            return replay(store.find(caller, key).orElseThrow(IdempotentRequests::stillRunning), requestHash,
-                    resultType);
-        } catch (ProblemException refused) {
-            return replay(store.find(caller, key).orElseThrow(() -> refused), requestHash, resultType);
+            attempt = action.apply(new IdempotencyClaim<T>(caller, key, operation, requestHash,
+                    result -> write(keptForReplay.apply(result))));
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
         }
+        return attempt.thenApply(result -> new Outcome<>(result, false)).exceptionallyCompose(failure -> {
+            Throwable cause = RequestThreads.unwrap(failure);
+            if (cause instanceof IdempotencyClaim.KeyTaken) {
+                return threads.blocking(() -> replay(
+                        store.find(caller, key).orElseThrow(IdempotentRequests::stillRunning), requestHash, resultType));
+            }
+            if (cause instanceof ProblemException refused) {
+                return threads.blocking(() -> replay(store.find(caller, key).orElseThrow(() -> refused), requestHash,
+                        resultType));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 
     private <T> Outcome<T> replay(IdempotencyStore.StoredResult earlier, String requestHash, Class<T> resultType) {
