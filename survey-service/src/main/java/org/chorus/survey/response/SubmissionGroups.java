@@ -87,15 +87,18 @@ class SubmissionGroups {
         try {
             writer.execute(this::writeUntilNoneWait);
         } catch (RejectedExecutionException shuttingDown) {
+            List<Waiting> refused;
             lock.lock();
             try {
-                queue.forEach(w -> w.outcome.completeExceptionally(new ProblemException(503, "unavailable",
-                        "Service unavailable", "The service is shutting down; send the response again")));
+                refused = new ArrayList<>(queue);
                 queue.clear();
                 writing = false;
             } finally {
                 lock.unlock();
             }
+            // Outside the lock: completing an outcome runs its request's next steps on this thread.
+            refused.forEach(w -> w.outcome.completeExceptionally(ProblemException.unavailable(
+                    "The service is shutting down; send the response again, to another replica or once it is back")));
         }
     }
 

@@ -140,10 +140,9 @@ public class ProblemMappers {
     private static Response unavailable(Throwable e) {
         // An outage makes every request fail alike: one line each, without the stack, keeps the log readable.
         LOG.warnf("Request %s not served, the database is unavailable: %s", RequestIds.current(), rootMessage(e));
-        ProblemException problem = new ProblemException(503, "unavailable", "Service unavailable",
+        return respond(ProblemException.unavailable(
                 "The service's database is unavailable or busy just now. Retry after the time in Retry-After; "
-                        + "a retry with the same Idempotency-Key is applied at most once.");
-        return problemResponse(problem).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+                        + "a retry with the same Idempotency-Key is applied at most once."));
     }
 
     private static String rootMessage(Throwable e) {
@@ -182,13 +181,11 @@ public class ProblemMappers {
         return "an object";
     }
 
+    /** Every 503 says when to come back, whatever refused the request: a caller's retry logic needs no other rule. */
     static Response respond(ProblemException e) {
-        return problemResponse(e).build();
-    }
-
-    private static Response.ResponseBuilder problemResponse(ProblemException e) {
-        return Response.status(e.status())
+        Response.ResponseBuilder response = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(e.toProblem(RequestIds.current()));
+        return (e.status() == 503 ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS) : response).build();
     }
 }
