@@ -18,6 +18,9 @@ import org.chorus.insight.activity.LadderRung;
 import org.chorus.insight.activity.ProgrammeArea;
 import org.chorus.insight.activity.StakeholderGroup;
 import org.chorus.insight.finding.Sentiment;
+import org.chorus.insight.upload.UploadFormat;
+import org.chorus.insight.upload.UploadMode;
+import org.chorus.insight.upload.UploadStatus;
 import org.chorus.platform.datapackage.Field;
 import org.chorus.platform.datapackage.Table;
 import org.chorus.platform.datapackage.Table.ForeignKey;
@@ -87,10 +90,11 @@ final class InsightTables {
     static final Table UPLOADS = new Table("uploads", "Upload reports",
             "Every upload of a file of activities and findings, with its counts and its report row by row",
             List.of(Field.required("id", UUID, "Upload id", "The upload's id"),
-                    Field.required("format", STRING, "Format", "CSV, XLSX or JSON"),
+                    Field.required("format", STRING, "Format", "The kind of file uploaded").codes(UploadFormat.labels()),
                     Field.of("sheet", STRING, "Sheet", "The workbook's sheet that was read, if named"),
-                    Field.required("mode", STRING, "Mode", "Whether good rows were kept or all or nothing"),
-                    Field.required("status", STRING, "Status", "Where the upload stands"),
+                    Field.required("mode", STRING, "Mode", "Whether good rows were kept or all or nothing")
+                            .codes(UploadMode.values()),
+                    Field.required("status", STRING, "Status", "Where the upload stands").codes(UploadStatus.values()),
                     Field.required("total_rows", INTEGER, "Rows", "Rows in the file"),
                     Field.required("processed_rows", INTEGER, "Processed", "Rows processed"),
                     Field.required("accepted_rows", INTEGER, "Accepted", "Rows that made new activities"),

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,8 +24,9 @@ public class UploadEntity {
     @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
+    @Convert(converter = UploadFormat.Column.class)
     @Column(nullable = false)
-    public String format;
+    public UploadFormat format;
 
     /** The workbook's sheet the upload reads, when it named one. */
     public String sheet;

@@ -16,16 +16,20 @@ class UploadFileReader {
     }
 
     /** @param sheet for a workbook, the sheet to read, or null for the first */
-    List<RawRow> read(UUID organisationId, String format, String sheet, byte[] content) {
+    List<RawRow> read(UUID organisationId, UploadFormat format, String sheet, byte[] content) {
         return switch (format) {
-            case "csv" -> CsvRows.read(content, mappings.columnsOf(organisationId));
-            case "xlsx" -> XlsxRows.read(content, sheet, mappings.columnsOf(organisationId));
-            default -> JsonRows.read(content);
+            case CSV -> CsvRows.read(content, mappings.columnsOf(organisationId));
+            case XLSX -> XlsxRows.read(content, sheet, mappings.columnsOf(organisationId));
+            case JSON -> JsonRows.read(content);
         };
     }
 
     /** A spreadsheet's cells as the file has them. */
-    SheetGrid grid(String format, String sheet, byte[] content) {
-        return "xlsx".equals(format) ? XlsxRows.grid(content, sheet) : CsvRows.grid(content);
+    SheetGrid grid(UploadFormat format, String sheet, byte[] content) {
+        return switch (format) {
+            case CSV -> CsvRows.grid(content);
+            case XLSX -> XlsxRows.grid(content, sheet);
+            case JSON -> throw new IllegalArgumentException("A JSON upload has no sheet to give back");
+        };
     }
 }

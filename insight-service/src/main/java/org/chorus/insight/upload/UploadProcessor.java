@@ -59,8 +59,8 @@ class UploadProcessor {
         this.allOrNothingTimeout = allOrNothingTimeout;
     }
 
-    void process(UUID uploadId, UUID organisationId, String format, UploadMode mode, List<RawRow> rows) {
-        BiFunction<String, Boolean, String> naming = "json".equals(format) ? (f, finding) -> f : UploadFields::csvColumn;
+    void process(UUID uploadId, UUID organisationId, UploadFormat format, UploadMode mode, List<RawRow> rows) {
+        BiFunction<String, Boolean, String> naming = format.isSpreadsheet() ? UploadFields::csvColumn : (f, finding) -> f;
         RowReader reader = QuarkusTransaction.requiringNew().call(
                 () -> new RowReader(validator, replicas.knownPlaceCodes(), themes.labelsByCode(), naming));
         Set<String> seen = new HashSet<>();

@@ -1,7 +1,9 @@
 package org.chorus.insight.upload;
 
+import static org.chorus.insight.upload.UploadFormat.CSV_TYPE;
+import static org.chorus.insight.upload.UploadFormat.XLSX_TYPE;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -46,9 +48,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Tag(name = "Uploads")
 public class UploadResource {
 
-    static final String CSV = "text/csv";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final UploadService uploads;
     private final IdempotentRequests idempotency;
     private final Caller caller;
@@ -60,7 +59,7 @@ public class UploadResource {
     }
 
     @POST
-    @Consumes({ CSV, XLSX, MediaType.APPLICATION_JSON })
+    @Consumes({ CSV_TYPE, XLSX_TYPE, MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
     @Operation(summary = "Upload activities with their findings",
@@ -73,8 +72,8 @@ public class UploadResource {
                     + "Up to 500 rows are processed at once (201 with the report); larger files become a job (202) "
                     + "whose progress and report are at the Location. Safe to retry with the same Idempotency-Key.")
     @RequestBody(content = {
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "See GET /api/v1/uploads/schema.json")) })
     @APIResponse(responseCode = "201", description = "Processed; the report is in rows",
@@ -94,10 +93,10 @@ public class UploadResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] content) {
         UploadMode uploadMode = mode(mode);
-        String format = format(contentType);
+        UploadFormat format = UploadFormat.ofContentType(contentType);
         byte[] file = content == null ? new byte[0] : content;
         Upload upload = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "upload",
-                new Fingerprint(format, sheet, uploadMode, file), Upload.class,
+                new Fingerprint(format.label(), sheet, uploadMode, file), Upload.class,
                 () -> uploads.receive(caller, format, sheet, uploadMode, file)).result();
         int status = upload.status() == UploadStatus.DONE ? 201 : 202;
         return Response.status(status).location(Locations.of(UploadResource.class, upload.id())).entity(upload).build();
@@ -117,7 +116,7 @@ public class UploadResource {
 
     @GET
     @Path("/{id}/report")
-    @Produces({ CSV, XLSX })
+    @Produces({ CSV_TYPE, XLSX_TYPE })
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
     @Operation(summary = "Download an upload's report as the file's own rows",
             description = "The uploaded spreadsheet's rows as it had them, each with two columns beside it: "
@@ -126,8 +125,8 @@ public class UploadResource {
                     + "are left out. A JSON upload's report lists its activities by position and reference. Only the "
                     + "organisation that uploaded the file may download it; a spreadsheet is kept for 30 days.")
     @APIResponse(responseCode = "200", description = "The report",
-            content = { @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
-                    @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            content = { @Content(mediaType = CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "404", description = "No such upload, or another organisation's")
     @APIResponse(responseCode = "409", description = "The upload is not processed yet")
     @APIResponse(responseCode = "410", description = "The spreadsheet is no longer kept; the report stays at the upload")
@@ -136,17 +135,17 @@ public class UploadResource {
         boolean xlsx = reportFormat(format);
         RowReportFile report = uploads.report(caller, id);
         StreamingOutput body = xlsx ? report::writeXlsx : report::writeCsv;
-        return Response.ok(body, xlsx ? XLSX : CSV + "; charset=UTF-8").header("Content-Disposition",
+        return Response.ok(body, xlsx ? XLSX_TYPE : CSV_TYPE + "; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"upload-" + id + "-report." + (xlsx ? "xlsx" : "csv") + "\"").build();
     }
 
     @GET
     @Path("/template.csv")
-    @Produces(CSV)
+    @Produces(CSV_TYPE)
     @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
     @Operation(summary = "Get the CSV template", description = "The header row and one example row.")
     @APIResponse(responseCode = "200", description = "The template",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = CSV_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response template() {
         return Response.ok(UploadFiles.read(UploadFiles.TEMPLATE))
                 .header("Content-Disposition", "attachment; filename=\"chorus-upload-template.csv\"").build();
@@ -181,12 +180,6 @@ public class UploadResource {
         }
         throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
                 "format: must be csv or xlsx", List.of(FieldError.parameter("format", "must be csv or xlsx")));
-    }
-
-    /** What makes two uploads the same request, for the Idempotency-Key check. */
-    private static String format(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        return type.startsWith(CSV) ? "csv" : type.startsWith(XLSX) ? "xlsx" : "json";
     }
 
     /** Without a sheet it reads as before sheets existed, so a retry across an upgrade still matches its first try. */

@@ -51,7 +51,7 @@ public class UploadService {
     }
 
     /** Runs inside the caller's idempotency transaction; the upload and its rows commit in transactions of their own. */
-    public Upload receive(Caller caller, String format, String sheet, UploadMode mode, byte[] content) {
+    public Upload receive(Caller caller, UploadFormat format, String sheet, UploadMode mode, byte[] content) {
         UUID organisationId = acting.requireActive(caller);
         List<RawRow> rows = files.read(organisationId, format, sheet, content);
         if (rows.isEmpty()) {
@@ -61,7 +61,7 @@ public class UploadService {
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             UUID created = create(organisationId, format, sheet, mode, rows.size(), asJob ? content : null);
             keepForReport(created, format, content);
-            audit.record("insights.uploaded", "upload", created, Map.of("format", format, "mode", mode.name(),
+            audit.record("insights.uploaded", "upload", created, Map.of("format", format.label(), "mode", mode.name(),
                     "rows", Integer.toString(rows.size()), "asJob", Boolean.toString(asJob)));
             return created;
         });
@@ -96,7 +96,7 @@ public class UploadService {
                     "The upload is " + upload.status + "; its report can be downloaded once it is DONE");
         }
         List<RowResult> results = views.of(upload).rows();
-        if ("json".equals(upload.format)) {
+        if (!upload.format.isSpreadsheet()) {
             return RowReportFile.ofActivities(results);
         }
         UploadFileEntity file = keptFiles.findByIdOptional(id).orElseThrow(() -> new ProblemException(410,
@@ -106,8 +106,8 @@ public class UploadService {
     }
 
     /** A spreadsheet is kept so that its report can give the person's own rows back; a JSON file has no rows to give. */
-    private void keepForReport(UUID uploadId, String format, byte[] content) {
-        if ("json".equals(format)) {
+    private void keepForReport(UUID uploadId, UploadFormat format, byte[] content) {
+        if (!format.isSpreadsheet()) {
             return;
         }
         UploadFileEntity file = new UploadFileEntity();
@@ -117,7 +117,7 @@ public class UploadService {
         keptFiles.persist(file);
     }
 
-    private UUID create(UUID organisationId, String format, String sheet, UploadMode mode, int totalRows,
+    private UUID create(UUID organisationId, UploadFormat format, String sheet, UploadMode mode, int totalRows,
             byte[] content) {
         UploadEntity upload = new UploadEntity();
         upload.id = UUID.randomUUID();

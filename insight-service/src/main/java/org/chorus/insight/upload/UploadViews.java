@@ -19,7 +19,7 @@ public class UploadViews {
     }
 
     public Upload of(UploadEntity u) {
-        return new Upload(u.id, u.organisationId, u.format, u.mode, u.status, u.totalRows, u.processedRows,
+        return new Upload(u.id, u.organisationId, u.format.label(), u.mode, u.status, u.totalRows, u.processedRows,
                 u.acceptedRows, u.updatedRows, u.unchangedRows, u.rejectedRows, u.skippedRows, u.createdAt, u.finishedAt, report(u));
     }
 

@@ -52,7 +52,7 @@ class UploadJobRecoveryTest {
         UploadEntity upload = new UploadEntity();
         upload.id = id;
         upload.organisationId = org;
-        upload.format = "csv";
+        upload.format = UploadFormat.CSV;
         upload.mode = UploadMode.KEEP_VALID;
         upload.status = UploadStatus.PROCESSING;
         upload.totalRows = 2;

@@ -1,0 +1,43 @@
+package org.chorus.insight.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The upload formats without HTTP: what a request's Content-Type names, and what the column stores. */
+class UploadFormatTest {
+
+    private final UploadFormat.Column column = new UploadFormat.Column();
+
+    @Test
+    void theContentTypeNamesTheFormatWhateverItsCaseAndParameters() {
+        assertEquals(UploadFormat.CSV, UploadFormat.ofContentType("text/csv"));
+        assertEquals(UploadFormat.CSV, UploadFormat.ofContentType("Text/CSV; charset=UTF-8"));
+        assertEquals(UploadFormat.XLSX, UploadFormat.ofContentType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assertEquals(UploadFormat.JSON, UploadFormat.ofContentType("application/json; charset=utf-8"));
+        assertEquals(UploadFormat.JSON, UploadFormat.ofContentType(null));
+    }
+
+    @Test
+    void theColumnKeepsTheLabelsStoredBeforeTheFormatWasAType() {
+        assertEquals(List.of("csv", "xlsx", "json"),
+                List.of(UploadFormat.values()).stream().map(column::convertToDatabaseColumn).toList());
+        for (UploadFormat format : UploadFormat.values()) {
+            assertEquals(format, column.convertToEntityAttribute(column.convertToDatabaseColumn(format)));
+        }
+        assertThrows(IllegalArgumentException.class, () -> column.convertToEntityAttribute("CSV"));
+    }
+
+    @Test
+    void onlySpreadsheetsHaveRowsToGiveBack() {
+        assertTrue(UploadFormat.CSV.isSpreadsheet());
+        assertTrue(UploadFormat.XLSX.isSpreadsheet());
+        assertFalse(UploadFormat.JSON.isSpreadsheet());
+    }
+}
