@@ -3,6 +3,7 @@ package org.chorus.gateway.origins;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.platform.events.contract.ApiKeyData;
+import org.chorus.platform.web.caller.KeyKind;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,7 +49,7 @@ public class OriginPolicy {
         }
         String rawOrigin = request.getHeader(HttpHeaders.ORIGIN);
         String origin = pageOrigin(rawOrigin, request);
-        if ("publishable".equals(key.kind())) {
+        if (KeyKind.PUBLISHABLE.isNamedBy(key.kind())) {
             if (origin == null) {
                 return rawOrigin == null ? Verdict.ORIGIN_REQUIRED : Verdict.ORIGIN_NOT_ALLOWED;
             }

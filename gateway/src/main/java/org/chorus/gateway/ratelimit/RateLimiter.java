@@ -10,6 +10,7 @@ import org.chorus.gateway.GatewayConfig;
 import org.chorus.gateway.origins.OrganisationCache;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.web.caller.ClientAddresses;
+import org.chorus.platform.web.caller.KeyKind;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -72,7 +73,7 @@ public class RateLimiter {
      * @param clientAddress the TCP peer, or the forwarded client when Quarkus is told to trust a proxy's headers
      */
     public Decision check(ApiKeyData key, HttpMethod method, String path, String clientAddress) {
-        if (!"publishable".equals(key.kind())) {
+        if (!KeyKind.PUBLISHABLE.isNamedBy(key.kind())) {
             return Decision.ALLOWED;
         }
         boolean submission = method == HttpMethod.POST && SUBMISSION.matcher(path).matches();

@@ -13,6 +13,7 @@ import org.chorus.gateway.GatewayConfig;
 import org.chorus.gateway.keys.ApiKeyChanged;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.web.caller.InternalToken;
+import org.chorus.platform.web.caller.KeyKind;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
@@ -62,7 +63,7 @@ public class InternalTokenIssuer {
     void verifySigningKey(@Observes StartupEvent startup, GatewayConfig config) {
         try {
             for (String service : config.services().keySet()) {
-                sign(new ApiKeyData(new UUID(0, 0), new UUID(0, 0), "secret", null, List.of(), false, null), service);
+                sign(new ApiKeyData(new UUID(0, 0), new UUID(0, 0), KeyKind.SECRET.label(), null, List.of(), false, null), service);
             }
         } catch (RuntimeException e) {
             throw new IllegalStateException("The gateway cannot sign internal tokens: point CHORUS_INTERNAL_TOKEN_PRIVATE_KEY"

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.chorus.platform.web.caller.KeyKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An API key as listed: everything but the secret, which is shown only once, when the key is issued. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.chorus.platform.web.caller.KeyKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an administrator sends to issue a key. */

@@ -18,6 +18,7 @@ import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.time.StoredTime;
+import org.chorus.platform.web.caller.KeyKind;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
@@ -150,7 +151,7 @@ public class ApiKeyService {
         keys.persist(key);
         announce(ChorusEventTypes.API_KEY_ISSUED, key);
         audit.record("api-key.issued", "api-key", key.id, Map.of("organisationId", organisationId.toString(),
-                "kind", kind.eventName(), "scopes", String.join(" ", scopes)));
+                "kind", kind.label(), "scopes", String.join(" ", scopes)));
         return views.of(key);
     }
 
@@ -179,7 +180,7 @@ public class ApiKeyService {
     }
 
     private void announce(EventType<ApiKeyData> type, ApiKeyEntity key) {
-        outbox.record(type, key.id, new ApiKeyData(key.id, key.organisationId, key.kind.eventName(), key.secretHash,
+        outbox.record(type, key.id, new ApiKeyData(key.id, key.organisationId, key.kind.label(), key.secretHash,
                 key.scopes, key.revokedAt != null, key.expiresAt));
     }
 

@@ -3,6 +3,7 @@ package org.chorus.directory.apikey;
 import java.security.SecureRandom;
 
 import org.chorus.platform.events.contract.SecretHashes;
+import org.chorus.platform.web.caller.KeyKind;
 
 /**
  * Makes and fingerprints key secrets. A secret has 40 random base62 characters (about 238 bits), so a fast

@@ -9,7 +9,7 @@ import static org.chorus.platform.datapackage.Field.Type.UUID;
 
 import java.util.List;
 
-import org.chorus.directory.apikey.KeyKind;
+import org.chorus.platform.web.caller.KeyKind;
 import org.chorus.directory.organisation.OrganisationType;
 import org.chorus.directory.place.PlaceKind;
 import org.chorus.platform.datapackage.Field;

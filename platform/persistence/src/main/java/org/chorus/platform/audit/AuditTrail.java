@@ -86,7 +86,7 @@ public class AuditTrail {
             return null;
         }
         String address = current.request().remoteAddress().hostAddress();
-        boolean organisation = who != null && "secret".equals(who.keyKind());
+        boolean organisation = who != null && who.usesSecretKey();
         return organisation ? address : ClientAddresses.network(address);
     }
 }

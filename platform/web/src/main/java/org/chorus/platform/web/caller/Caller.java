@@ -16,6 +16,11 @@ public record Caller(UUID organisationId, UUID keyId, String keyKind, Set<String
         return scopes.contains(scope);
     }
 
+    /** A secret key is an organisation's own server; a publishable one may be anyone's browser. */
+    public boolean usesSecretKey() {
+        return KeyKind.SECRET.isNamedBy(keyKind);
+    }
+
     public boolean belongsTo(UUID organisation) {
         return organisationId.equals(organisation);
     }

@@ -1,8 +1,11 @@
-package org.chorus.directory.apikey;
+package org.chorus.platform.web.caller;
+
+import java.util.Locale;
 
 /**
  * Secret keys are for servers and carry managed scopes; publishable keys sit in partner websites' pages, where
- * anyone can read them, so they carry only the public scope.
+ * anyone can read them, so they carry only the public scope. The directory stores and shows the kind; events and
+ * internal tokens carry its label; the gateway and the services decide by it, all through this one type.
  */
 public enum KeyKind {
     SECRET("sk"),
@@ -19,7 +22,13 @@ public enum KeyKind {
         return marker;
     }
 
-    public String eventName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    /** How events and internal tokens name the kind. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether an event's or a token's label names this kind; a missing or unknown label names none. */
+    public boolean isNamedBy(String label) {
+        return label().equals(label);
     }
 }

@@ -26,7 +26,7 @@ public class KeyKindRoles implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
-                || !"secret".equals(claims.of(token).keyKind())) {
+                || !KeyKind.SECRET.isNamedBy(claims.of(token).keyKind())) {
             return Uni.createFrom().item(identity);
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRole(Scopes.ANY_SECRET_KEY).build());
