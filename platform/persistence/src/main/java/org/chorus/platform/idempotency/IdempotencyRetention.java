@@ -1,7 +1,5 @@
 package org.chorus.platform.idempotency;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -9,6 +7,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.retention.OldRows;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -36,11 +35,8 @@ class IdempotencyRetention {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void prune() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)")) {
-            delete.setLong(1, config.retention().toSeconds());
-            delete.executeUpdate();
+        try {
+            OldRows.delete(dataSource, "idempotency_record", "created_at", config.retention());
         } catch (SQLException e) {
             LOG.warnf("Could not prune idempotency records: %s", e.getMessage());
         }

@@ -1,7 +1,5 @@
 package org.chorus.platform.inbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -9,6 +7,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.retention.OldRows;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -46,12 +45,7 @@ class InboxRetention {
 
     /** @return how many rows were forgotten */
     int prune() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM inbox_event WHERE processed_at < now() - make_interval(secs => ?)")) {
-            delete.setLong(1, config.retention().toSeconds());
-            return delete.executeUpdate();
-        }
+        return OldRows.delete(dataSource, "inbox_event", "processed_at", config.retention());
     }
 
     /** How long the inbox remembers an applied event. */

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.retention.OldRows;
+
 /**
  * The relay's view of the outbox table. Each round runs in one local transaction holding an advisory lock, so that
  * relays in several replicas never publish the same rows at once and the order of each aggregate's events holds.
@@ -179,11 +181,8 @@ class OutboxStore {
     }
 
     void deletePublishedBefore(Duration retention) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => ?)")) {
-            delete.setLong(1, retention.toSeconds());
-            delete.executeUpdate();
+        try {
+            OldRows.delete(dataSource, "outbox_event", "published_at", retention);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prune the outbox: " + e.getMessage(), e);
         }
