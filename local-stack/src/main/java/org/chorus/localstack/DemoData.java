@@ -35,7 +35,7 @@ public final class DemoData {
     public static void main(String[] args) throws IOException, InterruptedException {
         Path root = args.length > 0 ? Path.of(args[0]) : StackSettings.findRepoRoot().resolve(".chorus");
         StackHome home = new StackHome(root.toAbsolutePath());
-        String port = StackStatus.ports(home).getProperty(ChorusService.GATEWAY.module(), "8080");
+        String port = home.readPorts().getProperty(ChorusService.GATEWAY.module(), "8080");
         URI gateway = URI.create("http://127.0.0.1:" + port);
         try {
             System.exit(loadAll(gateway, Secrets.readBootstrapAdminKey(home)) ? 0 : 1);

@@ -57,7 +57,7 @@ public final class Handover {
         StackHome home = new StackHome(Path.of(args[0]).toAbsolutePath());
         UUID organisation = UUID.fromString(args[1]);
         Path folder = Path.of(args.length > 2 ? args[2] : "handover-" + organisation);
-        String port = StackStatus.ports(home).getProperty(ChorusService.GATEWAY.module(), "8080");
+        String port = home.readPorts().getProperty(ChorusService.GATEWAY.module(), "8080");
         URI gateway = URI.create(System.getenv().getOrDefault("CHORUS_GATEWAY_URL", "http://127.0.0.1:" + port));
         try {
             new Handover(gateway, key()).fetch(organisation, folder);

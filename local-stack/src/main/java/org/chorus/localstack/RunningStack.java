@@ -3,8 +3,6 @@ package org.chorus.localstack;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * A started stack: PostgreSQL, Kafka and the four services as processes, some perhaps as several replicas. Closing it
@@ -50,10 +47,10 @@ public final class RunningStack implements AutoCloseable {
                     () -> new IllegalStateException("Another local stack is running with home " + home.root()));
         }
         Leftovers.stop(home);
-        checkBuilt();
-        checkPortsFree();
+        settings.requireServiceJars();
+        settings.ports().requireFree();
         secrets = Secrets.loadOrCreate(home);
-        writePortsFile();
+        home.writePorts(settings.ports());
         startPostgres();
         startKafka();
         startServices(List.of(ChorusService.DIRECTORY, ChorusService.SURVEY, ChorusService.INSIGHT));
@@ -97,11 +94,6 @@ public final class RunningStack implements AutoCloseable {
         return settings.ports().replicas(service);
     }
 
-    /** @param name e.g. "survey-service", "survey" or "SURVEY" */
-    public URI serviceUrl(String name) {
-        return serviceUrl(ChorusService.named(name));
-    }
-
     /** Stops every replica of a service cleanly (SIGTERM) and waits until they have exited. */
     public void stopService(ChorusService service) {
         replicas(service).forEach(this::stopReplica);
@@ -117,11 +109,6 @@ public final class RunningStack implements AutoCloseable {
         for (ServiceReplica replica : replicas(service)) {
             startReplica(replica);
         }
-    }
-
-    /** True while every replica of the service runs. */
-    public boolean isRunning(ChorusService service) {
-        return replicas(service).stream().allMatch(this::isRunning);
     }
 
     public void stopReplica(ServiceReplica replica) {
@@ -287,24 +274,6 @@ public final class RunningStack implements AutoCloseable {
         return process;
     }
 
-    private void checkBuilt() {
-        for (ChorusService service : ChorusService.values()) {
-            Path jar = settings.serviceJar(service);
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing; build it first: ./mvnw package -DskipTests");
-            }
-        }
-    }
-
-    private void checkPortsFree() {
-        settings.ports().byOwner().forEach((owner, port) -> {
-            if (!StackPorts.isFree(port)) {
-                throw new IllegalStateException("Port " + port + " for " + owner
-                        + " is taken by a process this stack did not start");
-            }
-        });
-    }
-
     private void releaseHome() {
         try {
             if (lockChannel != null) {
@@ -312,14 +281,6 @@ public final class RunningStack implements AutoCloseable {
             }
         } catch (IOException e) {
             // the lock goes with the process anyway
-        }
-    }
-
-    private void writePortsFile() throws IOException {
-        Properties ports = new Properties();
-        settings.ports().byOwner().forEach((owner, port) -> ports.setProperty(owner, port.toString()));
-        try (var out = Files.newBufferedWriter(home.portsFile(), StandardCharsets.UTF_8)) {
-            ports.store(out, "Ports of the running local stack");
         }
     }
 }

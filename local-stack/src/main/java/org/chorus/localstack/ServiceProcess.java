@@ -57,22 +57,16 @@ final class ServiceProcess {
             env.put("CHORUS_DB_USER", PostgresServer.ROLE);
             env.put("CHORUS_DB_PASSWORD", secrets.dbPassword());
         });
-        switch (service) {
-            case DIRECTORY -> {
-                env.put("CHORUS_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey());
-                // A developer's webhook receiver runs on this machine: the local stack lets it through, over http.
-                env.put("CHORUS_WEBHOOKS_ALLOW_LOOPBACK", "true");
-            }
-            case GATEWAY -> {
-                env.put("CHORUS_INTERNAL_TOKEN_PRIVATE_KEY", secrets.privateKeyPem().toString());
-                env.put("CHORUS_DIRECTORY_URL", urls(ports, ChorusService.DIRECTORY));
-                env.put("CHORUS_SURVEY_URL", urls(ports, ChorusService.SURVEY));
-                env.put("CHORUS_INSIGHT_URL", urls(ports, ChorusService.INSIGHT));
-            }
-            default -> {
-                // survey and insight need nothing beyond the common variables
-            }
-        }
+        env.putAll(switch (service) {
+            // A developer's webhook receiver runs on this machine: the local stack lets it through, over http.
+            case DIRECTORY -> Map.of("CHORUS_BOOTSTRAP_ADMIN_KEY", secrets.bootstrapAdminKey(),
+                    "CHORUS_WEBHOOKS_ALLOW_LOOPBACK", "true");
+            case GATEWAY -> Map.of("CHORUS_INTERNAL_TOKEN_PRIVATE_KEY", secrets.privateKeyPem().toString(),
+                    "CHORUS_DIRECTORY_URL", urls(ports, ChorusService.DIRECTORY),
+                    "CHORUS_SURVEY_URL", urls(ports, ChorusService.SURVEY),
+                    "CHORUS_INSIGHT_URL", urls(ports, ChorusService.INSIGHT));
+            case SURVEY, INSIGHT -> Map.of();
+        });
         env.putAll(settings.serviceEnv().getOrDefault(service, Map.of()));
         return env;
     }

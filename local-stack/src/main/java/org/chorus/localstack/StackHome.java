@@ -1,13 +1,17 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -92,6 +96,25 @@ record StackHome(Path root) {
     /** The ports of the running stack, for `chorus status` and `chorus demo`. */
     Path portsFile() {
         return run().resolve("ports.properties");
+    }
+
+    void writePorts(StackPorts stackPorts) throws IOException {
+        Properties ports = new Properties();
+        stackPorts.byOwner().forEach((owner, port) -> ports.setProperty(owner, port.toString()));
+        try (Writer out = Files.newBufferedWriter(portsFile(), StandardCharsets.UTF_8)) {
+            ports.store(out, "Ports of the running local stack");
+        }
+    }
+
+    /** The ports the running stack wrote; none when no stack has started here. */
+    Properties readPorts() throws IOException {
+        Properties ports = new Properties();
+        if (Files.exists(portsFile())) {
+            try (Reader in = Files.newBufferedReader(portsFile(), StandardCharsets.UTF_8)) {
+                ports.load(in);
+            }
+        }
+        return ports;
     }
 
     /**

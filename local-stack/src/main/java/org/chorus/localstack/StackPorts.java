@@ -172,6 +172,16 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
         return ports;
     }
 
+    /** @throws IllegalStateException naming the first port something this stack did not start already listens on */
+    void requireFree() {
+        byOwner().forEach((owner, port) -> {
+            if (!isFree(port)) {
+                throw new IllegalStateException("Port " + port + " for " + owner
+                        + " is taken by a process this stack did not start");
+            }
+        });
+    }
+
     /** The name of a replica's management port in the ports file: {@code survey-service-2-management}. */
     static String managementName(String replica) {
         return replica + "-management";

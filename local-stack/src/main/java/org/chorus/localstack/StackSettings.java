@@ -77,6 +77,16 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
         throw new IllegalStateException("No Chorus checkout at or above " + start);
     }
 
+    /** @throws IllegalStateException naming the first service whose jar is not built */
+    void requireServiceJars() {
+        for (ChorusService service : ChorusService.values()) {
+            Path jar = serviceJar(service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build it first: ./mvnw package -DskipTests");
+            }
+        }
+    }
+
     public Path serviceJar(ChorusService service) {
         return repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }

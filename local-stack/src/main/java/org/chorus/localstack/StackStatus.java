@@ -1,7 +1,6 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -37,7 +36,7 @@ public final class StackStatus {
                 ? Files.readString(home.stateFile(), StandardCharsets.UTF_8).trim() : "never started";
         System.out.println("Chorus local stack in " + home.root() + ": "
                 + supervisor.map(p -> state + " (supervisor pid " + p.pid() + ")").orElse("not running"));
-        Properties ports = ports(home);
+        Properties ports = home.readPorts();
         boolean allUp = supervisor.isPresent();
         allUp &= line("postgres", Leftovers.postmaster(home), ports, false);
         allUp &= line(KafkaBroker.NAME, Leftovers.recorded(home.pidFile(KafkaBroker.NAME)), ports, false);
@@ -116,13 +115,4 @@ public final class StackStatus {
         }
     }
 
-    static Properties ports(StackHome home) throws IOException {
-        Properties ports = new Properties();
-        if (Files.exists(home.portsFile())) {
-            try (Reader in = Files.newBufferedReader(home.portsFile(), StandardCharsets.UTF_8)) {
-                ports.load(in);
-            }
-        }
-        return ports;
-    }
 }
