@@ -13,7 +13,6 @@ import org.chorus.insight.reach.ReachQueries.Period;
 import org.chorus.insight.reach.ReachSummary.ChannelReach;
 import org.chorus.insight.reach.ReachSummary.GroupReach;
 import org.chorus.insight.reach.ReachSummary.MethodReach;
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 
 /** Summarises who was heard, where and how, and shows where nobody was. */
@@ -31,8 +30,7 @@ public class ReachService {
     @Transactional
     public ReachSummary summarise(String placeCode, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                    "to: must not be before from", List.of(FieldError.parameter("to", "must not be before from")));
+            throw ProblemException.invalidParameter("to", "must not be before from");
         }
         Period period = new Period(placeCode == null || placeCode.isBlank() ? null : placeCode.strip(), from, to);
         List<MethodReach> byMethod = queries.byMethod(period);

@@ -3,7 +3,6 @@ package org.chorus.insight.upload;
 import static org.chorus.insight.upload.UploadFormat.CSV_TYPE;
 import static org.chorus.insight.upload.UploadFormat.XLSX_TYPE;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +25,6 @@ import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -166,9 +164,8 @@ public class UploadResource {
         if (mode == null) {
             return UploadMode.KEEP_VALID;
         }
-        return Labels.parse(UploadMode.class, mode).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
-                "Request parameter is not valid", "mode: must be keep-valid or all-or-nothing",
-                List.of(FieldError.parameter("mode", "must be keep-valid or all-or-nothing"))));
+        return Labels.parse(UploadMode.class, mode).orElseThrow(
+                () -> ProblemException.invalidParameter("mode", "must be keep-valid or all-or-nothing"));
     }
 
     private static boolean reportFormat(String format) {
@@ -178,8 +175,7 @@ public class UploadResource {
         if (format.equals("xlsx")) {
             return true;
         }
-        throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                "format: must be csv or xlsx", List.of(FieldError.parameter("format", "must be csv or xlsx")));
+        throw ProblemException.invalidParameter("format", "must be csv or xlsx");
     }
 
     /** Without a sheet it reads as before sheets existed, so a retry across an upgrade still matches its first try. */

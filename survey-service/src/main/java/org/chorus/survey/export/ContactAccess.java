@@ -32,11 +32,7 @@ final class ContactAccess {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> {
-                String rule = "must be true or false";
-                throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                        PARAMETER + ": " + rule, List.of(FieldError.parameter(PARAMETER, rule)));
-            }
+            default -> throw ProblemException.invalidParameter(PARAMETER, "must be true or false");
         };
     }
 

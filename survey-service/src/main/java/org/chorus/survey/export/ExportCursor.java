@@ -3,10 +3,8 @@ package org.chorus.survey.export;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 
 import org.chorus.platform.web.paging.Cursor;
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 
 /** Where the previous export ended: the instant up to which it held every response. Opaque to callers. */
@@ -34,9 +32,7 @@ final class ExportCursor {
             }
             return Cursor.instantOf(new Cursor(raw.substring(PREFIX.length()), null));
         } catch (IllegalArgumentException e) {
-            String rule = "not a cursor an export issued";
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "cursor: " + rule,
-                    List.of(FieldError.parameter("cursor", rule)));
+            throw ProblemException.invalidParameter("cursor", "not a cursor an export issued");
         }
     }
 }

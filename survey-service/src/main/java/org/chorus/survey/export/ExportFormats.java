@@ -1,10 +1,8 @@
 package org.chorus.survey.export;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Text;
@@ -27,7 +25,7 @@ final class ExportFormats {
         try {
             return ExportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(FORMAT, "must be one of " + Arrays.stream(ExportFormat.values())
+            throw ProblemException.invalidParameter(FORMAT, "must be one of " + Arrays.stream(ExportFormat.values())
                     .map(ExportFormat::parameterValue).toList());
         }
     }
@@ -42,14 +40,14 @@ final class ExportFormats {
             style = values == null || values.isBlank() ? null
                     : ValueStyle.valueOf(values.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(VALUES, "must be labels or codes");
+            throw ProblemException.invalidParameter(VALUES, "must be labels or codes");
         }
         return switch (format) {
             case CSV, NDJSON, XLSX -> style == null ? ValueStyle.LABELS : style;
             case DATAPACKAGE -> {
                 if (style == ValueStyle.LABELS) {
-                    throw invalid(VALUES, "must be codes for a datapackage: it holds codes, and its "
-                            + "datapackage.json and survey.sps give their labels");
+                    throw ProblemException.invalidParameter(VALUES, "must be codes for a datapackage: it holds "
+                            + "codes, and its datapackage.json and survey.sps give their labels");
                 }
                 yield ValueStyle.CODES;
             }
@@ -63,14 +61,9 @@ final class ExportFormats {
         }
         String language = lang.strip().toLowerCase(Locale.ROOT);
         if (!survey.definition().isWrittenIn(language)) {
-            throw invalid(LANG, "must be a language the survey is written in: "
+            throw ProblemException.invalidParameter(LANG, "must be a language the survey is written in: "
                     + String.join(", ", survey.definition().languages()));
         }
         return language;
-    }
-
-    private static ProblemException invalid(String parameter, String rule) {
-        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                parameter + ": " + rule, List.of(FieldError.parameter(parameter, rule)));
     }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.coding.answer.ExportCodebook;
 import org.chorus.survey.definition.PublishedSurvey;
@@ -90,9 +89,7 @@ public class ExportService {
         Instant settled = horizon.settled();
         Instant to = asked.to() == null || asked.to().isAfter(settled) ? settled : asked.to();
         if (asked.from() != null && asked.to() != null && !asked.from().isBefore(asked.to())) {
-            String rule = "must be after since";
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", "until: " + rule,
-                    List.of(FieldError.parameter("until", rule)));
+            throw ProblemException.invalidParameter("until", "must be after since");
         }
         ExportFilter filter = new ExportFilter(from, to, asked.channel(), asked.place());
         ExportSlots.Slot slot = slots.take(caller.organisationId());

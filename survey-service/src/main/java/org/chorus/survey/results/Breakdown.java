@@ -1,8 +1,5 @@
 package org.chorus.survey.results;
 
-import java.util.List;
-
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 
@@ -39,7 +36,8 @@ public record Breakdown(Kind kind, String questionId) {
         boolean demographic = survey.definition().question(by).filter(q -> q.kind().describesRespondent())
                 .isPresent();
         if (!demographic) {
-            throw badParameter("by", "must be all, channel, place or the id of a demographic question");
+            throw ProblemException.invalidParameter("by",
+                    "must be all, channel, place or the id of a demographic question");
         }
         return new Breakdown(Kind.DEMOGRAPHIC, by);
     }
@@ -64,10 +62,5 @@ public record Breakdown(Kind kind, String questionId) {
             case ALL, CHANNEL, PLACE -> name();
             case DEMOGRAPHIC -> TallyKey.DEMOGRAPHIC_PREFIX + questionId;
         };
-    }
-
-    static ProblemException badParameter(String name, String rule) {
-        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid", name + ": " + rule,
-                List.of(FieldError.parameter(name, rule)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedResults;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
@@ -65,8 +66,9 @@ public class ResultsService {
     @Transactional
     public ResultsSummary summary(UUID surveyId, String by, String language) {
         if (by != null) {
-            throw Breakdown.badParameter("by", "is not accepted here: the published summary has overall figures only; "
-                    + "breakdowns by channel, place or demographic are for analysts (GET /results with exports:read)");
+            throw ProblemException.invalidParameter("by", "is not accepted here: the published summary has overall "
+                    + "figures only; breakdowns by channel, place or demographic are for analysts (GET /results with "
+                    + "exports:read)");
         }
         PublishedResults published = surveys.withPublishedResults(surveyId);
         PublishedSurvey survey = published.survey();

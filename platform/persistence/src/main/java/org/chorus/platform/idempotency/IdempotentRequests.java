@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -16,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.platform.web.RequestThreads;
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,9 +127,7 @@ public class IdempotentRequests {
     /** @throws ProblemException 400 naming the header unless the key is 1 to 200 visible ASCII characters */
     static void checkKey(String key) {
         if (!ACCEPTABLE_KEY.matcher(key).matches()) {
-            throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                    HEADER + ": must be 1 to 200 visible ASCII characters",
-                    List.of(FieldError.parameter(HEADER, "must be 1 to 200 visible ASCII characters")));
+            throw ProblemException.invalidParameter(HEADER, "must be 1 to 200 visible ASCII characters");
         }
     }
 

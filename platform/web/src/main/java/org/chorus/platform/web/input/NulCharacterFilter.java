@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -29,8 +28,7 @@ public class NulCharacterFilter {
             if (parameter.getKey().indexOf('\0') >= 0
                     || parameter.getValue().stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
                 String name = parameter.getKey().replace('\0', '?');
-                throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                        name + ": " + RULE, List.of(FieldError.parameter(name, RULE)));
+                throw ProblemException.invalidParameter(name, RULE);
             }
         }
     }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -50,8 +49,7 @@ public class ParameterForms {
                     : request.getUriInfo().getQueryParameters();
             for (String value : parameters.getOrDefault(form.name(), List.of())) {
                 if (!readable(form, value)) {
-                    throw ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                            form.name() + ": " + form.rule(), List.of(FieldError.parameter(form.name(), form.rule())));
+                    throw ProblemException.invalidParameter(form.name(), form.rule());
                 }
             }
         }

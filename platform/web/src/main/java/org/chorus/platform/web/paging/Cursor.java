@@ -5,13 +5,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.chorus.platform.web.input.PostgresRanges;
-import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 
 /**
@@ -91,8 +89,6 @@ public record Cursor(String sortValue, UUID id) {
     }
 
     private static ProblemException notIssued() {
-        return ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
-                "cursor: not a cursor this API issued",
-                List.of(FieldError.parameter("cursor", "not a cursor this API issued")));
+        return ProblemException.invalidParameter("cursor", "not a cursor this API issued");
     }
 }
