@@ -10,6 +10,7 @@ import java.util.stream.StreamSupport;
 
 import org.chorus.platform.web.input.NulCharacterFilter;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,7 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class JsonRows {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses a field given twice, as every JSON body of the API does: which value was meant is the sender's. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonRows() {
     }

@@ -24,24 +24,33 @@ final class TemplateColumns {
 
     /**
      * @param saved the organisation's saved mapping of its column names to the template's, which comes first
-     * @throws MalformedUpload for an unknown column (with the nearest template names) or a missing required one
+     * @throws MalformedUpload for an unknown column (with the nearest template names), a missing required one, or
+     *     two that name the same template column, since which of their cells was meant is the sender's to say
      */
     static TemplateColumns of(List<String> header, Map<String, String> saved) {
         List<String> known = UploadFields.csvHeader();
         Vocabulary template = Vocabulary.ofCodes(known);
         Vocabulary theirs = Vocabulary.ofCodes(saved.keySet());
         Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, List<String>> byTemplate = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String column : header) {
             if (RowReportFile.isReportColumn(column)) {
                 continue;
             }
-            theirs.resolve(column).map(saved::get).or(() -> template.resolve(column)).ifPresentOrElse(
-                    t -> columns.put(column, t), () -> unknown.add(column + template.didYouMean(column)));
+            theirs.resolve(column).map(saved::get).or(() -> template.resolve(column)).ifPresentOrElse(t -> {
+                columns.put(column, t);
+                byTemplate.computeIfAbsent(t, given -> new ArrayList<>()).add(column);
+            }, () -> unknown.add(column + template.didYouMean(column)));
         }
         if (!unknown.isEmpty()) {
             throw MalformedUpload.because("Unknown columns " + unknown + "; the columns are " + known);
         }
+        byTemplate.forEach((t, given) -> {
+            if (given.size() > 1) {
+                throw MalformedUpload.because("Columns " + given + " all give " + t + "; keep one of them");
+            }
+        });
         List<String> missing = UploadFields.REQUIRED_CSV_COLUMNS.stream().filter(c -> !columns.containsValue(c))
                 .toList();
         if (!missing.isEmpty()) {

@@ -117,6 +117,21 @@ class CsvRowsTest {
     }
 
     @Test
+    void twoColumnsGivingTheSameTemplateColumnAreRefusedRatherThanOneQuietlyWinning() {
+        assertEquals("Columns [title, title] all give title; keep one of them",
+                malformed((HEADER + ",title\r\nA,First,Workshop,2019-01-01,x,1,,,,Second\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Columns [start_date, Start date] all give start_date; keep one of them",
+                malformed((HEADER + ",Start date\r\nA,T,Workshop,2019-01-01,x,1,,,,2019-02-01\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Columns [Date of event, start_date] all give start_date; keep one of them",
+                assertThrows(ProblemException.class, () -> CsvRows.read(("reference,title,method,Date of event,"
+                        + "place_codes,participant_count,start_date\r\nA,T,Workshop,2019-01-01,x,1,2019-02-01\r\n")
+                        .getBytes(StandardCharsets.UTF_8), Map.of("Date of event", "start_date")))
+                        .toProblem(null).detail());
+    }
+
+    @Test
     void aCommaOutsideQuotesThatShiftsTheCellsIsRefusedNamingItsRow() {
         int columns = HEADER.split(",").length;
         String shifted = "A,Conversations, Carlisle" + ",x".repeat(columns - 2);

@@ -1,0 +1,56 @@
+package org.chorus.insight.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.chorus.platform.web.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+/** Reading a JSON upload without HTTP: its rows as the file gives them, and a field given twice refused. */
+class JsonRowsTest {
+
+    @Test
+    void eachActivityIsARowWithItsFindings() {
+        List<RawRow> rows = JsonRows.read(bytes("""
+                {"activities": [
+                  {"reference": "fg-1", "title": "Carers' focus group", "findings": [
+                    {"statement": "Respite is hard to book", "themes": ["care-at-home"]},
+                    {"statement": "Information came late", "themes": ["information-and-communication"]}]},
+                  {"reference": "fg-2", "title": "Drop-in at the library"}]}"""));
+
+        assertEquals(2, rows.size());
+        assertEquals(Map.of("reference", "fg-1", "title", "Carers' focus group"), rows.get(0).activity());
+        assertEquals(List.of("Respite is hard to book", "Information came late"),
+                rows.get(0).findings().stream().map(finding -> finding.get("statement")).toList());
+        assertEquals(List.of("care-at-home"), rows.get(0).findings().get(0).get("themes"));
+        assertEquals(2, rows.get(1).row());
+    }
+
+    @Test
+    void anActivityFieldGivenTwiceRefusesTheFileNamingTheField() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(bytes("""
+                {"activities": [{"reference": "fg-1", "title": "First", "title": "Second"}]}""")));
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.getMessage().contains("Duplicate field 'title'"), refused.getMessage());
+    }
+
+    @Test
+    void aFindingFieldGivenTwiceRefusesTheFileToo() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(bytes("""
+                {"activities": [{"reference": "fg-1", "title": "First",
+                  "findings": [{"statement": "One", "sentiment": "POSITIVE", "sentiment": "NEGATIVE"}]}]}""")));
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.getMessage().contains("Duplicate field 'sentiment'"), refused.getMessage());
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+}
