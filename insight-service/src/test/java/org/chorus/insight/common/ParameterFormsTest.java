@@ -49,6 +49,21 @@ class ParameterFormsTest {
     }
 
     @Test
+    void aQueryParameterOfOneValueGivenTwiceIsNamedInsteadOfTheFirstQuietlyWinning() {
+        given().header("Authorization", reader()).queryParam("method", "WORKSHOP", "COMMENT_CARDS")
+                .when().get("/api/v1/activities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("method"))
+                .body("errors[0].detail", equalTo("must be given once"));
+        given().header("Authorization", reader()).queryParam("limit", 5, 500)
+                .when().get("/api/v1/activities")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("limit"));
+        given().header("Authorization", reader()).queryParam("method", "WORKSHOP").queryParam("limit", 5)
+                .when().get("/api/v1/activities")
+                .then().statusCode(200);
+    }
+
+    @Test
     void aNumberBeyondAnIntIsNamed() {
         String place = unique("forms");
         UUID org = organisation("Healthwatch Forms", true, place);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,13 +29,23 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Checks the form of typed path and query parameters (ids, dates, times, numbers, enum values) before JAX-RS
  * converts them: its own conversion failure is a bare 404 without the parameter's name, so a caller who sent
- * {@code ?from=yesterday} could not tell which parameter was wrong.
+ * {@code ?from=yesterday} could not tell which parameter was wrong. A query parameter of one value given twice
+ * ({@code ?by=place&by=channel}) is refused too: JAX-RS would quietly take the first, and which one was meant is the
+ * caller's to say, as for a JSON field given twice.
  */
 public class ParameterForms {
 
     /** A parameter's name, where it is, and how its values are read. */
     private record Form(String name, boolean inPath, Function<String, ?> reader, String rule) {
     }
+
+    static final String ONCE = "must be given once";
+
+    /** A query parameter that holds one value: the method's parameter is not a collection. */
+    private record Single(String name) {
+    }
+
+    private final Map<Method, List<Single>> singles = new ConcurrentHashMap<>();
 
     private final Map<Method, List<Form>> forms = new ConcurrentHashMap<>();
 
@@ -43,6 +54,12 @@ public class ParameterForms {
         Method method = resource.getResourceMethod();
         if (method == null) {
             return;
+        }
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        for (Single single : singles.computeIfAbsent(method, ParameterForms::singlesOf)) {
+            if (query.getOrDefault(single.name(), List.of()).size() > 1) {
+                throw ProblemException.invalidParameter(single.name(), ONCE);
+            }
         }
         for (Form form : forms.computeIfAbsent(method, ParameterForms::formsOf)) {
             MultivaluedMap<String, String> parameters = form.inPath() ? request.getUriInfo().getPathParameters()
@@ -75,6 +92,26 @@ public class ParameterForms {
             }
         }
         return List.copyOf(forms);
+    }
+
+    private static List<Single> singlesOf(Method method) {
+        List<Single> singles = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            addSingle(parameter, parameter.getType(), singles);
+            if (parameter.isAnnotationPresent(BeanParam.class)) {
+                for (Field field : parameter.getType().getFields()) {
+                    addSingle(field, field.getType(), singles);
+                }
+            }
+        }
+        return List.copyOf(singles);
+    }
+
+    private static void addSingle(AnnotatedElement element, Class<?> type, List<Single> singles) {
+        QueryParam query = element.getAnnotation(QueryParam.class);
+        if (query != null && !Collection.class.isAssignableFrom(type) && !type.isArray()) {
+            singles.add(new Single(query.value()));
+        }
     }
 
     private static void add(AnnotatedElement element, Class<?> type, List<Form> forms) {
