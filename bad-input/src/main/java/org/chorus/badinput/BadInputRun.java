@@ -14,7 +14,7 @@ public final class BadInputRun {
 
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
     private final Map<String, Map<Integer, Integer>> byOperation = new TreeMap<>();
-    private final Map<Mutation, Integer> byMutation = new TreeMap<>();
+    private final Map<Mutation, Map<Integer, Integer>> byMutation = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private int cases;
 
@@ -36,7 +36,8 @@ public final class BadInputRun {
         byStatus.merge(answer.status(), 1, Integer::sum);
         byOperation.computeIfAbsent(request.operation(), name -> new TreeMap<>()).merge(answer.status(), 1,
                 Integer::sum);
-        byMutation.merge(request.mutation(), 1, Integer::sum);
+        byMutation.computeIfAbsent(request.mutation(), kind -> new TreeMap<>()).merge(answer.status(), 1,
+                Integer::sum);
         String failure = Verdict.judge(request, answer);
         if (failure != null) {
             String body = answer.body().length() > 400 ? answer.body().substring(0, 400) + "..." : answer.body();
@@ -63,11 +64,13 @@ public final class BadInputRun {
         return cases + " cases; by status: " + byStatus + "; " + failures.size() + " answers broke the rule";
     }
 
-    /** Counts by status, by kind of bad input and by operation, one line each. */
+    /** Counts by status, then by status for each kind of bad input and for each operation, one line each. */
     public String report() {
         StringBuilder report = new StringBuilder();
         report.append(cases).append(" cases; by status: ").append(byStatus).append('\n');
-        report.append("by kind of bad input: ").append(byMutation).append('\n');
+        report.append("by kind of bad input:\n");
+        byMutation.forEach((kind, statuses) -> report.append(String.format("  %-60s %s%n", kind, statuses)));
+        report.append("by operation:\n");
         byOperation.forEach((operation, statuses) -> report.append(String.format("  %-60s %s%n", operation, statuses)));
         report.append(failures.size()).append(" answers broke the rule");
         return report.toString();

@@ -42,14 +42,16 @@ public final class BadRequests {
                     MISSING_FIELD, NULL_FIELD, UNKNOWN_FIELD -> BodyMutations.apply(mutation, draft, random);
             case MALFORMED_JSON, INVALID_UTF8, DUPLICATE_KEY, DEEP_NESTING, EMPTY_BODY, NOT_AN_OBJECT,
                     WRONG_CONTENT_TYPE -> WholeBodyMutations.apply(mutation, draft, random);
-            case BAD_PATH_PARAMETER, BAD_QUERY_PARAMETER, ODD_HEADER, BAD_CALLER ->
+            case BAD_PATH_PARAMETER, BAD_QUERY_PARAMETER, UNKNOWN_QUERY_PARAMETER, REPEATED_QUERY_PARAMETER,
+                    ODD_HEADER, BAD_CALLER ->
                     RequestMutations.apply(mutation, draft, fixture, random);
         }
         return draft.build(mutation);
     }
 
     private static List<Mutation> applicable(ApiOperation operation) {
-        List<Mutation> applicable = new ArrayList<>(List.of(Mutation.ODD_HEADER, Mutation.BAD_CALLER));
+        List<Mutation> applicable = new ArrayList<>(List.of(Mutation.ODD_HEADER, Mutation.BAD_CALLER,
+                Mutation.UNKNOWN_QUERY_PARAMETER));
         if (operation.takesBody()) {
             // Bodies are where most of the ways to go wrong are: weigh them as such.
             applicable.addAll(FIELD_MUTATIONS);
@@ -63,6 +65,9 @@ public final class BadRequests {
         for (int i = 0; i < Math.min(3, operation.parameters(ApiOperation.Location.QUERY).size()); i++) {
             applicable.add(Mutation.BAD_QUERY_PARAMETER);
             applicable.add(Mutation.BAD_QUERY_PARAMETER);
+        }
+        if (!operation.parameters(ApiOperation.Location.QUERY).isEmpty()) {
+            applicable.add(Mutation.REPEATED_QUERY_PARAMETER);
         }
         return applicable;
     }

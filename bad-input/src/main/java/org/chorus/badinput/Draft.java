@@ -59,7 +59,7 @@ final class Draft {
     }
 
     /** A value of the schema's form, for parameters the operation cannot do without. */
-    private static String validValue(JsonNode schema) {
+    static String validValue(JsonNode schema) {
         if (schema.has("example")) {
             return schema.get("example").asText();
         }

@@ -30,6 +30,20 @@ final class RequestMutations {
                 draft.query.put(Draft.encode(parameter.name()), OddValues.queryValue(parameter.schema(), random));
                 draft.target = parameter.name();
             }
+            case UNKNOWN_QUERY_PARAMETER -> {
+                String name = unknownQueryName(draft.operation.parameters(ApiOperation.Location.QUERY), random);
+                draft.query.put(Draft.encode(name), "1");
+                draft.target = name;
+            }
+            case REPEATED_QUERY_PARAMETER -> {
+                ApiOperation.Parameter parameter = OddValues.pick(random,
+                        draft.operation.parameters(ApiOperation.Location.QUERY));
+                String name = Draft.encode(parameter.name());
+                String value = draft.query.getOrDefault(name, Draft.encode(Draft.validValue(parameter.schema())));
+                // Sent as name=value&name=value: the query is joined as written.
+                draft.query.put(name, value + "&" + name + "=" + value);
+                draft.target = parameter.name();
+            }
             case ODD_HEADER -> {
                 List<String> names = new ArrayList<>(HEADERS);
                 draft.operation.parameters(ApiOperation.Location.HEADER).forEach(p -> names.add(p.name()));
@@ -40,6 +54,18 @@ final class RequestMutations {
             case BAD_CALLER -> caller(draft, fixture, random);
             default -> throw new IllegalArgumentException(mutation + " is about the body");
         }
+    }
+
+    /** A misspelling of one of the operation's own parameters (its last letter dropped), else a common extra. */
+    private static String unknownQueryName(List<ApiOperation.Parameter> own, SplittableRandom random) {
+        List<String> names = own.stream().map(ApiOperation.Parameter::name).toList();
+        if (!names.isEmpty() && random.nextBoolean()) {
+            String name = OddValues.pick(random, names);
+            String misspelt = name.length() > 1 ? name.substring(0, name.length() - 1) : name + name;
+            return names.contains(misspelt) ? misspelt + "_" : misspelt;
+        }
+        String extra = OddValues.pick(random, List.of("expand", "fields", "utm_source", "chanel", "_"));
+        return names.contains(extra) ? extra + "_" : extra;
     }
 
     private static void caller(Draft draft, Fixture fixture, SplittableRandom random) {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What every answer to bad input must be: never a 5xx; a 4xx is an {@code application/problem+json} document; a 400
- * or 422 about one field or parameter names it, in {@code errors} or in the detail.
+ * or 422 about one field or parameter names it, in {@code errors} or in the detail. A query parameter the operation
+ * does not take, or one given twice, is never quietly accepted: its answer is not a success.
  */
 public final class Verdict {
 
@@ -23,7 +24,8 @@ public final class Verdict {
             return "answered " + status;
         }
         if (status < 400) {
-            return null;
+            return quietlyAccepted(request.mutation()) ? "answered " + status + ", taking " + request.target()
+                    + " quietly" : null;
         }
         if (!answer.contentType().toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
             return "answered " + status + " as '" + answer.contentType() + "', not application/problem+json";
@@ -32,6 +34,10 @@ public final class Verdict {
             return "answered " + status + " without naming " + request.target();
         }
         return null;
+    }
+
+    private static boolean quietlyAccepted(Mutation mutation) {
+        return mutation == Mutation.UNKNOWN_QUERY_PARAMETER || mutation == Mutation.REPEATED_QUERY_PARAMETER;
     }
 
     private static boolean names(JsonNode problem, String target) {

@@ -57,6 +57,28 @@ class BadRequestsTest {
         assertEquals(EnumSet.allOf(Mutation.class), seen);
     }
 
+    @Test
+    void anUnknownQueryParameterIsNoneOfTheOperationsAndARepeatedOneIsSentTwice() {
+        BadRequests generator = new BadRequests(operations, fixture);
+        SplittableRandom random = new SplittableRandom(11);
+        int unknown = 0;
+        int repeated = 0;
+        for (int i = 0; i < 3_000; i++) {
+            BadRequest request = generator.next(random);
+            String query = request.pathAndQuery().contains("?")
+                    ? request.pathAndQuery().substring(request.pathAndQuery().indexOf('?') + 1) : "";
+            if (request.mutation() == Mutation.UNKNOWN_QUERY_PARAMETER) {
+                unknown++;
+                assertEquals(false, Set.of("from", "limit", "id").contains(request.target()), request.describe());
+                assertEquals(true, query.contains(request.target() + "="), request.describe());
+            } else if (request.mutation() == Mutation.REPEATED_QUERY_PARAMETER) {
+                repeated++;
+                assertEquals(2, query.split(request.target() + "=", -1).length - 1, request.describe());
+            }
+        }
+        assertEquals(true, unknown > 0 && repeated > 0);
+    }
+
     private List<String> cases(long seed) {
         BadRequests generator = new BadRequests(operations, fixture);
         SplittableRandom random = new SplittableRandom(seed);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.http.HttpHeaders;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,19 @@ class VerdictTest {
                 answer(400, PROBLEM, "{\"detail\":\"idempotency-key: at most 255 characters\"}")));
         assertEquals("answered 400 without naming id", Verdict.judge(request("id"),
                 answer(400, PROBLEM, "{\"detail\":\"Invalid UUID string: x\"}")));
+    }
+
+    @Test
+    void aQueryParameterTheOperationDoesNotTakeOrGivenTwiceIsNeverQuietlyAccepted() {
+        for (Mutation kind : List.of(Mutation.UNKNOWN_QUERY_PARAMETER, Mutation.REPEATED_QUERY_PARAMETER)) {
+            BadRequest request = new BadRequest("GET /api/v1/x", kind, "by", "GET", "/api/v1/x?by=a&by=a", Map.of(),
+                    null);
+            assertEquals("answered 200, taking by quietly",
+                    Verdict.judge(request, answer(200, "application/json", "{}")));
+            assertNull(Verdict.judge(request, answer(400, PROBLEM, "{\"errors\":[{\"parameter\":\"by\"}]}")));
+        }
+        assertNull(Verdict.judge(request("limit"), answer(200, "application/json", "{}")),
+                "a value of the wrong form may be read as another, as long as nothing fails");
     }
 
     private static BadRequest request(String target) {

@@ -7,8 +7,10 @@ import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.reader;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigInteger;
 import java.util.Map;
@@ -61,6 +63,22 @@ class ParameterFormsTest {
         given().header("Authorization", reader()).queryParam("method", "WORKSHOP").queryParam("limit", 5)
                 .when().get("/api/v1/activities")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aQueryParameterTheOperationDoesNotTakeIsNamedWithTheOnesItDoes() {
+        given().header("Authorization", reader()).queryParam("methd", "WORKSHOP")
+                .when().get("/api/v1/activities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("methd"))
+                .body("errors[0].detail", allOf(
+                        startsWith("is not a parameter of this operation; its parameters are ["),
+                        containsString("method"), containsString("limit")));
+        given().header("Authorization", reader()).queryParam("expand", "findings")
+                .when().get("/api/v1/activities/" + UUID.randomUUID())
+                .then().statusCode(400)
+                .body("errors[0].parameter", equalTo("expand"))
+                .body("errors[0].detail", equalTo("is not a parameter of this operation, which takes none"));
     }
 
     @Test

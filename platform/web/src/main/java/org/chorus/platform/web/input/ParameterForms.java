@@ -10,8 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -29,9 +32,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Checks the form of typed path and query parameters (ids, dates, times, numbers, enum values) before JAX-RS
  * converts them: its own conversion failure is a bare 404 without the parameter's name, so a caller who sent
- * {@code ?from=yesterday} could not tell which parameter was wrong. A query parameter of one value given twice
- * ({@code ?by=place&by=channel}) is refused too: JAX-RS would quietly take the first, and which one was meant is the
- * caller's to say, as for a JSON field given twice.
+ * {@code ?from=yesterday} could not tell which parameter was wrong. Two more mistakes JAX-RS would pass over
+ * quietly are refused as a JSON body's are: a query parameter the operation does not take ({@code ?chanel=ONLINE}
+ * would export every channel), and one of one value given twice ({@code ?by=place&by=channel}, of which JAX-RS takes
+ * the first), since which was meant is the caller's to say.
  */
 public class ParameterForms {
 
@@ -41,11 +45,16 @@ public class ParameterForms {
 
     static final String ONCE = "must be given once";
 
-    /** A query parameter that holds one value: the method's parameter is not a collection. */
-    private record Single(String name) {
+    /** The query parameters an operation takes, and of those the ones that hold one value (not a collection). */
+    private record Query(Set<String> names, Set<String> single) {
+
+        String unknownRule() {
+            return names.isEmpty() ? "is not a parameter of this operation, which takes none"
+                    : "is not a parameter of this operation; its parameters are " + new TreeSet<>(names);
+        }
     }
 
-    private final Map<Method, List<Single>> singles = new ConcurrentHashMap<>();
+    private final Map<Method, Query> queries = new ConcurrentHashMap<>();
 
     private final Map<Method, List<Form>> forms = new ConcurrentHashMap<>();
 
@@ -55,12 +64,8 @@ public class ParameterForms {
         if (method == null) {
             return;
         }
-        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-        for (Single single : singles.computeIfAbsent(method, ParameterForms::singlesOf)) {
-            if (query.getOrDefault(single.name(), List.of()).size() > 1) {
-                throw ProblemException.invalidParameter(single.name(), ONCE);
-            }
-        }
+        refuseUnknownOrRepeated(request.getUriInfo().getQueryParameters(),
+                queries.computeIfAbsent(method, ParameterForms::queryOf));
         for (Form form : forms.computeIfAbsent(method, ParameterForms::formsOf)) {
             MultivaluedMap<String, String> parameters = form.inPath() ? request.getUriInfo().getPathParameters()
                     : request.getUriInfo().getQueryParameters();
@@ -68,6 +73,17 @@ public class ParameterForms {
                 if (!readable(form, value)) {
                     throw ProblemException.invalidParameter(form.name(), form.rule());
                 }
+            }
+        }
+    }
+
+    private static void refuseUnknownOrRepeated(MultivaluedMap<String, String> given, Query query) {
+        for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
+            if (!query.names().contains(parameter.getKey())) {
+                throw ProblemException.invalidParameter(parameter.getKey(), query.unknownRule());
+            }
+            if (parameter.getValue().size() > 1 && query.single().contains(parameter.getKey())) {
+                throw ProblemException.invalidParameter(parameter.getKey(), ONCE);
             }
         }
     }
@@ -94,23 +110,27 @@ public class ParameterForms {
         return List.copyOf(forms);
     }
 
-    private static List<Single> singlesOf(Method method) {
-        List<Single> singles = new ArrayList<>();
+    private static Query queryOf(Method method) {
+        Set<String> names = new HashSet<>();
+        Set<String> single = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
-            addSingle(parameter, parameter.getType(), singles);
+            addQuery(parameter, parameter.getType(), names, single);
             if (parameter.isAnnotationPresent(BeanParam.class)) {
                 for (Field field : parameter.getType().getFields()) {
-                    addSingle(field, field.getType(), singles);
+                    addQuery(field, field.getType(), names, single);
                 }
             }
         }
-        return List.copyOf(singles);
+        return new Query(Set.copyOf(names), Set.copyOf(single));
     }
 
-    private static void addSingle(AnnotatedElement element, Class<?> type, List<Single> singles) {
+    private static void addQuery(AnnotatedElement element, Class<?> type, Set<String> names, Set<String> single) {
         QueryParam query = element.getAnnotation(QueryParam.class);
-        if (query != null && !Collection.class.isAssignableFrom(type) && !type.isArray()) {
-            singles.add(new Single(query.value()));
+        if (query != null) {
+            names.add(query.value());
+            if (!Collection.class.isAssignableFrom(type) && !type.isArray()) {
+                single.add(query.value());
+            }
         }
     }
 
