@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * The error answers an operation can give because of its shape, derived from the operation itself so that no
  * resource writes them by hand:
  * <ul>
- * <li>400 where it takes parameters or a body (bad syntax, unknown field, bad parameter);</li>
+ * <li>400 always: bad syntax, an unknown field or a bad parameter, and on every operation a query parameter it
+ * does not take or one given twice ({@code ParameterForms});</li>
  * <li>401 and 403 (missing scope) where it is secured, that is unless it declares {@code security: []}; the 403 also
  * names the owner rule on a resource marked with {@link OwnershipRule};</li>
  * <li>404 where its path has a path parameter;</li>
@@ -36,9 +37,10 @@ final class StandardProblems {
         List<Parameter> parameters = parameters(pathItem, operation);
         boolean body = operation.getRequestBody() != null;
         var problems = new LinkedHashMap<String, String>();
-        if (body || !parameters.isEmpty()) {
-            problems.put("400", "Malformed request: unreadable JSON, an unknown field or a bad parameter");
-        }
+        problems.put("400", body || !parameters.isEmpty()
+                ? "Malformed request: unreadable JSON, an unknown field, or a parameter that is malformed, unknown or "
+                        + "given twice"
+                : "A query parameter was sent: this operation takes none");
         if (secured(operation)) {
             problems.put("401", "No API key, or one that is unknown, revoked or expired");
             problems.put("403", forbidden(method, operation, parameters));

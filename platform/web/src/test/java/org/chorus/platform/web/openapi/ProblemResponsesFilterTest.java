@@ -48,11 +48,13 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
-    void anOperationWithNothingToGetWrongListsNoBadRequest() {
+    void anOperationWithoutParametersListsTheBadRequestOfSendingOne() {
         Operation list = operation();
         filter.filterPathItem(OASFactory.createPathItem().GET(list));
 
-        assertEquals(List.of("401", "403", "500", "503"), codes(list));
+        assertEquals(List.of("400", "401", "403", "500", "503"), codes(list));
+        assertEquals("A query parameter was sent: this operation takes none",
+                list.getResponses().getAPIResponse("400").getDescription());
     }
 
     @Test
