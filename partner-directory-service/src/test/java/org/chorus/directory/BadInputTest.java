@@ -7,6 +7,7 @@ import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerArea;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -72,6 +73,22 @@ class BadInputTest {
         postAsAdmin("/api/v1/places", body).statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Duplicate field 'kind'"));
+    }
+
+    /** Jackson reads the first value of a body and would drop what follows it unseen. */
+    @Test
+    void aBodyThatGoesOnAfterItsObjectIsA400AndNothingOfItIsStored() {
+        String first = DirectoryFixtures.unique("first");
+        String second = DirectoryFixtures.unique("second");
+        String body = "{\"code\": \"" + first + "\", \"name\": \"First\", \"kind\": \"INTEGRATED_CARE_SYSTEM\"}"
+                + "{\"code\": \"" + second + "\", \"name\": \"Second\", \"kind\": \"INTEGRATED_CARE_SYSTEM\"}";
+        postAsAdmin("/api/v1/places", body).statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/malformed-body"))
+                .body("detail", equalTo("The body goes on after its JSON value; send one JSON value"));
+        postAsAdmin("/api/v1/places", "{\"code\": \"" + first + "\", \"name\": \"First\", "
+                + "\"kind\": \"INTEGRATED_CARE_SYSTEM\"}}").statusCode(400);
+        given().header("Authorization", ADMIN).when().get("/api/v1/places/" + first).then().statusCode(404);
     }
 
     @Test

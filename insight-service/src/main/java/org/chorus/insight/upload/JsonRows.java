@@ -11,6 +11,7 @@ import java.util.stream.StreamSupport;
 import org.chorus.platform.web.input.NulCharacterFilter;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,9 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class JsonRows {
 
-    /** Refuses a field given twice, as every JSON body of the API does: which value was meant is the sender's. */
+    /**
+     * Refuses a field given twice, and anything after the file's JSON value, as every JSON body of the API does: which
+     * value was meant is the sender's to say, and what follows would otherwise be dropped unseen.
+     */
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonRows() {
     }

@@ -50,6 +50,16 @@ class JsonRowsTest {
         assertTrue(refused.getMessage().contains("Duplicate field 'sentiment'"), refused.getMessage());
     }
 
+    @Test
+    void aSecondObjectAfterTheFileIsRefusedRatherThanDroppedUnseen() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(bytes("""
+                {"activities": [{"reference": "fg-1", "title": "First"}]}
+                {"activities": [{"reference": "fg-2", "title": "Second"}]}""")));
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.getMessage().contains("Trailing token"), refused.getMessage());
+    }
+
     private static byte[] bytes(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.RequestIds;
 import org.chorus.platform.web.input.JsonNestingLimit;
+import org.chorus.platform.web.input.JsonTrailingContent;
 import org.chorus.platform.web.input.RefusedJsonValue;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -50,6 +51,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableField(MismatchedInputException e) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(JsonTrailingContent.JACKSON_MESSAGE)) {
+            return respond(ProblemException.badRequest("malformed-body", "Request body is not valid JSON",
+                    "The body goes on after its JSON value; send one JSON value", List.of()));
+        }
         String pointer = JsonPointers.of(e.getPath());
         String rule = e instanceof UnrecognizedPropertyException unknown
                 ? "unknown field '" + unknown.getPropertyName() + "'"
