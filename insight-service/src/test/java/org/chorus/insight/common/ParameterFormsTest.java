@@ -82,6 +82,15 @@ class ParameterFormsTest {
     }
 
     @Test
+    void aParameterNameHoldingNulIsRefusedForItsNulAndNeverEchoedAsItCame() {
+        given().header("Authorization", reader()).queryParam("me\0thod", "WORKSHOP")
+                .when().get("/api/v1/activities")
+                .then().statusCode(400)
+                .body("errors[0].parameter", equalTo("me?thod"))
+                .body("errors[0].detail", equalTo("must not contain the NUL character"));
+    }
+
+    @Test
     void aNumberBeyondAnIntIsNamed() {
         String place = unique("forms");
         UUID org = organisation("Healthwatch Forms", true, place);

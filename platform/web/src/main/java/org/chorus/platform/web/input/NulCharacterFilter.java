@@ -3,6 +3,7 @@ package org.chorus.platform.web.input;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -17,7 +18,8 @@ public class NulCharacterFilter {
 
     public static final String RULE = "must not contain the NUL character";
 
-    @ServerRequestFilter
+    /** Before {@link ParameterForms}, so that a parameter name holding NUL is never echoed in a problem as it came. */
+    @ServerRequestFilter(priority = Priorities.USER - 100)
     public void refuseNul(ContainerRequestContext request) {
         refuseIn(request.getUriInfo().getQueryParameters());
         refuseIn(request.getUriInfo().getPathParameters());
