@@ -63,7 +63,8 @@ public class InternalTokenIssuer {
     void verifySigningKey(@Observes StartupEvent startup, GatewayConfig config) {
         try {
             for (String service : config.services().keySet()) {
-                sign(new ApiKeyData(new UUID(0, 0), new UUID(0, 0), KeyKind.SECRET.label(), null, List.of(), false, null), service);
+                sign(new ApiKeyData(new UUID(0, 0), new UUID(0, 0), KeyKind.SECRET.label(), null, List.of(), false,
+                        null), service);
             }
         } catch (RuntimeException e) {
             throw new IllegalStateException("The gateway cannot sign internal tokens: point CHORUS_INTERNAL_TOKEN_PRIVATE_KEY"

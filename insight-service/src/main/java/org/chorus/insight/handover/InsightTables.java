@@ -90,7 +90,8 @@ final class InsightTables {
     static final Table UPLOADS = new Table("uploads", "Upload reports",
             "Every upload of a file of activities and findings, with its counts and its report row by row",
             List.of(Field.required("id", UUID, "Upload id", "The upload's id"),
-                    Field.required("format", STRING, "Format", "The kind of file uploaded").codes(UploadFormat.labels()),
+                    Field.required("format", STRING, "Format", "The kind of file uploaded")
+                            .codes(UploadFormat.labels()),
                     Field.of("sheet", STRING, "Sheet", "The workbook's sheet that was read, if named"),
                     Field.required("mode", STRING, "Mode", "Whether good rows were kept or all or nothing")
                             .codes(UploadMode.values()),

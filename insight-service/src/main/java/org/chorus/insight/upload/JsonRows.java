@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
 
+import org.chorus.platform.web.input.JsonTrailingContent;
 import org.chorus.platform.web.input.NulCharacterFilter;
+import org.chorus.platform.web.problem.ProblemException;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a JSON upload, {@code {"activities": [ {..., "findings": [...]} ]}}, leniently enough that a wrong value in
@@ -21,23 +22,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class JsonRows {
 
-    /**
-     * Refuses a field given twice, and anything after the file's JSON value, as every JSON body of the API does: which
-     * value was meant is the sender's to say, and what follows would otherwise be dropped unseen.
-     */
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private JsonRows() {
     }
 
-    static List<RawRow> read(byte[] content) {
+    /**
+     * @param requests the service's own mapper, which reads every JSON request body: a JSON upload then meets each of
+     *     their rules (a field given twice, anything after the value, nesting) without a copy of them here
+     */
+    static List<RawRow> read(ObjectMapper requests, byte[] content) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(content);
+            root = requests.readTree(content);
+        } catch (MismatchedInputException e) {
+            // Jackson's own words for it name its classes and settings, nothing of the file.
+            if (String.valueOf(e.getOriginalMessage()).startsWith(JsonTrailingContent.JACKSON_MESSAGE)) {
+                throw MalformedUpload.because(
+                        "The file goes on after its JSON object; send one object holding the activities");
+            }
+            throw notJson(e);
         } catch (IOException e) {
-            throw MalformedUpload.because("The file is not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            throw notJson(e);
         }
         if (root != null && root.isObject() && root.path("activities").isArray() && root.size() > 1) {
             String unknown = StreamSupport.stream(Spliterators.spliteratorUnknownSize(root.fieldNames(), 0), false)
@@ -59,6 +63,11 @@ final class JsonRows {
             rows.add(toRow(i + 1, activities.get(i)));
         }
         return rows;
+    }
+
+    private static ProblemException notJson(IOException e) {
+        return MalformedUpload.because("The file is not valid JSON: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
 
     /** PostgreSQL refuses NUL in text: stored, or echoed in the row report, it would fail the upload. */

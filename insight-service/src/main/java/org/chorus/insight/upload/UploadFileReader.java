@@ -5,14 +5,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Reads an uploaded file as rows by its format, spreadsheets by the organisation's saved column names. */
 @ApplicationScoped
 class UploadFileReader {
 
     private final ColumnMappingService mappings;
+    private final ObjectMapper requests;
 
-    UploadFileReader(ColumnMappingService mappings) {
+    UploadFileReader(ColumnMappingService mappings, ObjectMapper requests) {
         this.mappings = mappings;
+        this.requests = requests;
     }
 
     /** @param sheet for a workbook, the sheet to read, or null for the first */
@@ -20,7 +24,7 @@ class UploadFileReader {
         return switch (format) {
             case CSV -> CsvRows.read(content, mappings.columnsOf(organisationId));
             case XLSX -> XlsxRows.read(content, sheet, mappings.columnsOf(organisationId));
-            case JSON -> JsonRows.read(content);
+            case JSON -> JsonRows.read(requests, content);
         };
     }
 

@@ -60,7 +60,8 @@ class UploadProcessor {
     }
 
     void process(UUID uploadId, UUID organisationId, UploadFormat format, UploadMode mode, List<RawRow> rows) {
-        BiFunction<String, Boolean, String> naming = format.isSpreadsheet() ? UploadFields::csvColumn : (f, finding) -> f;
+        BiFunction<String, Boolean, String> naming = format.isSpreadsheet() ? UploadFields::csvColumn
+                : (f, finding) -> f;
         RowReader reader = QuarkusTransaction.requiringNew().call(
                 () -> new RowReader(validator, replicas.knownPlaceCodes(), themes.labelsByCode(), naming));
         Set<String> seen = new HashSet<>();

@@ -8,15 +8,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.web.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
-/** Reading a JSON upload without HTTP: its rows as the file gives them, and a field given twice refused. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Reading a JSON upload without HTTP, with the service's own request mapper: its rows as the file gives them, and a
+ * field given twice or a second object refused as in any request body.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
 class JsonRowsTest {
+
+    @Inject
+    ObjectMapper requests;
 
     @Test
     void eachActivityIsARowWithItsFindings() {
-        List<RawRow> rows = JsonRows.read(bytes("""
+        List<RawRow> rows = JsonRows.read(requests, bytes("""
                 {"activities": [
                   {"reference": "fg-1", "title": "Carers' focus group", "findings": [
                     {"statement": "Respite is hard to book", "themes": ["care-at-home"]},
@@ -33,7 +49,7 @@ class JsonRowsTest {
 
     @Test
     void anActivityFieldGivenTwiceRefusesTheFileNamingTheField() {
-        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(bytes("""
+        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(requests, bytes("""
                 {"activities": [{"reference": "fg-1", "title": "First", "title": "Second"}]}""")));
 
         assertEquals(400, refused.status());
@@ -42,7 +58,7 @@ class JsonRowsTest {
 
     @Test
     void aFindingFieldGivenTwiceRefusesTheFileToo() {
-        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(bytes("""
+        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(requests, bytes("""
                 {"activities": [{"reference": "fg-1", "title": "First",
                   "findings": [{"statement": "One", "sentiment": "POSITIVE", "sentiment": "NEGATIVE"}]}]}""")));
 
@@ -52,12 +68,13 @@ class JsonRowsTest {
 
     @Test
     void aSecondObjectAfterTheFileIsRefusedRatherThanDroppedUnseen() {
-        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(bytes("""
+        ProblemException refused = assertThrows(ProblemException.class, () -> JsonRows.read(requests, bytes("""
                 {"activities": [{"reference": "fg-1", "title": "First"}]}
                 {"activities": [{"reference": "fg-2", "title": "Second"}]}""")));
 
         assertEquals(400, refused.status());
-        assertTrue(refused.getMessage().contains("Trailing token"), refused.getMessage());
+        assertEquals("The file goes on after its JSON object; send one object holding the activities",
+                refused.getMessage());
     }
 
     private static byte[] bytes(String json) {

@@ -16,6 +16,8 @@ import org.chorus.insight.activity.EngagementMethod;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Rows judged by the API's own rules without HTTP, each broken rule worded for the person fixing the file and naming
  * the field as that file names it.
@@ -65,7 +67,8 @@ class RowReaderTest {
 
     @Test
     void aJsonUploadHearsTheSameRulesInItsOwnFieldNames() {
-        ParsedRow row = reader((field, ofFinding) -> field).read(JsonRows.read(("{\"activities\": [{\"reference\": "
+        ParsedRow row = reader((field, ofFinding) -> field).read(JsonRows.read(new ObjectMapper(),
+                ("{\"activities\": [{\"reference\": "
                 + "\"J-1\", \"title\": \"Walk\", \"method\": \"Workshop\", \"startDate\": \"2019-03-14\", "
                 + "\"placeCodes\": [\"blackpool\"], \"participantCount\": \"lots\", \"findings\": [{\"statement\": "
                 + "\"Good\", \"sentiment\": \"Positive\", \"quotes\": [\"Call 01632 960001\"]}]}]}")

@@ -100,15 +100,14 @@ public class IdempotentRequests {
         }
         return attempt.thenApply(result -> new Outcome<>(result, false)).exceptionallyCompose(failure -> {
             Throwable cause = RequestThreads.unwrap(failure);
-            if (cause instanceof IdempotencyClaim.KeyTaken) {
-                return threads.blocking(() -> replay(
-                        store.find(caller, key).orElseThrow(IdempotentRequests::stillRunning), requestHash, resultType));
+            if (!(cause instanceof IdempotencyClaim.KeyTaken || cause instanceof ProblemException)) {
+                return CompletableFuture.failedFuture(cause);
             }
-            if (cause instanceof ProblemException refused) {
-                return threads.blocking(() -> replay(store.find(caller, key).orElseThrow(() -> refused), requestHash,
-                        resultType));
-            }
-            return CompletableFuture.failedFuture(cause);
+            // The key's record answers if there is one; else a taken key is still being stored, a refusal stands.
+            Supplier<RuntimeException> unrecorded = cause instanceof ProblemException refused ? () -> refused
+                    : IdempotentRequests::stillRunning;
+            return threads.blocking(() -> replay(store.find(caller, key).orElseThrow(unrecorded), requestHash,
+                    resultType));
         });
     }
 

@@ -44,7 +44,8 @@ class OldRowsTest {
     }
 
     private void event(String occurredAgo, String publishedAgo) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type, occurred_at, data, published_at)
                 VALUES (?, 't', ?, 'Tested', now() - ?::interval, '\\x00', now() - ?::interval)""")) {
             insert.setObject(1, UUID.randomUUID());

@@ -12,9 +12,12 @@ public enum KeyKind {
     PUBLISHABLE("pk");
 
     private final String marker;
+    /** Kept, not lower-cased at each call: the gateway asks on every request of a key. */
+    private final String label;
 
     KeyKind(String marker) {
         this.marker = marker;
+        this.label = name().toLowerCase(Locale.ROOT);
     }
 
     /** The part of the key after {@code chorus_} that tells at a glance what kind it is. */
@@ -24,11 +27,11 @@ public enum KeyKind {
 
     /** How events and internal tokens name the kind. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Whether an event's or a token's label names this kind; a missing or unknown label names none. */
     public boolean isNamedBy(String label) {
-        return label().equals(label);
+        return this.label.equals(label);
     }
 }
