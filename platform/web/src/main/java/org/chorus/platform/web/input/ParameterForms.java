@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,7 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * {@code ?from=yesterday} could not tell which parameter was wrong. Two more mistakes JAX-RS would pass over
  * quietly are refused as a JSON body's are: a query parameter the operation does not take ({@code ?chanel=ONLINE}
  * would export every channel), and one of one value given twice ({@code ?by=place&by=channel}, of which JAX-RS takes
- * the first), since which was meant is the caller's to say.
+ * the first), since which was meant is the caller's to say. The same holds for a declared header of one value, such
+ * as two Idempotency-Key lines.
  */
 public class ParameterForms {
 
@@ -45,8 +47,11 @@ public class ParameterForms {
 
     static final String ONCE = "must be given once";
 
-    /** The query parameters an operation takes, and of those the ones that hold one value (not a collection). */
-    private record Query(Set<String> names, Set<String> single) {
+    /**
+     * The query parameters an operation takes, of those the ones that hold one value (not a collection), and the
+     * headers it declares that hold one value.
+     */
+    private record Query(Set<String> names, Set<String> single, Set<String> singleHeaders) {
 
         String unknownRule() {
             return names.isEmpty() ? "is not a parameter of this operation, which takes none"
@@ -64,8 +69,13 @@ public class ParameterForms {
         if (method == null) {
             return;
         }
-        refuseUnknownOrRepeated(request.getUriInfo().getQueryParameters(),
-                queries.computeIfAbsent(method, ParameterForms::queryOf));
+        Query query = queries.computeIfAbsent(method, ParameterForms::queryOf);
+        refuseUnknownOrRepeated(request.getUriInfo().getQueryParameters(), query);
+        for (String header : query.singleHeaders()) {
+            if (request.getHeaders().getOrDefault(header, List.of()).size() > 1) {
+                throw ProblemException.invalidParameter(header, ONCE);
+            }
+        }
         for (Form form : forms.computeIfAbsent(method, ParameterForms::formsOf)) {
             MultivaluedMap<String, String> parameters = form.inPath() ? request.getUriInfo().getPathParameters()
                     : request.getUriInfo().getQueryParameters();
@@ -113,25 +123,39 @@ public class ParameterForms {
     private static Query queryOf(Method method) {
         Set<String> names = new HashSet<>();
         Set<String> single = new HashSet<>();
+        Set<String> singleHeaders = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             addQuery(parameter, parameter.getType(), names, single);
+            addHeader(parameter, parameter.getType(), singleHeaders);
             if (parameter.isAnnotationPresent(BeanParam.class)) {
                 for (Field field : parameter.getType().getFields()) {
                     addQuery(field, field.getType(), names, single);
+                    addHeader(field, field.getType(), singleHeaders);
                 }
             }
         }
-        return new Query(Set.copyOf(names), Set.copyOf(single));
+        return new Query(Set.copyOf(names), Set.copyOf(single), Set.copyOf(singleHeaders));
     }
 
     private static void addQuery(AnnotatedElement element, Class<?> type, Set<String> names, Set<String> single) {
         QueryParam query = element.getAnnotation(QueryParam.class);
         if (query != null) {
             names.add(query.value());
-            if (!Collection.class.isAssignableFrom(type) && !type.isArray()) {
+            if (holdsOne(type)) {
                 single.add(query.value());
             }
         }
+    }
+
+    private static void addHeader(AnnotatedElement element, Class<?> type, Set<String> singleHeaders) {
+        HeaderParam header = element.getAnnotation(HeaderParam.class);
+        if (header != null && holdsOne(type)) {
+            singleHeaders.add(header.value());
+        }
+    }
+
+    private static boolean holdsOne(Class<?> type) {
+        return !Collection.class.isAssignableFrom(type) && !type.isArray();
     }
 
     private static void add(AnnotatedElement element, Class<?> type, List<Form> forms) {

@@ -1,20 +1,13 @@
 package org.chorus.platform.web.input;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.chorus.platform.web.RequestIds;
-import org.chorus.platform.web.problem.Problem;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chorus.platform.web.problem.ProblemException;
 
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,11 +25,11 @@ public class RequestHeadLimits implements Handler<RoutingContext> {
     static final int ORDER = Integer.MIN_VALUE + 20;
 
     private final RequestHeadLimitsConfig limits;
-    private final ObjectMapper mapper;
+    private final HeadRefusals refusals;
 
-    public RequestHeadLimits(RequestHeadLimitsConfig limits, ObjectMapper mapper) {
+    public RequestHeadLimits(RequestHeadLimitsConfig limits, HeadRefusals refusals) {
         this.limits = limits;
-        this.mapper = mapper;
+        this.refusals = refusals;
     }
 
     void install(@Observes Router router) {
@@ -77,21 +70,7 @@ public class RequestHeadLimits implements Handler<RoutingContext> {
         return length;
     }
 
-    /** Answers and closes the connection: a body the caller may be sending after this head is never read. */
     private void refuse(RoutingContext context, int status, String slug, String title, String detail) {
-        String requestId = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
-        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, requestId, List.of());
-        Buffer body;
-        try {
-            body = Buffer.buffer(mapper.writeValueAsBytes(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem document could not be written", e);
-        }
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(RequestIds.HEADER, requestId)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body)
-                .onComplete(sent -> context.request().connection().close());
+        refusals.refuse(context, new ProblemException(status, slug, title, detail));
     }
 }

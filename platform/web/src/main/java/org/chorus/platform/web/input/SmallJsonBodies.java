@@ -22,8 +22,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class SmallJsonBodies implements Handler<RoutingContext> {
 
-    /** Right after the head limits, so that an over-long head is refused before its body is read. */
-    static final int ORDER = RequestHeadLimits.ORDER + 1;
+    /** Right after the checks of the head, so that a refused head's body is never read. */
+    static final int ORDER = HeaderLines.ORDER + 1;
 
     /** The most bytes read ahead: a response or a survey definition is a few kilobytes; an upload streams. */
     static final long MOST = 64 * 1024;

@@ -15,20 +15,25 @@ import java.util.Locale;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Requests whose head is too large for any Chorus server, sent over a plain socket as a script would send them: a
- * request line of 10 KB and a header block of 40 KB. Every server must answer them with a problem document naming the
- * limit, never with the HTTP decoder's bare 414 or 431.
+ * Requests whose head no Chorus server may act on, sent over a plain socket as a script would send them, since an HTTP
+ * client library would not: heads too large, and heads that leave open what was meant. Every server must answer them
+ * with a problem document saying what is wrong, never with the HTTP decoder's or the router's bare answer.
  */
-public final class OversizedRequests {
+public final class RequestHeads {
 
     private static final int LONG_LINE = 10 * 1024;
     private static final int LARGE_HEADERS = 40 * 1024;
+    private static final String HOST = "Host: 127.0.0.1\r\n";
+    private static final String CLOSE = "Connection: close\r\n\r\n";
 
-    private OversizedRequests() {
+    private RequestHeads() {
     }
 
-    /** Asserts both refusals of the server listening on the loopback port, for a request to the path. */
-    public static void assertRefusedWithProblems(int port, String path) throws IOException {
+    /**
+     * Asserts the refusals of a request line of 10 KB and a header block of 40 KB by the server listening on the
+     * loopback port, for a request to the path.
+     */
+    public static void assertOversizedRefused(int port, String path) throws IOException {
         Answer longLine = send(port, "GET " + path + "?padding=" + "a".repeat(LONG_LINE) + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n\r\n");
         assertProblem(longLine, 414, "request-line-too-long", "4096 bytes");
@@ -41,14 +46,43 @@ public final class OversizedRequests {
         assertProblem(largeHeaders, 431, "headers-too-large", "20480 bytes");
     }
 
-    private static void assertProblem(Answer answer, int status, String slug, String limit) {
+    /**
+     * Asserts the refusals, by the server listening on the loopback port, of a request to the path with two
+     * Authorization or Content-Type lines, and of a target that is not a path.
+     */
+    public static void assertAmbiguousRefused(int port, String path) throws IOException {
+        assertRefusedTwice(port, path, "Authorization: Bearer one\r\nAuthorization: Bearer two");
+        assertRefusedTwice(port, path, "Content-Type: application/json\r\nContent-Type: text/plain");
+        Answer notAPath = send(port, "GET " + path.substring(1) + " HTTP/1.1\r\n" + HOST + CLOSE);
+        assertProblem(notAPath, 404, "404", "must be a path starting with /");
+    }
+
+    /**
+     * Asserts the refusals of a request with no Host and of one with two, by a server that reads Host as sent (the
+     * gateway; a service behind it takes the forwarded host instead).
+     */
+    public static void assertHostRequiredOnce(int port, String path) throws IOException {
+        Answer noHost = send(port, "GET " + path + " HTTP/1.1\r\n" + CLOSE);
+        assertProblem(noHost, 400, "invalid-parameter", "Host: is required in an HTTP/1.1 request");
+        assertRefusedTwice(port, path, "Host: 127.0.0.1\r\nHost: elsewhere.example");
+    }
+
+    private static void assertRefusedTwice(int port, String path, String twoLines) throws IOException {
+        String name = twoLines.substring(0, twoLines.indexOf(':'));
+        String host = name.equals("Host") ? "" : HOST;
+        Answer answer = send(port, "GET " + path + " HTTP/1.1\r\n" + host + twoLines + "\r\n" + CLOSE);
+        assertProblem(answer, 400, "invalid-parameter", name + ": must be given once");
+        assertEquals(name, JsonPath.from(answer.body()).getString("errors[0].parameter"), answer.body());
+    }
+
+    private static void assertProblem(Answer answer, int status, String slug, String detail) {
         assertEquals(status, answer.status(), answer.head());
         assertEquals("application/problem+json", answer.contentType(), answer.head());
         JsonPath problem = JsonPath.from(answer.body());
         assertEquals("https://chorus.example/problems/" + slug, problem.getString("type"), answer.body());
         assertEquals(status, problem.getInt("status"), answer.body());
         assertTrue(problem.getString("title") != null && !problem.getString("title").isBlank(), answer.body());
-        assertTrue(problem.getString("detail").contains(limit), "the detail names the limit: " + answer.body());
+        assertTrue(problem.getString("detail").contains(detail), "the detail says what is wrong: " + answer.body());
     }
 
     private static Answer send(int port, String request) throws IOException {

@@ -1,0 +1,30 @@
+package org.chorus.gateway;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.RequestHeads;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * The public entry answers a too-long request line (414), too-large headers (431), and a head that leaves open what was
+ * meant (400: no Host; two Host, Authorization or Content-Type lines) as problem documents.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+@WithTestResource(StubServices.class)
+class RequestHeadsTest {
+
+    @Test
+    void oversizedRequestHeadsGetProblemDocuments() throws Exception {
+        RequestHeads.assertOversizedRefused(RestAssured.port, "/api/v1/surveys");
+    }
+
+    @Test
+    void requestHeadsThatLeaveOpenWhatWasMeantGetProblemDocuments() throws Exception {
+        RequestHeads.assertAmbiguousRefused(RestAssured.port, "/api/v1/surveys");
+        RequestHeads.assertHostRequiredOnce(RestAssured.port, "/api/v1/surveys");
+    }
+}
