@@ -2,6 +2,7 @@ package org.chorus.insight.common;
 
 import static io.restassured.RestAssured.given;
 import static org.chorus.insight.support.InsightFixtures.activity;
+import static org.chorus.insight.support.InsightFixtures.createActivity;
 import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.reader;
@@ -10,6 +11,7 @@ import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigInteger;
@@ -21,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /**
  * A parameter or body value of the wrong form is a 400 problem that names it: JAX-RS's own conversion failure named
- * nothing, and a number beyond an int was reported as unreadable JSON without its field.
+ * nothing, and a number beyond an int was reported as unreadable JSON without its field. A parameter of one value
+ * given twice is refused rather than read as its first.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -63,6 +67,43 @@ class ParameterFormsTest {
         given().header("Authorization", reader()).queryParam("method", "WORKSHOP").queryParam("limit", 5)
                 .when().get("/api/v1/activities")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aDeclaredHeaderOfOneValueGivenTwiceIsNamedAndNothingIsStored() {
+        String place = unique("twokeys");
+        UUID org = organisation("Healthwatch Two Keys", true, place);
+        given().header("Authorization", writer(org)).header("Idempotency-Key", "first-" + place)
+                .header("Idempotency-Key", "second-" + place).contentType(ContentType.JSON)
+                .body(activity("Focus group", place))
+                .when().post("/api/v1/activities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("Idempotency-Key"))
+                .body("errors[0].detail", equalTo("must be given once"));
+
+        given().header("Authorization", reader()).queryParam("organisation", org)
+                .when().get("/api/v1/activities")
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void ifMatchSentAsTwoLinesIsOneListAndMatchesOnItsSecondTag() {
+        String place = unique("twotags");
+        UUID org = organisation("Healthwatch Two Tags", true, place);
+        Map<String, Object> body = activity("Focus group", place);
+        String id = createActivity(writer(org), body);
+        String etag = given().header("Authorization", writer(org)).when().get("/api/v1/activities/" + id)
+                .then().statusCode(200).extract().header("ETag");
+
+        body.put("participantCount", 41);
+        given().header("Authorization", writer(org)).header("If-Match", "\"999\"").header("If-Match", etag)
+                .contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(200).body("participantCount", equalTo(41));
+        given().header("Authorization", writer(org)).header("If-Match", "\"999\"").header("If-Match", etag)
+                .contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(412);
     }
 
     @Test
