@@ -1,6 +1,7 @@
 package org.chorus.badinput;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,10 +12,11 @@ import java.util.Map;
  * @param target the body's JSON pointer, or the parameter or header name, that a 400 or 422 must name; null when the
  *        whole request is at fault (malformed JSON, an empty body)
  * @param pathAndQuery as sent, percent-encoded
+ * @param headers each header's lines, in the order sent
  * @param body null for none
  */
 public record BadRequest(String operation, Mutation mutation, String target, String method, String pathAndQuery,
-        Map<String, String> headers, byte[] body) {
+        Map<String, List<String>> headers, byte[] body) {
 
     /** For a failure report: enough to send it again by hand. */
     public String describe() {
@@ -22,7 +24,8 @@ public record BadRequest(String operation, Mutation mutation, String target, Str
         if (shown.length() > 300) {
             shown = shown.substring(0, 300) + "... (" + body.length + " bytes)";
         }
-        Map<String, String> visible = new java.util.TreeMap<>(headers);
+        Map<String, String> visible = new java.util.TreeMap<>();
+        headers.forEach((name, lines) -> visible.put(name, String.join(" | ", lines)));
         visible.replaceAll((name, value) -> value.length() > 60 ? value.substring(0, 40) + "... (" + value.length()
                 + " characters)" : value);
         visible.computeIfPresent("Authorization", (name, value) -> value.startsWith("Bearer chorus_") ? "Bearer <key>"

@@ -43,7 +43,7 @@ public final class BadRequests {
             case MALFORMED_JSON, INVALID_UTF8, DUPLICATE_KEY, DEEP_NESTING, EMPTY_BODY, NOT_AN_OBJECT,
                     WRONG_CONTENT_TYPE -> WholeBodyMutations.apply(mutation, draft, random);
             case BAD_PATH_PARAMETER, BAD_QUERY_PARAMETER, UNKNOWN_QUERY_PARAMETER, REPEATED_QUERY_PARAMETER,
-                    ODD_HEADER, BAD_CALLER ->
+                    REPEATED_HEADER, ODD_HEADER, BAD_CALLER ->
                     RequestMutations.apply(mutation, draft, fixture, random);
         }
         return draft.build(mutation);
@@ -51,7 +51,7 @@ public final class BadRequests {
 
     private static List<Mutation> applicable(ApiOperation operation) {
         List<Mutation> applicable = new ArrayList<>(List.of(Mutation.ODD_HEADER, Mutation.BAD_CALLER,
-                Mutation.UNKNOWN_QUERY_PARAMETER));
+                Mutation.UNKNOWN_QUERY_PARAMETER, Mutation.REPEATED_HEADER));
         if (operation.takesBody()) {
             // Bodies are where most of the ways to go wrong are: weigh them as such.
             applicable.addAll(FIELD_MUTATIONS);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ final class Draft {
     final Map<String, String> pathValues = new LinkedHashMap<>();
     final Map<String, String> query = new LinkedHashMap<>();
     final Map<String, String> headers = new LinkedHashMap<>();
+    /** Second lines of headers, sent after the first. */
+    final Map<String, String> secondLines = new LinkedHashMap<>();
     JsonNode json;
     byte[] rawBody;
     String target;
@@ -89,8 +92,11 @@ final class Draft {
         StringBuilder target = new StringBuilder(path);
         query.forEach((name, value) -> target.append(target.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
                 .append(value));
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        headers.forEach((name, value) -> lines.put(name, secondLines.containsKey(name)
+                ? List.of(value, secondLines.get(name)) : List.of(value)));
         return new BadRequest(operation.name(), mutation, this.target, operation.method(), target.toString(),
-                Map.copyOf(headers), bytes());
+                Map.copyOf(lines), bytes());
     }
 
     byte[] bytes() {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,12 +51,12 @@ public final class Gateway {
      * @param target path and query as sent, already percent-encoded as the case wants it
      * @param body null for none
      */
-    public Answer send(String method, String target, Map<String, String> headers, byte[] body) {
+    public Answer send(String method, String target, Map<String, List<String>> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + target))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        headers.forEach((name, lines) -> lines.forEach(line -> request.header(name, line)));
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -82,12 +83,18 @@ public final class Gateway {
                 throw new UncheckedIOException(e);
             }
         }
-        return send(method, target, all, bytes);
+        return send(method, target, oneLineEach(all), bytes);
+    }
+
+    private static Map<String, List<String>> oneLineEach(Map<String, String> headers) {
+        Map<String, List<String>> lines = new java.util.HashMap<>();
+        headers.forEach((name, value) -> lines.put(name, List.of(value)));
+        return lines;
     }
 
     /** The merged OpenAPI document. */
     public JsonNode openApi() {
-        Answer answer = send("GET", "/q/openapi?format=json", Map.of("Accept", "application/json"), null);
+        Answer answer = send("GET", "/q/openapi?format=json", Map.of("Accept", List.of("application/json")), null);
         if (answer.status() != 200) {
             throw new IllegalStateException("The gateway's OpenAPI document: " + answer.status() + " " + answer.body());
         }

@@ -42,6 +42,8 @@ public enum Mutation {
     UNKNOWN_QUERY_PARAMETER,
     /** One of the operation's query parameters given twice, each time with a value it accepts. */
     REPEATED_QUERY_PARAMETER,
+    /** A header of one value sent as two lines: two keys, two body types, two Idempotency-Keys, two origins. */
+    REPEATED_HEADER,
     /** An odd If-Match, Idempotency-Key, Origin, Accept or erasure token header. */
     ODD_HEADER,
     /** No key, an unknown key, a malformed Authorization header, or a website key from nowhere. */

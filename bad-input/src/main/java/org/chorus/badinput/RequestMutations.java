@@ -44,6 +44,7 @@ final class RequestMutations {
                 draft.query.put(name, value + "&" + name + "=" + value);
                 draft.target = parameter.name();
             }
+            case REPEATED_HEADER -> repeatedHeader(draft, fixture, random);
             case ODD_HEADER -> {
                 List<String> names = new ArrayList<>(HEADERS);
                 draft.operation.parameters(ApiOperation.Location.HEADER).forEach(p -> names.add(p.name()));
@@ -54,6 +55,34 @@ final class RequestMutations {
             case BAD_CALLER -> caller(draft, fixture, random);
             default -> throw new IllegalArgumentException(mutation + " is about the body");
         }
+    }
+
+    /**
+     * One of the headers Chorus reads as one value, sent again with a value it would accept on its own, so that
+     * reading either line alone would be taken for a success: the website key beside the secret key, a second body
+     * type, a second Idempotency-Key, Origin or request id.
+     */
+    private static void repeatedHeader(Draft draft, Fixture fixture, SplittableRandom random) {
+        List<String> names = new ArrayList<>(List.of("Authorization", "Origin", "X-Request-Id"));
+        if (draft.headers.containsKey("Content-Type")) {
+            names.add("Content-Type");
+        }
+        draft.operation.parameters(ApiOperation.Location.HEADER).stream().map(ApiOperation.Parameter::name)
+                .filter("Idempotency-Key"::equalsIgnoreCase).forEach(names::add);
+        String name = OddValues.pick(random, names);
+        switch (name) {
+            case "Authorization" -> draft.secondLines.put(name, "Bearer " + fixture.publishableKey());
+            case "Origin" -> {
+                draft.headers.put(name, Fixture.ORIGIN);
+                draft.secondLines.put(name, "https://elsewhere.example");
+            }
+            case "Content-Type" -> draft.secondLines.put(name, "application/json; charset=utf-8");
+            default -> {
+                draft.headers.put(name, "bad-input-" + random.nextInt(1_000_000));
+                draft.secondLines.put(name, "bad-input-" + random.nextInt(1_000_000));
+            }
+        }
+        draft.target = name;
     }
 
     /** A misspelling of one of the operation's own parameters (its last letter dropped), else a common extra. */

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What every answer to bad input must be: never a 5xx; a 4xx is an {@code application/problem+json} document; a 400
  * or 422 about one field or parameter names it, in {@code errors} or in the detail. A query parameter the operation
- * does not take, or one given twice, is never quietly accepted: its answer is not a success.
+ * does not take, or one given twice, and a header of one value sent twice, are never quietly accepted: the answer is
+ * not a success.
  */
 public final class Verdict {
 
@@ -37,7 +38,8 @@ public final class Verdict {
     }
 
     private static boolean quietlyAccepted(Mutation mutation) {
-        return mutation == Mutation.UNKNOWN_QUERY_PARAMETER || mutation == Mutation.REPEATED_QUERY_PARAMETER;
+        return mutation == Mutation.UNKNOWN_QUERY_PARAMETER || mutation == Mutation.REPEATED_QUERY_PARAMETER
+                || mutation == Mutation.REPEATED_HEADER;
     }
 
     private static boolean names(JsonNode problem, String target) {

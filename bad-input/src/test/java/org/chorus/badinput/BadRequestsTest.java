@@ -58,11 +58,12 @@ class BadRequestsTest {
     }
 
     @Test
-    void anUnknownQueryParameterIsNoneOfTheOperationsAndARepeatedOneIsSentTwice() {
+    void anUnknownQueryParameterIsNoneOfTheOperationsAndARepeatedParameterOrHeaderIsSentTwice() {
         BadRequests generator = new BadRequests(operations, fixture);
         SplittableRandom random = new SplittableRandom(11);
         int unknown = 0;
         int repeated = 0;
+        int repeatedHeaders = 0;
         for (int i = 0; i < 3_000; i++) {
             BadRequest request = generator.next(random);
             String query = request.pathAndQuery().contains("?")
@@ -74,9 +75,16 @@ class BadRequestsTest {
             } else if (request.mutation() == Mutation.REPEATED_QUERY_PARAMETER) {
                 repeated++;
                 assertEquals(2, query.split(request.target() + "=", -1).length - 1, request.describe());
+            } else if (request.mutation() == Mutation.REPEATED_HEADER) {
+                repeatedHeaders++;
+                List<String> lines = request.headers().get(request.target());
+                assertEquals(2, lines.size(), request.describe());
+                assertEquals(false, lines.get(0).equals(lines.get(1)), request.describe());
+            } else {
+                request.headers().forEach((name, lines) -> assertEquals(1, lines.size(), request.describe()));
             }
         }
-        assertEquals(true, unknown > 0 && repeated > 0);
+        assertEquals(true, unknown > 0 && repeated > 0 && repeatedHeaders > 0);
     }
 
     private List<String> cases(long seed) {

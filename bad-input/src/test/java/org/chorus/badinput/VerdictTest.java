@@ -64,7 +64,8 @@ class VerdictTest {
 
     @Test
     void aQueryParameterTheOperationDoesNotTakeOrGivenTwiceIsNeverQuietlyAccepted() {
-        for (Mutation kind : List.of(Mutation.UNKNOWN_QUERY_PARAMETER, Mutation.REPEATED_QUERY_PARAMETER)) {
+        for (Mutation kind : List.of(Mutation.UNKNOWN_QUERY_PARAMETER, Mutation.REPEATED_QUERY_PARAMETER,
+                Mutation.REPEATED_HEADER)) {
             BadRequest request = new BadRequest("GET /api/v1/x", kind, "by", "GET", "/api/v1/x?by=a&by=a", Map.of(),
                     null);
             assertEquals("answered 200, taking by quietly",
