@@ -17,10 +17,9 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses a head whose header lines leave open what was meant, where Chorus would otherwise read the first line and
  * pass the rest over: two Authorization lines are two callers, two Content-Type lines two readings of one body, two
  * Host lines two servers (RFC 9112 3.2 asks for a 400; behind the gateway, Quarkus has already set Host to the
- * forwarded one). Headers an operation
- * declares (Idempotency-Key, the erasure token) are checked by {@link ParameterForms} from the declaration. The lines
- * of a list-valued If-Match are joined into one, as RFC 9110 5.3 lets a recipient do, since JAX-RS would hand an
- * operation only the first.
+ * forwarded one). Headers an operation declares (Idempotency-Key, the erasure token) are checked by
+ * {@link ParameterForms} from the declaration. The lines of a list-valued If-Match are joined into one, as RFC 9110
+ * 5.3 lets a recipient do, since JAX-RS would hand an operation only the first.
  */
 @ApplicationScoped
 public class HeaderLines implements Handler<RoutingContext> {
