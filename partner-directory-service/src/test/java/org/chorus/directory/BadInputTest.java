@@ -9,6 +9,7 @@ import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,31 @@ class BadInputTest {
         postAsAdmin("/api/v1/places", "{\"code\": \"" + first + "\", \"name\": \"First\", "
                 + "\"kind\": \"INTEGRATED_CARE_SYSTEM\"}}").statusCode(400);
         given().header("Authorization", ADMIN).when().get("/api/v1/places/" + first).then().statusCode(404);
+    }
+
+    /** Jackson reads overlong forms: C0 AF was stored as "/", and a body of UTF-16 was read too. */
+    @Test
+    void aBodyThatIsNotUtf8IsA400SayingSoAndNothingOfItIsStored() {
+        String code = DirectoryFixtures.unique("overlong");
+        byte[] before = ("{\"code\": \"" + code + "\", \"name\": \"A").getBytes(StandardCharsets.UTF_8);
+        byte[] after = "B\", \"kind\": \"INTEGRATED_CARE_SYSTEM\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] overlong = new byte[before.length + 2 + after.length];
+        System.arraycopy(before, 0, overlong, 0, before.length);
+        overlong[before.length] = (byte) 0xC0;
+        overlong[before.length + 1] = (byte) 0xAF;
+        System.arraycopy(after, 0, overlong, before.length + 2, after.length);
+        given().header("Authorization", ADMIN).contentType("application/json").body(overlong)
+                .when().post("/api/v1/places")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/malformed-body"))
+                .body("detail", equalTo("The body is not UTF-8 at byte " + before.length + " (C0); send JSON in UTF-8, "
+                        + "as RFC 8259 asks"));
+        byte[] utf16 = ("{\"code\": \"" + code + "\", \"name\": \"AB\", \"kind\": \"INTEGRATED_CARE_SYSTEM\"}")
+                .getBytes(StandardCharsets.UTF_16);
+        given().header("Authorization", ADMIN).contentType("application/json; charset=UTF-16").body(utf16)
+                .when().post("/api/v1/places")
+                .then().statusCode(400).body("detail", startsWith("The body is not UTF-8 at byte 0 (FE);"));
+        given().header("Authorization", ADMIN).when().get("/api/v1/places/" + code).then().statusCode(404);
     }
 
     @Test
