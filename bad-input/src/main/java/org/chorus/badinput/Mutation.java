@@ -22,7 +22,7 @@ public enum Mutation {
     UNKNOWN_FIELD,
     /** A body that stops or goes wrong halfway. */
     MALFORMED_JSON,
-    /** Bytes that are not UTF-8 inside a string. */
+    /** Bytes that are not UTF-8 inside a string, overlong forms of ASCII among them. */
     INVALID_UTF8,
     /** The same key twice in one object. */
     DUPLICATE_KEY,

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What every answer to bad input must be: never a 5xx; a 4xx is an {@code application/problem+json} document; a 400
  * or 422 about one field or parameter names it, in {@code errors} or in the detail. A query parameter the operation
- * does not take, or one given twice, and a header of one value sent twice, are never quietly accepted: the answer is
- * not a success.
+ * does not take, or one given twice, a header of one value sent twice, and a body that is not UTF-8, are never quietly
+ * accepted: the answer is not a success.
  */
 public final class Verdict {
 
@@ -25,8 +25,11 @@ public final class Verdict {
             return "answered " + status;
         }
         if (status < 400) {
-            return quietlyAccepted(request.mutation()) ? "answered " + status + ", taking " + request.target()
-                    + " quietly" : null;
+            if (!quietlyAccepted(request.mutation())) {
+                return null;
+            }
+            return "answered " + status + (request.target() == null ? " quietly" : ", taking " + request.target()
+                    + " quietly");
         }
         if (!answer.contentType().toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
             return "answered " + status + " as '" + answer.contentType() + "', not application/problem+json";
@@ -38,8 +41,13 @@ public final class Verdict {
     }
 
     private static boolean quietlyAccepted(Mutation mutation) {
-        return mutation == Mutation.UNKNOWN_QUERY_PARAMETER || mutation == Mutation.REPEATED_QUERY_PARAMETER
-                || mutation == Mutation.REPEATED_HEADER;
+        return switch (mutation) {
+            case UNKNOWN_QUERY_PARAMETER, REPEATED_QUERY_PARAMETER, REPEATED_HEADER, INVALID_UTF8 -> true;
+            case WRONG_TYPE, UNEXPECTED_WORD, BAD_NUMBER, LONG_STRING, NUL_IN_STRING, CONTROL_CHARACTERS,
+                    MISSING_FIELD, NULL_FIELD, UNKNOWN_FIELD, MALFORMED_JSON, DUPLICATE_KEY, DEEP_NESTING, EMPTY_BODY,
+                    NOT_AN_OBJECT, WRONG_CONTENT_TYPE, BAD_PATH_PARAMETER, BAD_QUERY_PARAMETER, ODD_HEADER,
+                    BAD_CALLER -> false;
+        };
     }
 
     private static boolean names(JsonNode problem, String target) {

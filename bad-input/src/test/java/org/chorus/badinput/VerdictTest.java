@@ -63,7 +63,7 @@ class VerdictTest {
     }
 
     @Test
-    void aQueryParameterTheOperationDoesNotTakeOrGivenTwiceIsNeverQuietlyAccepted() {
+    void whatCouldBeReadOneWayOrAnotherIsNeverQuietlyAccepted() {
         for (Mutation kind : List.of(Mutation.UNKNOWN_QUERY_PARAMETER, Mutation.REPEATED_QUERY_PARAMETER,
                 Mutation.REPEATED_HEADER)) {
             BadRequest request = new BadRequest("GET /api/v1/x", kind, "by", "GET", "/api/v1/x?by=a&by=a", Map.of(),
@@ -72,6 +72,10 @@ class VerdictTest {
                     Verdict.judge(request, answer(200, "application/json", "{}")));
             assertNull(Verdict.judge(request, answer(400, PROBLEM, "{\"errors\":[{\"parameter\":\"by\"}]}")));
         }
+        BadRequest notUtf8 = new BadRequest("POST /api/v1/x", Mutation.INVALID_UTF8, null, "POST", "/api/v1/x",
+                Map.of(), new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' });
+        assertEquals("answered 201 quietly", Verdict.judge(notUtf8, answer(201, "application/json", "{}")));
+        assertNull(Verdict.judge(notUtf8, answer(400, PROBLEM, "{\"detail\":\"The body is not UTF-8\"}")));
         assertNull(Verdict.judge(request("limit"), answer(200, "application/json", "{}")),
                 "a value of the wrong form may be read as another, as long as nothing fails");
     }
