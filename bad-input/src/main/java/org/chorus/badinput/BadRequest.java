@@ -25,14 +25,19 @@ public record BadRequest(String operation, Mutation mutation, String target, Str
             shown = shown.substring(0, 300) + "... (" + body.length + " bytes)";
         }
         Map<String, String> visible = new java.util.TreeMap<>();
-        headers.forEach((name, lines) -> visible.put(name, String.join(" | ", lines)));
-        visible.replaceAll((name, value) -> value.length() > 60 ? value.substring(0, 40) + "... (" + value.length()
-                + " characters)" : value);
-        visible.computeIfPresent("Authorization", (name, value) -> value.startsWith("Bearer chorus_") ? "Bearer <key>"
-                : value);
+        headers.forEach((name, lines) -> visible.put(name, String.join(" | ",
+                lines.stream().map(line -> shown(name, line)).toList())));
         String target = pathAndQuery.length() > 300 ? pathAndQuery.substring(0, 300) + "... (" + pathAndQuery.length()
                 + " characters)" : pathAndQuery;
         return mutation + (this.target == null ? "" : " of " + this.target) + ": " + method + " " + target + " "
                 + visible + " " + shown.replace("\u0000", "\\u0000");
+    }
+
+    /** A header line as a report shows it: a key hidden, a long value cut short. */
+    private static String shown(String name, String line) {
+        if (name.equals("Authorization") && line.startsWith("Bearer chorus_")) {
+            return "Bearer <key>";
+        }
+        return line.length() > 60 ? line.substring(0, 40) + "... (" + line.length() + " characters)" : line;
     }
 }
