@@ -51,7 +51,7 @@ public class ParameterForms {
      * The query parameters an operation takes, of those the ones that hold one value (not a collection), and the
      * headers it declares that hold one value.
      */
-    private record Query(Set<String> names, Set<String> single, Set<String> singleHeaders) {
+    private record Declared(Set<String> names, Set<String> single, Set<String> singleHeaders) {
 
         String unknownRule() {
             return names.isEmpty() ? "is not a parameter of this operation, which takes none"
@@ -59,7 +59,7 @@ public class ParameterForms {
         }
     }
 
-    private final Map<Method, Query> queries = new ConcurrentHashMap<>();
+    private final Map<Method, Declared> declarations = new ConcurrentHashMap<>();
 
     private final Map<Method, List<Form>> forms = new ConcurrentHashMap<>();
 
@@ -69,9 +69,9 @@ public class ParameterForms {
         if (method == null) {
             return;
         }
-        Query query = queries.computeIfAbsent(method, ParameterForms::queryOf);
-        refuseUnknownOrRepeated(request.getUriInfo().getQueryParameters(), query);
-        for (String header : query.singleHeaders()) {
+        Declared declared = declarations.computeIfAbsent(method, ParameterForms::declaredOf);
+        refuseUnknownOrRepeated(request.getUriInfo().getQueryParameters(), declared);
+        for (String header : declared.singleHeaders()) {
             if (request.getHeaders().getOrDefault(header, List.of()).size() > 1) {
                 throw ProblemException.invalidParameter(header, ONCE);
             }
@@ -87,12 +87,12 @@ public class ParameterForms {
         }
     }
 
-    private static void refuseUnknownOrRepeated(MultivaluedMap<String, String> given, Query query) {
+    private static void refuseUnknownOrRepeated(MultivaluedMap<String, String> given, Declared declared) {
         for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
-            if (!query.names().contains(parameter.getKey())) {
-                throw ProblemException.invalidParameter(parameter.getKey(), query.unknownRule());
+            if (!declared.names().contains(parameter.getKey())) {
+                throw ProblemException.invalidParameter(parameter.getKey(), declared.unknownRule());
             }
-            if (parameter.getValue().size() > 1 && query.single().contains(parameter.getKey())) {
+            if (parameter.getValue().size() > 1 && declared.single().contains(parameter.getKey())) {
                 throw ProblemException.invalidParameter(parameter.getKey(), ONCE);
             }
         }
@@ -120,7 +120,7 @@ public class ParameterForms {
         return List.copyOf(forms);
     }
 
-    private static Query queryOf(Method method) {
+    private static Declared declaredOf(Method method) {
         Set<String> names = new HashSet<>();
         Set<String> single = new HashSet<>();
         Set<String> singleHeaders = new HashSet<>();
@@ -134,7 +134,7 @@ public class ParameterForms {
                 }
             }
         }
-        return new Query(Set.copyOf(names), Set.copyOf(single), Set.copyOf(singleHeaders));
+        return new Declared(Set.copyOf(names), Set.copyOf(single), Set.copyOf(singleHeaders));
     }
 
     private static void addQuery(AnnotatedElement element, Class<?> type, Set<String> names, Set<String> single) {
