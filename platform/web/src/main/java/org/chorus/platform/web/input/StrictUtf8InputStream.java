@@ -11,8 +11,9 @@ import org.chorus.platform.web.problem.ProblemException;
 
 /**
  * Passes a body through unchanged while checking that it is well-formed UTF-8 (RFC 3629), and refuses it at the first
- * byte that is not. Jackson reads overlong forms and other sequences UTF-8 forbids without complaint (C0 AF as "/",
- * C1 BF as DEL), so what was stored would not be what was sent.
+ * character that is not. Jackson reads overlong forms without complaint (C0 AF as "/", C1 BF as DEL), so what was
+ * stored would not be what was sent, and refuses the other forbidden sequences without saying that the encoding is
+ * the fault.
  */
 final class StrictUtf8InputStream extends FilterInputStream {
 
