@@ -83,6 +83,12 @@ class SurveyResourceTest {
                 .body("errors.pointer", equalTo(List.of("/title", "/sections/0/questions/0/options",
                         "/sections/0/questions/2/id", "/sections/1/questions/0/required")));
 
+        Map<String, Object> fraction = smallSurvey();
+        question(fraction, 0, 4).put("maxLength", 50.9);
+        given().header("Authorization", newOwner().bearer()).contentType(ContentType.JSON).body(fraction)
+                .when().post("/api/v1/surveys")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/sections/0/questions/4/maxLength"));
+
         Map<String, Object> unknownField = smallSurvey();
         unknownField.put("colour", "blue");
         given().header("Authorization", newOwner().bearer()).contentType(ContentType.JSON).body(unknownField)

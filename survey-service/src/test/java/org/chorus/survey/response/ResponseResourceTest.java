@@ -117,6 +117,12 @@ class ResponseResourceTest {
                         startsWith("consent-required"))
                 .body("errors.findAll { it.pointer == '/answers/shoe-size' }.detail[0]", startsWith("unknown-question"));
 
+        Map<String, Object> fraction = validAnswers();
+        fraction.put("score", Map.of("rating", 3.7));
+        submit(website(), surveyId, Map.of("answers", fraction))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/answers/score/rating"));
+
         Map<String, Object> missingRequired = validAnswers();
         missingRequired.remove("rank");
         submit(website(), surveyId, Map.of("answers", missingRequired))

@@ -1,4 +1,4 @@
-package org.chorus.insight.common;
+package org.chorus.platform.web.input;
 
 import jakarta.inject.Singleton;
 
@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Jackson would quietly turn 12.5 participants into 12; a count of people must be a whole number, so a fraction is
- * refused as a bad request naming the field instead.
+ * Refuses a fraction where a whole number is read: Jackson would quietly turn a rating of 3.7 into 3, 12.5
+ * participants into 12, and a longest answer of 200.9 characters into 200, storing what was not sent. The caller
+ * gets a 400 naming the field instead.
  */
 @Singleton
-public class StrictNumbers implements ObjectMapperCustomizer {
+public class JsonWholeNumbers implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper objectMapper) {
