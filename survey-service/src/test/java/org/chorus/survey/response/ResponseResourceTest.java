@@ -121,7 +121,8 @@ class ResponseResourceTest {
         fraction.put("score", Map.of("rating", 3.7));
         submit(website(), surveyId, Map.of("answers", fraction))
                 .statusCode(400).contentType("application/problem+json")
-                .body("errors[0].pointer", equalTo("/answers/score/rating"));
+                .body("errors[0].pointer", equalTo("/answers/score/rating"))
+                .body("errors[0].detail", equalTo("expected a whole number"));
 
         Map<String, Object> missingRequired = validAnswers();
         missingRequired.remove("rank");

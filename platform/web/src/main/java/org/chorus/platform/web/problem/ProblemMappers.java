@@ -1,6 +1,8 @@
 package org.chorus.platform.web.problem;
 
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -38,6 +40,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** Long enough for PostgreSQL to restart or a pool to reconnect, short enough that a person would wait. */
     static final int RETRY_AFTER_SECONDS = 3;
+    /** Where JSON gives a fraction or a word, "a number" would not say what is wrong with 3.7. */
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
+            Short.class, short.class, BigInteger.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -164,6 +169,9 @@ public class ProblemMappers {
         }
         if (target.isEnum()) {
             return "one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (WHOLE_NUMBERS.contains(target)) {
+            return "a whole number";
         }
         if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
             return "a number";
