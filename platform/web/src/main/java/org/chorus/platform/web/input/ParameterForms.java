@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.chorus.platform.web.problem.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * Checks the form of typed path and query parameters (ids, dates, times, numbers, enum values) before JAX-RS
  * converts them: its own conversion failure is a bare 404 without the parameter's name, so a caller who sent
@@ -64,15 +66,16 @@ public class ParameterForms {
     private final Map<Method, List<Form>> forms = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
-    public void refuseMalformed(ContainerRequestContext request, ResourceInfo resource) {
+    public void refuseMalformed(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         Method method = resource.getResourceMethod();
         if (method == null) {
             return;
         }
         Declared declared = declarations.computeIfAbsent(method, ParameterForms::declaredOf);
         refuseUnknownOrRepeated(request.getUriInfo().getQueryParameters(), declared);
+        // Vert.x's own headers: the JAX-RS view of them is a copy built on first use.
         for (String header : declared.singleHeaders()) {
-            if (request.getHeaders().getOrDefault(header, List.of()).size() > 1) {
+            if (http.headers().getAll(header).size() > 1) {
                 throw ProblemException.invalidParameter(header, ONCE);
             }
         }
