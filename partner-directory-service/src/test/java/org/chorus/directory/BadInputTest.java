@@ -117,6 +117,23 @@ class BadInputTest {
         given().header("Authorization", ADMIN).when().get("/api/v1/places/" + code).then().statusCode(404);
     }
 
+    /** JSON can spell half of a surrogate pair as an escape: PostgreSQL stored it as "?" and the answer was a 201. */
+    @Test
+    void halfOfACharacterInAStringIsA400NamingTheFieldAndNothingIsStored() {
+        String code = DirectoryFixtures.unique("half");
+        postAsAdmin("/api/v1/places", "{\"code\": \"" + code + "\", \"name\": \"Caf\\ud800e\", "
+                + "\"kind\": \"INTEGRATED_CARE_SYSTEM\"}")
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/name"))
+                .body("errors[0].detail", equalTo("must hold whole characters: \\uD800 at character 4 is half of a "
+                        + "surrogate pair, and the other half must follow it (RFC 8259, section 8.2)"));
+        given().header("Authorization", ADMIN).when().get("/api/v1/places/" + code).then().statusCode(404);
+        postAsAdmin("/api/v1/places", "{\"code\": \"" + code + "\", \"name\": \"Caf\\u00e9 \\ud83c\\udfe5\", "
+                + "\"kind\": \"INTEGRATED_CARE_SYSTEM\"}").statusCode(201);
+        given().header("Authorization", ADMIN).when().get("/api/v1/places/" + code)
+                .then().statusCode(200).body("name", equalTo("Caf\u00e9 \uD83C\uDFE5"));
+    }
+
     @Test
     void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
         refusedNaming("/api/v1/organisations", "cursor", cursor("a\0b\n" + UUID.randomUUID()));

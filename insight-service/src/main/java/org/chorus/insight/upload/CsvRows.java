@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.chorus.platform.web.input.NulCharacterFilter;
+import org.chorus.platform.web.input.StorableText;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
@@ -77,7 +77,7 @@ final class CsvRows {
             if (nul >= 0) {
                 // PostgreSQL refuses NUL in text: stored, or echoed in the row report, it would fail the upload.
                 long line = 1 + text.substring(0, nul).chars().filter(c -> c == '\n').count();
-                throw MalformedUpload.because("line " + line + ": " + NulCharacterFilter.RULE);
+                throw MalformedUpload.because("line " + line + ": " + StorableText.NUL_RULE);
             }
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {

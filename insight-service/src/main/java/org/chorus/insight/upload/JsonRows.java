@@ -9,7 +9,7 @@ import java.util.Spliterators;
 import java.util.stream.StreamSupport;
 
 import org.chorus.platform.web.input.JsonTrailingContent;
-import org.chorus.platform.web.input.NulCharacterFilter;
+import org.chorus.platform.web.input.StorableText;
 import org.chorus.platform.web.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +53,7 @@ final class JsonRows {
             throw MalformedUpload.at("/activities", "the file must be an object with this one field, an array of "
                     + "activities; see GET /api/v1/uploads/schema.json");
         }
-        refuseNul(root, "");
+        refuseUnstorable(root, "");
         List<RawRow> rows = new ArrayList<>();
         JsonNode activities = root.get("activities");
         if (activities.isEmpty()) {
@@ -70,22 +70,23 @@ final class JsonRows {
                 + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
 
-    /** PostgreSQL refuses NUL in text: stored, or echoed in the row report, it would fail the upload. */
-    private static void refuseNul(JsonNode node, String pointer) {
-        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
-            throw MalformedUpload.at(pointer, NulCharacterFilter.RULE);
+    /** Text PostgreSQL cannot keep as sent (see {@link StorableText}) is refused where it stands in the file. */
+    private static void refuseUnstorable(JsonNode node, String pointer) {
+        String broken = node.isTextual() ? StorableText.brokenRule(node.textValue()) : null;
+        if (broken != null) {
+            throw MalformedUpload.at(pointer, broken);
         }
         var fields = node.fields();
         while (fields.hasNext()) {
             var field = fields.next();
-            String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-            if (field.getKey().indexOf('\0') >= 0) {
-                throw MalformedUpload.at(pointer, "field names " + NulCharacterFilter.RULE);
+            String brokenName = StorableText.brokenRule(field.getKey());
+            if (brokenName != null) {
+                throw MalformedUpload.at(pointer, "field names " + brokenName);
             }
-            refuseNul(field.getValue(), child);
+            refuseUnstorable(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"));
         }
         for (int i = 0; node.isArray() && i < node.size(); i++) {
-            refuseNul(node.get(i), pointer + "/" + i);
+            refuseUnstorable(node.get(i), pointer + "/" + i);
         }
     }
 

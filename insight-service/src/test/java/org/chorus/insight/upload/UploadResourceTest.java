@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -280,9 +281,12 @@ class UploadResourceTest {
                 .when().post("/api/v1/uploads").then().statusCode(400).body("errors[0].parameter", equalTo("mode"));
     }
 
-    /** PostgreSQL refuses NUL in text; stored or echoed in the row report, it once failed the upload with a 500. */
+    /**
+     * PostgreSQL refuses NUL in text; stored or echoed in the row report, it once failed the upload with a 500. Half of
+     * a surrogate pair was stored as "?".
+     */
     @Test
-    void aNulCharacterAnywhereInAnUploadIsABadRequestSayingWhere() {
+    void textPostgresqlCannotKeepAnywhereInAnUploadIsABadRequestSayingWhere() {
         String place = unique("nul");
         UUID org = organisation("Healthwatch Nul Upload", true, place);
         upload(org, "application/json", "{\"activities\": [{\"reference\": \"N-1\", \"title\": \"Focus\\u0000\", "
@@ -290,6 +294,11 @@ class UploadResourceTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/activities/0/title"))
                 .body("errors[0].detail", equalTo("must not contain the NUL character"));
+        upload(org, "application/json", "{\"activities\": [{\"reference\": \"N-3\", \"title\": \"Focus\", "
+                + "\"findings\": [{\"statement\": \"Cafe\", \"quotes\": [\"Caf\\udfffe\"]}]}]}", null)
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/activities/0/findings/0/quotes/0"))
+                .body("errors[0].detail", startsWith("must hold whole characters: \\uDFFF at character 4"));
         upload(org, "text/csv", HEADER + "\r\nN-2,Focus\u0000 group\r\n", null)
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("line 2: must not contain the NUL character"));

@@ -93,7 +93,7 @@ class ResponseResourceTest {
     }
 
     @Test
-    void eachBrokenRuleIsNamedAtItsQuestionAndNothingIsStored() {
+    void eachBrokenRuleIsNamedAtItsQuestionAndNothingIsStored() throws Exception {
         String surveyId = openSmallSurvey(newOwner());
         Map<String, Object> answers = new HashMap<>();
         answers.put("rank", Map.of("ranking", List.of("living", "living", "moon")));
@@ -123,6 +123,17 @@ class ResponseResourceTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/answers/score/rating"))
                 .body("errors[0].detail", equalTo("expected a whole number"));
+
+        // JSON can spell half of a surrogate pair; PostgreSQL would have kept the comment with "?" in its place.
+        Map<String, Object> halfACharacter = validAnswers();
+        halfACharacter.put("comments", Map.of("text", "More buses HALF"));
+        String halfSent = objectMapper.writeValueAsString(Map.of("answers", halfACharacter))
+                .replace("HALF", "\\ud83d");
+        given().header("Authorization", website()).contentType(ContentType.JSON).body(halfSent)
+                .when().post("/api/v1/surveys/" + surveyId + "/responses")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/answers/comments/text"))
+                .body("errors[0].detail", startsWith("must hold whole characters: \\uD83D at character 12"));
 
         Map<String, Object> missingRequired = validAnswers();
         missingRequired.remove("rank");

@@ -16,8 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class NulCharacterFilter {
 
-    public static final String RULE = "must not contain the NUL character";
-
     /** Before {@link ParameterForms}, so that a parameter name holding NUL is never echoed in a problem as it came. */
     @ServerRequestFilter(priority = Priorities.USER - 100)
     public void refuseNul(ContainerRequestContext request) {
@@ -30,7 +28,7 @@ public class NulCharacterFilter {
             if (parameter.getKey().indexOf('\0') >= 0
                     || parameter.getValue().stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
                 String name = parameter.getKey().replace('\0', '?');
-                throw ProblemException.invalidParameter(name, RULE);
+                throw ProblemException.invalidParameter(name, StorableText.NUL_RULE);
             }
         }
     }
