@@ -11,6 +11,7 @@ import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -85,6 +86,17 @@ class ActivityResourceTest {
         body.put("method", "SEANCE");
         post(writer(org), "/api/v1/activities", body).statusCode(400).body("errors[0].pointer", equalTo("/method"))
                 .body("errors[0].detail", containsString("FOCUS_GROUP"));
+
+        // Jackson trims what it reads as a date or number: each was stored as if sent without the characters around it.
+        for (Map.Entry<String, String> around : Map.of("startDate", "\u00002019-02-14", "participantCount", "12\n",
+                "method", "WORKSHOP ").entrySet()) {
+            body = activity("Comment cards", place);
+            body.put(around.getKey(), around.getValue());
+            post(writer(org), "/api/v1/activities", body).statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].pointer", equalTo("/" + around.getKey()));
+        }
+        given().header("Authorization", writer(org)).queryParam("organisation", org.toString())
+                .when().get("/api/v1/activities").then().statusCode(200).body("items", empty());
     }
 
     @Test

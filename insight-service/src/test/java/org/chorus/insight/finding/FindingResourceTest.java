@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +145,12 @@ class FindingResourceTest {
         body = finding(activity, "x", List.of(), List.of());
         body.put("sentiment", "ANGRY");
         post(writer(org), "/api/v1/findings", body).statusCode(400).body("errors[0].pointer", equalTo("/sentiment"));
+        // Jackson would trim it and read CONCERN: what is stored must be what was sent, or nothing.
+        body.put("sentiment", "CONCERN\u0000");
+        post(writer(org), "/api/v1/findings", body).statusCode(400).body("errors[0].pointer", equalTo("/sentiment"))
+                .body("errors[0].detail", startsWith("expected one of [POSITIVE"));
+        given().header("Authorization", writer(org)).queryParam("organisation", org.toString())
+                .when().get("/api/v1/findings").then().statusCode(200).body("items", empty());
     }
 
     @Test

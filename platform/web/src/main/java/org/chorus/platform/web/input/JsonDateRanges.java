@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
@@ -47,7 +47,7 @@ public class JsonDateRanges implements ObjectMapperCustomizer {
         objectMapper.registerModule(module);
     }
 
-    private static final class InRange<T> extends StdDeserializer<T> {
+    private static final class InRange<T> extends StdScalarDeserializer<T> {
 
         private final transient JsonDeserializer<T> reader;
         private final transient Predicate<T> holds;

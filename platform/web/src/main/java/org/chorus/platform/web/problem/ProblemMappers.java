@@ -1,8 +1,6 @@
 package org.chorus.platform.web.problem;
 
-import java.math.BigInteger;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -41,8 +39,6 @@ public class ProblemMappers {
     /** Long enough for PostgreSQL to restart or a pool to reconnect, short enough that a person would wait. */
     static final int RETRY_AFTER_SECONDS = 3;
     /** Where JSON gives a fraction or a word, "a number" would not say what is wrong with 3.7. */
-    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
-            Short.class, short.class, BigInteger.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -64,7 +60,7 @@ public class ProblemMappers {
         String rule = e instanceof UnrecognizedPropertyException unknown
                 ? "unknown field '" + unknown.getPropertyName() + "'"
                 : e instanceof RefusedJsonValue refused ? refused.rule()
-                : "expected " + describeTarget(e.getTargetType());
+                : "expected " + ExpectedForms.of(e.getTargetType());
         if (pointer.isEmpty()) {
             return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
                     "The body must be a JSON object: " + rule, List.of()));
@@ -161,37 +157,6 @@ public class ProblemMappers {
             root = root.getCause();
         }
         return root.getMessage();
-    }
-
-    private static String describeTarget(Class<?> target) {
-        if (target == null) {
-            return "a different value";
-        }
-        if (target.isEnum()) {
-            return "one of " + java.util.Arrays.toString(target.getEnumConstants());
-        }
-        if (WHOLE_NUMBERS.contains(target)) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
-            return "a number";
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return "true or false";
-        }
-        if (target == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(target) || target.isArray() || java.util.Collection.class.isAssignableFrom(target)) {
-            return "an array";
-        }
-        if (target == java.util.UUID.class) {
-            return "a UUID";
-        }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            return "an ISO-8601 date or time";
-        }
-        return "an object";
     }
 
     /** Every 503 says when to come back, whatever refused the request: a caller's retry logic needs no other rule. */

@@ -1,0 +1,51 @@
+package org.chorus.platform.web.problem;
+
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** What a field of a given type takes, in the words a problem uses to tell the caller: "expected a whole number". */
+public final class ExpectedForms {
+
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
+            Short.class, short.class, BigInteger.class);
+
+    private ExpectedForms() {
+    }
+
+    /** The form a value read as {@code target} is written in; "a different value" when nothing says. */
+    public static String of(Class<?> target) {
+        if (target == null) {
+            return "a different value";
+        }
+        if (target.isEnum()) {
+            return "one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (WHOLE_NUMBERS.contains(target)) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(target) || target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "an array";
+        }
+        if (target == UUID.class) {
+            return "a UUID";
+        }
+        if (Temporal.class.isAssignableFrom(target)) {
+            return "an ISO-8601 date or time";
+        }
+        return "an object";
+    }
+}
