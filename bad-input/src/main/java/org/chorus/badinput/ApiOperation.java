@@ -44,6 +44,14 @@ public record ApiOperation(String method, String path, List<Parameter> parameter
         return !bodyTypes.isEmpty();
     }
 
+    /**
+     * Whether its body may be a file people made, a CSV among them: such a body is read as people write spreadsheets,
+     * "Focus group " for FOCUS_GROUP, and its JSON form with it.
+     */
+    public boolean takesFiles() {
+        return bodyTypes.contains("text/csv");
+    }
+
     /** Every operation under {@code /api/v1} of an OpenAPI 3 document. */
     public static List<ApiOperation> of(JsonNode document) {
         Schemas schemas = new Schemas(document);

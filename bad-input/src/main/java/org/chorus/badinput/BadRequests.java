@@ -15,7 +15,7 @@ public final class BadRequests {
 
     private static final List<Mutation> FIELD_MUTATIONS = List.of(Mutation.WRONG_TYPE, Mutation.UNEXPECTED_WORD,
             Mutation.BAD_NUMBER, Mutation.LONG_STRING, Mutation.NUL_IN_STRING, Mutation.CONTROL_CHARACTERS,
-            Mutation.MISSING_FIELD, Mutation.NULL_FIELD, Mutation.UNKNOWN_FIELD);
+            Mutation.HALF_CHARACTER, Mutation.MISSING_FIELD, Mutation.NULL_FIELD, Mutation.UNKNOWN_FIELD);
     private static final List<Mutation> BODY_MUTATIONS = List.of(Mutation.MALFORMED_JSON, Mutation.INVALID_UTF8,
             Mutation.DUPLICATE_KEY, Mutation.DEEP_NESTING, Mutation.EMPTY_BODY, Mutation.NOT_AN_OBJECT,
             Mutation.WRONG_CONTENT_TYPE);
@@ -35,11 +35,13 @@ public final class BadRequests {
     /** The next case: an operation, then one of the ways it can be called wrongly. */
     public BadRequest next(SplittableRandom random) {
         ApiOperation operation = OddValues.pick(random, operations);
-        Mutation mutation = OddValues.pick(random, applicable(operation));
-        Draft draft = Draft.valid(operation, fixture, baseBody(operation));
+        JsonNode body = baseBody(operation);
+        Mutation mutation = OddValues.pick(random, applicable(operation, body));
+        Draft draft = Draft.valid(operation, fixture, body);
         switch (mutation) {
             case WRONG_TYPE, UNEXPECTED_WORD, BAD_NUMBER, LONG_STRING, NUL_IN_STRING, CONTROL_CHARACTERS,
-                    MISSING_FIELD, NULL_FIELD, UNKNOWN_FIELD -> BodyMutations.apply(mutation, draft, random);
+                    HALF_CHARACTER, PADDED_VALUE, MISSING_FIELD, NULL_FIELD, UNKNOWN_FIELD ->
+                    BodyMutations.apply(mutation, draft, random);
             case MALFORMED_JSON, INVALID_UTF8, DUPLICATE_KEY, DEEP_NESTING, EMPTY_BODY, NOT_AN_OBJECT,
                     WRONG_CONTENT_TYPE -> WholeBodyMutations.apply(mutation, draft, random);
             case BAD_PATH_PARAMETER, BAD_QUERY_PARAMETER, UNKNOWN_QUERY_PARAMETER, REPEATED_QUERY_PARAMETER,
@@ -49,7 +51,7 @@ public final class BadRequests {
         return draft.build(mutation);
     }
 
-    private static List<Mutation> applicable(ApiOperation operation) {
+    private static List<Mutation> applicable(ApiOperation operation, JsonNode body) {
         List<Mutation> applicable = new ArrayList<>(List.of(Mutation.ODD_HEADER, Mutation.BAD_CALLER,
                 Mutation.UNKNOWN_QUERY_PARAMETER, Mutation.REPEATED_HEADER));
         if (operation.takesBody()) {
@@ -57,6 +59,10 @@ public final class BadRequests {
             applicable.addAll(FIELD_MUTATIONS);
             applicable.addAll(FIELD_MUTATIONS);
             applicable.addAll(BODY_MUTATIONS);
+            if (BodyMutations.holdsAValue(body) && !operation.takesFiles()) {
+                applicable.add(Mutation.PADDED_VALUE);
+                applicable.add(Mutation.PADDED_VALUE);
+            }
         }
         if (!operation.parameters(ApiOperation.Location.PATH).isEmpty()) {
             applicable.add(Mutation.BAD_PATH_PARAMETER);

@@ -1,9 +1,11 @@
 package org.chorus.badinput;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +18,16 @@ final class BodyMutations {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> ODD_CHARACTERS = List.of("\u0001", "\u001b[31m", "\u007f", "\u202e", "\ud800",
             "\udfff", "\ufffe", "\ud83d\ude00", "\r\n", "\t", "\u2028", "\u0085");
+
+    /** Marks where half a character goes, once the body is text: Jackson would not write the escape itself. */
+    private static final String HALF_MARK = "\u2603HALF\u2603";
+    private static final List<String> HALVES = List.of("\\ud800", "\\uDFFF", "\\ude00\\ud83d", "\\ud83d",
+            "\\udc00x");
+
+    /** Text of the forms that are read as something other than text: a date, an id, a kind. */
+    private static final Pattern READ_AS_A_VALUE = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?|\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}|[A-Z][A-Z_]+");
+    private static final List<String> PADDING = List.of(" ", "\n", "\r\n", "\t", "\u0000", "\u001b", "\u0001");
 
     private BodyMutations() {
     }
@@ -34,11 +46,30 @@ final class BodyMutations {
             case NUL_IN_STRING -> replace(draft, random, JsonNode::isTextual, value -> insert(value, "\u0000", random));
             case CONTROL_CHARACTERS -> replace(draft, random, JsonNode::isTextual,
                     value -> insert(value, OddValues.pick(random, ODD_CHARACTERS), random));
+            case HALF_CHARACTER -> {
+                replace(draft, random, JsonNode::isTextual, value -> insert(value, HALF_MARK, random));
+                draft.rawBody = new String(draft.bytes(), StandardCharsets.UTF_8)
+                        .replace(HALF_MARK, OddValues.pick(random, HALVES)).getBytes(StandardCharsets.UTF_8);
+            }
+            case PADDED_VALUE -> replace(draft, random, BodyMutations::readAsAValue, value -> NODES.textNode(
+                    random.nextBoolean() ? OddValues.pick(random, PADDING) + value.asText()
+                            : value.asText() + OddValues.pick(random, PADDING)));
             case NULL_FIELD -> replace(draft, random, any(), value -> NODES.nullNode());
             case MISSING_FIELD -> remove(draft, random);
             case UNKNOWN_FIELD -> addUnknown(draft, random);
             default -> throw new IllegalArgumentException(mutation + " does not change one field");
         }
+    }
+
+    /** Whether the body holds a value that is read as something other than text, which {@link Mutation#PADDED_VALUE} pads. */
+    static boolean holdsAValue(JsonNode body) {
+        List<Field> all = new ArrayList<>();
+        collect(body, "", all);
+        return all.stream().anyMatch(field -> readAsAValue(field.value()));
+    }
+
+    private static boolean readAsAValue(JsonNode value) {
+        return value.isIntegralNumber() || value.isTextual() && READ_AS_A_VALUE.matcher(value.textValue()).matches();
     }
 
     private static Predicate<JsonNode> any() {

@@ -14,6 +14,13 @@ public enum Mutation {
     NUL_IN_STRING,
     /** Other control characters and odd Unicode inside a string. */
     CONTROL_CHARACTERS,
+    /** Half of a surrogate pair escaped inside a string ({@code \ud800}), which no UTF-8 text can hold. */
+    HALF_CHARACTER,
+    /**
+     * A date, id, number or kind with a space, line break or control character before or after it, as a string:
+     * {@code "\u00002024-06-01"}, {@code "CONCERN\n"}, {@code " 12"}.
+     */
+    PADDED_VALUE,
     /** A field left out. */
     MISSING_FIELD,
     /** A field set to null. */

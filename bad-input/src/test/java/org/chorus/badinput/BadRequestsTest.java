@@ -2,6 +2,7 @@ package org.chorus.badinput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,36 @@ class BadRequestsTest {
             }
         }
         assertEquals(true, unknown > 0 && repeated > 0 && repeatedHeaders > 0);
+    }
+
+    @Test
+    void halfACharacterIsAnEscapeInTheTargetedStringOfABodyThatIsOtherwiseValid() throws Exception {
+        for (BadRequest request : generated(Mutation.HALF_CHARACTER, 13)) {
+            String text = new String(request.body(), StandardCharsets.UTF_8);
+            assertEquals(true, text.matches("(?s).*\\\\u[dD][89a-fA-F][0-9a-fA-F]{2}.*"), request.describe());
+            String value = Gateway.JSON.readTree(request.body()).at(request.target()).textValue();
+            assertEquals(false, StandardCharsets.UTF_8.newEncoder().canEncode(value), request.describe());
+        }
+    }
+
+    @Test
+    void aPaddedValueIsTheTargetedValueWithCharactersThatTrimmingWouldTakeOff() throws Exception {
+        for (BadRequest request : generated(Mutation.PADDED_VALUE, 17)) {
+            String value = Gateway.JSON.readTree(request.body()).at(request.target()).textValue();
+            assertEquals(false, value.equals(value.trim()), request.describe());
+            assertEquals(true, value.trim().matches("\\d+|\\d{4}-\\d{2}-\\d{2}.*|[0-9a-f-]{36}|[A-Z_]+"),
+                    request.describe());
+        }
+    }
+
+    /** The cases of one kind among 3,000 generated from the seed; there is at least one. */
+    private List<BadRequest> generated(Mutation kind, long seed) {
+        BadRequests generator = new BadRequests(operations, fixture);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<BadRequest> ofKind = IntStream.range(0, 3_000).mapToObj(i -> generator.next(random))
+                .filter(request -> request.mutation() == kind).toList();
+        assertEquals(false, ofKind.isEmpty(), kind + " is generated");
+        return ofKind;
     }
 
     private List<String> cases(long seed) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,15 @@ class VerdictTest {
                 Map.of(), new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' });
         assertEquals("answered 201 quietly", Verdict.judge(notUtf8, answer(201, "application/json", "{}")));
         assertNull(Verdict.judge(notUtf8, answer(400, PROBLEM, "{\"detail\":\"The body is not UTF-8\"}")));
+        BadRequest halfACharacter = new BadRequest("POST /api/v1/x", Mutation.HALF_CHARACTER, "/name", "POST",
+                "/api/v1/x", Map.of(), "{\"name\":\"Caf\\ud800e\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("answered 201, taking /name quietly",
+                Verdict.judge(halfACharacter, answer(201, "application/json", "{}")));
+        assertNull(Verdict.judge(halfACharacter, answer(400, PROBLEM, "{\"errors\":[{\"pointer\":\"/name\"}]}")));
+        BadRequest padded = new BadRequest("POST /api/v1/x", Mutation.PADDED_VALUE, "/decidedOn", "POST",
+                "/api/v1/x", Map.of(), "{\"decidedOn\":\"\\u00002024-06-01\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("answered 201, taking /decidedOn quietly",
+                Verdict.judge(padded, answer(201, "application/json", "{}")));
         assertNull(Verdict.judge(request("limit"), answer(200, "application/json", "{}")),
                 "a value of the wrong form may be read as another, as long as nothing fails");
     }
