@@ -7,6 +7,7 @@ import static org.chorus.directory.DirectoryFixtures.postAsAdmin;
 import static org.chorus.directory.DirectoryFixtures.registerOrganisation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -128,6 +129,12 @@ class ApiKeyResourceTest {
         postAsAdmin(path, Map.of("name", "Old", "kind", "SECRET", "scopes", List.of("insights:read"),
                 "expiresAt", "2020-01-01T00:00:00Z"))
                 .statusCode(422).body("errors[0].pointer", equalTo("/expiresAt"));
+        // Milliseconds, as JavaScript gives them, were read as seconds: a key that expires in the year 57971.
+        postAsAdmin(path, Map.of("name", "Soon", "kind", "SECRET", "scopes", List.of("insights:read"),
+                "expiresAt", 1767225600000L))
+                .statusCode(400).body("errors[0].pointer", equalTo("/expiresAt"))
+                .body("errors[0].detail", startsWith("expected a time written as 2024-06-01T09:30:00Z"));
+        given().header("Authorization", ADMIN).when().get(path).then().statusCode(200).body("items", empty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.chorus.platform.web.problem;
 
 import java.math.BigInteger;
+import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -43,8 +44,11 @@ public final class ExpectedForms {
         if (target == UUID.class) {
             return "a UUID";
         }
+        if (target == LocalDate.class) {
+            return "a date written as 2024-06-01";
+        }
         if (Temporal.class.isAssignableFrom(target)) {
-            return "an ISO-8601 date or time";
+            return "a time written as 2024-06-01T09:30:00Z, or with an offset in place of Z";
         }
         return "an object";
     }

@@ -25,7 +25,7 @@ class JsonUntrimmedValuesTest {
     static {
         new JsonEnumNames().customize(REQUESTS);
         new JsonUntrimmedValues().customize(REQUESTS);
-        new JsonDateRanges().customize(REQUESTS);
+        new JsonDates().customize(REQUESTS);
     }
 
     enum Sentiment {
