@@ -39,9 +39,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The relay against a real PostgreSQL and a real Kafka broker: every committed event reaches its topic exactly once,
- * none of a rolled-back transaction does, and each aggregate's events arrive in the order of their positions, also
- * when transactions commit in another order than they took positions and when two relays race.
+ * The relay against a real PostgreSQL and a real Kafka broker: every committed event reaches its topic exactly once
+ * (again only where the broker failed a round after taking some of it), none of a rolled-back transaction does, and
+ * each aggregate's events arrive in the order of their positions, also when transactions commit in another order than
+ * they took positions and when two relays race.
  */
 class OutboxDeliveryTest {
 
@@ -159,22 +160,26 @@ class OutboxDeliveryTest {
                 return null;
             }));
         }
-        List<Future<Integer>> relays = List.of(
-                threads.submit(() -> relay().runWhile(writing)), threads.submit(() -> relay().runWhile(writing)));
+        List<Relay> relays = List.of(relay(), relay());
+        List<Future<Integer>> running = relays.stream()
+                .map(relay -> threads.submit(() -> relay.runWhile(writing))).toList();
         start.countDown();
         for (Future<?> writer : work) {
             writer.get(120, TimeUnit.SECONDS);
         }
         writing.set(false);
         int sent = 0;
-        for (Future<Integer> relay : relays) {
-            sent += relay.get(60, TimeUnit.SECONDS);
+        for (Future<Integer> relay : running) {
+            sent += relay.get(90, TimeUnit.SECONDS);
         }
 
         List<ChorusEvent> delivered = events(topic);
-        assertEquals(committed.size(), sent, "the relays together sent each committed event once");
-        assertEquals(committed.size(), delivered.size(), "no event is on the topic twice");
+        int unacknowledged = relays.stream().mapToInt(relay -> relay.unacknowledged).sum();
+        assertEquals(committed.size(), sent, "the relays together marked each committed event published once");
         assertEquals(committed, ids(delivered), "every committed event is on the topic");
+        // Exactly once, unless the broker failed a round after taking some of it; consumers' inboxes drop those again.
+        assertTrue(delivered.size() - committed.size() <= unacknowledged, delivered.size() - committed.size()
+                + " events are on the topic twice, but only " + unacknowledged + " were sent without acknowledgement");
         assertTrue(rolledBack.stream().noneMatch(ids(delivered)::contains), "no rolled-back event is");
         assertEquals(0, unpublished());
         assertEachAggregateInPositionOrder(delivered);
@@ -211,9 +216,14 @@ class OutboxDeliveryTest {
         }
     }
 
+    /** In order the first time each arrives: a round the broker failed is sent again from its first unacknowledged. */
     private static void assertEachAggregateInPositionOrder(List<ChorusEvent> delivered) {
         Map<String, Long> last = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         for (ChorusEvent event : delivered) {
+            if (!seen.add(event.id())) {
+                continue;
+            }
             Long before = last.put(event.aggregateId(), event.sequence());
             assertTrue(before == null || before < event.sequence(),
                     event.aggregateId() + ": position " + event.sequence() + " arrived after " + before);
@@ -311,17 +321,25 @@ class OutboxDeliveryTest {
     }
 
     private Relay relay() {
-        KafkaProducer<String, byte[]> producer = TestEvents.CLIENTS.producer("outbox-test-relay");
-        producers.add(producer);
-        return new Relay(new OutboxStore(dataSource), producer, Duration.ofSeconds(5));
+        return new Relay(new OutboxStore(dataSource), producer("outbox-test-relay"), Duration.ofSeconds(5));
+    }
+
+    private KafkaProducer<String, byte[]> producer(String clientId) {
+        KafkaProducer<String, byte[]> producer = TestEvents.CLIENTS.producer(clientId);
+        synchronized (producers) {
+            producers.add(producer);
+        }
+        return producer;
     }
 
     /** One relay: the production store and publisher, driven round by round by the test. */
     private final class Relay {
 
         private final OutboxStore store;
-        private final KafkaProducer<String, byte[]> producer;
         private final Duration lockWait;
+        private KafkaProducer<String, byte[]> producer;
+        /** Rows of failed rounds that the broker did not acknowledge: it may have written them all the same. */
+        private int unacknowledged;
 
         Relay(OutboxStore store, KafkaProducer<String, byte[]> producer, Duration lockWait) {
             this.store = store;
@@ -330,7 +348,12 @@ class OutboxDeliveryTest {
         }
 
         int send(List<OutboxRow> rows) {
-            return publisher.publish(producer, rows);
+            try {
+                return publisher.publish(producer, rows);
+            } catch (PartialPublishException e) {
+                unacknowledged += rows.size() - e.published();
+                throw e;
+            }
         }
 
         int round(OutboxRelay.BatchPublisher batchPublisher) {
@@ -346,11 +369,20 @@ class OutboxDeliveryTest {
             return total;
         }
 
-        /** Rounds while the writers write, then until the outbox is empty; returns how many events it sent. */
+        /**
+         * Rounds while the writers write, then until the outbox is empty; returns how many events it marked published.
+         * A round the broker fails is left to the next one with a fresh producer, as {@link OutboxRelay} does: a
+         * producer whose acknowledgements were lost can be stuck resending what the broker already took.
+         */
         int runWhile(AtomicBoolean writing) throws SQLException {
             int total = 0;
             while (writing.get() || unpublished() > 0) {
-                total += round(this::send);
+                try {
+                    total += round(this::send);
+                } catch (PartialPublishException e) {
+                    total += e.published();
+                    producer = producer("outbox-test-relay");
+                }
             }
             return total;
         }
