@@ -1,6 +1,8 @@
 package org.chorus.badinput;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,6 +29,7 @@ final class BodyMutations {
     /** Text of the forms that are read as something other than text: a date, an id, a kind. */
     private static final Pattern READ_AS_A_VALUE = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?|\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}|[A-Z][A-Z_]+");
+    private static final Pattern ISO_DATE_OR_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?");
     private static final List<String> PADDING = List.of(" ", "\n", "\r\n", "\t", "\u0000", "\u001b", "\u0001");
 
     private BodyMutations() {
@@ -54,6 +57,7 @@ final class BodyMutations {
             case PADDED_VALUE -> replace(draft, random, BodyMutations::readAsAValue, value -> NODES.textNode(
                     random.nextBoolean() ? OddValues.pick(random, PADDING) + value.asText()
                             : value.asText() + OddValues.pick(random, PADDING)));
+            case DATE_NOT_ISO -> replace(draft, random, BodyMutations::isoDateOrTime, value -> notIso(value, random));
             case NULL_FIELD -> replace(draft, random, any(), value -> NODES.nullNode());
             case MISSING_FIELD -> remove(draft, random);
             case UNKNOWN_FIELD -> addUnknown(draft, random);
@@ -66,6 +70,31 @@ final class BodyMutations {
         List<Field> all = new ArrayList<>();
         collect(body, "", all);
         return all.stream().anyMatch(field -> readAsAValue(field.value()));
+    }
+
+    /** Whether the body holds a date or time, which {@link Mutation#DATE_NOT_ISO} writes in another form. */
+    static boolean holdsADate(JsonNode body) {
+        List<Field> all = new ArrayList<>();
+        collect(body, "", all);
+        return all.stream().anyMatch(field -> isoDateOrTime(field.value()));
+    }
+
+    private static boolean isoDateOrTime(JsonNode value) {
+        return value.isTextual() && ISO_DATE_OR_TIME.matcher(value.textValue()).matches();
+    }
+
+    /** The same day in a form Jackson once read as another: 20240601 was the year 57386. */
+    private static JsonNode notIso(JsonNode value, SplittableRandom random) {
+        LocalDate day = LocalDate.parse(value.textValue().substring(0, 10));
+        long seconds = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        return switch (random.nextInt(6)) {
+            case 0 -> NODES.numberNode(Long.parseLong(day.toString().replace("-", "")));
+            case 1 -> NODES.numberNode(seconds);
+            case 2 -> NODES.numberNode(seconds * 1000);
+            case 3 -> NODES.arrayNode().add(day.getYear()).add(day.getMonthValue()).add(day.getDayOfMonth());
+            case 4 -> NODES.textNode(value.textValue().length() == 10 ? day + "T23:30:00" : day.toString());
+            default -> NODES.textNode("");
+        };
     }
 
     private static boolean readAsAValue(JsonNode value) {

@@ -21,6 +21,11 @@ public enum Mutation {
      * {@code "\u00002024-06-01"}, {@code "CONCERN\n"}, {@code " 12"}.
      */
     PADDED_VALUE,
+    /**
+     * A date or time in another form than ISO 8601 text: a yyyymmdd number, seconds or milliseconds since 1970, an
+     * array of its parts, a date with a time, an empty string.
+     */
+    DATE_NOT_ISO,
     /** A field left out. */
     MISSING_FIELD,
     /** A field set to null. */

@@ -26,6 +26,9 @@ class BadRequestsTest {
                 "post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/F"}}}}}
               },
               "/api/v1/findings/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true}]}},
+              "/api/v1/actions": {
+                "post": {"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}}
+              },
               "/q/health": {"get": {}}
             },
             "components": {"schemas": {"F": {"type": "object", "required": ["statement"],
@@ -38,9 +41,10 @@ class BadRequestsTest {
 
     @Test
     void readsTheApiOperationsOfTheDocumentWithTheirParametersAndBodies() {
-        assertEquals(Set.of("GET /api/v1/findings", "POST /api/v1/findings", "GET /api/v1/findings/{id}"),
-                Set.copyOf(operations.stream().map(ApiOperation::name).toList()));
-        ApiOperation create = operations.stream().filter(ApiOperation::takesBody).findFirst().orElseThrow();
+        assertEquals(Set.of("GET /api/v1/findings", "POST /api/v1/findings", "GET /api/v1/findings/{id}",
+                "POST /api/v1/actions"), Set.copyOf(operations.stream().map(ApiOperation::name).toList()));
+        ApiOperation create = operations.stream().filter(operation -> operation.name().equals("POST /api/v1/findings"))
+                .findFirst().orElseThrow();
         assertEquals(List.of("statement"), List.of(create.bodySchema().path("required").get(0).asText()));
     }
 
@@ -108,6 +112,16 @@ class BadRequestsTest {
             String value = Gateway.JSON.readTree(request.body()).at(request.target()).textValue();
             assertEquals(false, value.equals(value.trim()), request.describe());
             assertEquals(true, value.trim().matches("\\d+|\\d{4}-\\d{2}-\\d{2}.*|[0-9a-f-]{36}|[A-Z_]+"),
+                    request.describe());
+        }
+    }
+
+    @Test
+    void aDateNotIsoIsTheTargetedDateInAnotherForm() throws Exception {
+        for (BadRequest request : generated(Mutation.DATE_NOT_ISO, 19)) {
+            JsonNode value = Gateway.JSON.readTree(request.body()).at(request.target());
+            assertEquals(false, value.isMissingNode(), request.describe());
+            assertEquals(false, value.isTextual() && value.textValue().matches("\\d{4}-\\d{2}-\\d{2}"),
                     request.describe());
         }
     }

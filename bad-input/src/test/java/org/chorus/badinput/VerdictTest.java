@@ -86,6 +86,10 @@ class VerdictTest {
                 "/api/v1/x", Map.of(), "{\"decidedOn\":\"\\u00002024-06-01\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals("answered 201, taking /decidedOn quietly",
                 Verdict.judge(padded, answer(201, "application/json", "{}")));
+        BadRequest dayNumber = new BadRequest("POST /api/v1/x", Mutation.DATE_NOT_ISO, "/startDate", "POST",
+                "/api/v1/x", Map.of(), "{\"startDate\":20240601}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("answered 201, taking /startDate quietly",
+                Verdict.judge(dayNumber, answer(201, "application/json", "{}")));
         assertNull(Verdict.judge(request("limit"), answer(200, "application/json", "{}")),
                 "a value of the wrong form may be read as another, as long as nothing fails");
     }
