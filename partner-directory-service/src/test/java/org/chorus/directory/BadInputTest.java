@@ -134,6 +134,17 @@ class BadInputTest {
                 .then().statusCode(200).body("name", equalTo("Caf\u00e9 \uD83C\uDFE5"));
     }
 
+    /** Decoded with U+FFFD in its place, Latin-1's é looked for a place no code can name: a 404 for the wrong reason. */
+    @Test
+    void aPathParameterWhoseEscapesAreNotUtf8IsA400NamingIt() {
+        given().urlEncodingEnabled(false).header("Authorization", ADMIN).when().get("/api/v1/places/Caf%E9")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("code"))
+                .body("errors[0].detail", startsWith("is not UTF-8 once its percent-escapes are decoded"));
+        given().urlEncodingEnabled(false).header("Authorization", ADMIN).when().get("/api/v1/places/Caf%C3%A9")
+                .then().statusCode(404);
+    }
+
     @Test
     void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
         refusedNaming("/api/v1/organisations", "cursor", cursor("a\0b\n" + UUID.randomUUID()));

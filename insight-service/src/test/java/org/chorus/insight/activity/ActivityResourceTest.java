@@ -59,6 +59,10 @@ class ActivityResourceTest {
         given().header("Authorization", reader()).queryParam("place", place)
                 .when().get("/api/v1/activities")
                 .then().statusCode(200).body("items.id", contains(id));
+        // Latin-1's ô, decoded with U+FFFD in its place, named no place at all and answered an empty page.
+        given().urlEncodingEnabled(false).header("Authorization", reader()).when()
+                .get("/api/v1/activities?place=Ynys%20M%F4n").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("place"));
     }
 
     @Test
