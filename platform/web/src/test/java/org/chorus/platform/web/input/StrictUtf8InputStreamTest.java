@@ -9,9 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
@@ -67,7 +64,7 @@ class StrictUtf8InputStreamTest {
         for (int i = 0; i < body.length; i++) {
             body[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(0x80) : 0x80 + random.nextInt(0x80));
         }
-        boolean utf8 = decodesStrictly(body);
+        boolean utf8 = JdkUtf8.decodesStrictly(body);
         for (boolean blocks : new boolean[] { true, false }) {
             String seen = HexFormat.of().formatHex(body) + (blocks ? " in blocks" : " byte by byte");
             if (utf8) {
@@ -97,16 +94,6 @@ class StrictUtf8InputStreamTest {
         }
         byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(body, readInBlocks(body));
-    }
-
-    private static boolean decodesStrictly(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static byte[] readInBlocks(byte[] body) throws IOException {

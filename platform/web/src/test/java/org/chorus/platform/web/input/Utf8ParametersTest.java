@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 
@@ -43,16 +39,7 @@ class Utf8ParametersTest {
             encoded.append(bytes[i] >= 'a' && bytes[i] <= 'z' && random.nextBoolean() ? String.valueOf((char) bytes[i])
                     : "%" + HexFormat.of().withUpperCase().toHexDigits(bytes[i]));
         }
-        assertEquals(decodesStrictly(bytes), Utf8Parameters.decodesAsUtf8(encoded.toString()), encoded.toString());
-    }
-
-    private static boolean decodesStrictly(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        assertEquals(JdkUtf8.decodesStrictly(bytes), Utf8Parameters.decodesAsUtf8(encoded.toString()),
+                encoded.toString());
     }
 }
