@@ -65,7 +65,7 @@ final class BodyMutations {
         }
     }
 
-    /** Whether the body holds a value that is read as something other than text, which {@link Mutation#PADDED_VALUE} pads. */
+    /** Whether the body holds a value read as something other than text, which {@link Mutation#PADDED_VALUE} pads. */
     static boolean holdsAValue(JsonNode body) {
         List<Field> all = new ArrayList<>();
         collect(body, "", all);
