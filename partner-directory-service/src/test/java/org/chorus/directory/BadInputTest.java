@@ -146,6 +146,14 @@ class BadInputTest {
     }
 
     @Test
+    void anAuditLogPeriodEndingBeforeItStartsIsA400NamingItsEnd() {
+        given().header("Authorization", ADMIN).queryParam("since", "2026-12-01T00:00:00Z")
+                .queryParam("until", "2026-11-01T00:00:00Z").when().get("/api/v1/audit-log")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("until"))
+                .body("errors[0].detail", equalTo("must be after since"));
+    }
+
+    @Test
     void aCursorCarryingANulCharacterIsA400NotAFailedQuery() {
         refusedNaming("/api/v1/organisations", "cursor", cursor("a\0b\n" + UUID.randomUUID()));
     }

@@ -13,7 +13,7 @@ import org.chorus.insight.reach.ReachQueries.Period;
 import org.chorus.insight.reach.ReachSummary.ChannelReach;
 import org.chorus.insight.reach.ReachSummary.GroupReach;
 import org.chorus.insight.reach.ReachSummary.MethodReach;
-import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.platform.web.input.QueryRanges;
 
 /** Summarises who was heard, where and how, and shows where nobody was. */
 @ApplicationScoped
@@ -29,9 +29,7 @@ public class ReachService {
 
     @Transactional
     public ReachSummary summarise(String placeCode, LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw ProblemException.invalidParameter("to", "must not be before from");
-        }
+        QueryRanges.notBefore("to", to, "from", from);
         Period period = new Period(placeCode == null || placeCode.isBlank() ? null : placeCode.strip(), from, to);
         List<MethodReach> byMethod = queries.byMethod(period);
         List<GroupReach> groups = queries.groups(period);

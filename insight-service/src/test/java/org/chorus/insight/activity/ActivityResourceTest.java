@@ -63,6 +63,10 @@ class ActivityResourceTest {
         given().urlEncodingEnabled(false).header("Authorization", reader()).when()
                 .get("/api/v1/activities?place=Ynys%20M%F4n").then().statusCode(400)
                 .body("errors[0].parameter", equalTo("place"));
+        // The ends swapped answered an empty page, as if nothing had happened in the year.
+        given().header("Authorization", reader()).queryParam("from", "2019-12-31").queryParam("to", "2019-01-01")
+                .when().get("/api/v1/activities").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("to")).body("errors[0].detail", equalTo("must not be before from"));
     }
 
     @Test

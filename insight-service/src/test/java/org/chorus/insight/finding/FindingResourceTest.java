@@ -56,6 +56,9 @@ class FindingResourceTest {
         given().header("Authorization", publicWebsite()).when().get("/api/v1/findings/" + id).then().statusCode(404);
         given().header("Authorization", publicWebsite()).queryParam("place", place)
                 .when().get("/api/v1/findings").then().statusCode(200).body("items", empty());
+        given().header("Authorization", reader()).queryParam("place", place).queryParam("from", "2019-12-31")
+                .queryParam("to", "2019-01-01").when().get("/api/v1/findings")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("to"));
         given().header("Authorization", reader()).when().get("/api/v1/findings/" + id)
                 .then().statusCode(200).body("published", equalTo(false));
 

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
-import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.platform.web.input.QueryRanges;
 import org.chorus.survey.coding.answer.ExportCodebook;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
@@ -88,9 +88,7 @@ public class ExportService {
         Instant from = latest(asked.from(), resumeFrom);
         Instant settled = horizon.settled();
         Instant to = asked.to() == null || asked.to().isAfter(settled) ? settled : asked.to();
-        if (asked.from() != null && asked.to() != null && !asked.from().isBefore(asked.to())) {
-            throw ProblemException.invalidParameter("until", "must be after since");
-        }
+        QueryRanges.after("until", asked.to(), "since", asked.from());
         ExportFilter filter = new ExportFilter(from, to, asked.channel(), asked.place());
         ExportSlots.Slot slot = slots.take(caller.organisationId());
         try {
