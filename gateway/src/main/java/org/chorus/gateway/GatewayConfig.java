@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -34,6 +35,13 @@ public interface GatewayConfig {
     RateLimits rateLimits();
 
     Forwarding forwarding();
+
+    /**
+     * The address callers reach the gateway at, e.g. {@code https://chorus.example.org}: services build their Location
+     * and Link headers from it. Unset, they are built from the Host each caller sent, which is right on a developer's
+     * machine; in production it would let a caller point the links of its own answers anywhere.
+     */
+    Optional<URI> publicUrl();
 
     /**
      * Who the client is behind load balancers, once Quarkus trusts the peer's X-Forwarded-For

@@ -39,7 +39,8 @@ class ForwardedClientAddressTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1",
+                    "chorus.gateway.public-url", PUBLIC_URL);
         }
     }
 
@@ -48,6 +49,7 @@ class ForwardedClientAddressTest {
      * ones collided now and then, and a test found its allowance used up by another.
      */
     private static final AtomicInteger NEXT_HOST = new AtomicInteger(10);
+    private static final String PUBLIC_URL = "https://chorus.example.org";
 
     private String site;
     private TestKeyEvents.TestKey key;
@@ -104,6 +106,20 @@ class ForwardedClientAddressTest {
         assertEquals(List.of(client), forwardedFor(behindTheProxy), "the hop the trusted proxy added");
         assertEquals(200, direct.status());
         assertEquals(List.of("127.0.9.9"), forwardedFor(direct), "an untrusted peer is its own client");
+    }
+
+    /** Services build Location and Link from what the gateway tells them: the configured address, not a caller's. */
+    @Test
+    void servicesAreToldThePublicAddressWhateverHostTheCallerOrTheProxyNamed() throws IOException {
+        for (String peer : List.of("127.0.0.1", "127.0.9." + NEXT_HOST.getAndIncrement())) {
+            RawHttp.Answer answer = RawHttp.exchange(peer, "GET /api/v1/surveys HTTP/1.1\r\nHost: attacker.example\r\n"
+                    + "Authorization: " + key.bearer() + "\r\nOrigin: " + site
+                    + "\r\nX-Forwarded-Host: attacker.example\r\nX-Forwarded-Proto: http\r\nConnection: close\r\n", "");
+            assertAccepted(answer);
+            JsonObject told = new JsonObject(answer.body()).getJsonObject("headers");
+            assertEquals(List.of("chorus.example.org"), told.getJsonArray("x-forwarded-host").getList(), peer);
+            assertEquals(List.of("https"), told.getJsonArray("x-forwarded-proto").getList(), peer);
+        }
     }
 
     /** A failure shows the problem the gateway answered with, which names why the service was not reached. */

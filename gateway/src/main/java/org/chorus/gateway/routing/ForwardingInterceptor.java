@@ -1,6 +1,8 @@
 package org.chorus.gateway.routing;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.chorus.gateway.limits.BodySizeLimit;
 import org.chorus.gateway.limits.LimitedBody;
@@ -44,14 +46,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final long replayableBytes;
     private final UpstreamMetrics metrics;
     private final Replicas replicas;
+    private final Optional<URI> publicUrl;
 
     /**
      * @param maxBodyBytes the largest body a caller may send
      * @param replayableBytes the largest body held in memory so that the request can be sent a second time
+     * @param publicUrl where callers reach the gateway, told to the services in place of the caller's Host
      */
     ForwardingInterceptor(String service, Replicas replicas, ProblemResponses problems, long maxBodyBytes,
-            long replayableBytes, UpstreamMetrics metrics) {
+            long replayableBytes, UpstreamMetrics metrics, Optional<URI> publicUrl) {
         this.service = service;
+        this.publicUrl = publicUrl;
         this.replicas = replicas;
         this.metrics = metrics;
         this.problems = problems;
@@ -127,21 +132,28 @@ final class ForwardingInterceptor implements ProxyInterceptor {
      * Services build Location and Link headers from these, so that callers are sent to the gateway, never to a
      * service's internal address.
      */
-    private static void tellPublicAddress(MultiMap headers, HttpServerRequest caller) {
+    private void tellPublicAddress(MultiMap headers, HttpServerRequest caller) {
         FORWARDING.forEach(headers::remove);
-        headers.set("X-Forwarded-Proto", caller.scheme());
-        if (caller.authority() != null) {
-            String host = caller.authority().host();
-            int port = caller.authority().port();
-            headers.set("X-Forwarded-Host", port > 0 ? host + ":" + port : host);
-            if (port > 0) {
-                headers.set("X-Forwarded-Port", Integer.toString(port));
-            }
+        if (publicUrl.isPresent()) {
+            URI url = publicUrl.get();
+            forwardAddress(headers, url.getScheme(), url.getHost(), url.getPort());
+        } else if (caller.authority() != null) {
+            forwardAddress(headers, caller.scheme(), caller.authority().host(), caller.authority().port());
+        } else {
+            headers.set("X-Forwarded-Proto", caller.scheme());
         }
         // Set by the route handler on the caller's request, in place of whatever the caller sent.
         String client = caller.getHeader(FORWARDED_FOR);
         if (client != null) {
             headers.set(FORWARDED_FOR, client);
+        }
+    }
+
+    private static void forwardAddress(MultiMap headers, String scheme, String host, int port) {
+        headers.set("X-Forwarded-Proto", scheme);
+        headers.set("X-Forwarded-Host", port > 0 ? host + ":" + port : host);
+        if (port > 0) {
+            headers.set("X-Forwarded-Port", Integer.toString(port));
         }
     }
 

@@ -46,7 +46,7 @@ public class Upstreams {
             HttpProxy proxy = HttpProxy.reverseProxy(pooled.offTheEventLoops())
                     .origin(replicas)
                     .addInterceptor(new ForwardingInterceptor(name, replicas, problems, maxBodyBytes, replayableBytes,
-                            metrics));
+                            metrics, config.publicUrl()));
             byName.put(name, new Upstream(name, replicas, proxy));
         });
     }
