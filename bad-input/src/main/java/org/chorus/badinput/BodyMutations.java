@@ -67,16 +67,18 @@ final class BodyMutations {
 
     /** Whether the body holds a value read as something other than text, which {@link Mutation#PADDED_VALUE} pads. */
     static boolean holdsAValue(JsonNode body) {
-        List<Field> all = new ArrayList<>();
-        collect(body, "", all);
-        return all.stream().anyMatch(field -> readAsAValue(field.value()));
+        return holds(body, BodyMutations::readAsAValue);
     }
 
     /** Whether the body holds a date or time, which {@link Mutation#DATE_NOT_ISO} writes in another form. */
     static boolean holdsADate(JsonNode body) {
+        return holds(body, BodyMutations::isoDateOrTime);
+    }
+
+    private static boolean holds(JsonNode body, Predicate<JsonNode> kind) {
         List<Field> all = new ArrayList<>();
         collect(body, "", all);
-        return all.stream().anyMatch(field -> isoDateOrTime(field.value()));
+        return all.stream().anyMatch(field -> kind.test(field.value()));
     }
 
     private static boolean isoDateOrTime(JsonNode value) {

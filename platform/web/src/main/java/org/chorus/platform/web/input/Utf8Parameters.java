@@ -62,6 +62,8 @@ public class Utf8Parameters {
             if (low >= 0) {
                 bytes.put((byte) (high << 4 | low));
                 i += 2;
+            } else if (c < 0x80) {
+                bytes.put((byte) c);
             } else {
                 bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
