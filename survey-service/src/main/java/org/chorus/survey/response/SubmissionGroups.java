@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.platform.web.problem.ProblemException;
+import org.jboss.logging.Logger;
 
 /**
  * Group commit for submissions: those that arrive while a statement is storing others wait, then are stored together
@@ -29,6 +30,8 @@ import org.chorus.platform.web.problem.ProblemException;
  */
 @ApplicationScoped
 class SubmissionGroups {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionGroups.class);
 
     /** Enough to share a commit among all the requests that arrive during one statement; few enough for a short one. */
     static final int MOST = 64;
@@ -172,6 +175,10 @@ class SubmissionGroups {
     private static Thread writerThread(Runnable writing) {
         Thread thread = new Thread(writing, "submission-writer");
         thread.setDaemon(true);
+        // In the service's log, where an operator looks, not on standard error, where the JDK would print it.
+        thread.setUncaughtExceptionHandler((writer, e) -> LOG.error(
+                "The submission writer stopped on an error; its group was not stored, and the next submission starts"
+                        + " another writer", e));
         return thread;
     }
 

@@ -21,8 +21,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
+import org.chorus.platform.testing.CapturedLog;
 import org.chorus.platform.web.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -144,15 +146,20 @@ class SubmissionGroupsTest {
     }
 
     @Test
-    void anErrorInTheWriterFailsItsGroupAndLaterSubmissionsAreStillWritten() throws Exception {
+    void anErrorInTheWriterFailsItsGroupIsLoggedAndLaterSubmissionsAreStillWritten() throws Exception {
+        StackOverflowError error = new StackOverflowError("deep answers");
         SubmissionGroups groups = groups(store(group -> failingGroupsOfSeveral(group, () -> {
-            throw new StackOverflowError("deep answers");
+            throw error;
         })));
-
-        assertFirstStoredAndTheQueuedFailed(firstAloneThenQueued(groups),
-                failure -> failure.getCause() instanceof StackOverflowError);
-        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS), "a new writer took over");
-        assertEquals(List.of(1, QUEUED, 1), groupSizes);
+        try (CapturedLog log = CapturedLog.of(SubmissionGroups.class)) {
+            assertFirstStoredAndTheQueuedFailed(firstAloneThenQueued(groups),
+                    failure -> failure.getCause() == error);
+            assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS), "a new writer took over");
+            assertEquals(List.of(1, QUEUED, 1), groupSizes);
+            await().atMost(WAIT).until(() -> log.records().size() == 1);
+            assertEquals(Level.SEVERE, log.records().get(0).getLevel());
+            assertSame(error, log.records().get(0).getThrown(), "the service's log has the error, not standard error");
+        }
     }
 
     @Test

@@ -2,13 +2,20 @@ package org.chorus.platform.worker;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 
+import org.chorus.platform.background.BackgroundLoopsLiveness;
+import org.chorus.platform.background.DaemonLoop;
+import org.chorus.platform.testing.CapturedLog;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +75,41 @@ class RoundsWorkerTest {
         });
         assertTrue(worked.await(10, TimeUnit.SECONDS), "rounds so far: " + rounds);
         assertEquals(4, rounds.get(), "three failures, then the round that worked, then the poll interval");
+    }
+
+    @Test
+    void aRoundEndedByAnErrorIsLoggedAndTheServiceIsNoLongerLiveUntilItRestarts() throws InterruptedException {
+        StackOverflowError error = new StackOverflowError("a deeply nested event");
+        AtomicInteger rounds = new AtomicInteger();
+        try (CapturedLog log = CapturedLog.of(DaemonLoop.class)) {
+            worker = start(AN_HOUR, () -> {
+                rounds.incrementAndGet();
+                throw error;
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.records().size() == 1);
+            assertEquals(Level.SEVERE, log.records().get(0).getLevel());
+            assertSame(error, log.records().get(0).getThrown());
+        }
+        assertEquals(1, rounds.get(), "an Error is not retried as an exception is");
+        assertEquals(List.of("rounds-worker-test"), DaemonLoop.stoppedByErrors());
+        HealthCheckResponse liveness = new BackgroundLoopsLiveness().call();
+        assertEquals(HealthCheckResponse.Status.DOWN, liveness.getStatus());
+        assertEquals("rounds-worker-test", liveness.getData().orElseThrow().get("stoppedByAnError"));
+
+        worker.stop();
+        assertEquals(HealthCheckResponse.Status.UP, new BackgroundLoopsLiveness().call().getStatus(),
+                "a loop stopped on purpose is not a loop an error stopped");
+    }
+
+    @Test
+    void aWorkerRunningOrStoppedOnPurposeLeavesTheServiceLive() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        worker = start(AN_HOUR, () -> {
+            ran.countDown();
+            return false;
+        });
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        assertEquals(HealthCheckResponse.Status.UP, new BackgroundLoopsLiveness().call().getStatus());
     }
 
     @Test
