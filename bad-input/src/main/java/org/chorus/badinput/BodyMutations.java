@@ -1,11 +1,14 @@
 package org.chorus.badinput;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -29,6 +32,7 @@ final class BodyMutations {
     /** Text of the forms that are read as something other than text: a date, an id, a kind. */
     private static final Pattern READ_AS_A_VALUE = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?|\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}|[A-Z][A-Z_]+");
+    private static final Pattern WRITTEN_UUID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
     private static final Pattern ISO_DATE_OR_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?");
     private static final List<String> PADDING = List.of(" ", "\n", "\r\n", "\t", "\u0000", "\u001b", "\u0001");
 
@@ -58,6 +62,7 @@ final class BodyMutations {
                     random.nextBoolean() ? OddValues.pick(random, PADDING) + value.asText()
                             : value.asText() + OddValues.pick(random, PADDING)));
             case DATE_NOT_ISO -> replace(draft, random, BodyMutations::isoDateOrTime, value -> notIso(value, random));
+            case ID_NOT_WRITTEN -> replace(draft, random, BodyMutations::writtenUuid, BodyMutations::inBase64);
             case NULL_FIELD -> replace(draft, random, any(), value -> NODES.nullNode());
             case MISSING_FIELD -> remove(draft, random);
             case UNKNOWN_FIELD -> addUnknown(draft, random);
@@ -73,6 +78,11 @@ final class BodyMutations {
     /** Whether the body holds a date or time, which {@link Mutation#DATE_NOT_ISO} writes in another form. */
     static boolean holdsADate(JsonNode body) {
         return holds(body, BodyMutations::isoDateOrTime);
+    }
+
+    /** Whether the body holds an id, which {@link Mutation#ID_NOT_WRITTEN} writes in base64. */
+    static boolean holdsAnId(JsonNode body) {
+        return holds(body, BodyMutations::writtenUuid);
     }
 
     private static boolean holds(JsonNode body, Predicate<JsonNode> kind) {
@@ -97,6 +107,17 @@ final class BodyMutations {
             case 4 -> NODES.textNode(value.textValue().length() == 10 ? day + "T23:30:00" : day.toString());
             default -> NODES.textNode("");
         };
+    }
+
+    private static boolean writtenUuid(JsonNode value) {
+        return value.isTextual() && WRITTEN_UUID.matcher(value.textValue()).matches();
+    }
+
+    /** The same id as its 16 bytes in base64, which Jackson read as the UUID itself. */
+    private static JsonNode inBase64(JsonNode value) {
+        UUID id = UUID.fromString(value.textValue());
+        return NODES.textNode(Base64.getEncoder().encodeToString(ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array()));
     }
 
     private static boolean readAsAValue(JsonNode value) {

@@ -26,6 +26,8 @@ public enum Mutation {
      * array of its parts, a date with a time, an empty string.
      */
     DATE_NOT_ISO,
+    /** An id as the 16 bytes of its UUID in base64, which Jackson read as that UUID. */
+    ID_NOT_WRITTEN,
     /** A field left out. */
     MISSING_FIELD,
     /** A field set to null. */

@@ -36,7 +36,7 @@ final class OddValues {
     static String pathValue(SplittableRandom random) {
         List<String> odd = List.of("not-a-uuid", "12345", "5d3f6a2e-9c4b-4f0e-8a1d-0b7c2e9f4a61x",
                 "00000000-0000-0000-0000-000000000000", "x".repeat(3000), "%2F", "%25", "%20", "null", "%7B%7D",
-                "5d3f6a2e9c4b4f0e8a1d0b7c2e9f4a61", "'%20OR%201=1--");
+                "5d3f6a2e9c4b4f0e8a1d0b7c2e9f4a61", "'%20OR%201=1--", "1-1-1-1-1", "%2B1-1-1-1-1");
         return random.nextBoolean() ? pick(random, odd) : pick(random, ENCODED_ODDITIES);
     }
 
@@ -55,7 +55,7 @@ final class OddValues {
             default -> switch (format) {
                 case "date" -> List.of("2024-13-45", "yesterday", "99999-01-01", "2024-02-30", "-1", "");
                 case "date-time" -> List.of("2024-13-45T00:00:00Z", "now", "%2B999999999-12-31T23:59:59Z", "");
-                case "uuid" -> List.of("not-a-uuid", "", "1234");
+                case "uuid" -> List.of("not-a-uuid", "", "1234", "1-1-1-1-1", "%2B1-1-1-1-1");
                 default -> schema.has("enum") ? List.of("NOT_A_VALUE", "", "%20") : stringValues(random);
             };
         };

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What every answer to bad input must be: never a 5xx; a 4xx is an {@code application/problem+json} document; a 400
  * or 422 about one field or parameter names it, in {@code errors} or in the detail. A query parameter the operation
  * does not take, or one given twice, a header of one value sent twice, a body that is not UTF-8, a string holding half
- * of a character, a date, id, number or kind with characters around it, and a date or time that is not ISO 8601 text,
- * are never quietly accepted: the answer is not a success.
+ * of a character, a date, id, number or kind with characters around it, a date or time that is not ISO 8601 text, and
+ * an id in base64, are never quietly accepted: the answer is not a success.
  */
 public final class Verdict {
 
@@ -44,7 +44,7 @@ public final class Verdict {
     private static boolean quietlyAccepted(Mutation mutation) {
         return switch (mutation) {
             case UNKNOWN_QUERY_PARAMETER, REPEATED_QUERY_PARAMETER, REPEATED_HEADER, INVALID_UTF8, HALF_CHARACTER,
-                    PADDED_VALUE, DATE_NOT_ISO -> true;
+                    PADDED_VALUE, DATE_NOT_ISO, ID_NOT_WRITTEN -> true;
             case WRONG_TYPE, UNEXPECTED_WORD, BAD_NUMBER, LONG_STRING, NUL_IN_STRING, CONTROL_CHARACTERS,
                     MISSING_FIELD, NULL_FIELD, UNKNOWN_FIELD, MALFORMED_JSON, DUPLICATE_KEY, DEEP_NESTING, EMPTY_BODY,
                     NOT_AN_OBJECT, WRONG_CONTENT_TYPE, BAD_PATH_PARAMETER, BAD_QUERY_PARAMETER, ODD_HEADER,

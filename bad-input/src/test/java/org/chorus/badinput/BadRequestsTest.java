@@ -3,6 +3,7 @@ package org.chorus.badinput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,14 @@ class BadRequestsTest {
             assertEquals(false, value.isMissingNode(), request.describe());
             assertEquals(false, value.isTextual() && value.textValue().matches("\\d{4}-\\d{2}-\\d{2}"),
                     request.describe());
+        }
+    }
+
+    @Test
+    void anIdNotWrittenIsTheTargetedIdsSixteenBytesInBase64() throws Exception {
+        for (BadRequest request : generated(Mutation.ID_NOT_WRITTEN, 23)) {
+            String value = Gateway.JSON.readTree(request.body()).at(request.target()).textValue();
+            assertEquals(16, Base64.getDecoder().decode(value).length, request.describe());
         }
     }
 

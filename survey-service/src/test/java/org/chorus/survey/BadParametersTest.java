@@ -6,6 +6,7 @@ import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 
@@ -40,6 +41,6 @@ class BadParametersTest {
         given().header("Authorization", analyst()).when().get("/api/v1/surveys/not-a-uuid/results")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].parameter", equalTo("surveyId"))
-                .body("errors[0].detail", equalTo("must be a UUID"));
+                .body("errors[0].detail", startsWith("must be a UUID written as 36 characters"));
     }
 }

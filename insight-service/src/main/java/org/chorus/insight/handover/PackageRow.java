@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVRecord;
+import org.chorus.platform.web.input.WrittenUuids;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 
@@ -38,7 +39,7 @@ final class PackageRow {
     }
 
     UUID uuid(String column) {
-        return parsed(column, UUID::fromString, "must be a UUID");
+        return parsed(column, WrittenUuids::parse, "must be " + WrittenUuids.FORM);
     }
 
     Integer integer(String column) {
@@ -77,7 +78,7 @@ final class PackageRow {
         UUID[] ids = new UUID[items.length];
         for (int i = 0; i < items.length; i++) {
             try {
-                ids[i] = UUID.fromString(items[i]);
+                ids[i] = WrittenUuids.parse(items[i]);
             } catch (IllegalArgumentException e) {
                 throw bad(column, "must be a JSON array of UUIDs");
             }

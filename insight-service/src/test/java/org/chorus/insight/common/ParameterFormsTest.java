@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,12 +35,16 @@ import io.restassured.http.ContentType;
 @WithTestResource(ChorusTestInfrastructure.class)
 class ParameterFormsTest {
 
+    /** {@code 1-1-1-1-1} is what the JDK reads as 00000001-0001-0001-0001-000000000001: it looked that finding up. */
     @Test
-    void aPathParameterThatIsNotAUuidIsNamed() {
-        given().header("Authorization", reader()).when().get("/api/v1/findings/not-a-uuid")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].parameter", equalTo("id"))
-                .body("errors[0].detail", equalTo("must be a UUID"));
+    void aPathParameterThatIsNotAUuidInItsWrittenFormIsNamed() {
+        for (String id : List.of("not-a-uuid", "1-1-1-1-1", "+1-1-1-1-1")) {
+            given().header("Authorization", reader()).when().get("/api/v1/findings/" + id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].parameter", equalTo("id"))
+                    .body("errors[0].detail", equalTo("must be a UUID written as 36 characters: hexadecimal digits "
+                            + "in groups of 8, 4, 4, 4 and 12, joined by hyphens"));
+        }
     }
 
     @Test

@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,6 +154,10 @@ class FindingResourceTest {
         body.put("sentiment", "CONCERN\u0000");
         post(writer(org), "/api/v1/findings", body).statusCode(400).body("errors[0].pointer", equalTo("/sentiment"))
                 .body("errors[0].detail", startsWith("expected one of [POSITIVE"));
+        // Jackson reads 24 characters of base64 as the 16 bytes of a UUID: the activity's id, written another way.
+        body = finding(base64(UUID.fromString(activity)), "Long waits", List.of(), List.of());
+        post(writer(org), "/api/v1/findings", body).statusCode(400).body("errors[0].pointer", equalTo("/activityId"))
+                .body("errors[0].detail", startsWith("expected a UUID written as 36 characters"));
         given().header("Authorization", writer(org)).queryParam("organisation", org.toString())
                 .when().get("/api/v1/findings").then().statusCode(200).body("items", empty());
     }
@@ -207,5 +213,10 @@ class FindingResourceTest {
                 .body("items.find { it.label == '" + label + "' }.findingCount", equalTo(2))
                 .body("items.find { it.label == '" + label + "' }.organisationCount", equalTo(1));
         given().header("Authorization", publicWebsite()).when().get("/api/v1/themes/proposals").then().statusCode(403);
+    }
+
+    private static String base64(UUID id) {
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array());
     }
 }

@@ -23,6 +23,7 @@ import org.chorus.platform.datapackage.Descriptor;
 import org.chorus.platform.datapackage.JdbcRows;
 import org.chorus.platform.datapackage.PackageWriter;
 import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.input.WrittenUuids;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -67,7 +68,7 @@ public class Handovers {
     public UUID requireOwn(Caller caller, String organisation) {
         UUID id;
         try {
-            id = organisation == null ? null : UUID.fromString(organisation.strip());
+            id = organisation == null ? null : WrittenUuids.parse(organisation.strip());
         } catch (IllegalArgumentException e) {
             id = null;
         }

@@ -1,6 +1,7 @@
 package org.chorus.platform.web.input;
 
 import java.io.IOException;
+import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
@@ -25,7 +26,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * Jackson trims the text of a value it reads as something other than text, taking off spaces, line breaks and every
  * control character: {@code "\u00002024-06-01"} was stored as an action decided on 1 June 2024, {@code "CONCERN\u0000"}
  * as a concern, {@code "12\n"} as 12 participants. Such a value is refused with a 400 naming its field; a date, id,
- * number or kind is read from exactly its form. Text itself is kept as it was sent.
+ * number or kind is read from exactly its form. Text itself is kept as it was sent. An id is read from its written
+ * form alone ({@link WrittenUuids}): Jackson reads 24 characters of base64 as a UUID too.
  */
 @Singleton
 public class JsonUntrimmedValues implements ObjectMapperCustomizer {
@@ -81,6 +83,9 @@ public class JsonUntrimmedValues implements ObjectMapperCustomizer {
                 if (!text.equals(text.trim())) {
                     throw new PaddedJsonValue(parser, "expected " + ExpectedForms.of(type)
                             + ", with no space, line break or control character around it", type);
+                }
+                if (type == UUID.class && !WrittenUuids.isWritten(text)) {
+                    throw new RefusedJsonValue(parser, "expected " + ExpectedForms.of(type), type);
                 }
             }
             return super.deserialize(parser, context);

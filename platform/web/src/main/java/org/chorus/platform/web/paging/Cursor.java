@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.chorus.platform.web.input.PostgresRanges;
+import org.chorus.platform.web.input.WrittenUuids;
 import org.chorus.platform.web.problem.ProblemException;
 
 /**
@@ -35,7 +36,7 @@ public record Cursor(String sortValue, UUID id) {
                 // PostgreSQL refuses NUL in text, so a sort value with one would fail the query instead.
                 throw notIssued();
             }
-            return new Cursor(raw.substring(0, split), UUID.fromString(raw.substring(split + 1)));
+            return new Cursor(raw.substring(0, split), WrittenUuids.parse(raw.substring(split + 1)));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw notIssued();
         }

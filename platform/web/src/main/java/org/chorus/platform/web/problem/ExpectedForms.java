@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.chorus.platform.web.input.WrittenUuids;
+
 /** What a field of a given type takes, in the words a problem uses to tell the caller: "expected a whole number". */
 public final class ExpectedForms {
 
@@ -42,7 +44,7 @@ public final class ExpectedForms {
             return "an array";
         }
         if (target == UUID.class) {
-            return "a UUID";
+            return WrittenUuids.FORM;
         }
         if (target == LocalDate.class) {
             return "a date written as 2024-06-01";
