@@ -84,8 +84,7 @@ public final class StackStatus {
             health = process.isPresent() ? "running" : "not running";
         } else if (http) {
             where = "http://127.0.0.1:" + port;
-            health = process.isPresent() && managementPort != null
-                    ? ready(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+            health = process.isPresent() && managementPort != null ? health(managementPort)
                     : process.isPresent() ? "running" : "not running";
         } else {
             where = "127.0.0.1:" + port;
@@ -96,14 +95,28 @@ public final class StackStatus {
         return health.equals("ready") || health.equals("listening");
     }
 
-    private static String ready(URI uri) throws InterruptedException {
+    /**
+     * Ready, and live: a service whose background loop an error stopped still answers, so readiness alone would hide
+     * that its events no longer flow.
+     */
+    static String health(String managementPort) throws InterruptedException {
+        URI management = URI.create("http://127.0.0.1:" + managementPort);
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 ? "ready" : "not ready (" + uri.getPath() + " answered " + status + ")";
+            int ready = status(management.resolve("/q/health/ready"));
+            if (ready != 200) {
+                return "not ready (/q/health/ready answered " + ready + ")";
+            }
+            int live = status(management.resolve("/q/health/live"));
+            return live == 200 ? "ready"
+                    : "not live (/q/health/live answered " + live + "; its log names the loop that stopped)";
         } catch (IOException e) {
             return "not answering";
         }
+    }
+
+    private static int status(URI uri) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static boolean listening(int port) {
