@@ -40,7 +40,8 @@ public final class BadRequests {
         Draft draft = Draft.valid(operation, fixture, body);
         switch (mutation) {
             case WRONG_TYPE, UNEXPECTED_WORD, BAD_NUMBER, LONG_STRING, NUL_IN_STRING, CONTROL_CHARACTERS,
-                    HALF_CHARACTER, PADDED_VALUE, DATE_NOT_ISO, ID_NOT_WRITTEN, MISSING_FIELD, NULL_FIELD, UNKNOWN_FIELD ->
+                    HALF_CHARACTER, PADDED_VALUE, DATE_NOT_ISO, ID_NOT_WRITTEN, MISSING_FIELD, NULL_FIELD,
+                    UNKNOWN_FIELD ->
                     BodyMutations.apply(mutation, draft, random);
             case MALFORMED_JSON, INVALID_UTF8, DUPLICATE_KEY, DEEP_NESTING, EMPTY_BODY, NOT_AN_OBJECT,
                     WRONG_CONTENT_TYPE -> WholeBodyMutations.apply(mutation, draft, random);

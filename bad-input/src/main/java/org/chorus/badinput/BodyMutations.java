@@ -29,11 +29,11 @@ final class BodyMutations {
     private static final List<String> HALVES = List.of("\\ud800", "\\uDFFF", "\\ude00\\ud83d", "\\ud83d",
             "\\udc00x");
 
-    /** Text of the forms that are read as something other than text: a date, an id, a kind. */
-    private static final Pattern READ_AS_A_VALUE = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?|\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}|[A-Z][A-Z_]+");
     private static final Pattern WRITTEN_UUID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
     private static final Pattern ISO_DATE_OR_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?");
+    /** Text of the forms that are read as something other than text: a date, an id, a kind. */
+    private static final Pattern READ_AS_A_VALUE = Pattern.compile(
+            ISO_DATE_OR_TIME.pattern() + "|" + WRITTEN_UUID.pattern() + "|[A-Z][A-Z_]+");
     private static final List<String> PADDING = List.of(" ", "\n", "\r\n", "\t", "\u0000", "\u001b", "\u0001");
 
     private BodyMutations() {

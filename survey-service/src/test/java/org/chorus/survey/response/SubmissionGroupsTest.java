@@ -30,8 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How submissions fall into groups, written by one writer thread, and how each learns its own outcome, with a store that records the groups it is
- * given (the statement itself, against PostgreSQL, is {@link ConcurrentSubmissionsTest}'s).
+ * How submissions fall into groups, written by one writer thread, and how each learns its own outcome, with a store
+ * that records the groups it is given (the statement itself, against PostgreSQL, is
+ * {@link ConcurrentSubmissionsTest}'s).
  */
 class SubmissionGroupsTest {
 
