@@ -1,5 +1,10 @@
 package org.chorus.gateway;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.RequestHeads;
 import org.junit.jupiter.api.Test;
@@ -26,5 +31,19 @@ class RequestHeadsTest {
     void requestHeadsThatLeaveOpenWhatWasMeantGetProblemDocuments() throws Exception {
         RequestHeads.assertAmbiguousRefused(RestAssured.port, "/api/v1/surveys");
         RequestHeads.assertHostRequiredOnce(RestAssured.port, "/api/v1/surveys");
+    }
+
+    /** Including those the router refuses before any route runs: no Host, and a target that is not a path. */
+    @Test
+    void everyRefusalOfARequestHeadCarriesTheBrowserSecurityHeaders() throws Exception {
+        List<String> heads = RequestHeads.refusalHeads(RestAssured.port, "/api/v1/surveys");
+        assertEquals(5, heads.size());
+        for (String head : heads) {
+            for (String header : List.of("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer",
+                    "X-Frame-Options: DENY", "Content-Security-Policy: default-src 'none'")) {
+                assertTrue(head.lines().anyMatch(line -> line.regionMatches(true, 0, header, 0, header.length())),
+                        header + " in " + head);
+            }
+        }
     }
 }

@@ -33,7 +33,8 @@ public class GatewayRoutes {
 
     void install(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodyLimit, CorsHandler cors,
             ProxyRouteHandler handler) {
-        router.route().order(SECURITY_HEADERS_ORDER).handler(headers);
+        // Also for a request the router fails before any route runs (no Host, a target that is no path).
+        router.route().order(SECURITY_HEADERS_ORDER).handler(headers).failureHandler(headers);
         router.route().order(BODY_LIMIT_ORDER).handler(bodyLimit);
         router.route(API_PATH).order(CORS_ORDER).handler(cors);
         router.route(API_PATH).handler(handler);

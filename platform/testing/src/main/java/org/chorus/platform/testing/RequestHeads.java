@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.restassured.path.json.JsonPath;
@@ -34,16 +36,20 @@ public final class RequestHeads {
      * loopback port, for a request to the path.
      */
     public static void assertOversizedRefused(int port, String path) throws IOException {
-        Answer longLine = send(port, "GET " + path + "?padding=" + "a".repeat(LONG_LINE) + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n\r\n");
-        assertProblem(longLine, 414, "request-line-too-long", "4096 bytes");
+        assertProblem(send(port, longLine(path)), 414, "request-line-too-long", "4096 bytes");
+        assertProblem(send(port, largeHeaders(path)), 431, "headers-too-large", "20480 bytes");
+    }
 
-        StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    private static String longLine(String path) {
+        return "GET " + path + "?padding=" + "a".repeat(LONG_LINE) + " HTTP/1.1\r\n" + HOST + "\r\n";
+    }
+
+    private static String largeHeaders(String path) {
+        StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\n" + HOST);
         for (int i = 0; i < LARGE_HEADERS / 1024; i++) {
             head.append("X-Padding-").append(i).append(": ").append("b".repeat(1000)).append("\r\n");
         }
-        Answer largeHeaders = send(port, head.append("\r\n").toString());
-        assertProblem(largeHeaders, 431, "headers-too-large", "20480 bytes");
+        return head.append("\r\n").toString();
     }
 
     /**
@@ -65,6 +71,21 @@ public final class RequestHeads {
         Answer noHost = send(port, "GET " + path + " HTTP/1.1\r\n" + CLOSE);
         assertProblem(noHost, 400, "invalid-parameter", "Host: is required in an HTTP/1.1 request");
         assertRefusedTwice(port, path, "Host: 127.0.0.1\r\nHost: elsewhere.example");
+    }
+
+    /**
+     * The response heads of every refusal above, as the server listening on the loopback port wrote them, for a
+     * request to the path: for what every answer must carry whatever refused it.
+     */
+    public static List<String> refusalHeads(int port, String path) throws IOException {
+        List<String> heads = new ArrayList<>();
+        heads.add(send(port, longLine(path)).head());
+        heads.add(send(port, largeHeaders(path)).head());
+        heads.add(send(port, "GET " + path + " HTTP/1.1\r\n" + HOST + "Authorization: Bearer one\r\n"
+                + "Authorization: Bearer two\r\n" + CLOSE).head());
+        heads.add(send(port, "GET " + path.substring(1) + " HTTP/1.1\r\n" + HOST + CLOSE).head());
+        heads.add(send(port, "GET " + path + " HTTP/1.1\r\n" + CLOSE).head());
+        return heads;
     }
 
     private static void assertRefusedTwice(int port, String path, String twoLines) throws IOException {
