@@ -67,7 +67,6 @@ public class ActionResource {
     @APIResponse(responseCode = "422", description = "Not valid: e.g. an unknown finding, or not taken forward "
             + "without a reason")
     public Response create(
-            @Parameter(description = "Makes retries safe: the same key and body return the first result")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull ActionInput body) {
         Action action = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-action", body,
@@ -107,7 +106,7 @@ public class ActionResource {
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Action.class)))
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActionInput body) {
         return ETags.ok(actions.update(caller, id, ifMatch, body), Action::version);
     }

@@ -69,7 +69,6 @@ public class ActivityResource {
     @APIResponse(responseCode = "422", description = "Not valid: e.g. end before start, an unknown place, a reference "
             + "already used, or the calling organisation is not active")
     public Response create(
-            @Parameter(description = "Makes retries safe: the same key and body return the first result")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull ActivityInput body) {
         Activity activity = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-activity",
@@ -117,7 +116,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Activity.class)))
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ActivityInput body) {
         return ETags.ok(activities.update(caller, id, ifMatch, body), Activity::version);
     }

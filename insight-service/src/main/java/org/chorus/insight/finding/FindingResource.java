@@ -75,7 +75,6 @@ public class FindingResource {
     @APIResponse(responseCode = "422", description = "Not valid: e.g. an unknown theme, another organisation's "
             + "activity, more participants than the activity had, or a quote that is not anonymous")
     public Response create(
-            @Parameter(description = "Makes retries safe: the same key and body return the first result")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull FindingInput body) {
         Finding finding = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-finding",
@@ -126,7 +125,7 @@ public class FindingResource {
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Finding.class)))
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull FindingInput body) {
         return ETags.ok(findings.update(caller, id, ifMatch, body), Finding::version);
     }

@@ -65,7 +65,6 @@ public class OrganisationResource {
     @APIResponse(responseCode = "409", description = "ODS code taken, or Idempotency-Key reused with another body")
     @APIResponse(responseCode = "422", description = "Not valid, e.g. an unknown place or a malformed origin")
     public Response register(
-            @Parameter(description = "Makes retries safe: the same key and body return the first result")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull OrganisationInput body) {
         Organisation organisation = idempotency.execute(caller.organisationId().toString(), idempotencyKey,
@@ -105,7 +104,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganisationInput body) {
         return ETags.ok(organisations.update(id, ifMatch, body), Organisation::version);
     }
@@ -120,7 +119,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Deactivated",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     public Response deactivate(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(organisations.deactivate(id, ifMatch), Organisation::version);
     }
 }

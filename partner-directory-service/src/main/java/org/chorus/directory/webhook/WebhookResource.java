@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -94,7 +93,7 @@ public class WebhookResource {
     @Operation(summary = "Delete a webhook subscription", description = "Deliveries not yet sent are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         webhooks.delete(caller, id, ifMatch);
         return Response.noContent().build();
     }
@@ -109,7 +108,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Rotated, with the new secret; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = IssuedWebhookSecret.class)))
     public Response rotateSecret(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(webhooks.rotateSecret(caller, id, ifMatch), i -> i.subscription().version());
     }
 

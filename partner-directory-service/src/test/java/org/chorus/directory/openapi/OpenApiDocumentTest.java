@@ -46,6 +46,11 @@ class OpenApiDocumentTest {
         assertEquals(List.of("directory:manage"),
                 document.getList("paths.'/api/v1/api-keys/{keyId}/revoke'.post.security[0].apiKey"));
         assertEquals(List.of("secret-key"), document.getList("paths.'/api/v1/places'.get.security[0].apiKey"));
+        // Said once, by the platform's filter, for every operation that takes them.
+        assertEquals("The ETag last read", document.getString(
+                "paths.'/api/v1/organisations/{id}'.put.parameters.find { it.name == 'If-Match' }.description"));
+        assertEquals("Makes retries safe: the same key and body return the first result", document.getString(
+                "paths.'/api/v1/organisations'.post.parameters.find { it.name == 'Idempotency-Key' }.description"));
     }
 
     /** Documented once, in the platform, for the handover part of every service. */

@@ -69,7 +69,6 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = Survey.class)))
     @APIResponse(responseCode = "422", description = "Not valid, e.g. a label without English or a ranking of one item")
     public Response create(
-            @Parameter(description = "Makes retries safe: the same key and body return the first result")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull SurveyDefinition body) {
         Survey survey = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "create-survey", body,
@@ -118,7 +117,7 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = Survey.class)))
     @APIResponse(responseCode = "409", description = "The survey is closed")
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SurveyDefinition body) {
         return ETags.ok(surveys.updateDraft(caller, id, ifMatch, body), Survey::revision);
     }
@@ -134,7 +133,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "409", description = "Closed, or no edits since the last version")
     @APIResponse(responseCode = "422", description = "The closing time has already passed")
     public Response publish(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(surveys.publish(caller, id, ifMatch), Survey::revision);
     }
 
@@ -148,7 +147,7 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = Survey.class)))
     @APIResponse(responseCode = "409", description = "Never published")
     public Response close(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(surveys.close(caller, id, ifMatch), Survey::revision);
     }
 }

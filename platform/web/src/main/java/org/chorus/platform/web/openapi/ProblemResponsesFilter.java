@@ -1,5 +1,7 @@
 package org.chorus.platform.web.openapi;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -9,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
@@ -17,9 +20,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * Documents the error side of every operation the same way: each 4xx/5xx response is an RFC 9457 problem, and
  * every operation lists the errors its shape brings ({@link StandardProblems}: bad input, no key, missing scope or
  * another organisation's item, no such item, If-Match and Idempotency-Key, invalid body, database unavailable,
- * internal error). Resources then declare only the errors special to them, or a description that says more. (Who may
- * call an operation, its security requirement with the scopes it needs, comes from its {@code @RolesAllowed} through
- * Quarkus' own auto-add-security-requirement.)
+ * internal error), and If-Match and Idempotency-Key say what they mean. Resources then declare only the errors special
+ * to them, or a description that says more. (Who may call an operation, its security requirement with the scopes it
+ * needs, comes from its {@code @RolesAllowed} through Quarkus' own auto-add-security-requirement.)
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -27,6 +30,9 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** What Quarkus' auto-add-security-requirement writes for 401 and 403, which says less than ours. */
     private static final Set<String> GENERIC_DESCRIPTIONS = Set.of("Not Authorized", "Not Allowed");
+    private static final Map<String, String> STANDARD_HEADERS = Map.of(
+            "if-match", "The ETag last read",
+            "idempotency-key", "Makes retries safe: the same key and body return the first result");
 
     @Override
     public PathItem filterPathItem(PathItem pathItem) {
@@ -35,6 +41,7 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void addProblems(PathItem pathItem, PathItem.HttpMethod method, Operation operation) {
+        describeStandardHeaders(operation);
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -53,6 +60,20 @@ public class ProblemResponsesFilter implements OASFilter {
         });
         if (operation.getExtensions() != null) {
             operation.removeExtension(OwnershipRule.EXTENSION);
+        }
+    }
+
+    /** If-Match and Idempotency-Key mean the same on every operation; a resource describes them only to say more. */
+    private static void describeStandardHeaders(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            String meaning = parameter.getIn() != Parameter.In.HEADER || parameter.getDescription() != null ? null
+                    : STANDARD_HEADERS.get(parameter.getName().toLowerCase(Locale.ROOT));
+            if (meaning != null) {
+                parameter.setDescription(meaning);
+            }
         }
     }
 

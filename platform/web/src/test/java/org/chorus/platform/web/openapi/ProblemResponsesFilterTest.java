@@ -48,6 +48,23 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void ifMatchAndIdempotencyKeySayWhatTheyMeanUnlessTheResourceSaysMore() {
+        Parameter receipt = parameter("Idempotency-Key", Parameter.In.HEADER)
+                .description("Makes retries safe: the same key and body return the first receipt");
+        Operation put = operation(parameter("If-Match", Parameter.In.HEADER), parameter("if-match", Parameter.In.QUERY));
+        Operation post = operation(parameter("Idempotency-Key", Parameter.In.HEADER));
+        Operation submit = operation(receipt);
+        filter.filterPathItem(OASFactory.createPathItem().PUT(put).POST(post).PATCH(submit));
+
+        assertEquals("The ETag last read", put.getParameters().get(0).getDescription());
+        assertEquals(null, put.getParameters().get(1).getDescription(), "a query parameter of the name is another");
+        assertEquals("Makes retries safe: the same key and body return the first result",
+                post.getParameters().get(0).getDescription());
+        assertEquals("Makes retries safe: the same key and body return the first receipt",
+                submit.getParameters().get(0).getDescription());
+    }
+
+    @Test
     void anOperationWithoutParametersListsTheBadRequestOfSendingOne() {
         Operation list = operation();
         filter.filterPathItem(OASFactory.createPathItem().GET(list));
