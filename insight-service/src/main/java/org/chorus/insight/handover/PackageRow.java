@@ -39,7 +39,7 @@ final class PackageRow {
     }
 
     UUID uuid(String column) {
-        return parsed(column, WrittenUuids::parse, "must be " + WrittenUuids.FORM);
+        return parsed(column, WrittenUuids::parse, WrittenUuids.RULE);
     }
 
     Integer integer(String column) {

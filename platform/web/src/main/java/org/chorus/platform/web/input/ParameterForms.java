@@ -169,7 +169,7 @@ public class ParameterForms {
             return;
         }
         if (type == UUID.class) {
-            forms.add(new Form(name, path != null, WrittenUuids::parse, "must be " + WrittenUuids.FORM));
+            forms.add(new Form(name, path != null, WrittenUuids::parse, WrittenUuids.RULE));
         } else if (type == LocalDate.class) {
             forms.add(new Form(name, path != null, ParameterForms::date,
                     "must be a date, e.g. 2024-05-01, in the years PostgreSQL can hold"));

@@ -9,10 +9,11 @@ import java.util.Map;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.chorus.platform.web.problem.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Refuses a query or path parameter whose percent-escapes are not UTF-8 (RFC 3986 2.5): they are decoded with U+FFFD
@@ -26,9 +27,12 @@ public class Utf8Parameters {
 
     /** Before {@link NulCharacterFilter} and {@link ParameterForms}, which read the decoded parameters. */
     @ServerRequestFilter(priority = Priorities.USER - 110)
-    public void refuseOtherEncodings(ContainerRequestContext request) {
-        UriInfo uri = request.getUriInfo();
-        String query = uri.getRequestUri().getRawQuery();
+    public void refuseOtherEncodings(ContainerRequestContext request, HttpServerRequest http) {
+        if (http.uri().indexOf('%') < 0) {
+            // Nearly every request: nothing was percent-encoded, so nothing can decode to U+FFFD.
+            return;
+        }
+        String query = http.query();
         if (query != null && query.indexOf('%') >= 0) {
             for (String parameter : query.split("&")) {
                 if (!decodesAsUtf8(parameter)) {
@@ -39,10 +43,10 @@ public class Utf8Parameters {
                 }
             }
         }
-        String path = uri.getRequestUri().getRawPath();
+        String path = http.path();
         if (path.indexOf('%') >= 0 && !decodesAsUtf8(path)) {
             // RESTEasy Reactive gives no encoded path parameters: the one decoded with U+FFFD is the one sent so.
-            String name = uri.getPathParameters().entrySet().stream()
+            String name = request.getUriInfo().getPathParameters().entrySet().stream()
                     .filter(parameter -> parameter.getValue().stream().anyMatch(value -> value.indexOf('\uFFFD') >= 0))
                     .map(Map.Entry::getKey).findFirst().orElse("path");
             throw ProblemException.invalidParameter(name, RULE);

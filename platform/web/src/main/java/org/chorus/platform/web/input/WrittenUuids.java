@@ -2,6 +2,8 @@ package org.chorus.platform.web.input;
 
 import java.util.UUID;
 
+import org.chorus.platform.web.problem.ExpectedForms;
+
 /**
  * Reads a UUID from its one written form. The JDK's {@link UUID#fromString} also reads {@code 1-1-1-1-1} and
  * {@code +1-1-1-1-1} as 00000001-0001-0001-0001-000000000001, and Jackson reads 24 characters of base64 as one, so
@@ -9,8 +11,8 @@ import java.util.UUID;
  */
 public final class WrittenUuids {
 
-    public static final String FORM = "a UUID written as 36 characters: hexadecimal digits in groups of 8, 4, 4, 4 "
-            + "and 12, joined by hyphens";
+    /** What a parameter or cell that is not one is told. */
+    public static final String RULE = "must be " + ExpectedForms.of(UUID.class);
     private static final int LENGTH = 36;
 
     private WrittenUuids() {
@@ -19,7 +21,7 @@ public final class WrittenUuids {
     /** @throws IllegalArgumentException when {@code text} is not a UUID's written form */
     public static UUID parse(String text) {
         if (!isWritten(text)) {
-            throw new IllegalArgumentException("not " + FORM);
+            throw new IllegalArgumentException(RULE);
         }
         return UUID.fromString(text);
     }

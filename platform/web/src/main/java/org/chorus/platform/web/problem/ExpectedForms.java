@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.chorus.platform.web.input.WrittenUuids;
-
 /** What a field of a given type takes, in the words a problem uses to tell the caller: "expected a whole number". */
 public final class ExpectedForms {
 
@@ -44,7 +42,9 @@ public final class ExpectedForms {
             return "an array";
         }
         if (target == UUID.class) {
-            return WrittenUuids.FORM;
+            // The one form WrittenUuids reads.
+            return "a UUID written as 36 characters: hexadecimal digits in groups of 8, 4, 4, 4 and 12, joined by "
+                    + "hyphens";
         }
         if (target == LocalDate.class) {
             return "a date written as 2024-06-01";
