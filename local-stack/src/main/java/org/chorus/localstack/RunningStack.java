@@ -27,6 +27,7 @@ public final class RunningStack implements AutoCloseable {
     private Secrets secrets;
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
+    private ServiceWatch watch;
 
     RunningStack(StackSettings settings) {
         this(settings, null);
@@ -133,6 +134,23 @@ public final class RunningStack implements AutoCloseable {
         return process(replica).isRunning();
     }
 
+    /** The replica's process id, or -1 if it was never started. */
+    public long pid(ServiceReplica replica) {
+        return process(replica).pid();
+    }
+
+    /**
+     * From now on, restarts a service replica that ends without being stopped through this stack, or whose liveness
+     * check keeps saying DOWN (see {@link ServiceWatch}); `./chorus up` asks for it once the stack is up.
+     */
+    public synchronized void restartFailedServices() {
+        if (watch == null && !closing) {
+            watch = new ServiceWatch(List.copyOf(services.values()), ServiceWatch.Timing.of(settings.readyTimeout()),
+                    System::nanoTime);
+            watch.start();
+        }
+    }
+
     /** Takes the broker away (a clean shutdown); producers keep their events in their outboxes meanwhile. */
     public synchronized void stopKafka() {
         if (kafka != null) {
@@ -207,6 +225,9 @@ public final class RunningStack implements AutoCloseable {
         }
         closing = true;
         Log.info("stopping");
+        if (watch != null) {
+            watch.stop();
+        }
         List<ChorusService> reverse = List.of(ChorusService.GATEWAY, ChorusService.INSIGHT, ChorusService.SURVEY,
                 ChorusService.DIRECTORY);
         for (ChorusService service : reverse) {

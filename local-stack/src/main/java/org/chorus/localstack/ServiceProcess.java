@@ -1,11 +1,7 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,21 +9,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
 /**
  * One replica of a Chorus service as `java -jar quarkus-run.jar`, configured only through the environment as in
  * production.
  */
-final class ServiceProcess {
+final class ServiceProcess implements ServiceWatch.Watched {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ServiceReplica replica;
     private final StackSettings settings;
     private final StackHome home;
     private final Map<String, String> environment;
     private volatile ChildProcess process;
+    /** Started and not stopped or killed since: whether the supervisor's watch should bring it back. */
+    private boolean wanted;
 
     ServiceProcess(ServiceReplica replica, StackSettings settings, StackHome home, Map<String, String> environment) {
         this.replica = replica;
@@ -84,7 +84,7 @@ final class ServiceProcess {
         return URI.create("http://127.0.0.1:" + ports.managementOf(replica));
     }
 
-    void start() throws IOException {
+    synchronized void start() throws IOException {
         ChorusService service = replica.service();
         Path jar = settings.serviceJar(service);
         if (!Files.isRegularFile(jar)) {
@@ -97,14 +97,15 @@ final class ServiceProcess {
         started.onUnexpectedExit(() -> Log.warn(replica.name() + " exited unexpectedly with code "
                 + started.exitCode() + "; see " + started.log()));
         process = started;
+        wanted = true;
     }
 
     /** Waits for {@code /q/health/ready} on the management port to answer 200. */
     void awaitReady(Duration timeout, BooleanSupplier aborted) throws InterruptedException {
         ChildProcess running = process;
-        URI ready = managementUrl(settings.ports(), replica).resolve("/q/health/ready");
+        URI management = managementUrl(settings.ports(), replica);
         long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
+        HealthProbe.Answer last;
         while (true) {
             if (aborted.getAsBoolean()) {
                 throw new IllegalStateException("Start of " + replica.name() + " abandoned: the stack is stopping");
@@ -113,26 +114,15 @@ final class ServiceProcess {
                 throw new IllegalStateException(replica.name() + " exited with code " + running.exitCode()
                         + " while starting; see " + running.log());
             }
-            last = probe(ready);
-            if (last.equals("200")) {
+            last = HealthProbe.ask(management, HealthProbe.READY, PROBE_TIMEOUT);
+            if (last.ok()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(replica.name() + " was not ready after " + timeout.toSeconds()
-                        + " s (" + ready + ": " + last + "); see " + running.log());
+                        + " s (" + management.resolve(HealthProbe.READY) + ": " + last + "); see " + running.log());
             }
             Thread.sleep(250);
-        }
-    }
-
-    private static String probe(URI uri) throws InterruptedException {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
-            return Integer.toString(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-        } catch (ConnectException e) {
-            return "connection refused";
-        } catch (IOException e) {
-            return e.getClass().getSimpleName();
         }
     }
 
@@ -145,22 +135,73 @@ final class ServiceProcess {
         return running != null && running.isAlive();
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         ChildProcess running = process;
         return running == null ? -1 : running.pid();
     }
 
-    void stop() {
+    synchronized void stop() {
+        wanted = false;
         ChildProcess running = process;
         if (running != null) {
-            running.stop(Duration.ofSeconds(30));
+            running.stop(STOP_GRACE);
         }
     }
 
-    void kill() {
+    synchronized void kill() {
+        wanted = false;
         ChildProcess running = process;
         if (running != null) {
             running.kill();
         }
+    }
+
+    @Override
+    public String name() {
+        return replica.name();
+    }
+
+    /** The exit code of a process that ended while wanted (a crash, the OOM killer, a kill from outside). */
+    @Override
+    public synchronized OptionalInt crashed() {
+        ChildProcess running = process;
+        return wanted && running != null && !running.isAlive() ? OptionalInt.of(running.exitCode())
+                : OptionalInt.empty();
+    }
+
+    /** Whether it was started and nobody has stopped it on purpose since. */
+    @Override
+    public synchronized boolean wanted() {
+        return wanted;
+    }
+
+    /** Asks its management interface; {@code path} is {@link HealthProbe#READY} or {@link HealthProbe#LIVE}. */
+    @Override
+    public HealthProbe.Answer ask(String path) throws InterruptedException {
+        return HealthProbe.ask(managementUrl(settings.ports(), replica), path, PROBE_TIMEOUT);
+    }
+
+    /**
+     * Stops the process if it still runs (SIGTERM, then SIGKILL after the grace period) and starts a new one, unless
+     * it was stopped on purpose meanwhile. Does not wait for it to be ready.
+     *
+     * @return false when it was stopped on purpose, so nothing was started
+     */
+    @Override
+    public synchronized boolean restart() throws IOException {
+        if (!wanted) {
+            return false;
+        }
+        ChildProcess running = process;
+        if (running != null && running.isAlive()) {
+            running.stop(STOP_GRACE);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // the stack is closing: it stops what runs, and would find nothing new to stop
+            return false;
+        }
+        start();
+        return true;
     }
 }

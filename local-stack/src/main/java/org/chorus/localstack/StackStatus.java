@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,7 @@ import java.util.Properties;
 /** `./chorus status`: what of a stack's home is running, asked of the processes and ports themselves. */
 public final class StackStatus {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private StackStatus() {
     }
@@ -101,22 +98,19 @@ public final class StackStatus {
      */
     static String health(String managementPort) throws InterruptedException {
         URI management = URI.create("http://127.0.0.1:" + managementPort);
-        try {
-            int ready = status(management.resolve("/q/health/ready"));
-            if (ready != 200) {
-                return "not ready (/q/health/ready answered " + ready + ")";
-            }
-            int live = status(management.resolve("/q/health/live"));
-            return live == 200 ? "ready"
-                    : "not live (/q/health/live answered " + live + "; its log names the loop that stopped)";
-        } catch (IOException e) {
+        HealthProbe.Answer ready = HealthProbe.ask(management, HealthProbe.READY, PROBE_TIMEOUT);
+        if (!ready.answered()) {
             return "not answering";
         }
-    }
-
-    private static int status(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (!ready.ok()) {
+            return "not ready (" + HealthProbe.READY + " answered " + ready + ")";
+        }
+        HealthProbe.Answer live = HealthProbe.ask(management, HealthProbe.LIVE, PROBE_TIMEOUT);
+        if (!live.answered()) {
+            return "not answering";
+        }
+        return live.ok() ? "ready"
+                : "not live (" + HealthProbe.LIVE + " answered " + live + "; its log names the loop that stopped)";
     }
 
     private static boolean listening(int port) {

@@ -1,0 +1,247 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.LongSupplier;
+
+/**
+ * Restarts a service of `./chorus up` that ended without being asked to, or whose liveness check says DOWN, as an
+ * orchestrator would: with nothing watching, a crashed service stayed down, and one whose background loop an error
+ * stopped went on answering while its events no longer flowed, until someone noticed and restarted the stack.
+ *
+ * <p>Each replica is watched on its own: its process every round, its liveness every {@link Timing#livenessEvery}.
+ * A crash is restarted after a pause; {@link Timing#downAnswersBeforeRestart} DOWN answers in a row are too (the
+ * replica keeps serving meanwhile: its reads and writes still work). A liveness probe that gets no answer is not a
+ * reason: a busy JVM may be slow to answer, and killing it would fail the requests it is serving. The pause doubles
+ * with each restart, up to {@link Timing#longestPause}, so a service that cannot start (its database gone) is tried
+ * again without a storm of processes, and starts over once a restarted replica has run for {@link Timing#settled}.
+ * What is stopped on purpose (`./chorus down`, a test's stop) is left alone.
+ */
+final class ServiceWatch {
+
+    /** What the watch needs of a replica; {@link ServiceProcess} in the stack. */
+    interface Watched {
+
+        String name();
+
+        /** The current process's id: a new one means someone started it anew. */
+        long pid();
+
+        /** Started and not stopped on purpose since. */
+        boolean wanted();
+
+        /** The exit code, if it ended while wanted. */
+        OptionalInt crashed();
+
+        HealthProbe.Answer ask(String path) throws InterruptedException;
+
+        /** Stops it if it runs and starts it again; false if it was stopped on purpose meanwhile. */
+        boolean restart() throws IOException;
+    }
+
+    /**
+     * The watch's clock settings.
+     *
+     * @param round how often each replica is looked at
+     * @param livenessEvery how often a running replica's liveness is asked
+     * @param downAnswersBeforeRestart how many DOWN answers in a row restart it
+     * @param firstPause the pause before the first restart, doubled for each further one
+     * @param longestPause the longest pause
+     * @param settled how long a restarted replica runs before the pause starts over
+     * @param readyTimeout how long a restarted replica may take to be ready before it is restarted again
+     */
+    record Timing(Duration round, Duration livenessEvery, int downAnswersBeforeRestart, Duration firstPause,
+            Duration longestPause, Duration settled, Duration readyTimeout) {
+
+        static Timing of(Duration readyTimeout) {
+            return new Timing(Duration.ofSeconds(1), Duration.ofSeconds(5), 3, Duration.ofSeconds(1),
+                    Duration.ofMinutes(1), Duration.ofMinutes(10), readyTimeout);
+        }
+    }
+
+    private final List<ReplicaWatch> replicas;
+    private final Timing timing;
+    private final LongSupplier nanoTime;
+    private volatile boolean stopping;
+    private Thread thread;
+
+    ServiceWatch(List<? extends Watched> replicas, Timing timing, LongSupplier nanoTime) {
+        this.timing = timing;
+        this.nanoTime = nanoTime;
+        this.replicas = replicas.stream().map(ReplicaWatch::new).toList();
+    }
+
+    /** Watches on a thread of its own until {@link #stop()}. */
+    synchronized void start() {
+        thread = new Thread(this::run, "chorus-service-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Ends the watch and waits for a restart it is in the middle of, so that nothing is started after it returns. */
+    void stop() {
+        stopping = true;
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running == null) {
+            return;
+        }
+        running.interrupt();
+        try {
+            running.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                round();
+                Thread.sleep(timing.round().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                Log.warn("the service watch's round failed, and goes on: " + e);
+            }
+        }
+    }
+
+    /** Looks at every replica once. */
+    void round() throws InterruptedException {
+        for (ReplicaWatch replica : replicas) {
+            if (stopping) {
+                return;
+            }
+            replica.look(nanoTime.getAsLong());
+        }
+    }
+
+    /** Where a replica stands: running and watched, waiting out the pause before a restart, or starting. */
+    private enum Stage { WATCHING, PAUSING, STARTING }
+
+    /** The watch of one replica. */
+    private final class ReplicaWatch {
+
+        private final Watched replica;
+        private Stage stage = Stage.WATCHING;
+        private int downAnswers;
+        private long nextLivenessProbe;
+        private long restartAt;
+        private long startedAt;
+        private long readyAt;
+        private int restarts;
+        private boolean silenceReported;
+        /** The process last seen ready; another one was started anew and is waited for as one the watch started. */
+        private long readyPid;
+
+        ReplicaWatch(Watched replica) {
+            this.replica = replica;
+            this.readyPid = replica.pid();
+        }
+
+        void look(long now) throws InterruptedException {
+            stage = switch (stage) {
+                case WATCHING -> watch(now);
+                case PAUSING -> now - restartAt >= 0 ? restart(now) : Stage.PAUSING;
+                case STARTING -> awaitReady(now);
+            };
+        }
+
+        private Stage watch(long now) throws InterruptedException {
+            OptionalInt exit = replica.crashed();
+            if (exit.isPresent()) {
+                return pause(now, "exited with code " + exit.getAsInt());
+            }
+            if (!replica.wanted()) {
+                return Stage.WATCHING;
+            }
+            if (replica.pid() != readyPid) {
+                startedAt = now;
+                return Stage.STARTING;
+            }
+            if (now - nextLivenessProbe < 0) {
+                return Stage.WATCHING;
+            }
+            nextLivenessProbe = now + timing.livenessEvery().toNanos();
+            HealthProbe.Answer live = replica.ask(HealthProbe.LIVE);
+            if (!live.answered()) {
+                if (!silenceReported) {
+                    Log.warn(replica.name() + " did not answer its liveness probe (" + live + "); not restarted for "
+                            + "that, as a busy service may be slow to answer");
+                    silenceReported = true;
+                }
+                return Stage.WATCHING;
+            }
+            silenceReported = false;
+            downAnswers = live.ok() ? 0 : downAnswers + 1;
+            if (downAnswers < timing.downAnswersBeforeRestart()) {
+                return Stage.WATCHING;
+            }
+            return pause(now, "answered " + HealthProbe.LIVE + " with " + live + " " + downAnswers
+                    + " times in a row (its log names the background loop an error stopped)");
+        }
+
+        private Stage awaitReady(long now) throws InterruptedException {
+            OptionalInt exit = replica.crashed();
+            if (exit.isPresent()) {
+                return pause(now, "exited with code " + exit.getAsInt() + " while starting");
+            }
+            if (!replica.wanted()) {
+                return Stage.WATCHING;
+            }
+            long pid = replica.pid();
+            if (replica.ask(HealthProbe.READY).ok()) {
+                if (restarts > 0) {
+                    Log.info(replica.name() + " is ready again");
+                }
+                readyPid = pid;
+                readyAt = now;
+                nextLivenessProbe = now + timing.livenessEvery().toNanos();
+                return Stage.WATCHING;
+            }
+            if (now - startedAt > timing.readyTimeout().toNanos()) {
+                return pause(now, "was not ready " + timing.readyTimeout().toSeconds() + " s after it started");
+            }
+            return Stage.STARTING;
+        }
+
+        /** Says why it will be restarted, and when. */
+        private Stage pause(long now, String why) {
+            downAnswers = 0;
+            if (restarts > 0 && stage == Stage.WATCHING && now - readyAt >= timing.settled().toNanos()) {
+                restarts = 0;
+            }
+            Duration pause = pauseBefore(restarts);
+            restarts++;
+            restartAt = now + pause.toNanos();
+            Log.warn(replica.name() + " " + why + "; restarting it in " + pause.toMillis() + " ms (restart "
+                    + restarts + ")");
+            return Stage.PAUSING;
+        }
+
+        private Duration pauseBefore(int earlierRestarts) {
+            Duration pause = timing.firstPause();
+            for (int i = 0; i < earlierRestarts && pause.compareTo(timing.longestPause()) < 0; i++) {
+                pause = pause.multipliedBy(2);
+            }
+            return pause.compareTo(timing.longestPause()) < 0 ? pause : timing.longestPause();
+        }
+
+        private Stage restart(long now) {
+            try {
+                if (!replica.restart()) {
+                    return Stage.WATCHING;
+                }
+                startedAt = now;
+                return Stage.STARTING;
+            } catch (IOException | RuntimeException e) {
+                return pause(now, "could not be started (" + e.getMessage() + ")");
+            }
+        }
+    }
+}
