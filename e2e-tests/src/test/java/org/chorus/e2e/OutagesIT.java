@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.chorus.localstack.ChorusService;
@@ -52,32 +53,61 @@ class OutagesIT {
 
     /**
      * Under `./chorus up`, a service killed from outside (the kernel's OOM killer, a stray kill -9) is started again
-     * by the supervisor, on the same port, and serves every finding it had stored. What the supervisor says of it,
-     * in its log under `./chorus up`, is kept for the test rather than printed in a green build.
+     * by the supervisor, on the same port, and serves every finding it had stored.
      */
     @Test
     void aServiceKilledFromOutsideIsStartedAgainWithEverythingItHadStored() {
-        stack().restartFailedServices();
+        stack().restartFailedParts();
         Owner healthwatch = new Owner(Tenant.register("Healthwatch Blackburn with Darwen"));
         List<OwnedResource> findings = IntStream.range(0, 5).mapToObj(i -> healthwatch.draftFinding()).toList();
         ServiceReplica insight = ServiceReplica.first(ChorusService.INSIGHT);
         long killed = stack().pid(insight);
-        ByteArrayOutputStream supervisorLog = new ByteArrayOutputStream();
-        PrintStream console = System.out;
-        System.setOut(new PrintStream(supervisorLog, true, StandardCharsets.UTF_8));
-        try {
-            assertTrue(ProcessHandle.of(killed).orElseThrow().destroyForcibly());
-            await().atMost(Duration.ofSeconds(120)).until(() -> stack().pid(insight) != killed
-                    && findings.get(0).owner().get().get(findings.get(0).path()).statusCode() == 200);
-        } finally {
-            System.setOut(console);
-        }
+
+        String said = supervisorLogWhile(() -> killFromOutside(killed), () -> stack().pid(insight) != killed
+                && findings.get(0).owner().get().get(findings.get(0).path()).statusCode() == 200);
 
         for (OwnedResource finding : findings) {
             finding.owner().get().get(finding.path()).then().statusCode(200).body("id", equalTo(finding.id()));
         }
         healthwatch.draftFinding();
-        String said = supervisorLog.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("insight-service exited with code 137; restarting it in 1000 ms"), said);
+    }
+
+    /** The broker too: once the supervisor has started it again, the events of new work flow once more. */
+    @Test
+    void aBrokerKilledFromOutsideIsStartedAgainAndEventsFlowOnceMore() {
+        stack().restartFailedParts();
+        long killed = stack().kafkaPid();
+
+        String said = supervisorLogWhile(() -> killFromOutside(killed),
+                () -> stack().kafkaPid() != killed && stack().kafkaPid() != -1);
+
+        // The gateway admits a new key only once the directory's event about it has reached it through the broker.
+        String organisation = Directory.registerOrganisation("Healthwatch Lancashire", "HEALTHWATCH");
+        String secret = Directory.issueSecretKeyWithoutWaitingForTheGateway(organisation, "insights:read")[1];
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> as(secret).get("/api/v1/organisations").statusCode(), equalTo(200));
+        assertTrue(said.contains("kafka exited with code 137; restarting it in 1000 ms"), said);
+    }
+
+    private static void killFromOutside(long pid) {
+        assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+    }
+
+    /**
+     * Runs the fault and waits until the system has recovered from it. What the supervisor says meanwhile, which
+     * `./chorus up` writes to its log, is returned to the test rather than printed in a green build.
+     */
+    private static String supervisorLogWhile(Runnable fault, Callable<Boolean> recovered) {
+        ByteArrayOutputStream supervisorLog = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(supervisorLog, true, StandardCharsets.UTF_8));
+        try {
+            fault.run();
+            await().atMost(Duration.ofSeconds(120)).until(recovered);
+        } finally {
+            System.setOut(console);
+        }
+        return supervisorLog.toString(StandardCharsets.UTF_8);
     }
 }

@@ -97,6 +97,15 @@ final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Exit code, or -1 while running. */
+    int exitCode() {
+        return process.exitCode();
+    }
+
     private static void writeServerConfig(Path file, StackHome home, StackPorts ports) throws IOException {
         String controller = "127.0.0.1:" + ports.kafkaController();
         String broker = "127.0.0.1:" + ports.kafka();
@@ -162,7 +171,8 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private boolean portOpen() {
+    /** Whether it accepts connections on its client port. */
+    boolean portOpen() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;

@@ -82,10 +82,10 @@ public final class LocalStack {
             if (!start(home, stack, pidFile, stopped)) {
                 return;
             }
-            stack.restartFailedServices();
+            stack.restartFailedParts();
             state(home, "UP");
             Log.info("up: gateway " + stack.gatewayUrl() + ", logs in " + home.logs()
-                    + "; a service that exits, or whose liveness check says DOWN, is restarted");
+                    + "; a service or the broker that exits, or a service whose liveness check says DOWN, is restarted");
         } catch (IOException e) {
             Log.warn("cannot run the local stack: " + e.getMessage());
             System.exit(1);

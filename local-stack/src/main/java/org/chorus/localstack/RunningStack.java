@@ -26,7 +26,7 @@ public final class RunningStack implements AutoCloseable {
     private FileChannel lockChannel;
     private Secrets secrets;
     private volatile PostgresServer postgres;
-    private volatile KafkaBroker kafka;
+    private final StackBroker kafka;
     private ServiceWatch watch;
 
     RunningStack(StackSettings settings) {
@@ -38,6 +38,7 @@ public final class RunningStack implements AutoCloseable {
         this.settings = settings;
         this.home = new StackHome(settings.home());
         this.lockChannel = lock;
+        this.kafka = new StackBroker(home, settings, () -> closing);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -140,39 +141,36 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * From now on, restarts a service replica that ends without being stopped through this stack, or whose liveness
-     * check keeps saying DOWN (see {@link ServiceWatch}); `./chorus up` asks for it once the stack is up.
+     * From now on, restarts a service replica or the broker that ends without being stopped through this stack, and
+     * a replica whose liveness check keeps saying DOWN (see {@link ServiceWatch}); `./chorus up` asks for it once the
+     * stack is up.
      */
-    public synchronized void restartFailedServices() {
+    public synchronized void restartFailedParts() {
         if (watch == null && !closing) {
-            watch = new ServiceWatch(List.copyOf(services.values()), ServiceWatch.Timing.of(settings.readyTimeout()),
-                    System::nanoTime);
+            List<ServiceWatch.Watched> parts = new ArrayList<>(List.of(kafka));
+            parts.addAll(services.values());
+            watch = new ServiceWatch(parts, ServiceWatch.Timing.of(settings.readyTimeout()), System::nanoTime);
             watch.start();
         }
     }
 
+    /** The broker's process id, or -1 while it is not running. */
+    public long kafkaPid() {
+        return kafka.pid();
+    }
+
     /** Takes the broker away (a clean shutdown); producers keep their events in their outboxes meanwhile. */
-    public synchronized void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
+    public void stopKafka() {
+        kafka.stop();
     }
 
     /** Kills the broker (SIGKILL), as a crash would; its next start recovers its logs. */
-    public synchronized void killKafka() {
-        if (kafka != null) {
-            kafka.kill();
-            kafka = null;
-        }
+    public void killKafka() {
+        kafka.kill();
     }
 
     public void startKafka() throws IOException, InterruptedException {
-        if (kafka == null) {
-            KafkaBroker started = KafkaBroker.start(home, settings, () -> closing);
-            register(started, () -> kafka = started);
-            Log.info("Kafka ready on " + started.bootstrapServers() + " (pid " + started.pid() + ")");
-        }
+        kafka.start();
     }
 
     public synchronized void stopPostgres() {

@@ -176,10 +176,14 @@ final class ServiceProcess implements ServiceWatch.Watched {
         return wanted;
     }
 
-    /** Asks its management interface; {@code path} is {@link HealthProbe#READY} or {@link HealthProbe#LIVE}. */
     @Override
-    public HealthProbe.Answer ask(String path) throws InterruptedException {
-        return HealthProbe.ask(managementUrl(settings.ports(), replica), path, PROBE_TIMEOUT);
+    public HealthProbe.Answer ready() throws InterruptedException {
+        return HealthProbe.ask(managementUrl(settings.ports(), replica), HealthProbe.READY, PROBE_TIMEOUT);
+    }
+
+    @Override
+    public HealthProbe.Answer live() throws InterruptedException {
+        return HealthProbe.ask(managementUrl(settings.ports(), replica), HealthProbe.LIVE, PROBE_TIMEOUT);
     }
 
     /**

@@ -7,9 +7,10 @@ import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
 /**
- * Restarts a service of `./chorus up` that ended without being asked to, or whose liveness check says DOWN, as an
- * orchestrator would: with nothing watching, a crashed service stayed down, and one whose background loop an error
- * stopped went on answering while its events no longer flowed, until someone noticed and restarted the stack.
+ * Restarts a service or the broker of `./chorus up` that ended without being asked to, or a service whose liveness
+ * check says DOWN, as an orchestrator would: with nothing watching, a crashed part stayed down, and a service whose
+ * background loop an error stopped went on answering while its events no longer flowed, until someone noticed and
+ * restarted the stack.
  *
  * <p>Each replica is watched on its own: its process every round, its liveness every {@link Timing#livenessEvery}.
  * A crash is restarted after a pause; {@link Timing#downAnswersBeforeRestart} DOWN answers in a row are too (the
@@ -35,10 +36,14 @@ final class ServiceWatch {
         /** The exit code, if it ended while wanted. */
         OptionalInt crashed();
 
-        HealthProbe.Answer ask(String path) throws InterruptedException;
+        /** Whether it is ready to serve: the first answer the watch waits for after a start. */
+        HealthProbe.Answer ready() throws InterruptedException;
+
+        /** Whether it still works, once started: a DOWN answer means it needs a restart. */
+        HealthProbe.Answer live() throws InterruptedException;
 
         /** Stops it if it runs and starts it again; false if it was stopped on purpose meanwhile. */
-        boolean restart() throws IOException;
+        boolean restart() throws IOException, InterruptedException;
     }
 
     /**
@@ -168,7 +173,7 @@ final class ServiceWatch {
                 return Stage.WATCHING;
             }
             nextLivenessProbe = now + timing.livenessEvery().toNanos();
-            HealthProbe.Answer live = replica.ask(HealthProbe.LIVE);
+            HealthProbe.Answer live = replica.live();
             if (!live.answered()) {
                 if (!silenceReported) {
                     Log.warn(replica.name() + " did not answer its liveness probe (" + live + "); not restarted for "
@@ -182,7 +187,7 @@ final class ServiceWatch {
             if (downAnswers < timing.downAnswersBeforeRestart()) {
                 return Stage.WATCHING;
             }
-            return pause(now, "answered " + HealthProbe.LIVE + " with " + live + " " + downAnswers
+            return pause(now, "answered its liveness probe with " + live + " " + downAnswers
                     + " times in a row (its log names the background loop an error stopped)");
         }
 
@@ -195,7 +200,7 @@ final class ServiceWatch {
                 return Stage.WATCHING;
             }
             long pid = replica.pid();
-            if (replica.ask(HealthProbe.READY).ok()) {
+            if (replica.ready().ok()) {
                 if (restarts > 0) {
                     Log.info(replica.name() + " is ready again");
                 }
@@ -232,7 +237,7 @@ final class ServiceWatch {
             return pause.compareTo(timing.longestPause()) < 0 ? pause : timing.longestPause();
         }
 
-        private Stage restart(long now) {
+        private Stage restart(long now) throws InterruptedException {
             try {
                 if (!replica.restart()) {
                     return Stage.WATCHING;

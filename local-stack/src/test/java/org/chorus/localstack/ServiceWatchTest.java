@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterEach;
@@ -118,7 +117,7 @@ class ServiceWatchTest {
         runFor(watch, Duration.ofSeconds(1));
         assertEquals(1, replica.restarts);
         assertEquals(1, replica.stoppedRunning, "the DOWN replica was stopped before the new one started");
-        assertTrue(supervisorLog().contains("stand-in-service answered /q/health/live with 503 3 times in a row"),
+        assertTrue(supervisorLog().contains("stand-in-service answered its liveness probe with 503 3 times in a row"),
                 supervisorLog());
     }
 
@@ -253,11 +252,17 @@ class ServiceWatchTest {
         }
 
         @Override
-        public HealthProbe.Answer ask(String path) {
-            int status = Map.of(HealthProbe.LIVE, live, HealthProbe.READY, ready).get(path);
-            if (path.equals(HealthProbe.LIVE)) {
-                livenessAsked++;
-            }
+        public HealthProbe.Answer ready() {
+            return answer(ready);
+        }
+
+        @Override
+        public HealthProbe.Answer live() {
+            livenessAsked++;
+            return answer(live);
+        }
+
+        private static HealthProbe.Answer answer(int status) {
             return status == 0 ? HealthProbe.Answer.none("HttpTimeoutException") : HealthProbe.Answer.of(status);
         }
 
