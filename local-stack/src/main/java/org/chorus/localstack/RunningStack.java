@@ -53,6 +53,7 @@ public final class RunningStack implements AutoCloseable {
         settings.ports().requireFree();
         secrets = Secrets.loadOrCreate(home);
         home.writePorts(settings.ports());
+        RestartJournal.of(home).clear();
         startPostgres();
         startKafka();
         startServices(List.of(ChorusService.DIRECTORY, ChorusService.SURVEY, ChorusService.INSIGHT));
@@ -149,7 +150,8 @@ public final class RunningStack implements AutoCloseable {
         if (watch == null && !closing) {
             List<ServiceWatch.Watched> parts = new ArrayList<>(List.of(kafka));
             parts.addAll(services.values());
-            watch = new ServiceWatch(parts, ServiceWatch.Timing.of(settings.readyTimeout()), System::nanoTime);
+            watch = new ServiceWatch(parts, ServiceWatch.Timing.of(settings.readyTimeout()), RestartJournal.of(home),
+                    System::nanoTime);
             watch.start();
         }
     }

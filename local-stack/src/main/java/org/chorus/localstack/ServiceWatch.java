@@ -68,12 +68,14 @@ final class ServiceWatch {
 
     private final List<ReplicaWatch> replicas;
     private final Timing timing;
+    private final RestartJournal journal;
     private final LongSupplier nanoTime;
     private volatile boolean stopping;
     private Thread thread;
 
-    ServiceWatch(List<? extends Watched> replicas, Timing timing, LongSupplier nanoTime) {
+    ServiceWatch(List<? extends Watched> replicas, Timing timing, RestartJournal journal, LongSupplier nanoTime) {
         this.timing = timing;
+        this.journal = journal;
         this.nanoTime = nanoTime;
         this.replicas = replicas.stream().map(ReplicaWatch::new).toList();
     }
@@ -147,6 +149,8 @@ final class ServiceWatch {
         ReplicaWatch(Watched replica) {
             this.replica = replica;
             this.readyPid = replica.pid();
+            // nanoTime may be negative: compared with it, never with zero
+            this.nextLivenessProbe = nanoTime.getAsLong();
         }
 
         void look(long now) throws InterruptedException {
@@ -224,6 +228,7 @@ final class ServiceWatch {
             Duration pause = pauseBefore(restarts);
             restarts++;
             restartAt = now + pause.toNanos();
+            journal.record(replica.name(), why);
             Log.warn(replica.name() + " " + why + "; restarting it in " + pause.toMillis() + " ms (restart "
                     + restarts + ")");
             return Stage.PAUSING;

@@ -34,12 +34,13 @@ public final class StackStatus {
         System.out.println("Chorus local stack in " + home.root() + ": "
                 + supervisor.map(p -> state + " (supervisor pid " + p.pid() + ")").orElse("not running"));
         Properties ports = home.readPorts();
+        RestartJournal restarts = RestartJournal.of(home);
         boolean allUp = supervisor.isPresent();
-        allUp &= line("postgres", Leftovers.postmaster(home), ports, false);
-        allUp &= line(KafkaBroker.NAME, Leftovers.recorded(home.pidFile(KafkaBroker.NAME)), ports, false);
+        allUp &= line("postgres", Leftovers.postmaster(home), ports, false, restarts);
+        allUp &= line(KafkaBroker.NAME, Leftovers.recorded(home.pidFile(KafkaBroker.NAME)), ports, false, restarts);
         for (ChorusService service : ChorusService.values()) {
             for (String name : replicaNames(service, ports)) {
-                allUp &= line(name, Leftovers.recorded(home.pidFile(name)), ports, true);
+                allUp &= line(name, Leftovers.recorded(home.pidFile(name)), ports, true, restarts);
             }
         }
         return allUp;
@@ -69,8 +70,8 @@ public final class StackStatus {
         }
     }
 
-    private static boolean line(String name, Optional<ProcessHandle> process, Properties ports, boolean http)
-            throws InterruptedException {
+    private static boolean line(String name, Optional<ProcessHandle> process, Properties ports, boolean http,
+            RestartJournal restarts) throws IOException, InterruptedException {
         String port = ports.getProperty(name);
         String managementPort = ports.getProperty(StackPorts.managementName(name));
         String pid = process.map(p -> "pid " + p.pid()).orElse("-");
@@ -88,7 +89,8 @@ public final class StackStatus {
             health = process.isPresent() ? (listening(Integer.parseInt(port)) ? "listening" : "not listening")
                     : "not running";
         }
-        System.out.printf("  %-27s %-11s %-24s %s%n", name, pid, where, health);
+        String restarted = restarts.summary(name).map(summary -> " (" + summary + ")").orElse("");
+        System.out.printf("  %-27s %-11s %-24s %s%s%n", name, pid, where, health, restarted);
         return health.equals("ready") || health.equals("listening");
     }
 

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The supervisor's watch restarts what crashed or keeps saying DOWN, after a pause that doubles and starts over once
@@ -27,12 +30,14 @@ class ServiceWatchTest {
             Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(10), Duration.ofSeconds(30));
 
     private long now;
+    private RestartJournal journal;
     private final ByteArrayOutputStream supervisorLog = new ByteArrayOutputStream();
     private PrintStream console;
 
     /** The supervisor writes to standard output, which is its log file under `./chorus up`. */
     @BeforeEach
-    void captureTheSupervisorsLog() {
+    void captureTheSupervisorsLog(@TempDir Path run) {
+        journal = new RestartJournal(run.resolve("restarts.properties"));
         console = System.out;
         System.setOut(new PrintStream(supervisorLog, true, StandardCharsets.UTF_8));
     }
@@ -62,6 +67,8 @@ class ServiceWatchTest {
         assertTrue(supervisorLog().contains("stand-in-service exited with code 137; restarting it in 1000 ms"),
                 supervisorLog());
         assertTrue(supervisorLog().contains("stand-in-service is ready again"), supervisorLog());
+        assertTrue(journal.summary("stand-in-service").orElseThrow()
+                .matches("restarted once, the last at [0-9:]{8}: exited with code 137"));
     }
 
     @Test
@@ -145,6 +152,7 @@ class ServiceWatchTest {
         runFor(watch, Duration.ofMinutes(2));
         assertEquals(0, stopped.restarts + stopped.livenessAsked);
         assertEquals(0, stoppedWhilePausing.restarts);
+        assertEquals(Optional.empty(), journal.summary(stopped.name() + "-never-restarted"));
     }
 
     @Test
@@ -185,7 +193,7 @@ class ServiceWatchTest {
     }
 
     private ServiceWatch watching(StandIn... replicas) {
-        return new ServiceWatch(List.of(replicas), TIMING, () -> now);
+        return new ServiceWatch(List.of(replicas), TIMING, journal, () -> now);
     }
 
     /** Rounds one second apart, as the watch's thread runs them, for as long as given. */

@@ -1,0 +1,75 @@
+package org.chorus.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The restarts the supervisor's watch has made since `./chorus up`, kept in the stack's home so that `./chorus
+ * status` can tell that a part which is ready now went down meanwhile, and why.
+ *
+ * @param file a properties file: {@code <part>.count} and {@code <part>.last} for each part restarted
+ */
+record RestartJournal(Path file) {
+
+    static RestartJournal of(StackHome home) {
+        return new RestartJournal(home.run().resolve("restarts.properties"));
+    }
+
+    /** Forgets the restarts of an earlier run: a new `./chorus up` starts with none. */
+    void clear() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /** Notes one restart of the part and why; the journal is only a hint, so a failure to write is only logged. */
+    void record(String part, String why) {
+        try {
+            Properties restarts = read();
+            int count = Integer.parseInt(restarts.getProperty(part + ".count", "0")) + 1;
+            restarts.setProperty(part + ".count", Integer.toString(count));
+            restarts.setProperty(part + ".last", LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ": " + why);
+            write(restarts);
+        } catch (IOException | RuntimeException e) {
+            Log.warn("could not note the restart of " + part + " in " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** "restarted 2 times, the last at 17:04:35: exited with code 137", if the part was restarted. */
+    Optional<String> summary(String part) throws IOException {
+        Properties restarts = read();
+        String count = restarts.getProperty(part + ".count");
+        if (count == null) {
+            return Optional.empty();
+        }
+        String times = count.equals("1") ? "once" : count + " times";
+        return Optional.of("restarted " + times + ", the last at " + restarts.getProperty(part + ".last"));
+    }
+
+    private Properties read() throws IOException {
+        Properties restarts = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                restarts.load(in);
+            }
+        }
+        return restarts;
+    }
+
+    /** Written beside and moved, so that `./chorus status` never reads half a file. */
+    private void write(Properties restarts) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            restarts.store(out, "Restarts by the local stack's supervisor since it started");
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
