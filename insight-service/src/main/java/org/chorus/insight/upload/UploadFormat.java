@@ -44,6 +44,14 @@ public enum UploadFormat {
         };
     }
 
+    /** Only a workbook has sheets to choose from. */
+    public boolean hasSheets() {
+        return switch (this) {
+            case XLSX -> true;
+            case CSV, JSON -> false;
+        };
+    }
+
     /**
      * The format a request's Content-Type names. Anything else than CSV or a workbook is read as JSON, which the
      * endpoint's {@code @Consumes} has already narrowed to JSON.

@@ -3,6 +3,7 @@ package org.chorus.insight.upload;
 import static org.chorus.insight.upload.UploadFormat.CSV_TYPE;
 import static org.chorus.insight.upload.UploadFormat.XLSX_TYPE;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -84,14 +85,15 @@ public class UploadResource {
     @APIResponse(responseCode = "422", description = "The calling organisation is not active in the directory")
     public Response upload(
             @Parameter(description = "keep-valid (default) or all-or-nothing") @QueryParam("mode") String mode,
-            @Parameter(description = "For a workbook: the sheet to read (default: the first)") @QueryParam("sheet")
-            String sheet,
+            @Parameter(description = "For a workbook: the sheet to read (default: the first); a CSV or JSON file has none")
+            @QueryParam("sheet") String sheet,
             @Parameter(description = "Makes retries safe: the same key and file return the first result")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] content) {
         UploadMode uploadMode = mode(mode);
         UploadFormat format = UploadFormat.ofContentType(contentType);
+        requireSheetsIfNamed(format, sheet);
         byte[] file = content == null ? new byte[0] : content;
         Upload upload = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "upload",
                 new Fingerprint(format.label(), sheet, uploadMode, file), Upload.class,
@@ -176,6 +178,17 @@ public class UploadResource {
             return true;
         }
         throw ProblemException.invalidParameter("format", "must be csv or xlsx");
+    }
+
+    /**
+     * A sheet named for a file that has none would be stored as the sheet the upload read, and nothing would have been
+     * read from it.
+     */
+    private static void requireSheetsIfNamed(UploadFormat format, String sheet) {
+        if (sheet != null && !format.hasSheets()) {
+            throw ProblemException.invalidParameter("sheet", "names a sheet of an Excel workbook (XLSX), and a "
+                    + format.label().toUpperCase(Locale.ROOT) + " file has none; leave it out");
+        }
     }
 
     /** Without a sheet it reads as before sheets existed, so a retry across an upgrade still matches its first try. */

@@ -178,6 +178,27 @@ class UploadResourceTest {
                 .when().get("/api/v1/activities").then().body("items", hasSize(0));
     }
 
+    /** A CSV or JSON file has no sheets: naming one would store a sheet the upload never read. */
+    @Test
+    void aSheetNamedForAFileWithoutSheetsIsRefusedAndNothingIsKept() {
+        String place = unique("fylde");
+        UUID org = organisation("Healthwatch Fylde", true, place);
+        String csv = HEADER + "\r\nHWF-1,Drop-in,In depth conversation,2019-06-01,2019-06-01," + place + ",12,,"
+                + "Parking is hard,care-at-home,Concern,12,\r\n";
+        given().header("Authorization", writer(org)).contentType("text/csv").queryParam("sheet", "Findings")
+                .body(csv).when().post("/api/v1/uploads")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("sheet"))
+                .body("errors[0].detail", containsString("a CSV file has none"));
+        given().header("Authorization", writer(org)).contentType("application/json").queryParam("sheet", "Findings")
+                .body("{\"activities\": []}").when().post("/api/v1/uploads")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("sheet"))
+                .body("errors[0].detail", containsString("a JSON file has none"));
+        given().header("Authorization", reader()).queryParam("organisation", org.toString())
+                .when().get("/api/v1/activities").then().statusCode(200).body("items", hasSize(0));
+
+        upload(org, "text/csv", csv, null).statusCode(201).body("rows[0].status", equalTo("ACCEPTED"));
+    }
+
     @Test
     void aJsonFileCarriesSeveralFindingsPerActivityAndIsJudgedRowByRow() {
         String place = unique("blackburn");
