@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * background loop an error stopped went on answering while its events no longer flowed, until someone noticed and
  * restarted the stack.
  *
- * <p>Each replica is watched on its own: its process every round, its liveness every {@link Timing#livenessEvery}.
+ * <p>Each part is watched on its own: its process every round, its liveness every {@link Timing#livenessEvery}.
  * A crash is restarted after a pause; {@link Timing#downAnswersBeforeRestart} DOWN answers in a row are too (the
  * replica keeps serving meanwhile: its reads and writes still work). A liveness probe that gets no answer is not a
  * reason: a busy JVM may be slow to answer, and killing it would fail the requests it is serving. The pause doubles
@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  */
 final class ServiceWatch {
 
-    /** What the watch needs of a replica; {@link ServiceProcess} in the stack. */
+    /** What the watch needs of a part: a replica ({@link ServiceProcess}) or the broker ({@link StackBroker}). */
     interface Watched {
 
         String name();
@@ -33,7 +33,7 @@ final class ServiceWatch {
         /** Started and not stopped on purpose since. */
         boolean wanted();
 
-        /** The exit code, if it ended while wanted. */
+        /** The exit code, if it ended while wanted; -1 when a restart that failed left no process. */
         OptionalInt crashed();
 
         /** Whether it is ready to serve: the first answer the watch waits for after a start. */
