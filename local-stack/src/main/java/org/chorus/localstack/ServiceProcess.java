@@ -114,7 +114,7 @@ final class ServiceProcess implements ServiceWatch.Watched {
                 throw new IllegalStateException(replica.name() + " exited with code " + running.exitCode()
                         + " while starting; see " + running.log());
             }
-            last = HealthProbe.ask(management, HealthProbe.READY, PROBE_TIMEOUT);
+            last = ready();
             if (last.ok()) {
                 return;
             }
