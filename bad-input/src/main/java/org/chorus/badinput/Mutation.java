@@ -52,7 +52,10 @@ public enum Mutation {
     BAD_PATH_PARAMETER,
     /** A query parameter of the wrong form: not a number or date, out of range, a tampered cursor, NUL. */
     BAD_QUERY_PARAMETER,
-    /** A query parameter the operation does not take: a misspelling of one it takes, or a word of its own. */
+    /**
+     * A query parameter the operation does not take: a misspelling of one it takes, a word of its own, or one with no
+     * name ({@code ?=1}).
+     */
     UNKNOWN_QUERY_PARAMETER,
     /** One of the operation's query parameters given twice, each time with a value it accepts. */
     REPEATED_QUERY_PARAMETER,

@@ -33,7 +33,8 @@ final class RequestMutations {
             case UNKNOWN_QUERY_PARAMETER -> {
                 String name = unknownQueryName(draft.operation.parameters(ApiOperation.Location.QUERY), random);
                 draft.query.put(Draft.encode(name), "1");
-                draft.target = name;
+                // A parameter with no name is named by what was sent: "1" would name its value.
+                draft.target = name.isEmpty() ? "=1" : name;
             }
             case REPEATED_QUERY_PARAMETER -> {
                 ApiOperation.Parameter parameter = OddValues.pick(random,
@@ -85,7 +86,10 @@ final class RequestMutations {
         draft.target = name;
     }
 
-    /** A misspelling of one of the operation's own parameters (its last letter dropped), else a common extra. */
+    /**
+     * A misspelling of one of the operation's own parameters (its last letter dropped), else a common extra, or no
+     * name at all ({@code ?=1}).
+     */
     private static String unknownQueryName(List<ApiOperation.Parameter> own, SplittableRandom random) {
         List<String> names = own.stream().map(ApiOperation.Parameter::name).toList();
         if (!names.isEmpty() && random.nextBoolean()) {
@@ -93,7 +97,7 @@ final class RequestMutations {
             String misspelt = name.length() > 1 ? name.substring(0, name.length() - 1) : name + name;
             return names.contains(misspelt) ? misspelt + "_" : misspelt;
         }
-        String extra = OddValues.pick(random, List.of("expand", "fields", "utm_source", "chanel", "_"));
+        String extra = OddValues.pick(random, List.of("expand", "fields", "utm_source", "chanel", "_", ""));
         return names.contains(extra) ? extra + "_" : extra;
     }
 

@@ -13,8 +13,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +29,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A parameter or body value of the wrong form is a 400 problem that names it: JAX-RS's own conversion failure named
@@ -125,6 +132,19 @@ class ParameterFormsTest {
                 .then().statusCode(400)
                 .body("errors[0].parameter", equalTo("expand"))
                 .body("errors[0].detail", equalTo("is not a parameter of this operation, which takes none"));
+    }
+
+    /** Sent as written: RestAssured would rebuild the query from its own reading of it. */
+    @Test
+    void aQueryParameterWithoutANameIsNamedAsSentNotByItsValue() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/activities?limit=5&=WORKSHOP"))
+                .header("Authorization", reader()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, answer.statusCode(), answer.body());
+        JsonPath problem = JsonPath.from(answer.body());
+        assertEquals("=WORKSHOP", problem.getString("errors[0].parameter"));
+        assertEquals("has no name before its '='; a query parameter is name=value",
+                problem.getString("errors[0].detail"));
     }
 
     @Test

@@ -49,6 +49,8 @@ public class ParameterForms {
 
     static final String ONCE = "must be given once";
 
+    static final String NAMELESS = "has no name before its '='; a query parameter is name=value";
+
     /**
      * The query parameters an operation takes, of those the ones that hold one value (not a collection), and the
      * headers it declares that hold one value.
@@ -72,6 +74,7 @@ public class ParameterForms {
             return;
         }
         Declared declared = declarations.computeIfAbsent(method, ParameterForms::declaredOf);
+        refuseNameless(http.query());
         refuseUnknownOrRepeated(request.getUriInfo().getQueryParameters(), declared);
         // Vert.x's own headers: the JAX-RS view of them is a copy built on first use.
         for (String header : declared.singleHeaders()) {
@@ -86,6 +89,18 @@ public class ParameterForms {
                 if (!readable(form, value)) {
                     throw ProblemException.invalidParameter(form.name(), form.rule());
                 }
+            }
+        }
+    }
+
+    /** RESTEasy reads {@code ?=1} as a parameter named "1", which would name the value as what was wrong. */
+    private static void refuseNameless(String query) {
+        if (query == null || !(query.startsWith("=") || query.contains("&="))) {
+            return;
+        }
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("=")) {
+                throw ProblemException.invalidParameter(parameter, NAMELESS);
             }
         }
     }
