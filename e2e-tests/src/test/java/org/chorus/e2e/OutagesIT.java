@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -88,6 +92,44 @@ class OutagesIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> as(secret).get("/api/v1/organisations").statusCode(), equalTo(200));
         assertTrue(said.contains("kafka exited with code 137; restarting it in 1000 ms"), said);
+    }
+
+    /**
+     * PostgreSQL's postmaster too (its own crash recovery restarts only its server processes): once started again,
+     * with crash recovery, the findings stored before are all served, and new ones are stored.
+     */
+    @Test
+    void aPostmasterKilledFromOutsideIsStartedAgainWithEverythingItHadStored() throws SQLException {
+        stack().restartFailedParts();
+        Owner healthwatch = new Owner(Tenant.register("Healthwatch Blackpool"));
+        List<OwnedResource> findings = IntStream.range(0, 5).mapToObj(i -> healthwatch.draftFinding()).toList();
+        writeOutTheLog();
+        long killed = stack().postgresPid();
+
+        String said = supervisorLogWhile(() -> killFromOutside(killed), () -> stack().postgresPid() != killed
+                && stack().postgresPid() != -1
+                && findings.get(0).owner().get().get(findings.get(0).path()).statusCode() == 200);
+
+        for (OwnedResource finding : findings) {
+            finding.owner().get().get(finding.path()).then().statusCode(200).body("id", equalTo(finding.id()));
+        }
+        healthwatch.draftFinding();
+        assertTrue(said.contains("postgres postmaster ended (pid " + killed + "); restarting it in 1000 ms"), said);
+    }
+
+    /**
+     * A test stack commits without waiting for its write-ahead log, which PostgreSQL writes out within a fraction of
+     * a second; a kill in that fraction would lose what no durable stack loses. A commit that waits writes out all
+     * before it.
+     */
+    private static void writeOutTheLog() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(stack().jdbcUrl("insight"), stack().dbUser(),
+                stack().dbPassword()); Statement statement = connection.createStatement()) {
+            statement.execute("SET synchronous_commit = on");
+            connection.setAutoCommit(false);
+            statement.execute("CREATE TEMPORARY TABLE written_out (at timestamptz)");
+            connection.commit();
+        }
     }
 
     private static void killFromOutside(long pid) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -28,9 +27,6 @@ public final class LocalStack {
         try {
             stack.startAll();
             return stack;
-        } catch (SQLException e) {
-            stack.close();
-            throw new IOException("Could not prepare PostgreSQL: " + e.getMessage(), e);
         } catch (IOException | InterruptedException | RuntimeException e) {
             stack.close();
             throw e;
@@ -78,14 +74,17 @@ public final class LocalStack {
             Log.info("supervisor pid " + ProcessHandle.current().pid() + ", home " + home.root());
             state(home, "STARTING");
             RunningStack stack = new RunningStack(settings, lock.get());
-            Runtime.getRuntime().addShutdownHook(stopHook(home, stack, pidFile, stopped));
+            StackRequests requests = new StackRequests(home, stack);
+            Runtime.getRuntime().addShutdownHook(stopHook(home, stack, requests, pidFile, stopped));
             if (!start(home, stack, pidFile, stopped)) {
                 return;
             }
             stack.restartFailedParts();
+            requests.start();
             state(home, "UP");
             Log.info("up: gateway " + stack.gatewayUrl() + ", logs in " + home.logs()
-                    + "; a service or the broker that exits, or a service whose liveness check says DOWN, is restarted");
+                    + "; a service, the broker or PostgreSQL that exits, or a service whose liveness check says DOWN, is "
+                    + "restarted; ./chorus up again rebuilds and restarts the services whose code changed");
         } catch (IOException e) {
             Log.warn("cannot run the local stack: " + e.getMessage());
             System.exit(1);
@@ -94,9 +93,12 @@ public final class LocalStack {
     }
 
     /** Stops the stack on SIGTERM or Ctrl-C, and lets {@code run} return once it has. */
-    private static Thread stopHook(StackHome home, RunningStack stack, Path pidFile, CountDownLatch stopped) {
+    private static Thread stopHook(StackHome home, RunningStack stack, StackRequests requests, Path pidFile,
+            CountDownLatch stopped) {
         return new Thread(() -> {
             state(home, "STOPPING");
+            // First, so that no request starts a service after the stack has stopped it.
+            requests.stop();
             stack.close();
             state(home, "STOPPED");
             deleteQuietly(pidFile);

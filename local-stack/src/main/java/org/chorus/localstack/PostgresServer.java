@@ -24,8 +24,10 @@ final class PostgresServer implements AutoCloseable {
     private final StackHome home;
 
     static {
-        // zonky narrates every step at INFO; PostgreSQL's own log is in postgres.log.
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        // zonky narrates every step at INFO, and logs at ERROR, with a trace, the failed pg_ctl stop of a postmaster
+        // that had already ended, before the watch starts a new one; close() itself says whether a live one stopped.
+        // PostgreSQL's own log is in postgres.log.
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.zonky", "off");
     }
 
     private PostgresServer(EmbeddedPostgres postgres, StackHome home) {
@@ -110,7 +112,8 @@ final class PostgresServer implements AutoCloseable {
         try {
             postgres.close();
             // pg_ctl gives up waiting after 5 s while a large checkpoint may still be running; wait for the real end.
-            postmaster.ifPresent(p -> ChildProcess.awaitExit(p, Duration.ofSeconds(120)));
+            postmaster.filter(p -> !ChildProcess.awaitExit(p, Duration.ofSeconds(120))).ifPresent(p -> Log.warn(
+                    "PostgreSQL (pid " + p.pid() + ") has not stopped after 2 min; see " + home.log("postgres")));
         } catch (IOException | RuntimeException e) {
             Log.warn("PostgreSQL did not stop cleanly: " + e.getMessage());
         }

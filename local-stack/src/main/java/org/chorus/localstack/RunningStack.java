@@ -4,19 +4,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A started stack: PostgreSQL, Kafka and the four services as processes, some perhaps as several replicas. Closing it
  * (or the JVM exiting) stops the services, then Kafka, then PostgreSQL. The failure methods let e2e tests take one
  * part away and bring it back.
  */
-public final class RunningStack implements AutoCloseable {
+public final class RunningStack implements AutoCloseable, StackRequests.Control {
 
     private final StackSettings settings;
     private final StackHome home;
@@ -25,7 +26,7 @@ public final class RunningStack implements AutoCloseable {
     private volatile boolean closing;
     private FileChannel lockChannel;
     private Secrets secrets;
-    private volatile PostgresServer postgres;
+    private final StackDatabase postgres;
     private final StackBroker kafka;
     private ServiceWatch watch;
 
@@ -38,11 +39,12 @@ public final class RunningStack implements AutoCloseable {
         this.settings = settings;
         this.home = new StackHome(settings.home());
         this.lockChannel = lock;
+        this.postgres = new StackDatabase(home, settings, () -> secrets.dbPassword(), () -> closing);
         this.kafka = new StackBroker(home, settings, () -> closing);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    void startAll() throws IOException, SQLException, InterruptedException {
+    void startAll() throws IOException, InterruptedException {
         home.create();
         if (lockChannel == null) {
             lockChannel = home.tryLock().orElseThrow(
@@ -93,6 +95,7 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** The service's replicas, the first first; one unless the settings asked for more. */
+    @Override
     public List<ServiceReplica> replicas(ChorusService service) {
         return settings.ports().replicas(service);
     }
@@ -114,6 +117,7 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
+    @Override
     public void stopReplica(ServiceReplica replica) {
         process(replica).stop();
     }
@@ -124,6 +128,7 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** Starts a stopped replica again and waits until it is ready. */
+    @Override
     public void startReplica(ServiceReplica replica) throws IOException, InterruptedException {
         ServiceProcess process = process(replica);
         if (!process.isRunning()) {
@@ -132,8 +137,19 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean isRunning(ServiceReplica replica) {
         return process(replica).isRunning();
+    }
+
+    @Override
+    public Optional<Instant> runningBuild(ServiceReplica replica) {
+        return process(replica).build();
+    }
+
+    @Override
+    public Optional<Instant> currentBuild(ChorusService service) {
+        return StackRequests.modifiedAt(settings.serviceJar(service));
     }
 
     /** The replica's process id, or -1 if it was never started. */
@@ -142,13 +158,13 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * From now on, restarts a service replica or the broker that ends without being stopped through this stack, and
-     * a replica whose liveness check keeps saying DOWN (see {@link ServiceWatch}); `./chorus up` asks for it once the
-     * stack is up.
+     * From now on, restarts a service replica, the broker or PostgreSQL's postmaster that ends without being stopped
+     * through this stack, and a replica whose liveness check keeps saying DOWN (see {@link ServiceWatch}); `./chorus
+     * up` asks for it once the stack is up.
      */
     public synchronized void restartFailedParts() {
         if (watch == null && !closing) {
-            List<ServiceWatch.Watched> parts = new ArrayList<>(List.of(kafka));
+            List<ServiceWatch.Watched> parts = new ArrayList<>(List.of(postgres, kafka));
             parts.addAll(services.values());
             watch = new ServiceWatch(parts, ServiceWatch.Timing.of(settings.readyTimeout()), RestartJournal.of(home),
                     System::nanoTime);
@@ -159,6 +175,11 @@ public final class RunningStack implements AutoCloseable {
     /** The broker's process id, or -1 while it is not running. */
     public long kafkaPid() {
         return kafka.pid();
+    }
+
+    /** PostgreSQL's postmaster's process id, or -1 while it is not running. */
+    public long postgresPid() {
+        return postgres.pid();
     }
 
     /** Takes the broker away (a clean shutdown); producers keep their events in their outboxes meanwhile. */
@@ -175,20 +196,13 @@ public final class RunningStack implements AutoCloseable {
         kafka.start();
     }
 
-    public synchronized void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
+    /** A clean shutdown; the services answer 503 for what needs it meanwhile. */
+    public void stopPostgres() {
+        postgres.stop();
     }
 
-    public void startPostgres() throws IOException, SQLException {
-        if (postgres == null) {
-            PostgresServer started = PostgresServer.start(home, settings.ports().postgres(), settings.durable(),
-                    secrets.dbPassword());
-            register(started, () -> postgres = started);
-            Log.info("PostgreSQL ready on 127.0.0.1:" + started.port() + " (pid " + started.pid() + ")");
-        }
+    public void startPostgres() throws IOException, InterruptedException {
+        postgres.start();
     }
 
     public String kafkaBootstrapServers() {
@@ -272,19 +286,6 @@ public final class RunningStack implements AutoCloseable {
             services.get(replica).awaitReady(left, () -> closing);
             Log.info(replica.name() + " ready on " + serviceUrl(replica));
         }
-    }
-
-    /** Records a started part, unless the stack began stopping meanwhile: then the part is stopped at once. */
-    private synchronized void register(AutoCloseable part, Runnable record) {
-        if (closing) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                Log.warn("could not stop a part started while stopping: " + e.getMessage());
-            }
-            throw new IllegalStateException("The stack is stopping");
-        }
-        record.run();
     }
 
     private synchronized ServiceProcess process(ServiceReplica replica) {

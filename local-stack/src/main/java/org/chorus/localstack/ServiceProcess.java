@@ -5,11 +5,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,6 +27,8 @@ final class ServiceProcess implements ServiceWatch.Watched {
     private final StackHome home;
     private final Map<String, String> environment;
     private volatile ChildProcess process;
+    /** The time of the jar it last started, so that a newer build can be told from the one that runs. */
+    private volatile Optional<Instant> build = Optional.empty();
     /** Started and not stopped or killed since: whether the supervisor's watch should bring it back. */
     private boolean wanted;
 
@@ -93,6 +96,7 @@ final class ServiceProcess implements ServiceWatch.Watched {
         List<String> arguments = new ArrayList<>(settings.serviceJvmOptions());
         arguments.addAll(settings.jit().jvmOptions());
         arguments.addAll(List.of("-jar", jar.toString()));
+        build = StackRequests.modifiedAt(jar);
         ChildProcess started = ChildProcess.startJava(replica.name(), arguments, environment, home);
         started.onUnexpectedExit(() -> Log.warn(replica.name() + " exited unexpectedly with code "
                 + started.exitCode() + "; see " + started.log()));
@@ -124,6 +128,11 @@ final class ServiceProcess implements ServiceWatch.Watched {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** The time of the jar it last started; empty if it never started. */
+    Optional<Instant> build() {
+        return build;
     }
 
     URI url() {
@@ -164,10 +173,10 @@ final class ServiceProcess implements ServiceWatch.Watched {
 
     /** The exit code of a process that ended while wanted (a crash, the OOM killer, a kill from outside). */
     @Override
-    public synchronized OptionalInt crashed() {
+    public synchronized Optional<String> ended() {
         ChildProcess running = process;
-        return wanted && running != null && !running.isAlive() ? OptionalInt.of(running.exitCode())
-                : OptionalInt.empty();
+        return wanted && running != null && !running.isAlive()
+                ? Optional.of("exited with code " + running.exitCode()) : Optional.empty();
     }
 
     /** Whether it was started and nobody has stopped it on purpose since. */

@@ -3,14 +3,14 @@ package org.chorus.localstack;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Restarts a service or the broker of `./chorus up` that ended without being asked to, or a service whose liveness
- * check says DOWN, as an orchestrator would: with nothing watching, a crashed part stayed down, and a service whose
- * background loop an error stopped went on answering while its events no longer flowed, until someone noticed and
- * restarted the stack.
+ * Restarts a service, the broker or PostgreSQL of `./chorus up` that ended without being asked to, or a service whose
+ * liveness check says DOWN, as an orchestrator would: with nothing watching, a crashed part stayed down, and a
+ * service whose background loop an error stopped went on answering while its events no longer flowed, until someone
+ * noticed and restarted the stack.
  *
  * <p>Each part is watched on its own: its process every round, its liveness every {@link Timing#livenessEvery}.
  * A crash is restarted after a pause; {@link Timing#downAnswersBeforeRestart} DOWN answers in a row are too (the
@@ -22,7 +22,13 @@ import java.util.function.LongSupplier;
  */
 final class ServiceWatch {
 
-    /** What the watch needs of a part: a replica ({@link ServiceProcess}) or the broker ({@link StackBroker}). */
+    /** Why a part that should run has no process: a restart that failed, tried again like a crash. */
+    static final String NO_PROCESS = "had no process after a restart that failed";
+
+    /**
+     * What the watch needs of a part: a replica ({@link ServiceProcess}), the broker ({@link StackBroker}) or
+     * PostgreSQL ({@link StackDatabase}).
+     */
     interface Watched {
 
         String name();
@@ -33,8 +39,8 @@ final class ServiceWatch {
         /** Started and not stopped on purpose since. */
         boolean wanted();
 
-        /** The exit code, if it ended while wanted; -1 when a restart that failed left no process. */
-        OptionalInt crashed();
+        /** How it ended, if it ended while wanted ("exited with code 137"), or why no process runs. */
+        Optional<String> ended();
 
         /** Whether it is ready to serve: the first answer the watch waits for after a start. */
         HealthProbe.Answer ready() throws InterruptedException;
@@ -70,58 +76,30 @@ final class ServiceWatch {
     private final Timing timing;
     private final RestartJournal journal;
     private final LongSupplier nanoTime;
-    private volatile boolean stopping;
-    private Thread thread;
+    private final RepeatingTask task;
 
     ServiceWatch(List<? extends Watched> replicas, Timing timing, RestartJournal journal, LongSupplier nanoTime) {
         this.timing = timing;
         this.journal = journal;
         this.nanoTime = nanoTime;
         this.replicas = replicas.stream().map(ReplicaWatch::new).toList();
+        this.task = new RepeatingTask("chorus-service-watch", timing.round(), this::round);
     }
 
     /** Watches on a thread of its own until {@link #stop()}. */
-    synchronized void start() {
-        thread = new Thread(this::run, "chorus-service-watch");
-        thread.setDaemon(true);
-        thread.start();
+    void start() {
+        task.start();
     }
 
     /** Ends the watch and waits for a restart it is in the middle of, so that nothing is started after it returns. */
     void stop() {
-        stopping = true;
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running == null) {
-            return;
-        }
-        running.interrupt();
-        try {
-            running.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run() {
-        while (!stopping) {
-            try {
-                round();
-                Thread.sleep(timing.round().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                Log.warn("the service watch's round failed, and goes on: " + e);
-            }
-        }
+        task.stop();
     }
 
     /** Looks at every replica once. */
     void round() throws InterruptedException {
         for (ReplicaWatch replica : replicas) {
-            if (stopping) {
+            if (task.stopping()) {
                 return;
             }
             replica.look(nanoTime.getAsLong());
@@ -162,9 +140,9 @@ final class ServiceWatch {
         }
 
         private Stage watch(long now) throws InterruptedException {
-            OptionalInt exit = replica.crashed();
-            if (exit.isPresent()) {
-                return pause(now, "exited with code " + exit.getAsInt());
+            Optional<String> ended = replica.ended();
+            if (ended.isPresent()) {
+                return pause(now, ended.get());
             }
             if (!replica.wanted()) {
                 return Stage.WATCHING;
@@ -196,9 +174,9 @@ final class ServiceWatch {
         }
 
         private Stage awaitReady(long now) throws InterruptedException {
-            OptionalInt exit = replica.crashed();
-            if (exit.isPresent()) {
-                return pause(now, "exited with code " + exit.getAsInt() + " while starting");
+            Optional<String> ended = replica.ended();
+            if (ended.isPresent()) {
+                return pause(now, ended.get() + " while starting");
             }
             if (!replica.wanted()) {
                 return Stage.WATCHING;

@@ -36,7 +36,7 @@ public final class StackStatus {
         Properties ports = home.readPorts();
         RestartJournal restarts = RestartJournal.of(home);
         boolean allUp = supervisor.isPresent();
-        allUp &= line("postgres", Leftovers.postmaster(home), ports, false, restarts);
+        allUp &= line(StackDatabase.NAME, Leftovers.postmaster(home), ports, false, restarts);
         allUp &= line(KafkaBroker.NAME, Leftovers.recorded(home.pidFile(KafkaBroker.NAME)), ports, false, restarts);
         for (ChorusService service : ChorusService.values()) {
             for (String name : replicaNames(service, ports)) {

@@ -3,19 +3,15 @@ package org.chorus.localstack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,24 +27,16 @@ class ServiceWatchTest {
 
     private long now;
     private RestartJournal journal;
-    private final ByteArrayOutputStream supervisorLog = new ByteArrayOutputStream();
-    private PrintStream console;
+    @RegisterExtension
+    final SupervisorLog log = new SupervisorLog();
 
-    /** The supervisor writes to standard output, which is its log file under `./chorus up`. */
     @BeforeEach
-    void captureTheSupervisorsLog(@TempDir Path run) {
+    void journalIn(@TempDir Path run) {
         journal = new RestartJournal(run.resolve("restarts.properties"));
-        console = System.out;
-        System.setOut(new PrintStream(supervisorLog, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTheConsole() {
-        System.setOut(console);
     }
 
     private String supervisorLog() {
-        return supervisorLog.toString(StandardCharsets.UTF_8);
+        return log.text();
     }
 
     @Test
@@ -255,8 +243,8 @@ class ServiceWatchTest {
         }
 
         @Override
-        public OptionalInt crashed() {
-            return wanted && !alive ? OptionalInt.of(exitCode) : OptionalInt.empty();
+        public Optional<String> ended() {
+            return wanted && !alive ? Optional.of("exited with code " + exitCode) : Optional.empty();
         }
 
         @Override

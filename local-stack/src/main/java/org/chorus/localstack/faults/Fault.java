@@ -1,7 +1,6 @@
 package org.chorus.localstack.faults;
 
 import java.io.IOException;
-import java.sql.SQLException;
 
 import org.chorus.localstack.ChorusService;
 import org.chorus.localstack.RunningStack;
@@ -46,7 +45,7 @@ public enum Fault {
         }
     }
 
-    void restore(RunningStack stack) throws IOException, InterruptedException, SQLException {
+    void restore(RunningStack stack) throws IOException, InterruptedException {
         switch (this) {
             case KAFKA_KILLED -> stack.startKafka();
             case POSTGRES_RESTARTED -> stack.startPostgres();
