@@ -6,7 +6,9 @@ import static org.chorus.survey.SurveyJson.options;
 import static org.chorus.survey.SurveyJson.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,38 @@ class AnswerRulesTest {
         assertEquals(answers("{\"rank\": {\"ranking\": [\"a\", \"b\", \"c\"]}}").get("rank"), kept.get("rank"),
                 "the ranking alone");
         assertEquals(null, kept.get("age").consent(), "consent is kept only where the question asks for it");
+    }
+
+    /**
+     * A blank answer is dropped, so a field {@link Answer#isBlank} did not know of would drop every answer that uses
+     * it: each field but the consent that goes with a choice makes an answer on its own.
+     */
+    @Test
+    void everyAnswerFieldButConsentMakesAnAnswerOnItsOwn() throws ReflectiveOperationException {
+        RecordComponent[] fields = Answer.class.getRecordComponents();
+        for (int i = 0; i < fields.length; i++) {
+            Object[] values = new Object[fields.length];
+            values[i] = sampleOf(fields[i].getType());
+            Answer alone = Answer.class.getDeclaredConstructor(Arrays.stream(fields).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new)).newInstance(values);
+            assertEquals(!fields[i].getName().equals("consent"), !alone.isBlank(), fields[i].getName());
+        }
+    }
+
+    private static Object sampleOf(Class<?> type) {
+        if (type == List.class) {
+            return List.of("a");
+        }
+        if (type == String.class) {
+            return "a";
+        }
+        if (type == Integer.class) {
+            return 1;
+        }
+        if (type == Boolean.class) {
+            return true;
+        }
+        throw new AssertionError("No sample answer value of " + type + ": add one here");
     }
 
     @Test
