@@ -27,7 +27,7 @@ final class StackRequests {
     enum Verb {
         /** Stop the services named, on purpose: the watch leaves them alone until they are started again. */
         STOP,
-        /** Start each replica that is not running, and restart each whose build is newer than its process. */
+        /** Start each replica that is not running, and restart each whose build on disk is not the one it runs. */
         REFRESH
     }
 
@@ -68,9 +68,17 @@ final class StackRequests {
         this.task = new RepeatingTask("chorus-stack-requests", POLL, this::answerWaiting);
     }
 
-    /** Answers requests on a thread of its own until {@link #stop()}, and says so to the asking side. */
+    /**
+     * Answers requests on a thread of its own until {@link #stop()}, and says so to the asking side. What an earlier
+     * supervisor left unanswered is dropped: a stop asked of it is not this stack's to carry out.
+     */
     void start() throws IOException {
         Files.createDirectories(directory);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path left : files.toList()) {
+                Files.deleteIfExists(left);
+            }
+        }
         writeWhole(directory.resolve(SERVING), List.of(Long.toString(ProcessHandle.current().pid())));
         task.start();
     }

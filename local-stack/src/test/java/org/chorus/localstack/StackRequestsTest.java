@@ -105,6 +105,10 @@ class StackRequestsTest {
         stack.built(ChorusService.SURVEY, NEW_BUILD);
         StackRequests requests = new StackRequests(home, stack);
         assertFalse(StackRequests.answeredBy(home, ProcessHandle.current()), "not before it serves");
+        Path requestsDirectory = Files.createDirectories(home.run().resolve("requests"));
+        stack.built(ChorusService.INSIGHT, NEW_BUILD);
+        Files.write(requestsDirectory.resolve("0-left-by-an-earlier-supervisor.request"),
+                List.of("REFRESH", "insight-service"));
         requests.start();
         try {
             assertTrue(StackRequests.answeredBy(home, ProcessHandle.current()));
@@ -115,6 +119,7 @@ class StackRequestsTest {
                     List.of(ChorusService.SURVEY), Duration.ofSeconds(30), ProcessHandle.current());
 
             assertEquals(Optional.of(new StackRequests.Answer(true, List.of("survey-service started"))), answer);
+            assertEquals(List.of("start survey-service"), stack.calls, "the earlier supervisor's request is dropped");
             try (var left = Files.list(home.run().resolve("requests"))) {
                 assertEquals(List.of("serving"), left.map(f -> f.getFileName().toString()).toList(),
                         "the request and its answer are gone");
