@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Lets `./chorus up` on a running stack rebuild services without stopping the rest: only the supervisor holds the
- * processes, so the script asks it, through files in the stack's run directory, to stop what it is about to rebuild
- * and then to bring every service up to date. A request is {@code <id>.request}; the supervisor answers in
+ * processes, so the script asks it, through files in the stack's run directory, to stop what it has rebuilt beside
+ * the running build, before it puts the new one in place, and then to bring every service up to date. A request is {@code <id>.request}; the supervisor answers in
  * {@code <id>.done}, whose first line is {@code OK} or {@code FAILED}, followed by what it did.
  */
 final class StackRequests {
