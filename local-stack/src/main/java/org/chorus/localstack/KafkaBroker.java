@@ -1,8 +1,6 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,12 +171,7 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Whether it accepts connections on its client port. */
     boolean portOpen() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return ListenPorts.accepting(port, Duration.ofMillis(500));
     }
 
     private void checkStillStarting(long deadline, BooleanSupplier aborted) {

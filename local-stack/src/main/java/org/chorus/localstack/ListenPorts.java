@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,6 +44,16 @@ final class ListenPorts {
         }
         throw new IllegalStateException("No free port between " + WINDOW_START + " and " + end + " in " + ATTEMPTS
                 + " tries");
+    }
+
+    /** Whether something on this machine accepts connections on the port: a server's readiness, or status. */
+    static boolean accepting(int port, Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The first port the kernel hands to outgoing connections. */

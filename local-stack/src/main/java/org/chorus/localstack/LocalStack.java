@@ -2,10 +2,8 @@ package org.chorus.localstack;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -132,13 +130,10 @@ public final class LocalStack {
         }
     }
 
-    /** Written beside and moved, so that the polling script never reads half a line. */
+    /** Whole, so that the polling script never reads half a line. */
     private static void state(StackHome home, String state) {
         try {
-            Path temporary = home.stateFile().resolveSibling("state.tmp");
-            Files.writeString(temporary, state + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, home.stateFile(), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            StackFiles.writeWhole(home.stateFile(), state + "\n");
         } catch (IOException e) {
             Log.warn("could not write " + home.stateFile() + ": " + e.getMessage());
         }

@@ -2,13 +2,14 @@ package org.chorus.localstack;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -44,13 +45,22 @@ record RestartJournal(Path file) {
 
     /** "restarted 2 times, the last at 17:04:35: exited with code 137", if the part was restarted. */
     Optional<String> summary(String part) throws IOException {
+        return Optional.ofNullable(summaries().get(part));
+    }
+
+    /** Each restarted part's summary, from one reading of the journal. */
+    Map<String, String> summaries() throws IOException {
         Properties restarts = read();
-        String count = restarts.getProperty(part + ".count");
-        if (count == null) {
-            return Optional.empty();
+        Map<String, String> summaries = new HashMap<>();
+        for (String key : restarts.stringPropertyNames()) {
+            if (key.endsWith(".count")) {
+                String part = key.substring(0, key.length() - ".count".length());
+                String count = restarts.getProperty(key);
+                String times = count.equals("1") ? "once" : count + " times";
+                summaries.put(part, "restarted " + times + ", the last at " + restarts.getProperty(part + ".last"));
+            }
         }
-        String times = count.equals("1") ? "once" : count + " times";
-        return Optional.of("restarted " + times + ", the last at " + restarts.getProperty(part + ".last"));
+        return summaries;
     }
 
     private Properties read() throws IOException {
@@ -63,13 +73,11 @@ record RestartJournal(Path file) {
         return restarts;
     }
 
-    /** Written beside and moved, so that `./chorus status` never reads half a file. */
+    /** Whole, so that `./chorus status` never reads half a file. */
     private void write(Properties restarts) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            restarts.store(out, "Restarts by the local stack's supervisor since it started");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StringWriter out = new StringWriter();
+        restarts.store(out, "Restarts by the local stack's supervisor since it started");
+        StackFiles.writeWhole(file, out.toString());
     }
 }

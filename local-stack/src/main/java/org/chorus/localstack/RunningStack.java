@@ -149,7 +149,7 @@ public final class RunningStack implements AutoCloseable, StackRequests.Control 
 
     @Override
     public Optional<Instant> currentBuild(ChorusService service) {
-        return StackRequests.modifiedAt(settings.serviceJar(service));
+        return StackFiles.modifiedAt(settings.serviceJar(service));
     }
 
     /** The replica's process id, or -1 if it was never started. */

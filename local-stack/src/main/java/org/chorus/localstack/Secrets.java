@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -79,12 +78,8 @@ record Secrets(Path privateKeyPem, Path publicKeyPem, String bootstrapAdminKey, 
         return value;
     }
 
-    /** Written beside the target and moved into place, so that no reader ever sees a half-written or open file. */
+    /** Readable by its owner alone from the moment it exists. */
     private static void writeSecret(Path file, String content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StackFiles.writeWhole(file, content, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     }
 }

@@ -96,7 +96,7 @@ final class ServiceProcess implements ServiceWatch.Watched {
         List<String> arguments = new ArrayList<>(settings.serviceJvmOptions());
         arguments.addAll(settings.jit().jvmOptions());
         arguments.addAll(List.of("-jar", jar.toString()));
-        build = StackRequests.modifiedAt(jar);
+        build = StackFiles.modifiedAt(jar);
         ChildProcess started = ChildProcess.startJava(replica.name(), arguments, environment, home);
         started.onUnexpectedExit(() -> Log.warn(replica.name() + " exited unexpectedly with code "
                 + started.exitCode() + "; see " + started.log()));
@@ -171,7 +171,7 @@ final class ServiceProcess implements ServiceWatch.Watched {
         return replica.name();
     }
 
-    /** The exit code of a process that ended while wanted (a crash, the OOM killer, a kill from outside). */
+    /** How a process that ended while wanted ended (a crash, the OOM killer, a kill from outside): its exit code. */
     @Override
     public synchronized Optional<String> ended() {
         ChildProcess running = process;

@@ -1,9 +1,8 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -84,12 +83,8 @@ final class StackDatabase extends SupervisedServer<StackDatabase.Running> {
 
     @Override
     public HealthProbe.Answer ready() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", settings.ports().postgres()), 1000);
-            return HealthProbe.Answer.of(200);
-        } catch (IOException e) {
-            return HealthProbe.Answer.none("not taking connections");
-        }
+        return ListenPorts.accepting(settings.ports().postgres(), Duration.ofSeconds(1)) ? HealthProbe.Answer.of(200)
+                : HealthProbe.Answer.none("not taking connections");
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * Lets `./chorus up` on a running stack rebuild services without stopping the rest: only the supervisor holds the
  * processes, so the script asks it, through files in the stack's run directory, to stop what it has rebuilt beside
- * the running build, before it puts the new one in place, and then to bring every service up to date. A request is {@code <id>.request}; the supervisor answers in
- * {@code <id>.done}, whose first line is {@code OK} or {@code FAILED}, followed by what it did.
+ * the running build, before it puts the new one in place, and then to bring every service up to date. A request is
+ * {@code <id>.request}; the supervisor answers in {@code <id>.done}, whose first line is {@code OK} or {@code FAILED},
+ * followed by what it did.
  */
 final class StackRequests {
 
@@ -197,23 +196,12 @@ final class StackRequests {
         return Optional.of(new Answer(answer.get(0).equals("OK"), answer.subList(1, answer.size())));
     }
 
-    /** When a file was last written, if it exists. */
-    static Optional<Instant> modifiedAt(Path file) {
-        try {
-            return Optional.of(Files.getLastModifiedTime(file)).map(FileTime::toInstant);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     private static Path directory(StackHome home) {
         return home.run().resolve("requests");
     }
 
-    /** Written beside and moved, so that the other side never reads half of it. */
+    /** Whole, so that the other side never reads half of it. */
     private static void writeWhole(Path file, List<String> lines) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, lines, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StackFiles.writeWhole(file, String.join("\n", lines) + "\n");
     }
 }

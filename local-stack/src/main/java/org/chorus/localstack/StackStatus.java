@@ -1,8 +1,6 @@
 package org.chorus.localstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -17,6 +16,7 @@ import java.util.Properties;
 public final class StackStatus {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration PORT_TIMEOUT = Duration.ofSeconds(1);
 
     private StackStatus() {
     }
@@ -34,7 +34,7 @@ public final class StackStatus {
         System.out.println("Chorus local stack in " + home.root() + ": "
                 + supervisor.map(p -> state + " (supervisor pid " + p.pid() + ")").orElse("not running"));
         Properties ports = home.readPorts();
-        RestartJournal restarts = RestartJournal.of(home);
+        Map<String, String> restarts = RestartJournal.of(home).summaries();
         boolean allUp = supervisor.isPresent();
         allUp &= line(StackDatabase.NAME, Leftovers.postmaster(home), ports, false, restarts);
         allUp &= line(KafkaBroker.NAME, Leftovers.recorded(home.pidFile(KafkaBroker.NAME)), ports, false, restarts);
@@ -71,7 +71,7 @@ public final class StackStatus {
     }
 
     private static boolean line(String name, Optional<ProcessHandle> process, Properties ports, boolean http,
-            RestartJournal restarts) throws IOException, InterruptedException {
+            Map<String, String> restarts) throws InterruptedException {
         String port = ports.getProperty(name);
         String managementPort = ports.getProperty(StackPorts.managementName(name));
         String pid = process.map(p -> "pid " + p.pid()).orElse("-");
@@ -86,10 +86,10 @@ public final class StackStatus {
                     : process.isPresent() ? "running" : "not running";
         } else {
             where = "127.0.0.1:" + port;
-            health = process.isPresent() ? (listening(Integer.parseInt(port)) ? "listening" : "not listening")
-                    : "not running";
+            boolean accepting = process.isPresent() && ListenPorts.accepting(Integer.parseInt(port), PORT_TIMEOUT);
+            health = process.isEmpty() ? "not running" : accepting ? "listening" : "not listening";
         }
-        String restarted = restarts.summary(name).map(summary -> " (" + summary + ")").orElse("");
+        String restarted = restarts.containsKey(name) ? " (" + restarts.get(name) + ")" : "";
         System.out.printf("  %-27s %-11s %-24s %s%s%n", name, pid, where, health, restarted);
         return health.equals("ready") || health.equals("listening");
     }
@@ -115,13 +115,5 @@ public final class StackStatus {
                 : "not live (" + HealthProbe.LIVE + " answered " + live + "; its log names the loop that stopped)";
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
 }
