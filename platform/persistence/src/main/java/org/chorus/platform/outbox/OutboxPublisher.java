@@ -1,5 +1,6 @@
 package org.chorus.platform.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -29,11 +30,23 @@ class OutboxPublisher {
     }
 
     /**
+     * A producer that failed a row is closed at once, before this throws: it may still hold later rows of the same
+     * aggregates, and those must not reach the topic ahead of the failed row, which the next round sends again.
+     *
      * @return how many rows were acknowledged, all of them unless this throws
      * @throws PartialPublishException naming how many leading rows were acknowledged before the first failure
      */
     int publish(KafkaProducer<String, byte[]> producer, List<OutboxRow> rows) {
         topics.ensure(rows.stream().map(OutboxRow::topic).distinct().toList());
+        try {
+            return sendAll(producer, rows);
+        } catch (PartialPublishException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private int sendAll(KafkaProducer<String, byte[]> producer, List<OutboxRow> rows) {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
         try {
             for (OutboxRow row : rows) {

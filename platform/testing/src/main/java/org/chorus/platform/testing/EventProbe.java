@@ -2,6 +2,7 @@ package org.chorus.platform.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -68,14 +69,20 @@ public final class EventProbe {
      * offsets at the time of the call, so that a test can count exactly what was published, duplicates included.
      */
     public static List<ChorusEvent> all(String topic, Predicate<ChorusEvent> matching) {
+        return all(List.of(topic), matching);
+    }
+
+    /** Every matching event on these topics now, as {@link #all(String, Predicate)} reads one: in one read. */
+    public static List<ChorusEvent> all(Collection<String> topics, Predicate<ChorusEvent> matching) {
         List<ChorusEvent> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
-            List<TopicPartition> partitions = awaitPartitions(consumer, topic, Duration.ofSeconds(10));
+            List<TopicPartition> partitions = awaitPartitions(consumer, topics, Duration.ofSeconds(10));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             BooleanSupplier atTheEnd = () -> partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-            readUntil(consumer, matching, found, atTheEnd, "the end of " + topic, Duration.ofSeconds(30));
+            readUntil(consumer, matching, found, atTheEnd, "the end of " + String.join(", ", topics),
+                    Duration.ofSeconds(30));
         }
         return found;
     }
@@ -97,10 +104,16 @@ public final class EventProbe {
 
     private static List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer, String topic,
             Duration timeout) {
-        List<PartitionInfo> partitions = Awaitility.await("topic " + topic + " created").atMost(timeout)
-                .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                .until(() -> consumer.listTopics(Duration.ofSeconds(2)).get(topic), found -> found != null);
-        return partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        return awaitPartitions(consumer, List.of(topic), timeout);
+    }
+
+    private static List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer,
+            Collection<String> topics, Duration timeout) {
+        Map<String, List<PartitionInfo>> found = Awaitility.await("topics " + String.join(", ", topics) + " created")
+                .atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> consumer.listTopics(Duration.ofSeconds(2)), all -> all.keySet().containsAll(topics));
+        return topics.stream().flatMap(topic -> found.get(topic).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     private static KafkaConsumer<String, byte[]> newConsumer() {
