@@ -15,14 +15,17 @@ import org.chorus.platform.inbox.EventHandler;
 
 /**
  * Keeps, per coded survey answer, the insight themes its first-pass coding maps to. The inbox skips a redelivered
- * event; the version guard also makes an older coding arriving under another event id change nothing.
+ * event; the version guard also makes an older coding arriving under another event id change nothing. A coding of a
+ * response already erased counts nothing: reach keeps the erased response's id ({@code survey_response.erased}), and
+ * a coding can arrive after its erasure when a broker failure made the relay send a round again.
  */
 @ApplicationScoped
 public class CodedAnswerEventHandler implements EventHandler<AnswerCodingData> {
 
     private static final String CODED = """
             INSERT INTO coded_survey_answer (response_id, question_id, survey_id, theme_codes, coding_version, coded_at)
-            VALUES (:response, :question, :survey, cast(:themes AS text[]), :version, :at)
+            SELECT :response, :question, :survey, cast(:themes AS text[]), :version, :at
+            WHERE NOT EXISTS (SELECT 1 FROM survey_response WHERE response_id = :response AND erased)
             ON CONFLICT (response_id, question_id) DO UPDATE SET theme_codes = excluded.theme_codes,
                 coding_version = excluded.coding_version, coded_at = excluded.coded_at
             WHERE coded_survey_answer.coding_version < excluded.coding_version""";

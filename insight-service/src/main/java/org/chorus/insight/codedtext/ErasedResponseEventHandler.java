@@ -12,8 +12,8 @@ import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.inbox.EventHandler;
 
 /**
- * Uncounts an erased response's coded answers. A response's codings precede its erasure on its stream, and survey-service
- * refuses to code an erased answer, so nothing can count it again afterwards.
+ * Uncounts an erased response's coded answers. Survey-service refuses to code an erased answer, and a coding that
+ * reaches insight after the erasure all the same counts nothing ({@link CodedAnswerEventHandler}).
  */
 @ApplicationScoped
 public class ErasedResponseEventHandler implements EventHandler<ResponseData> {

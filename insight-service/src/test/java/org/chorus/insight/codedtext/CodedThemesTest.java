@@ -33,8 +33,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Coded survey answers count towards the insight themes their categories map to, from real events on the real
  * broker: once per answer however often it is recoded or redelivered, a recode that drops a theme uncounts it, the
- * second coder's reading and an older coding count nothing, an erasure uncounts its response, and small counts are
- * suppressed.
+ * second coder's reading and an older coding count nothing, an erasure uncounts its response and a coding that
+ * arrives after it counts nothing, and small counts are suppressed.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -53,11 +53,11 @@ class CodedThemesTest {
     @Test
     void codedAnswersCountOnceTowardsTheirLatestThemesAndErasureUncountsThem() throws Exception {
         List<UUID> responses = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 10; i++) {
             responses.add(UUID.randomUUID());
         }
         List<ChorusEvent> events = new ArrayList<>();
-        for (UUID response : responses) {
+        for (UUID response : responses.subList(0, 9)) {
             events.add(coded(response, "FIRST", 1, List.of(WAITING)));
         }
         events.add(events.get(0)); // a redelivery
@@ -69,10 +69,12 @@ class CodedThemesTest {
         events.add(coded(responses.get(3), "FIRST", 3, List.of(MENTAL_HEALTH))); // a recode that drops waiting
         events.add(coded(responses.get(4), "FIRST", 2, List.of())); // recoded as nothing with a theme
         events.add(erased(responses.get(5)));
+        events.add(erased(responses.get(9)));
+        events.add(coded(responses.get(9), "FIRST", 1, List.of(WAITING))); // a coding behind its erasure
         SurveyEvents.sendOneByOne("coded-themes-test", events);
         awaitProcessed(events.stream().map(ChorusEvent::id).distinct().toList());
 
-        // waiting: responses 0, 1, 6, 7, 8 (2 and 3 recoded away, 4 recoded as nothing, 5 erased)
+        // waiting: responses 0, 1, 6, 7, 8 (2 and 3 recoded away, 4 recoded as nothing, 5 and 9 erased)
         given().header("Authorization", reader()).queryParam("surveyId", surveyId)
                 .when().get("/api/v1/themes/coded-survey-answers").then().statusCode(200)
                 .body("items.code", contains(WAITING, MENTAL_HEALTH))
