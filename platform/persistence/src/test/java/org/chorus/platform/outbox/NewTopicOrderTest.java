@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The relay's first events on topics created a moment before, as a new Chorus installation or a new event's topic
- * starts. A producer with several requests in flight lost the first of them on a quarter of new topics (37 of 150): the
- * broker refused its first request while it was still taking the partition on, took the next ones, and then refused
- * the first again as out of sequence until it expired (KAFKA-15591, mended in brokers from Kafka 4.5). Sent again by
- * the next round, those events arrived after their successors.
+ * starts. A producer with several requests in flight lost the first of them on a quarter of new topics (37 of 150
+ * fresh producers): the broker refused its first request while it was still taking the partition on, took the next
+ * ones, and then refused the first again as out of sequence until it expired (KAFKA-15591, mended in brokers from
+ * Kafka 4.5). Sent again by the next round, those events arrived after their successors.
  */
 class NewTopicOrderTest {
 
