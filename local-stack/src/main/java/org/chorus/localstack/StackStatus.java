@@ -114,6 +114,4 @@ public final class StackStatus {
         return live.ok() ? "ready"
                 : "not live (" + HealthProbe.LIVE + " answered " + live + "; its log names the loop that stopped)";
     }
-
-
 }
