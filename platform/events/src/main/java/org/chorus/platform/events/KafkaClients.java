@@ -1,5 +1,6 @@
 package org.chorus.platform.events;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,8 +46,20 @@ public class KafkaClients {
         int timeoutMs = (int) config.brokerTimeout().toMillis();
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs * 3);
+        // Longer than a sender waits (acknowledgementWait): a batch the producer gives up by itself fails alone, and the
+        // producer goes on sending the batches queued behind it, which would put them on the topic ahead of it. The
+        // sender gives up first and closes the producer at once, so that nothing queued behind is sent.
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) acknowledgementWait().plus(config.brokerTimeout()).toMillis());
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * How long a sender waits for its events to be acknowledged before it gives them up for this round and closes the
+     * producer with {@code close(Duration.ZERO)}: the producer's own delivery timeout is longer.
+     */
+    public Duration acknowledgementWait() {
+        return config.brokerTimeout().multipliedBy(3);
     }
 
     /**

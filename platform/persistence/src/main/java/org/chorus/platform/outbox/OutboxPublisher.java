@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.EventEnvelope;
+import org.chorus.platform.events.KafkaClients;
 import org.chorus.platform.events.TopicProvisioner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,17 +24,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class OutboxPublisher {
 
     private final TopicProvisioner topics;
+    private final Duration acknowledgementWait;
     private final String source;
 
-    OutboxPublisher(TopicProvisioner topics,
+    OutboxPublisher(TopicProvisioner topics, KafkaClients clients,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.topics = topics;
+        this.acknowledgementWait = clients.acknowledgementWait();
         this.source = "/chorus/" + application;
     }
 
     /**
-     * A producer that failed a row is closed at once, before this throws: it may still hold later rows of the same
-     * aggregates, and those must not reach the topic ahead of the failed row, which the next round sends again.
+     * A producer that failed a row, or did not have it acknowledged within {@link KafkaClients#acknowledgementWait()},
+     * is closed at once, before this throws: it may still hold later rows of the same aggregates, and those must not
+     * reach the topic ahead of the failed row, which the next round sends again.
      *
      * @return how many rows were acknowledged, all of them unless this throws
      * @throws PartialPublishException naming how many leading rows were acknowledged before the first failure
@@ -48,23 +54,27 @@ class OutboxPublisher {
 
     private int sendAll(KafkaProducer<String, byte[]> producer, List<OutboxRow> rows) {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
+        long deadline = System.nanoTime() + acknowledgementWait.toNanos();
         try {
             for (OutboxRow row : rows) {
                 acknowledgements.add(producer.send(EventEnvelope.toRecord(row.topic(), toEvent(row))));
             }
         } catch (RuntimeException e) {
             // send() itself failed (metadata unavailable): what was already handed over is still awaited below.
-            return awaitAll(acknowledgements, e);
+            return awaitAll(acknowledgements, deadline, e);
         }
-        return awaitAll(acknowledgements, null);
+        return awaitAll(acknowledgements, deadline, null);
     }
 
-    private static int awaitAll(List<Future<RecordMetadata>> acknowledgements, RuntimeException sendFailure) {
+    private int awaitAll(List<Future<RecordMetadata>> acknowledgements, long deadline, RuntimeException sendFailure) {
         for (int i = 0; i < acknowledgements.size(); i++) {
             try {
-                acknowledgements.get(i).get();
+                acknowledgements.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 throw new PartialPublishException(i, e.getCause());
+            } catch (TimeoutException e) {
+                throw new PartialPublishException(i, new TimeoutException(
+                        "not acknowledged within " + acknowledgementWait.toMillis() + " ms"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PartialPublishException(i, e);

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -37,7 +35,8 @@ class NewTopicOrderTest {
      */
     private static final int DATA_BYTES = 2_000;
 
-    private final OutboxPublisher publisher = new OutboxPublisher(TestEvents.topics(), "outbox-test");
+    private final OutboxPublisher publisher = new OutboxPublisher(TestEvents.topics(), TestEvents.CLIENTS,
+            "outbox-test");
 
     @Test
     void everyEventOnATopicJustCreatedIsAcknowledgedAndArrivesInItsAggregatesOrder() {
@@ -56,7 +55,7 @@ class NewTopicOrderTest {
         }
         List<ChorusEvent> delivered = EventProbe.all(topics, event -> true);
         assertEquals(TOPICS * EVENTS_EACH, delivered.size(), "each event once");
-        assertEachAggregateInOrder(delivered);
+        AggregateOrder.assertEachAggregateInPositionOrder(delivered);
     }
 
     /** Rows of aggregates of their own topic, so that the order of each can be read from all topics at once. */
@@ -75,15 +74,5 @@ class NewTopicOrderTest {
         byte[] random = new byte[DATA_BYTES * 3 / 4];
         ThreadLocalRandom.current().nextBytes(random);
         return Base64.getEncoder().encodeToString(random);
-    }
-
-    private static void assertEachAggregateInOrder(List<ChorusEvent> delivered) {
-        Map<String, Long> last = new HashMap<>();
-        for (ChorusEvent event : delivered) {
-            Long before = last.put(event.aggregateId(), event.sequence());
-            if (before != null && before > event.sequence()) {
-                fail(event.aggregateId() + ": position " + event.sequence() + " arrived after " + before);
-            }
-        }
     }
 }

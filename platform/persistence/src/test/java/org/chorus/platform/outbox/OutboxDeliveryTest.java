@@ -12,10 +12,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +48,7 @@ class OutboxDeliveryTest {
 
     private final DataSource dataSource = PlatformSchema.create();
     private final String topic = "outbox-test-" + UUID.randomUUID();
-    private final OutboxPublisher publisher = new OutboxPublisher(TestEvents.topics(), "outbox-test");
+    private final OutboxPublisher publisher = new OutboxPublisher(TestEvents.topics(), TestEvents.CLIENTS, "outbox-test");
     private final List<KafkaProducer<String, byte[]>> producers = new ArrayList<>();
     private ExecutorService threads;
 
@@ -182,7 +180,7 @@ class OutboxDeliveryTest {
                 + " events are on the topic twice, but only " + unacknowledged + " were sent without acknowledgement");
         assertTrue(rolledBack.stream().noneMatch(ids(delivered)::contains), "no rolled-back event is");
         assertEquals(0, unpublished());
-        assertEachAggregateInPositionOrder(delivered);
+        AggregateOrder.assertEachAggregateInPositionOrder(delivered);
         assertTrue(rolledBack.size() > 0 && committed.size() > writers * transactionsEach / 2, "the race had both");
     }
 
@@ -213,20 +211,6 @@ class OutboxDeliveryTest {
     private static void doTheRestOfTheTransactionsWork(Connection connection) throws SQLException {
         try (PreparedStatement work = connection.prepareStatement("SELECT pg_sleep(random() * 0.005)")) {
             work.execute();
-        }
-    }
-
-    /** In order the first time each arrives: a round the broker failed is sent again from its first unacknowledged. */
-    private static void assertEachAggregateInPositionOrder(List<ChorusEvent> delivered) {
-        Map<String, Long> last = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (ChorusEvent event : delivered) {
-            if (!seen.add(event.id())) {
-                continue;
-            }
-            Long before = last.put(event.aggregateId(), event.sequence());
-            assertTrue(before == null || before < event.sequence(),
-                    event.aggregateId() + ": position " + event.sequence() + " arrived after " + before);
         }
     }
 

@@ -74,8 +74,18 @@ public final class EventProbe {
 
     /** Every matching event on these topics now, as {@link #all(String, Predicate)} reads one: in one read. */
     public static List<ChorusEvent> all(Collection<String> topics, Predicate<ChorusEvent> matching) {
+        return all(TestInfrastructure.get().kafkaBootstrapServers(), topics, matching);
+    }
+
+    /** Every event on the topic of a cluster of a test's own, as {@link #all(String, Predicate)} reads one. */
+    public static List<ChorusEvent> allOn(String bootstrapServers, String topic) {
+        return all(bootstrapServers, List.of(topic), event -> true);
+    }
+
+    private static List<ChorusEvent> all(String bootstrapServers, Collection<String> topics,
+            Predicate<ChorusEvent> matching) {
         List<ChorusEvent> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer(bootstrapServers)) {
             List<TopicPartition> partitions = awaitPartitions(consumer, topics, Duration.ofSeconds(10));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -117,8 +127,12 @@ public final class EventProbe {
     }
 
     private static KafkaConsumer<String, byte[]> newConsumer() {
+        return newConsumer(TestInfrastructure.get().kafkaBootstrapServers());
+    }
+
+    private static KafkaConsumer<String, byte[]> newConsumer(String bootstrapServers) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -104,10 +104,18 @@ public final class TestInfrastructure {
     }
 
     private static KafkaClusterTestKit startKafka(Path directory) throws Exception {
+        return startKafka(directory, 1);
+    }
+
+    /**
+     * A cluster of a test's own, for what the one broker every test shares cannot show (a broker of several stopped);
+     * the caller closes it. Internal topics keep one replica, so that they outlive a stopped broker.
+     */
+    public static KafkaClusterTestKit startKafka(Path directory, int brokers) throws Exception {
         Files.createDirectories(directory);
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
-                .setNumBrokerNodes(1)
+                .setNumBrokerNodes(brokers)
                 .setNumControllerNodes(1)
                 .setBaseDirectory(directory)
                 .build())
@@ -123,8 +131,8 @@ public final class TestInfrastructure {
     }
 
     /**
-     * The test kit's formatter prints a line to standard output for each directory, in every module's log; nothing
-     * else runs in this JVM yet while the tests' infrastructure starts, so nothing else is silenced.
+     * The test kit's formatter prints a line to standard output for each directory, in every module's log. Nothing else
+     * runs in this JVM yet while the tests' infrastructure starts; a test's own cluster formats between tests.
      */
     private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
         PrintStream out = System.out;
