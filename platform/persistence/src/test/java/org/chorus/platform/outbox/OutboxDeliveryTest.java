@@ -48,7 +48,8 @@ class OutboxDeliveryTest {
 
     private final DataSource dataSource = PlatformSchema.create();
     private final String topic = "outbox-test-" + UUID.randomUUID();
-    private final OutboxPublisher publisher = new OutboxPublisher(TestEvents.topics(), TestEvents.CLIENTS, "outbox-test");
+    private final OutboxPublisher publisher = new OutboxPublisher(TestEvents.topics(), TestEvents.CLIENTS,
+            "outbox-test");
     private final List<KafkaProducer<String, byte[]>> producers = new ArrayList<>();
     private ExecutorService threads;
 
