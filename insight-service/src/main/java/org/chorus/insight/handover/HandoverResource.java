@@ -89,7 +89,7 @@ public class HandoverResource extends HandoverPartResource {
     public ImportReport importPackage(@Context HttpHeaders headers, InputStream body) {
         UUID organisation = acting.requireActive(caller());
         if (!isZip(headers)) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+            throw ProblemException.unsupportedMediaType(
                     "The body must be application/zip: the insight part of a handover package");
         }
         return imports.importPackage(organisation, body);

@@ -3,6 +3,8 @@ package org.chorus.insight.upload;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -19,6 +21,9 @@ public enum UploadFormat {
     /** Media types as annotations need them: constants. */
     static final String CSV_TYPE = "text/csv";
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** What browsers and mail programs call .xls and .ods files, which uploads cannot read. */
+    private static final Set<String> OTHER_SPREADSHEETS = Set.of("application/vnd.ms-excel",
+            "application/vnd.oasis.opendocument.spreadsheet");
 
     private final String label;
     private final String mediaType;
@@ -53,12 +58,33 @@ public enum UploadFormat {
     }
 
     /**
-     * The format a request's Content-Type names. Anything else than CSV or a workbook is read as JSON, which the
-     * endpoint's {@code @Consumes} has already narrowed to JSON.
+     * The format a request's Content-Type names, its parameters (a charset) aside; a request that names none is read
+     * as JSON. Empty for any other type: {@link #whatToSendInstead} says what to send.
      */
-    static UploadFormat ofContentType(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        return type.startsWith(CSV.mediaType) ? CSV : type.startsWith(XLSX.mediaType) ? XLSX : JSON;
+    static Optional<UploadFormat> ofContentType(String contentType) {
+        String type = mediaTypeOf(contentType);
+        if (type.isEmpty()) {
+            return Optional.of(JSON);
+        }
+        return Arrays.stream(values()).filter(format -> format.mediaType.equals(type)).findFirst();
+    }
+
+    /**
+     * For a file of another type: what to send instead. Older workbooks, and other programs' spreadsheets, are named
+     * with what to save them as; some browsers also label a .csv file as an older workbook.
+     */
+    static String whatToSendInstead(String contentType) {
+        String type = mediaTypeOf(contentType);
+        String instead = "Send a CSV file as " + CSV_TYPE + ", an Excel workbook (.xlsx) as " + XLSX_TYPE
+                + ", or JSON as application/json";
+        return OTHER_SPREADSHEETS.contains(type)
+                ? type + " is an .xls or .ods workbook, which uploads cannot read: save it as an Excel workbook (.xlsx) "
+                        + "or as CSV UTF-8. " + instead + " (a .csv file is " + CSV_TYPE + ", whatever the browser says)"
+                : "Uploads cannot read " + type + ". " + instead;
+    }
+
+    private static String mediaTypeOf(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
     static UploadFormat ofLabel(String label) {

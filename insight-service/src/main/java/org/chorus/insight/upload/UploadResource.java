@@ -58,7 +58,9 @@ public class UploadResource {
     }
 
     @POST
-    @Consumes({ CSV_TYPE, XLSX_TYPE, MediaType.APPLICATION_JSON })
+    // any type reaches the method, so that a key without the scope hears 403 first, and a file of another type hears
+    // what to send instead
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
     @Operation(summary = "Upload activities with their findings",
@@ -81,7 +83,8 @@ public class UploadResource {
             content = @Content(schema = @Schema(implementation = Upload.class)))
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another file")
     @APIResponse(responseCode = "413", description = "File larger than 32 MB")
-    @APIResponse(responseCode = "415", description = "Not text/csv, an .xlsx workbook or application/json")
+    @APIResponse(responseCode = "415", description = "Not text/csv, an .xlsx workbook or application/json: the "
+            + "detail says what to send instead")
     @APIResponse(responseCode = "422", description = "The calling organisation is not active in the directory")
     public Response upload(
             @Parameter(description = "keep-valid (default) or all-or-nothing") @QueryParam("mode") String mode,
@@ -92,7 +95,8 @@ public class UploadResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] content) {
         UploadMode uploadMode = mode(mode);
-        UploadFormat format = UploadFormat.ofContentType(contentType);
+        UploadFormat format = UploadFormat.ofContentType(contentType)
+                .orElseThrow(() -> ProblemException.unsupportedMediaType(UploadFormat.whatToSendInstead(contentType)));
         requireSheetsIfNamed(format, sheet);
         byte[] file = content == null ? new byte[0] : content;
         Upload upload = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "upload",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +17,26 @@ class UploadFormatTest {
 
     @Test
     void theContentTypeNamesTheFormatWhateverItsCaseAndParameters() {
-        assertEquals(UploadFormat.CSV, UploadFormat.ofContentType("text/csv"));
-        assertEquals(UploadFormat.CSV, UploadFormat.ofContentType("Text/CSV; charset=UTF-8"));
-        assertEquals(UploadFormat.XLSX, UploadFormat.ofContentType(
+        assertEquals(Optional.of(UploadFormat.CSV), UploadFormat.ofContentType("text/csv"));
+        assertEquals(Optional.of(UploadFormat.CSV), UploadFormat.ofContentType("Text/CSV; charset=UTF-8"));
+        assertEquals(Optional.of(UploadFormat.XLSX), UploadFormat.ofContentType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        assertEquals(UploadFormat.JSON, UploadFormat.ofContentType("application/json; charset=utf-8"));
-        assertEquals(UploadFormat.JSON, UploadFormat.ofContentType(null));
+        assertEquals(Optional.of(UploadFormat.JSON), UploadFormat.ofContentType("application/json; charset=utf-8"));
+        assertEquals(Optional.of(UploadFormat.JSON), UploadFormat.ofContentType(null));
+    }
+
+    @Test
+    void anyOtherTypeIsNoFormatAndIsToldWhatToSendInstead() {
+        for (String type : List.of("text/plain", "text/csvx", "application/vnd.ms-excel", "application/zip")) {
+            assertEquals(Optional.empty(), UploadFormat.ofContentType(type), type);
+            String instead = UploadFormat.whatToSendInstead(type);
+            assertTrue(instead.contains("text/csv") && instead.contains("application/json")
+                    && instead.contains(UploadFormat.XLSX_TYPE), instead);
+        }
+        assertTrue(UploadFormat.whatToSendInstead("application/vnd.ms-excel").contains("save it as"));
+        assertTrue(UploadFormat.whatToSendInstead("Application/Vnd.Oasis.Opendocument.Spreadsheet; x=1")
+                .contains("save it as"));
+        assertFalse(UploadFormat.whatToSendInstead("text/plain").contains("save it as"));
     }
 
     @Test

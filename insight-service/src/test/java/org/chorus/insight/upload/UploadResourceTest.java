@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.EventProbe;
+import org.chorus.platform.web.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -293,7 +294,14 @@ class UploadResourceTest {
                 .body("errors[0].pointer", equalTo("/activities"));
         upload(org, "text/csv", HEADER + "\r\n", null).statusCode(400).body("detail", containsString("no rows"));
         given().header("Authorization", writer(org)).contentType("text/plain").body("hello")
-                .when().post("/api/v1/uploads").then().statusCode(415);
+                .when().post("/api/v1/uploads").then().statusCode(415).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("Send a CSV file as text/csv"));
+        // an .xls workbook, as Excel before 2007 saved it (its first bytes), is told what to save it as
+        given().header("Authorization", writer(org)).contentType("application/vnd.ms-excel")
+                .body(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                        (byte) 0xE1 })
+                .when().post("/api/v1/uploads").then().statusCode(415)
+                .body("detail", containsString("save it as an Excel workbook (.xlsx) or as CSV UTF-8"));
         given().header("Authorization", reader()).contentType("text/csv").body(HEADER)
                 .when().post("/api/v1/uploads").then().statusCode(403);
         upload(org, "text/csv", HEADER, null).statusCode(400);

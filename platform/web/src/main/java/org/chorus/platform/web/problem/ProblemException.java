@@ -31,6 +31,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "unavailable", "Service unavailable", detail);
     }
 
+    /** A 415 whose detail says what to send instead, for a body an operation reads in its own method. */
+    public static ProblemException unsupportedMediaType(String detail) {
+        return new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", detail);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail);
     }
