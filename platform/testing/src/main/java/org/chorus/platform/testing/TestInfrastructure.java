@@ -109,7 +109,8 @@ public final class TestInfrastructure {
 
     /**
      * A cluster of a test's own, for what the one broker every test shares cannot show (a broker of several stopped);
-     * the caller closes it. Internal topics keep one replica, so that they outlive a stopped broker.
+     * the caller closes it. Internal topics keep one replica, as on the shared broker, and may sit on the broker a test
+     * stops: such a test reads without a consumer group and writes without transactions.
      */
     public static KafkaClusterTestKit startKafka(Path directory, int brokers) throws Exception {
         Files.createDirectories(directory);
