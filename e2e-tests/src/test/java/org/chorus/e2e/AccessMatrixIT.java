@@ -98,15 +98,38 @@ class AccessMatrixIT {
         expect(name, "no key", call(anonymous(), method, url), false, failures);
         for (String scope : SECRET_SCOPES) {
             boolean allowed = required.isEmpty() || required.contains(scope) || required.contains("secret-key");
-            expect(name, "secret key with " + scope, call(as(keys.secret.get(scope)), method, url), allowed, failures);
+            Response response = call(as(keys.secret.get(scope)), method, url);
+            expect(name, "secret key with " + scope, response, allowed, failures);
+            expectScopesNamed(name, "secret key with " + scope, response, allowed, required, failures);
         }
         boolean forWebsites = required.isEmpty() || required.contains("public");
         if (forWebsites != PUBLISHABLE_OPERATIONS.contains(name)) {
             failures.add(name + ": publishable keys are " + (forWebsites ? "" : "not ")
                     + "admitted, but the list of website operations says otherwise");
         }
-        expect(name, "publishable key", call(as(keys.publishable).header("Origin", WEBSITE), method, url),
-                forWebsites, failures);
+        Response website = call(as(keys.publishable).header("Origin", WEBSITE), method, url);
+        expect(name, "publishable key", website, forWebsites, failures);
+        expectScopesNamed(name, "publishable key", website, forWebsites, required, failures);
+    }
+
+    /**
+     * A key refused for its scopes is told so (403 missing-scope) and told which scopes would do: each the document
+     * requires, so that what a partner developer reads and what the key's holder hears agree.
+     */
+    private static void expectScopesNamed(String operation, String caller, Response response, boolean allowed,
+            Set<String> required, List<String> failures) {
+        if (allowed || response.statusCode() != 403) {
+            return;
+        }
+        String type = response.path("type");
+        String detail = response.path("detail");
+        List<String> unnamed = required.stream()
+                .filter(scope -> detail == null || !detail.contains(scope.equals("secret-key") ? "secret key" : scope))
+                .toList();
+        if (type == null || !type.endsWith("/missing-scope") || !unnamed.isEmpty()) {
+            failures.add(operation + " with " + caller + ": expected missing-scope naming " + required + " but got "
+                    + response.asString());
+        }
     }
 
     /**
@@ -207,10 +230,10 @@ class AccessMatrixIT {
                 combined.put(scopes, secretKey(organisation, scopes.toArray(String[]::new)));
             }
             String publishable = Directory.issuePublishableKey(organisation);
-            // Known to the gateway once the service, not the gateway, answers (a 403 problem of type forbidden).
+            // Known to the gateway once the service, not the gateway, answers (a 403 problem of type missing-scope).
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 Response response = as(publishable).header("Origin", WEBSITE).get("/api/v1/places");
-                return response.statusCode() == 403 && response.asString().contains("/problems/forbidden");
+                return response.statusCode() == 403 && response.asString().contains("/problems/missing-scope");
             });
             return new Keys(secret, combined, publishable);
         }

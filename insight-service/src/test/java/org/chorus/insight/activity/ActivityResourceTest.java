@@ -12,6 +12,7 @@ import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -192,8 +193,14 @@ class ActivityResourceTest {
     @Test
     void callersNeedTheRightScope() {
         given().when().get("/api/v1/activities").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", publicWebsite()).when().get("/api/v1/activities").then().statusCode(403);
-        post(reader(), "/api/v1/activities", activity("x", "y")).statusCode(403);
+        given().header("Authorization", publicWebsite()).when().get("/api/v1/activities").then().statusCode(403)
+                .contentType("application/problem+json").body("type", endsWith("/missing-scope"))
+                .body("detail", equalTo("This operation needs a key with one of the scopes insights:read or "
+                        + "insights:write; the key used is a publishable key, which holds public alone."));
+        post(reader(), "/api/v1/activities", activity("x", "y")).statusCode(403)
+                .body("type", endsWith("/missing-scope"))
+                .body("detail", equalTo("This operation needs a key with the scope insights:write; the key used has "
+                        + "insights:read."));
         given().header("Authorization", reader()).queryParam("method", "NOPE")
                 .when().get("/api/v1/activities").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", reader()).queryParam("cursor", "garbage")

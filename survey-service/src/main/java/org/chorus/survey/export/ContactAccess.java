@@ -1,6 +1,5 @@
 package org.chorus.survey.export;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.chorus.platform.web.caller.Caller;
@@ -40,9 +39,9 @@ final class ContactAccess {
     static void requireScope(Caller caller) {
         if (!caller.has(Scopes.CONTACTS_READ)) {
             String rule = "needs the scope " + Scopes.CONTACTS_READ + " as well as " + Scopes.EXPORTS_READ;
-            throw new ProblemException(403, "missing-scope", "Missing scope",
+            throw ProblemException.missingScope(
                     PARAMETER + "=true " + rule + "; this key does not have " + Scopes.CONTACTS_READ,
-                    List.of(FieldError.parameter(PARAMETER, rule)));
+                    FieldError.parameter(PARAMETER, rule));
         }
     }
 

@@ -65,10 +65,11 @@ final class StandardProblems {
     }
 
     private static String forbidden(PathItem.HttpMethod method, Operation operation, List<Parameter> parameters) {
-        String scope = "The key does not have the scope this operation needs";
+        String scope = "The key does not have the scope this operation needs (missing-scope, whose detail names the "
+                + "scopes that would do)";
         Object owned = operation.getExtensions() == null ? null : operation.getExtensions().get(OwnershipRule.EXTENSION);
         if (owned != null && method != PathItem.HttpMethod.GET && has(parameters, Parameter.In.PATH)) {
-            return scope + " (missing-scope), or the " + owned + " belongs to another organisation (not-owner)";
+            return scope + ", or the " + owned + " belongs to another organisation (not-owner)";
         }
         return scope;
     }

@@ -36,6 +36,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", detail);
     }
 
+    /** 403 for a key without a scope the request needs; the detail names the scopes that would do. */
+    public static ProblemException missingScope(String detail, FieldError... errors) {
+        return new ProblemException(403, "missing-scope", "Missing scope", detail, List.of(errors));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail);
     }

@@ -5,10 +5,13 @@ import java.util.List;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.RequestIds;
+import org.chorus.platform.web.caller.ScopesNeeded;
 import org.chorus.platform.web.input.JsonNestingLimit;
 import org.chorus.platform.web.input.JsonTrailingContent;
 import org.chorus.platform.web.input.RefusedJsonValue;
@@ -102,10 +105,14 @@ public class ProblemMappers {
                 "This operation needs a valid API key"));
     }
 
+    /** A key without the scope an operation needs hears which scopes would do and which it holds. */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(new ProblemException(403, "forbidden", "Forbidden",
-                "The key used does not have the scope this operation needs"));
+    public Response forbidden(ForbiddenException e, ResourceInfo operation, ContainerRequestContext request) {
+        List<String> accepted = operation == null ? List.of()
+                : ScopesNeeded.of(operation.getResourceMethod(), operation.getResourceClass());
+        String detail = ScopesNeeded.detail(accepted, request.getSecurityContext()::isUserInRole)
+                .orElse("The key used does not have the scope this operation needs");
+        return respond(ProblemException.missingScope(detail));
     }
 
     @ServerExceptionMapper

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Each operation gets the problems its shape brings, and keeps the ones its resource wrote. */
 class ProblemResponsesFilterTest {
 
+    private static final String SCOPE = "The key does not have the scope this operation needs (missing-scope, whose "
+            + "detail names the scopes that would do)";
+
     private final ProblemResponsesFilter filter = new ProblemResponsesFilter();
 
     @Test
@@ -30,12 +33,12 @@ class ProblemResponsesFilterTest {
         filter.filterPathItem(OASFactory.createPathItem().PUT(put).GET(get));
 
         assertEquals(List.of("400", "401", "403", "404", "412", "422", "428", "500", "503"), codes(put));
-        assertEquals("The key does not have the scope this operation needs (missing-scope), or the finding belongs "
-                + "to another organisation (not-owner)", put.getResponses().getAPIResponse("403").getDescription());
+        assertEquals(SCOPE + ", or the finding belongs to another organisation (not-owner)",
+                put.getResponses().getAPIResponse("403").getDescription());
         assertFalse(put.hasExtension(OwnershipRule.EXTENSION), "the marker stays out of the published document");
         assertEquals(List.of("400", "401", "403", "404", "500", "503"), codes(get));
-        assertEquals("The key does not have the scope this operation needs",
-                get.getResponses().getAPIResponse("403").getDescription(), "reading is not an owner's privilege");
+        assertEquals(SCOPE, get.getResponses().getAPIResponse("403").getDescription(),
+                "reading is not an owner's privilege");
     }
 
     @Test
@@ -92,8 +95,7 @@ class ProblemResponsesFilterTest {
 
         Map<String, APIResponse> responses = get.getResponses().getAPIResponses();
         assertEquals("No such survey, or never published", responses.get("404").getDescription());
-        assertEquals("The key does not have the scope this operation needs", responses.get("403").getDescription(),
-                "Quarkus' bare 403 gives way");
+        assertEquals(SCOPE, responses.get("403").getDescription(), "Quarkus' bare 403 gives way");
         responses.forEach((code, response) -> assertTrue(response.getContent().hasMediaType("application/problem+json"),
                 code + " is a problem"));
         assertTrue(responses.get("503").getHeaders().containsKey("Retry-After"));
