@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,21 @@ class HealthwatchUploadThroughTheGatewayIT {
                 .body("items[0].published", equalTo(true));
         as(analyst).queryParam("status", "DONE").when().get("/api/v1/actions")
                 .then().statusCode(200).body("items.title", hasItem("Explaining primary care networks and local partnerships"));
+        // each run's keys (four Healthwatch and the ICB) are revoked when it is done: no live key that nobody holds
+        List<Map<String, Object>> loaderKeys = new ArrayList<>();
+        for (String type : List.of("HEALTHWATCH", "ICB")) {
+            List<String> organisations = as(admin()).queryParam("type", type).queryParam("limit", 500)
+                    .get("/api/v1/organisations").then().statusCode(200).extract().path("items.id");
+            for (String organisation : organisations) {
+                List<Map<String, Object>> keys = as(admin()).queryParam("limit", 500)
+                        .get("/api/v1/organisations/" + organisation + "/api-keys").then().statusCode(200)
+                        .extract().path("items");
+                keys.stream().filter(key -> "Chorus demo insight loader".equals(key.get("name")))
+                        .forEach(loaderKeys::add);
+            }
+        }
+        assertEquals(10, loaderKeys.size(), "two runs' keys: " + loaderKeys);
+        assertTrue(loaderKeys.stream().allMatch(key -> key.get("revokedAt") != null), "all revoked: " + loaderKeys);
     }
 
     private static io.restassured.response.Response upload(String key, String csv) {

@@ -72,6 +72,14 @@ final class DemoGateway {
                 .header("Authorization", "Bearer " + key).header("Accept", "application/json");
     }
 
+    /**
+     * Revokes a key a loader issued for itself, once its work is done: the demo keeps no secrets between runs, so a
+     * key left live would be one that nobody holds.
+     */
+    HttpResponse<String> revokeKey(String adminKey, String keyId) throws IOException, InterruptedException {
+        return send(adminKey, "POST", "/api/v1/api-keys/" + keyId + "/revoke", null, null, null);
+    }
+
     /** The problem+json detail (or title) of an error answer, for a one-line report. */
     static String detail(HttpResponse<String> response) {
         try {

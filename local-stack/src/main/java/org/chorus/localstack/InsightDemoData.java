@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The insight part of `./chorus demo`: each demo Healthwatch uploads its activities and findings (from
  * {@code insight-demo-data.json}) with a key of its own, publishes them, and the ICB answers some with published "you
  * said, we did" actions; all through the gateway, as the organisations themselves would. Safe to run again: uploads
- * update by reference and actions are created with Idempotency-Keys.
+ * update by reference and actions are created with Idempotency-Keys. The keys it issues are revoked when it is done.
  */
 public final class InsightDemoData {
 
@@ -33,6 +35,8 @@ public final class InsightDemoData {
     private final DemoGateway demo;
     private final String adminKey;
     private final Map<String, String> findingIds = new HashMap<>();
+    private final List<String> issuedKeyIds = new ArrayList<>();
+    private final Instant started = Instant.now();
     private int failures;
 
     private InsightDemoData(URI gateway, String adminKey) {
@@ -44,11 +48,15 @@ public final class InsightDemoData {
     public static boolean load(URI gateway, String adminKey) throws IOException, InterruptedException {
         JsonNode data = DemoGateway.readResource(RESOURCE);
         InsightDemoData loader = new InsightDemoData(gateway, adminKey);
-        Map<String, String> healthwatch = loader.organisations("HEALTHWATCH");
-        for (var entry : data.path("healthwatch").properties()) {
-            loader.healthwatch(entry.getKey(), healthwatch.get(entry.getKey()), entry.getValue());
+        try {
+            Map<String, String> healthwatch = loader.organisations("HEALTHWATCH");
+            for (var entry : data.path("healthwatch").properties()) {
+                loader.healthwatch(entry.getKey(), healthwatch.get(entry.getKey()), entry.getValue());
+            }
+            loader.actions(data.path("icb").asText(), data.path("actions"));
+        } finally {
+            loader.revokeIssuedKeys();
         }
-        loader.actions(data.path("icb").asText(), data.path("actions"));
         return DemoGateway.finished(loader.failures, "Demo insight loaded.", "insight item(s)");
     }
 
@@ -73,14 +81,20 @@ public final class InsightDemoData {
             return;
         }
         JsonNode upload = JSON.readTree(response.body());
-        DemoGateway.report("upload", name, upload.path("acceptedRows").asInt() + " new, " + upload.path("updatedRows").asInt()
-                + " updated, " + upload.path("rejectedRows").asInt() + " rejected");
+        DemoGateway.report("upload", name, uploadedBefore(upload) ? "already there"
+                : upload.path("acceptedRows").asInt() + " new, " + upload.path("updatedRows").asInt() + " updated, "
+                        + upload.path("rejectedRows").asInt() + " rejected");
         for (JsonNode row : upload.path("rows")) {
             if (row.path("status").asText().equals("REJECTED")) {
                 fail("upload row", row.path("reference").asText(), row.path("reasons").toString());
             }
             publishFindings(key, row);
         }
+    }
+
+    /** The same file's upload answered again for its Idempotency-Key: a run before this one stored it. */
+    private boolean uploadedBefore(JsonNode upload) {
+        return Instant.parse(upload.path("createdAt").asText()).isBefore(started);
     }
 
     private void publishFindings(String key, JsonNode row) throws IOException, InterruptedException {
@@ -142,7 +156,7 @@ public final class InsightDemoData {
         return byName;
     }
 
-    /** A fresh secret key for the organisation; the demo does not keep secrets between runs. */
+    /** A fresh secret key for the organisation, revoked when the loader is done: the demo keeps no secrets. */
     private String issueKey(String organisationId, String name) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("name", "Chorus demo insight loader", "kind", "SECRET",
                 "scopes", List.of("insights:write", "insights:read")));
@@ -152,7 +166,18 @@ public final class InsightDemoData {
             fail("key", name, response.statusCode() + " " + DemoGateway.detail(response));
             return null;
         }
-        return JSON.readTree(response.body()).path("secret").asText();
+        JsonNode issued = JSON.readTree(response.body());
+        issuedKeyIds.add(issued.path("key").path("id").asText());
+        return issued.path("secret").asText();
+    }
+
+    private void revokeIssuedKeys() throws IOException, InterruptedException {
+        for (String keyId : issuedKeyIds) {
+            HttpResponse<String> revoked = demo.revokeKey(adminKey, keyId);
+            if (revoked.statusCode() != 200) {
+                fail("key", keyId, "not revoked: " + revoked.statusCode() + " " + DemoGateway.detail(revoked));
+            }
+        }
     }
 
     /** Retries while the gateway has not yet learnt the key, or the insight service the organisation. */

@@ -59,7 +59,7 @@ public final class SurveyDemoData {
             return false;
         } finally {
             if (key != null) {
-                loader.send(adminKey, "POST", "/api/v1/api-keys/" + key[0] + "/revoke", null, null);
+                loader.demo.revokeKey(adminKey, key[0]);
             }
         }
     }
