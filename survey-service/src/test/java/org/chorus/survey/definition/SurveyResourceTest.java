@@ -92,7 +92,9 @@ class SurveyResourceTest {
         Map<String, Object> unknownField = smallSurvey();
         unknownField.put("colour", "blue");
         given().header("Authorization", newOwner().bearer()).contentType(ContentType.JSON).body(unknownField)
-                .when().post("/api/v1/surveys").then().statusCode(400);
+                .when().post("/api/v1/surveys").then().statusCode(400).body("errors[0].pointer", equalTo("/colour"))
+                .body("errors[0].detail", equalTo("unknown field 'colour'; the fields here are closesAt, glossary, "
+                        + "introduction, opensAt, sections, title"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.chorus.platform.web.problem;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -60,8 +62,7 @@ public class ProblemMappers {
                     "The body goes on after its JSON value; send one JSON value", List.of()));
         }
         String pointer = JsonPointers.of(e.getPath());
-        String rule = e instanceof UnrecognizedPropertyException unknown
-                ? "unknown field '" + unknown.getPropertyName() + "'"
+        String rule = e instanceof UnrecognizedPropertyException unknown ? unknownField(unknown)
                 : e instanceof RefusedJsonValue refused ? refused.rule()
                 : "expected " + ExpectedForms.of(e.getTargetType());
         if (pointer.isEmpty()) {
@@ -70,6 +71,17 @@ public class ProblemMappers {
         }
         return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
                 pointer + ": " + rule, List.of(FieldError.body(pointer, rule))));
+    }
+
+    /** Names the fields the object does take, so that a guessed or misspelt one ("optionIds") is put right at once. */
+    private static String unknownField(UnrecognizedPropertyException unknown) {
+        String rule = "unknown field '" + unknown.getPropertyName() + "'";
+        Collection<Object> known = unknown.getKnownPropertyIds();
+        if (known == null || known.isEmpty()) {
+            return rule;
+        }
+        return rule + "; the fields here are " + known.stream().map(String::valueOf).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     @ServerExceptionMapper

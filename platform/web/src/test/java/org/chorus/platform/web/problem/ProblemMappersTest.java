@@ -2,13 +2,20 @@ package org.chorus.platform.web.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-/** A 503 tells the caller when to try again, whichever part of a service refused the request. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** A 503 tells the caller when to try again, whichever part of a service refused the request; a bad body says how to mend it. */
 class ProblemMappersTest {
 
     @Test
@@ -19,6 +26,24 @@ class ProblemMappersTest {
         assertEquals(String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS),
                 String.valueOf(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
         assertEquals(Problem.MEDIA_TYPE, String.valueOf(answer.getMediaType()));
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithTheFieldsTheObjectTakes() {
+        var reading = assertThrows(UnrecognizedPropertyException.class, () -> new ObjectMapper()
+                .readValue("{\"answers\": {\"q1\": {\"optionIds\": [\"a\"]}}}", Submission.class));
+
+        Problem problem = (Problem) new ProblemMappers().unreadableField(reading).getEntity();
+
+        assertEquals(400, problem.status());
+        assertEquals("/answers/q1/optionIds: unknown field 'optionIds'; the fields here are choices, ranking, text",
+                problem.detail());
+    }
+
+    record Submission(Map<String, Choice> answers) {
+    }
+
+    record Choice(List<String> ranking, List<String> choices, String text) {
     }
 
     @Test
