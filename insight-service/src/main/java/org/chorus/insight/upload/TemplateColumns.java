@@ -44,6 +44,7 @@ final class TemplateColumns {
             }, () -> unknown.add(column + template.didYouMean(column)));
         }
         if (!unknown.isEmpty()) {
+            requireCommas(header, template);
             throw MalformedUpload.because("Unknown columns " + unknown + "; the columns are " + known);
         }
         byTemplate.forEach((t, given) -> {
@@ -57,6 +58,23 @@ final class TemplateColumns {
             throw MalformedUpload.because("Missing columns " + missing + "; see GET /api/v1/uploads/template.csv");
         }
         return new TemplateColumns(columns);
+    }
+
+    /**
+     * A header read as one column that holds template columns between semicolons or tabs: Excel saves "CSV" with
+     * semicolons where the comma is the decimal mark, and a sheet copied out of a spreadsheet has tabs.
+     */
+    private static void requireCommas(List<String> header, Vocabulary template) {
+        if (header.size() != 1) {
+            return;
+        }
+        for (var separator : Map.of(";", "semicolons", "\t", "tabs").entrySet()) {
+            String[] names = header.get(0).split(separator.getKey());
+            if (names.length > 1 && Arrays.stream(names).anyMatch(name -> template.resolve(name.strip()).isPresent())) {
+                throw MalformedUpload.because("The columns are separated by " + separator.getValue() + ", not commas; "
+                        + "save the file as \"CSV UTF-8 (Comma delimited)\", or send the workbook as .xlsx");
+            }
+        }
     }
 
     /** The grid's activities: blank rows skipped, rows sharing a reference joined into one activity. */

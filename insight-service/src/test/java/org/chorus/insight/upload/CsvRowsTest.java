@@ -117,6 +117,20 @@ class CsvRowsTest {
     }
 
     @Test
+    void aFileSeparatedBySemicolonsOrTabsIsToldToUseCommas() {
+        String advice = ", not commas; save the file as \"CSV UTF-8 (Comma delimited)\", or send the workbook as .xlsx";
+        assertEquals("The columns are separated by semicolons" + advice,
+                malformed((HEADER.replace(',', ';') + "\r\nA;T;Workshop;2019-01-01;x;1;;;\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("The columns are separated by tabs" + advice,
+                malformed((HEADER.replace(',', '\t') + "\r\nA\tT\tWorkshop\t2019-01-01\tx\t1\t\t\t\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Unknown columns [colour;size]; the columns are " + UploadFields.csvHeader(),
+                malformed("colour;size\r\nred;big\r\n".getBytes(StandardCharsets.UTF_8)),
+                "semicolons between names that are not the template's say nothing of separators");
+    }
+
+    @Test
     void twoColumnsGivingTheSameTemplateColumnAreRefusedRatherThanOneQuietlyWinning() {
         assertEquals("Columns [title, title] all give title; keep one of them",
                 malformed((HEADER + ",title\r\nA,First,Workshop,2019-01-01,x,1,,,,Second\r\n")
