@@ -1,7 +1,10 @@
 package org.chorus.survey.results;
 
+import java.util.stream.Collectors;
+
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
+import org.chorus.survey.definition.Question;
 
 /**
  * What results are broken down by: all respondents, their channel, their place, or their answer to a demographic
@@ -36,8 +39,11 @@ public record Breakdown(Kind kind, String questionId) {
         boolean demographic = survey.definition().question(by).filter(q -> q.kind().describesRespondent())
                 .isPresent();
         if (!demographic) {
-            throw ProblemException.invalidParameter("by",
-                    "must be all, channel, place or the id of a demographic question");
+            String questions = survey.definition().questions().filter(q -> q.kind().describesRespondent())
+                    .map(Question::id).collect(Collectors.joining(", "));
+            throw ProblemException.invalidParameter("by", "must be all, channel, place or the id of a demographic "
+                    + "question" + (questions.isEmpty() ? " (this survey has none)" : " (this survey's: " + questions
+                            + ")"));
         }
         return new Breakdown(Kind.DEMOGRAPHIC, by);
     }

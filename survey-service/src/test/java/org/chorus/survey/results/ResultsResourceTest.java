@@ -107,7 +107,9 @@ class ResultsResourceTest {
         String surveyId = openSmallSurvey(newOwner());
         given().header("Authorization", analyst()).queryParam("by", "rank")
                 .when().get("/api/v1/surveys/" + surveyId + "/results")
-                .then().statusCode(400).body("errors[0].parameter", equalTo("by"));
+                .then().statusCode(400).body("errors[0].parameter", equalTo("by"))
+                .body("errors[0].detail", equalTo("must be all, channel, place or the id of a demographic question "
+                        + "(this survey's: place, age, ethnicity)"));
         given().header("Authorization", website()).when().get("/api/v1/surveys/" + surveyId + "/results")
                 .then().statusCode(403);
     }
