@@ -92,7 +92,8 @@ public class FindingResource {
     public Page<Finding> search(
             @Parameter(description = "Words to find in statements and quotes", example = "mental health referrals")
             @QueryParam("q") @Size(max = 500) String text,
-            @Parameter(description = "Theme code", example = "waiting-times") @QueryParam("theme") String theme,
+            @Parameter(description = "Theme code, as GET /api/v1/themes lists them; another is a 400",
+                    example = "waiting-times") @QueryParam("theme") String theme,
             @Parameter(description = "Place code", example = "lancashire") @QueryParam("place") String place,
             @Parameter(description = "Engagement method") @QueryParam("method") EngagementMethod method,
             @Parameter(description = "Programme area") @QueryParam("programmeArea") ProgrammeArea area,

@@ -112,6 +112,12 @@ class FindingResourceTest {
         given().header("Authorization", reader()).queryParam("theme", "access-to-gp-appointments")
                 .queryParam("place", otherPlace).when().get("/api/v1/findings")
                 .then().body("items.id", contains(quoted));
+        // a theme that is not in the taxonomy would find nothing and say nothing: it is refused, with the nearest
+        given().header("Authorization", reader()).queryParam("theme", "Access to GP appointment")
+                .when().get("/api/v1/findings")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("theme"))
+                .body("errors[0].detail", equalTo("unknown theme 'Access to GP appointment': GET /api/v1/themes "
+                        + "lists the taxonomy; did you mean access-to-gp-appointments?"));
         given().header("Authorization", reader()).queryParam("method", "PUBLIC_ENGAGEMENT_EVENT")
                 .queryParam("programmeArea", "PRIMARY_CARE").queryParam("organisation", org.toString())
                 .when().get("/api/v1/findings")
