@@ -44,7 +44,8 @@ public class FindingQueries {
     }
 
     private void requireKnownTheme(String theme) {
-        if (theme != null && !themes.codes().contains(theme)) {
+        // Blank is no filter, as for every text filter: a page's empty select sends ?theme=
+        if (theme != null && !theme.isBlank() && !themes.codes().contains(theme)) {
             throw ProblemException.invalidParameter("theme", "unknown theme '" + theme + "': GET /api/v1/themes lists "
                     + "the taxonomy" + Vocabulary.ofLabelled(themes.labelsByCode()).didYouMean(theme));
         }

@@ -118,6 +118,9 @@ class FindingResourceTest {
                 .then().statusCode(400).body("errors[0].parameter", equalTo("theme"))
                 .body("errors[0].detail", equalTo("unknown theme 'Access to GP appointment': GET /api/v1/themes "
                         + "lists the taxonomy; did you mean access-to-gp-appointments?"));
+        given().header("Authorization", reader()).queryParam("theme", "").queryParam("place", otherPlace)
+                .when().get("/api/v1/findings")
+                .then().statusCode(200).body("items.id", contains(quoted));
         given().header("Authorization", reader()).queryParam("method", "PUBLIC_ENGAGEMENT_EVENT")
                 .queryParam("programmeArea", "PRIMARY_CARE").queryParam("organisation", org.toString())
                 .when().get("/api/v1/findings")
