@@ -172,12 +172,17 @@ public record StackPorts(int gateway, int directory, int survey, int insight, in
         return ports;
     }
 
-    /** @throws IllegalStateException naming the first port something this stack did not start already listens on */
+    /**
+     * Checked before anything starts, so that nothing is left half started.
+     *
+     * @throws IllegalStateException naming the first port something already listens on, and what usually holds it
+     */
     void requireFree() {
         byOwner().forEach((owner, port) -> {
             if (!isFree(port)) {
-                throw new IllegalStateException("Port " + port + " for " + owner
-                        + " is taken by a process this stack did not start");
+                throw new IllegalStateException("Port " + port + " for " + owner + " is in use by another program;"
+                        + " free it and start again. Another Chorus stack started from another folder, or a test run"
+                        + " that is still closing, holds the same ports.");
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.chorus.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
 /** The ports a test stack listens on, as its services and broker will need them. */
 class StackPortsTest {
@@ -47,5 +49,20 @@ class StackPortsTest {
                 socket.close();
             }
         }
+    }
+
+    /** A port already in use stops the start before anything runs, and the refusal names the port and its part. */
+    @Test
+    void aPortInUseIsNamedWithItsPart() throws IOException {
+        StackPorts ports = StackPorts.free();
+        try (ServerSocket other = new ServerSocket()) {
+            other.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.kafka()));
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class, ports::requireFree);
+
+            assertTrue(refused.getMessage().startsWith("Port " + ports.kafka() + " for kafka is in use by another"
+                    + " program"), refused.getMessage());
+        }
+        ports.requireFree();
     }
 }
