@@ -2,9 +2,10 @@ package org.chorus.insight.finding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.chorus.insight.common.Vocabulary;
 import org.chorus.platform.web.problem.FieldError;
 
 /**
@@ -22,14 +23,18 @@ public final class FindingRules {
 
     /**
      * @param activityParticipants how many took part in the finding's activity; null when not yet known
+     * @param taxonomy every theme's label by its code; a finding names codes, and an unknown one hears the nearest
      */
-    public static List<FieldError> check(FindingInput input, Integer activityParticipants, Set<String> knownThemes) {
+    public static List<FieldError> check(FindingInput input, Integer activityParticipants,
+            Map<String, String> taxonomy) {
         List<FieldError> errors = new ArrayList<>();
         List<String> themes = input.themesOrEmpty();
         for (int i = 0; i < themes.size(); i++) {
-            if (themes.get(i) != null && !knownThemes.contains(themes.get(i).strip())) {
-                errors.add(FieldError.body("/themes/" + i, "unknown theme '" + themes.get(i)
-                        + "': use a code from GET /api/v1/themes, or propose it in proposedThemes"));
+            String theme = themes.get(i);
+            if (theme != null && !taxonomy.containsKey(theme.strip())) {
+                errors.add(FieldError.body("/themes/" + i, "unknown theme '" + theme
+                        + "': use a code from GET /api/v1/themes, or propose it in proposedThemes"
+                        + Vocabulary.ofLabelled(taxonomy).didYouMean(theme)));
             }
         }
         if (input.participantCount() != null && activityParticipants != null

@@ -81,7 +81,7 @@ public class FindingService {
     }
 
     private List<FieldError> check(FindingInput input, ActivityEntity activity) {
-        return FindingRules.check(input, activity.participantCount, themes.codes());
+        return FindingRules.check(input, activity.participantCount, themes.labelsByCode());
     }
 
     /** Removes a finding no longer in an uploaded file; only unpublished ones, which nobody outside has seen. */

@@ -40,7 +40,7 @@ final class RowReader {
 
     private final Validator validator;
     private final Set<String> knownPlaces;
-    private final Set<String> knownThemes;
+    private final Map<String, String> themeLabels;
     private final Vocabulary places;
     private final Vocabulary themes;
     private final BiFunction<String, Boolean, String> fieldName;
@@ -53,7 +53,7 @@ final class RowReader {
             BiFunction<String, Boolean, String> fieldName) {
         this.validator = validator;
         this.knownPlaces = knownPlaces;
-        this.knownThemes = themeLabels.keySet();
+        this.themeLabels = themeLabels;
         this.places = Vocabulary.ofCodes(knownPlaces);
         this.themes = Vocabulary.ofLabelled(themeLabels);
         this.fieldName = fieldName;
@@ -92,7 +92,7 @@ final class RowReader {
                 fields.whole("participantCount"), fields.list("quotes"));
         reasons.addAll(fields.reasons);
         reasons.addAll(describe(validator.validate(finding), true, prefix, fields.unreadable));
-        reasons.addAll(describe(FindingRules.check(finding, activity.participantCount(), knownThemes), true, prefix));
+        reasons.addAll(describe(FindingRules.check(finding, activity.participantCount(), themeLabels), true, prefix));
         return finding;
     }
 

@@ -151,6 +151,11 @@ class FindingResourceTest {
         post(writer(org), "/api/v1/findings", body).statusCode(422)
                 .body("errors.pointer", contains("/themes/1", "/participantCount", "/quotes/1", "/quotes/2"))
                 .body("errors[2].detail", containsString("anonymous"));
+        // a theme's label is not its code, but it leads to it
+        post(writer(org), "/api/v1/findings", finding(activity, "Statement", List.of("Mental health support"),
+                List.of())).statusCode(422).body("errors[0].pointer", equalTo("/themes/0"))
+                .body("errors[0].detail", equalTo("unknown theme 'Mental health support': use a code from GET "
+                        + "/api/v1/themes, or propose it in proposedThemes; did you mean mental-health-support?"));
 
         post(writer(other), "/api/v1/findings", finding(activity, "Not mine", List.of(), List.of()))
                 .statusCode(422).body("errors[0].pointer", equalTo("/activityId"));

@@ -3,8 +3,8 @@ package org.chorus.insight.finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
 import org.chorus.platform.web.problem.FieldError;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** A finding's rules that need its activity or the taxonomy, and the promise that quotes are anonymous. */
 class FindingRulesTest {
 
-    private static final Set<String> THEMES = Set.of("waiting-times", "mental-health-support");
+    private static final Map<String, String> THEMES = Map.of("waiting-times", "Waiting times",
+            "mental-health-support", "Mental health support");
     private static final String ANONYMOUS = "must be anonymous: remove the email address or phone number";
 
     @Test
@@ -23,6 +24,16 @@ class FindingRulesTest {
         assertEquals(List.of(FieldError.body("/themes/1", "unknown theme 'loneliness': use a code from GET "
                 + "/api/v1/themes, or propose it in proposedThemes")),
                 check(finding(List.of(" waiting-times ", "loneliness"), 3, List.of()), 10));
+    }
+
+    /** A label, or a code misspelt, is still refused (the API reads codes only) but hears the code it was near. */
+    @Test
+    void anUnknownThemeHearsTheNearestCodes() {
+        assertEquals(List.of(FieldError.body("/themes/0", "unknown theme 'Waiting times': use a code from GET "
+                + "/api/v1/themes, or propose it in proposedThemes; did you mean waiting-times?"),
+                FieldError.body("/themes/1", "unknown theme 'mental-helth-support': use a code from GET "
+                        + "/api/v1/themes, or propose it in proposedThemes; did you mean mental-health-support?")),
+                check(finding(List.of("Waiting times", "mental-helth-support"), 3, List.of()), 10));
     }
 
     @Test
