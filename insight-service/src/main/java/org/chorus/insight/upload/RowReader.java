@@ -53,7 +53,7 @@ final class RowReader {
             BiFunction<String, Boolean, String> fieldName) {
         this.validator = validator;
         this.knownPlaces = knownPlaces;
-        this.themeLabels = themeLabels;
+        this.themeLabels = Map.copyOf(themeLabels);
         this.places = Vocabulary.ofCodes(knownPlaces);
         this.themes = Vocabulary.ofLabelled(themeLabels);
         this.fieldName = fieldName;
