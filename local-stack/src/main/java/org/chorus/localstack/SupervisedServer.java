@@ -16,6 +16,8 @@ abstract class SupervisedServer<S> implements ServiceWatch.Watched {
     private final BooleanSupplier stackClosing;
     private volatile S server;
     private volatile boolean wanted;
+    /** A start is launching a server; guarded by this. */
+    private boolean starting;
 
     SupervisedServer(String name, BooleanSupplier stackClosing) {
         this.name = name;
@@ -39,21 +41,42 @@ abstract class SupervisedServer<S> implements ServiceWatch.Watched {
     /** Where it listens, for the log. */
     protected abstract String address(S running);
 
-    /** Starts it, unless it runs, and waits until it is ready; one started while the stack closes is stopped. */
+    /**
+     * Starts it, unless it runs, and waits until it is ready; one started while the stack closes is stopped. A start
+     * while another is under way waits for that one rather than launching a second server on the same port.
+     */
     final void start() throws IOException, InterruptedException {
-        if (server != null) {
-            return;
-        }
-        S started = launch();
         synchronized (this) {
-            if (stackClosing.getAsBoolean()) {
-                shutDown(started);
-                throw new IllegalStateException("The stack is stopping");
+            while (starting) {
+                wait();
             }
-            server = started;
-            wanted = true;
+            if (server != null) {
+                return;
+            }
+            starting = true;
+        }
+        S started = null;
+        try {
+            started = launch();
+        } finally {
+            settle(started);
         }
         Log.info(name + " ready on " + address(started) + " (pid " + pidOf(started) + ")");
+    }
+
+    /** Ends a start: keeps the server it launched, if it launched one, and lets the starts waiting for it go on. */
+    private synchronized void settle(S started) {
+        starting = false;
+        notifyAll();
+        if (started == null) {
+            return;
+        }
+        if (stackClosing.getAsBoolean()) {
+            shutDown(started);
+            throw new IllegalStateException("The stack is stopping");
+        }
+        server = started;
+        wanted = true;
     }
 
     /** A clean shutdown; it stays down until started again. */
