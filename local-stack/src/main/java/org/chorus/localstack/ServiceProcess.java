@@ -68,7 +68,10 @@ final class ServiceProcess implements ServiceWatch.Watched {
                     "CHORUS_DIRECTORY_URL", urls(ports, ChorusService.DIRECTORY),
                     "CHORUS_SURVEY_URL", urls(ports, ChorusService.SURVEY),
                     "CHORUS_INSIGHT_URL", urls(ports, ChorusService.INSIGHT));
-            case SURVEY, INSIGHT -> Map.of();
+            // The partnership's shared data sits beside the checkout; a service's working directory is the stack's home.
+            case SURVEY -> Map.of("CHORUS_SURVEY_CODING_FRAMEWORK_FILE", settings.repoRoot()
+                    .resolveSibling("shared/data/coding-frames/nhs-patient-experience.csv").toString());
+            case INSIGHT -> Map.of();
         });
         env.putAll(settings.serviceEnv().getOrDefault(service, Map.of()));
         return env;

@@ -18,13 +18,14 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a two-level categorisation from a CSV with a header row: one line per minor category, naming its major
  * category in one column and itself in another. Only the columns' names are assumed (major: "major", "major
  * category" or "category"; minor: "minor", "minor category", "subcategory" or "sub-category"; optionally
- * "insight theme"), since the file is the publisher's; codes are made from the labels.
+ * "insight theme"; in any case, with underscores for spaces as in NHS England's own file, "major_category"), since
+ * the file is the publisher's; codes are made from the labels.
  */
 final class FrameworkCsv {
 
     private static final List<String> MAJOR = List.of("major", "major category", "category");
     private static final List<String> MINOR = List.of("minor", "minor category", "subcategory", "sub-category");
-    private static final List<String> THEME = List.of("insight theme", "insight_theme", "theme");
+    private static final List<String> THEME = List.of("insight theme", "theme");
     private static final int MAX_CODE = 63;
 
     private FrameworkCsv() {
@@ -70,13 +71,22 @@ final class FrameworkCsv {
     }
 
     private static Optional<String> column(List<String> header, List<String> names) {
-        return header.stream().filter(h -> names.contains(h.strip().toLowerCase(Locale.ROOT))).findFirst();
+        return header.stream().filter(h -> names.contains(h.strip().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                .findFirst();
     }
 
-    /** A code from a label: lower case, runs of anything else as one hyphen, unique in the frame. */
+    /**
+     * A code from a label: lower case, runs of anything else as one hyphen, unique in the frame. A long one is cut at
+     * the last whole word that leaves room for a suffix ("-2"), so that it still reads as words.
+     */
     static String code(String label, Set<String> taken) {
         String base = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        base = base.isEmpty() ? "category" : base.substring(0, Math.min(base.length(), MAX_CODE - 4));
+        if (base.length() > MAX_CODE - 4) {
+            base = base.substring(0, MAX_CODE - 4);
+            int lastWord = base.lastIndexOf('-');
+            base = lastWord > 0 ? base.substring(0, lastWord) : base;
+        }
+        base = base.isEmpty() ? "category" : base;
         String code = base;
         for (int n = 2; !taken.add(code); n++) {
             code = base + "-" + n;
