@@ -125,6 +125,15 @@ class CodingResourceTest {
                 .body(Map.of("name", "Twice", "categories", List.of(Map.of("code", "a", "label", "A"),
                         Map.of("code", "a", "label", "Again"))))
                 .when().post(FRAMES).then().statusCode(422).body("errors.pointer", contains("/categories/1/code"));
+        // a theme's label would count its answers under no theme of the taxonomy: refused at the frame
+        given().header("Authorization", manager).contentType(ContentType.JSON)
+                .body(Map.of("name", "Labelled", "categories", List.of(Map.of("code", "access", "label", "Access",
+                        "minors", List.of(Map.of("code", "access-waiting", "label", "Waiting",
+                                "insightTheme", "Waiting times"))))))
+                .when().post(FRAMES).then().statusCode(422)
+                .body("errors.pointer", contains("/categories/0/minors/0/insightTheme"))
+                .body("errors[0].detail", equalTo("must be a theme's code, as GET /api/v1/themes lists them "
+                        + "(waiting-times, not Waiting times): lower-case letters, digits and hyphens"));
         given().header("Authorization", coder).contentType(ContentType.JSON).body(next).when().post(FRAMES).then()
                 .statusCode(403);
         given().header("Authorization", manager).contentType(ContentType.JSON).when().post(FRAMES).then()

@@ -66,8 +66,10 @@ final class FrameRules {
         if (label == null || label.isBlank() || label.length() > MAX_LABEL) {
             faults.add(FieldError.body(at + "/label", "must be 1 to " + MAX_LABEL + " characters"));
         }
-        if (theme != null && (theme.isBlank() || theme.length() > MAX_LABEL)) {
-            faults.add(FieldError.body(at + "/insightTheme", "must be 1 to " + MAX_LABEL + " characters when given"));
+        // insight-service counts coded answers only under the codes of its taxonomy: a label would count nowhere.
+        if (theme != null && !CODE.matcher(theme).matches()) {
+            faults.add(FieldError.body(at + "/insightTheme", "must be a theme's code, as GET /api/v1/themes lists "
+                    + "them (waiting-times, not Waiting times): lower-case letters, digits and hyphens"));
         }
     }
 }
