@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.chorus.platform.web.input.Vocabulary;
+
 /**
  * Reads enum values the way people type them in spreadsheets ("Focus group", "focus-group", "FOCUS_GROUP"), so that
  * an upload is not rejected over capitals, spaces or "&" while a genuinely unknown value still is (see Vocabulary).

@@ -6,9 +6,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.chorus.insight.common.Vocabulary;
 import org.chorus.insight.theme.ThemeService;
 import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.problem.ProblemException;

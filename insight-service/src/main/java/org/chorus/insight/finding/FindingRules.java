@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.chorus.insight.common.Vocabulary;
+import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.problem.FieldError;
 
 /**

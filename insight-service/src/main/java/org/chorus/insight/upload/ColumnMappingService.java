@@ -10,10 +10,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.chorus.insight.common.Vocabulary;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
 

@@ -20,10 +20,10 @@ import org.chorus.insight.activity.LadderRung;
 import org.chorus.insight.activity.ProgrammeArea;
 import org.chorus.insight.activity.StakeholderGroup;
 import org.chorus.insight.common.Labels;
-import org.chorus.insight.common.Vocabulary;
 import org.chorus.insight.finding.FindingInput;
 import org.chorus.insight.finding.FindingRules;
 import org.chorus.insight.finding.Sentiment;
+import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.problem.FieldError;
 
 /**

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.chorus.insight.common.Vocabulary;
+import org.chorus.platform.web.input.Vocabulary;
 
 /**
  * The upload template's columns in a spreadsheet (CSV or XLSX) whose header may name them as people do ("Start date"

@@ -68,6 +68,9 @@ class CodingResourceTest {
         code(responses.get(0)[0], null, Map.of("frameId", frameId)).statusCode(428);
         code(responses.get(1)[0], "\"0\"", Map.of("frameId", frameId, "categories",
                 List.of("staff", "parking"))).statusCode(422).body("errors.pointer", contains("/categories/1"));
+        code(responses.get(1)[0], "\"0\"", Map.of("frameId", frameId, "categories", List.of("acess-waiting")))
+                .statusCode(422).body("errors[0].detail", equalTo("is not a category of frame " + frameId
+                        + " version 1; did you mean access-waiting?"));
         code(responses.get(1)[0], "\"0\"", Map.of("frameId", UUID.randomUUID().toString()))
                 .statusCode(422).body("errors.pointer", contains("/frameId"));
         String othersFrame = createFrame(TestCallers.bearer(UUID.randomUUID(), Scopes.CODING_MANAGE));

@@ -16,6 +16,7 @@ import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
+import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
@@ -149,7 +150,8 @@ public class CodingService {
         for (int i = 0; i < codes.size(); i++) {
             if (codes.get(i) == null || !frame.has(codes.get(i))) {
                 faults.add(FieldError.body("/categories/" + i, "is not a category of frame " + frame.id()
-                        + " version " + frame.version()));
+                        + " version " + frame.version() + (codes.get(i) == null ? ""
+                                : Vocabulary.ofCodes(frame.codes().toList()).didYouMean(codes.get(i)))));
             }
         }
         if (!faults.isEmpty()) {

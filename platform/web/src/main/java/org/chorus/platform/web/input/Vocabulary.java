@@ -1,4 +1,4 @@
-package org.chorus.insight.common;
+package org.chorus.platform.web.input;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.chorus.insight.common;
+package org.chorus.platform.web.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
