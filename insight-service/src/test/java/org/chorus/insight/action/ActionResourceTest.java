@@ -94,6 +94,11 @@ class ActionResourceTest {
         given().header("Authorization", reader()).queryParam("status", "NOT_TAKEN_FORWARD")
                 .queryParam("organisation", org.toString())
                 .when().get("/api/v1/actions").then().body("items.id", contains(id));
+        // a partner page's "not taken forward" is not the enum's name, but it leads to it
+        given().header("Authorization", reader()).queryParam("status", "not taken forward")
+                .when().get("/api/v1/actions").then().statusCode(400)
+                .body("errors[0].detail", equalTo("must be one of [PLANNED, IN_PROGRESS, DONE, NOT_TAKEN_FORWARD]; "
+                        + "did you mean NOT_TAKEN_FORWARD?"));
     }
 
     private static Map<String, Object> action(List<String> findings, String status) {

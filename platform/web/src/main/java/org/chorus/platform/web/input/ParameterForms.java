@@ -44,7 +44,13 @@ import io.vertx.core.http.HttpServerRequest;
 public class ParameterForms {
 
     /** A parameter's name, where it is, and how its values are read. */
-    private record Form(String name, boolean inPath, Function<String, ?> reader, String rule) {
+    /** @param nearest for a value the reader refused, what it was near ("; did you mean DONE?"), or nothing */
+    private record Form(String name, boolean inPath, Function<String, ?> reader, String rule,
+            Function<String, String> nearest) {
+
+        Form(String name, boolean inPath, Function<String, ?> reader, String rule) {
+            this(name, inPath, reader, rule, value -> "");
+        }
     }
 
     static final String ONCE = "must be given once";
@@ -87,7 +93,7 @@ public class ParameterForms {
                     : request.getUriInfo().getQueryParameters();
             for (String value : parameters.getOrDefault(form.name(), List.of())) {
                 if (!readable(form, value)) {
-                    throw ProblemException.invalidParameter(form.name(), form.rule());
+                    throw ProblemException.invalidParameter(form.name(), form.rule() + form.nearest().apply(value));
                 }
             }
         }
@@ -197,7 +203,7 @@ public class ParameterForms {
         } else if (type.isEnum() && !hasOwnReader(type)) {
             Object[] values = type.getEnumConstants();
             forms.add(new Form(name, path != null, value -> enumValue(values, value),
-                    "must be one of " + Arrays.toString(values)));
+                    "must be one of " + Arrays.toString(values), Vocabulary.ofEnum(type)::didYouMean));
         }
     }
 

@@ -54,9 +54,10 @@ public final class Vocabulary {
 
     /**
      * An enum's constants, known by their names ("FOCUS_GROUP" also as "Focus group"); made once per enum, since an
-     * upload reads several enum cells in every row.
+     * upload reads several enum cells in every row. Any class will do where only an enum's can arrive (a parameter's
+     * or a JSON field's type, checked to be an enum).
      */
-    public static <E extends Enum<E>> Vocabulary ofEnum(Class<E> type) {
+    public static Vocabulary ofEnum(Class<?> type) {
         return OF_ENUM.get(type);
     }
 

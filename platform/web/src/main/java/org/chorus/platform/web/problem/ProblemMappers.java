@@ -17,6 +17,7 @@ import org.chorus.platform.web.caller.ScopesNeeded;
 import org.chorus.platform.web.input.JsonNestingLimit;
 import org.chorus.platform.web.input.JsonTrailingContent;
 import org.chorus.platform.web.input.RefusedJsonValue;
+import org.chorus.platform.web.input.Vocabulary;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -64,13 +66,23 @@ public class ProblemMappers {
         String pointer = JsonPointers.of(e.getPath());
         String rule = e instanceof UnrecognizedPropertyException unknown ? unknownField(unknown)
                 : e instanceof RefusedJsonValue refused ? refused.rule()
-                : "expected " + ExpectedForms.of(e.getTargetType());
+                : "expected " + ExpectedForms.of(e.getTargetType()) + nearestName(e);
         if (pointer.isEmpty()) {
             return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
                     "The body must be a JSON object: " + rule, List.of()));
         }
         return respond(ProblemException.badRequest("malformed-body", "Request body is not valid",
                 pointer + ": " + rule, List.of(FieldError.body(pointer, rule))));
+    }
+
+    /** For a name the field's enum does not have ("done"), the names it was near ("; did you mean DONE?"). */
+    private static String nearestName(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        if (e instanceof InvalidFormatException invalid && type != null && type.isEnum()
+                && invalid.getValue() instanceof String text) {
+            return Vocabulary.ofEnum(type).didYouMean(text);
+        }
+        return "";
     }
 
     /** Names the fields the object does take, so that a guessed or misspelt one ("optionIds") is put right at once. */

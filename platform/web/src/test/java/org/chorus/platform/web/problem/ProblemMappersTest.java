@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** A 503 tells the caller when to try again, whichever part of a service refused the request; a bad body says how to mend it. */
@@ -40,7 +41,23 @@ class ProblemMappersTest {
                 problem.detail());
     }
 
+    @Test
+    void anEnumsNameWrittenAsPeopleWriteItIsRefusedWithTheNameItWasNear() {
+        var reading = assertThrows(InvalidFormatException.class, () -> new ObjectMapper()
+                .readValue("{\"status\": \"not taken forward\"}", Action.class));
+
+        Problem problem = (Problem) new ProblemMappers().unreadableField(reading).getEntity();
+
+        assertEquals("/status: expected one of [PLANNED, IN_PROGRESS, DONE, NOT_TAKEN_FORWARD]; did you mean "
+                + "NOT_TAKEN_FORWARD?", problem.detail());
+    }
+
     record Submission(Map<String, Choice> answers) {
+    }
+
+    enum Status { PLANNED, IN_PROGRESS, DONE, NOT_TAKEN_FORWARD }
+
+    record Action(Status status) {
     }
 
     record Choice(List<String> ranking, List<String> choices, String text) {
