@@ -36,6 +36,21 @@ class BadParametersTest {
         }
     }
 
+    /** An analyst asking for responses since a day is shown how to write that day's start, not left to guess. */
+    @Test
+    void aDateWhereATimeIsReadIsA400ShowingTheStartOfThatDay() {
+        String survey = openSmallSurvey(newOwner());
+        given().header("Authorization", analyst()).queryParam("since", "2026-12-01")
+                .when().get("/api/v1/surveys/" + survey + "/responses/export")
+                .then().statusCode(400).body("errors[0].detail", equalTo("must be a time in UTC, e.g. "
+                        + "2024-05-01T09:30:00Z, in the years PostgreSQL can hold; for the start of that day in UTC, "
+                        + "2026-12-01T00:00:00Z"));
+        given().header("Authorization", analyst()).queryParam("since", "yesterday")
+                .when().get("/api/v1/surveys/" + survey + "/responses/export")
+                .then().statusCode(400).body("errors[0].detail", equalTo("must be a time in UTC, e.g. "
+                        + "2024-05-01T09:30:00Z, in the years PostgreSQL can hold"));
+    }
+
     @Test
     void aSurveyIdThatIsNotAUuidIsA400NamingIt() {
         given().header("Authorization", analyst()).when().get("/api/v1/surveys/not-a-uuid/results")

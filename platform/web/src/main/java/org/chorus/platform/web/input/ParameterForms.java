@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -196,7 +197,8 @@ public class ParameterForms {
                     "must be a date, e.g. 2024-05-01, in the years PostgreSQL can hold"));
         } else if (type == Instant.class) {
             forms.add(new Form(name, path != null, ParameterForms::instant,
-                    "must be a time in UTC, e.g. 2024-05-01T09:30:00Z, in the years PostgreSQL can hold"));
+                    "must be a time in UTC, e.g. 2024-05-01T09:30:00Z, in the years PostgreSQL can hold",
+                    ParameterForms::startOfDay));
         } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             forms.add(new Form(name, path != null, type == int.class || type == Integer.class ? Integer::valueOf
                     : Long::valueOf, "must be a whole number"));
@@ -222,6 +224,15 @@ public class ParameterForms {
             throw new IllegalArgumentException("beyond PostgreSQL's timestamps: " + value);
         }
         return time;
+    }
+
+    /** For a date given where a time is read ("2024-05-01"), how to write the start of that day. */
+    private static String startOfDay(String value) {
+        try {
+            return "; for the start of that day in UTC, " + LocalDate.parse(value) + "T00:00:00Z";
+        } catch (DateTimeParseException e) {
+            return "";
+        }
     }
 
     /** An enum with its own fromString reads values its own way: JAX-RS prefers that, and so do we. */
