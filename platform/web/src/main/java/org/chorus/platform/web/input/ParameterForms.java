@@ -44,8 +44,11 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public class ParameterForms {
 
-    /** A parameter's name, where it is, and how its values are read. */
-    /** @param nearest for a value the reader refused, what it was near ("; did you mean DONE?"), or nothing */
+    /**
+     * A parameter's name, where it is, and how its values are read.
+     *
+     * @param nearest for a value the reader refused, what it was near ("; did you mean DONE?"), or nothing
+     */
     private record Form(String name, boolean inPath, Function<String, ?> reader, String rule,
             Function<String, String> nearest) {
 
