@@ -5,11 +5,57 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
 /** The gateway's one OpenAPI document holds the services' operations. */
 class MergedOpenApiIT {
+
+    /**
+     * Partners generate clients from the document; the generators read it with swagger-parser and name each method by
+     * its operationId, so every reference must resolve and every operation needs an id of its own across services.
+     */
+    @Test
+    void readsCleanlyWithTheParserClientGeneratorsUse() {
+        String document = anonymous().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        ParseOptions resolveReferences = new ParseOptions();
+        resolveReferences.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, resolveReferences);
+        assertEquals(List.of(), parsed.getMessages());
+        OpenAPI openApi = parsed.getOpenAPI();
+        assertNotNull(openApi);
+
+        List<String> withoutId = new ArrayList<>();
+        Map<String, List<String>> byId = new TreeMap<>();
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String where = method + " " + path;
+            if (operation.getOperationId() == null || operation.getOperationId().isBlank()) {
+                withoutId.add(where);
+            } else {
+                byId.computeIfAbsent(operation.getOperationId(), id -> new ArrayList<>()).add(where);
+            }
+        }));
+        assertEquals(List.of(), withoutId, "operations without an operationId");
+        assertEquals(Map.of(), byId.entrySet().stream().filter(id -> id.getValue().size() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "operationIds used twice");
+        assertTrue(byId.keySet().containsAll(List.of("registerOrganisation", "submitResponse", "recordFinding")),
+                "each service's operations, by id: " + byId.keySet());
+    }
 
     @Test
     void listsTheDirectoryOperations() {

@@ -60,7 +60,8 @@ public class ActionResource {
 
     @POST
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Record what was decided in answer to findings",
+    @Operation(operationId = "recordAction",
+            summary = "Record what was decided in answer to findings",
             description = "Recorded unpublished, by the calling organisation. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Action.class)))
@@ -76,7 +77,8 @@ public class ActionResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(summary = "List actions", description = "Newest decision first, cursor-paged. A publishable key sees "
+    @Operation(operationId = "listActions",
+            summary = "List actions", description = "Newest decision first, cursor-paged. A publishable key sees "
             + "published actions only, and of their findings only the published ones.")
     @APIResponse(responseCode = "200", description = "A page of actions")
     public Page<Action> list(
@@ -90,7 +92,8 @@ public class ActionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(summary = "Get an action")
+    @Operation(operationId = "getAction",
+            summary = "Get an action")
     @APIResponse(responseCode = "200", description = "The action; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Action.class)))
     @APIResponse(responseCode = "404", description = "No such action, or not published and not yours to see")
@@ -101,7 +104,8 @@ public class ActionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Update an action", description = "E.g. move it to DONE. A status change of a published "
+    @Operation(operationId = "updateAction",
+            summary = "Update an action", description = "E.g. move it to DONE. A status change of a published "
             + "action announces ActionStatusChanged.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Action.class)))
@@ -115,7 +119,8 @@ public class ActionResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Publish an action", description = "Makes it visible to partner websites and announces "
+    @Operation(operationId = "publishAction",
+            summary = "Publish an action", description = "Makes it visible to partner websites and announces "
             + "ActionPublished. Publishing a published action changes nothing.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = Action.class)))

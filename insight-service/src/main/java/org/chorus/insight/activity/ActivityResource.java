@@ -61,7 +61,8 @@ public class ActivityResource {
 
     @POST
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Record an engagement activity",
+    @Operation(operationId = "recordActivity",
+            summary = "Record an engagement activity",
             description = "The activity belongs to the calling organisation, which must be active in the directory. "
                     + "Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
@@ -78,7 +79,8 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
-    @Operation(summary = "List engagement activities",
+    @Operation(operationId = "listActivities",
+            summary = "List engagement activities",
             description = "Cursor-paged by start date. With insights:read every organisation's activities; with only "
                     + "insights:write the calling organisation's own.")
     @APIResponse(responseCode = "200", description = "A page of activities")
@@ -99,7 +101,8 @@ public class ActivityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
-    @Operation(summary = "Get an engagement activity")
+    @Operation(operationId = "getActivity",
+            summary = "Get an engagement activity")
     @APIResponse(responseCode = "200", description = "The activity; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "404", description = "No such activity, or another organisation's and the key "
@@ -111,7 +114,8 @@ public class ActivityResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Correct an engagement activity", description = "Replaces its details. Only the organisation "
+    @Operation(operationId = "correctActivity",
+            summary = "Correct an engagement activity", description = "Replaces its details. Only the organisation "
             + "that recorded it may change it.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Activity.class)))

@@ -41,7 +41,8 @@ public class CodedThemesResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
-    @Operation(summary = "Count coded survey answers by theme", description = "Free-text survey answers whose "
+    @Operation(operationId = "countCodedSurveyAnswersByTheme",
+            summary = "Count coded survey answers by theme", description = "Free-text survey answers whose "
             + "coding (first coder) gave them a category mapped to a theme, counted once per answer and theme "
             + "however often recoded; erased responses are not counted. Counts of 1 to 4 are suppressed.")
     @APIResponse(responseCode = "200", description = "Themes with at least one coded answer, most answers first")

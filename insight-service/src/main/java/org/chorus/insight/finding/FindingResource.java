@@ -67,7 +67,8 @@ public class FindingResource {
 
     @POST
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Record a finding of one of your activities",
+    @Operation(operationId = "recordFinding",
+            summary = "Record a finding of one of your activities",
             description = "Recorded unpublished. Unknown themes can be proposed in proposedThemes. Safe to retry with "
                     + "the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
@@ -84,7 +85,8 @@ public class FindingResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(summary = "Search findings",
+    @Operation(operationId = "searchFindings",
+            summary = "Search findings",
             description = "Full-text search over statements and quotes (web search syntax: words, \"phrases\", "
                     + "-exclusions, or) with filters; newest activity first, cursor-paged. insights:read sees every "
                     + "finding; insights:write the published ones and its own; a publishable key only published ones.")
@@ -111,7 +113,8 @@ public class FindingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(summary = "Get a finding")
+    @Operation(operationId = "getFinding",
+            summary = "Get a finding")
     @APIResponse(responseCode = "200", description = "The finding; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Finding.class)))
     @APIResponse(responseCode = "404", description = "No such finding, or not published and not yours to see")
@@ -122,7 +125,8 @@ public class FindingResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Correct a finding", description = "Replaces it; a published finding is announced again.")
+    @Operation(operationId = "correctFinding",
+            summary = "Correct a finding", description = "Replaces it; a published finding is announced again.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Finding.class)))
     public Response update(@PathParam("id") UUID id,
@@ -135,7 +139,8 @@ public class FindingResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Publish a finding", description = "Makes it visible to partner websites and announces "
+    @Operation(operationId = "publishFinding",
+            summary = "Publish a finding", description = "Makes it visible to partner websites and announces "
             + "FindingPublished. Publishing a published finding changes nothing.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = Finding.class)))
@@ -147,7 +152,8 @@ public class FindingResource {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Withdraw a published finding", description = "Hides it from partner websites again and "
+    @Operation(operationId = "withdrawFinding",
+            summary = "Withdraw a published finding", description = "Hides it from partner websites again and "
             + "announces FindingWithdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = Finding.class)))

@@ -52,7 +52,8 @@ public class HandoverResource extends HandoverPartResource {
     @GET
     @Produces(Handovers.ZIP)
     @RolesAllowed(Scopes.HANDOVER_READ)
-    @Operation(summary = "Hand over the organisation's insight records",
+    @Operation(operationId = "handOverInsight",
+            summary = "Hand over the organisation's insight records",
             description = "A Frictionless Data Package (zip), streamed: activities.csv, findings.csv (with their "
                     + "quotes), theme_proposals.csv, actions.csv and uploads.csv (each upload's counts and its report "
                     + "row by row), and datapackage.json with each table's schema: types, titles, descriptions, "
@@ -69,7 +70,8 @@ public class HandoverResource extends HandoverPartResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Take in another organisation's handed-over insight records",
+    @Operation(operationId = "importInsightHandover",
+            summary = "Take in another organisation's handed-over insight records",
             description = "The body is the zip GET /api/v1/handover/insight gave another organisation (up to the "
                     + "gateway's body limit). Its activities, findings, proposed themes and actions become the "
                     + "caller's own, all or nothing, as they were: texts, codes, dates, published or not, versions "

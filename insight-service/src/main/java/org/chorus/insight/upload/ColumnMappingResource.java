@@ -41,7 +41,8 @@ public class ColumnMappingResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Get the organisation's column mapping", description = "Empty until one is saved.")
+    @Operation(operationId = "getColumnMapping",
+            summary = "Get the organisation's column mapping", description = "Empty until one is saved.")
     @APIResponse(responseCode = "200", description = "The mapping; the ETag is its version",
             content = @Content(schema = @Schema(implementation = ColumnMapping.class)))
     public Response get() {
@@ -52,7 +53,8 @@ public class ColumnMappingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(summary = "Save the organisation's column mapping", description = "Replaces it. Each of their columns "
+    @Operation(operationId = "saveColumnMapping",
+            summary = "Save the organisation's column mapping", description = "Replaces it. Each of their columns "
             + "names a template column, written as people do (\"Start date\" for start_date); later CSV and XLSX "
             + "uploads of the organisation read their columns by it.")
     @APIResponse(responseCode = "200", description = "Saved",

@@ -40,7 +40,8 @@ public class OrganisationApiKeyResource {
     }
 
     @POST
-    @Operation(summary = "Issue an API key to an organisation",
+    @Operation(operationId = "issueApiKey",
+            summary = "Issue an API key to an organisation",
             description = "The secret is in this answer only; Chorus keeps just its hash. Not idempotent on purpose: "
                     + "a stored replay would have to keep the secret. A retried request issues a second key; "
                     + "revoke the one you do not use. Announces ApiKeyIssued: the gateway learns of the key from that "
@@ -55,7 +56,8 @@ public class OrganisationApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List an organisation's API keys", description = "Without secrets; oldest first.")
+    @Operation(operationId = "listApiKeys",
+            summary = "List an organisation's API keys", description = "Without secrets; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of keys")
     public Page<ApiKey> list(@PathParam("organisationId") UUID organisationId, @Valid @BeanParam PageRequest page) {
         return keys.list(organisationId, page.limit(), page.cursor());

@@ -34,7 +34,8 @@ public class AuditLogResource {
     }
 
     @GET
-    @Operation(summary = "Read the audit log",
+    @Operation(operationId = "readAuditLog",
+            summary = "Read the audit log",
             description = "Keys issued, rotated and revoked; organisation changes; exports; bulk uploads; erasures. "
                     + "Newest first, cursor-paged. Entries arrive by event, usually within a second of the action.")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first")

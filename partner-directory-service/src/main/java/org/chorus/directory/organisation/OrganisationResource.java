@@ -58,7 +58,8 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
-    @Operation(summary = "Register an organisation",
+    @Operation(operationId = "registerOrganisation",
+            summary = "Register an organisation",
             description = "Announces OrganisationRegistered. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
@@ -75,7 +76,8 @@ public class OrganisationResource {
 
     @GET
     @RolesAllowed(Scopes.ANY_SECRET_KEY)
-    @Operation(summary = "List organisations", description = "Cursor-paged, in name order; filter by type and place.")
+    @Operation(operationId = "listOrganisations",
+            summary = "List organisations", description = "Cursor-paged, in name order; filter by type and place.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
     public Page<Organisation> list(
             @Parameter(description = "Only organisations of this type") @QueryParam("type") OrganisationType type,
@@ -90,7 +92,8 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Scopes.ANY_SECRET_KEY)
-    @Operation(summary = "Get an organisation")
+    @Operation(operationId = "getOrganisation",
+            summary = "Get an organisation")
     @APIResponse(responseCode = "200", description = "The organisation; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -100,7 +103,8 @@ public class OrganisationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
-    @Operation(summary = "Change an organisation", description = "Replaces its details. Announces OrganisationUpdated.")
+    @Operation(operationId = "changeOrganisation",
+            summary = "Change an organisation", description = "Replaces its details. Announces OrganisationUpdated.")
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     public Response update(@PathParam("id") UUID id,
@@ -113,7 +117,8 @@ public class OrganisationResource {
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
-    @Operation(summary = "Deactivate an organisation",
+    @Operation(operationId = "deactivateOrganisation",
+            summary = "Deactivate an organisation",
             description = "Organisations are never deleted. Deactivation revokes all their keys and announces "
                     + "OrganisationDeactivated.")
     @APIResponse(responseCode = "200", description = "Deactivated",

@@ -57,7 +57,8 @@ public class WebhookResource {
     }
 
     @POST
-    @Operation(summary = "Subscribe to events",
+    @Operation(operationId = "subscribeToEvents",
+            summary = "Subscribe to events",
             description = "Deliveries of the calling organisation's own findings, actions and surveys go to the url, "
                     + "signed as Standard Webhooks asks. The secret is in this answer only. Not idempotent on purpose: "
                     + "a stored replay would have to keep the secret; delete a subscription you do not use.")
@@ -72,7 +73,8 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List the organisation's webhook subscriptions", description = "Without secrets; oldest first.")
+    @Operation(operationId = "listWebhookSubscriptions",
+            summary = "List the organisation's webhook subscriptions", description = "Without secrets; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
     public Page<WebhookSubscription> list(@Valid @BeanParam PageRequest page) {
         return webhooks.list(caller, page.limit(), page.cursor());
@@ -80,7 +82,8 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a webhook subscription", description = "Without its secret.")
+    @Operation(operationId = "getWebhookSubscription",
+            summary = "Get a webhook subscription", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The subscription; the ETag is its version",
             content = @Content(schema = @Schema(implementation = WebhookSubscription.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -90,7 +93,8 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delete a webhook subscription", description = "Deliveries not yet sent are dropped.")
+    @Operation(operationId = "deleteWebhookSubscription",
+            summary = "Delete a webhook subscription", description = "Deliveries not yet sent are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -101,7 +105,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rotate a subscription's secret",
+    @Operation(operationId = "rotateWebhookSecret",
+            summary = "Rotate a subscription's secret",
             description = "The new secret is in this answer only. For 24 hours every delivery, retries of earlier "
                     + "events included, carries two signatures (new and previous secret, space-separated in "
                     + "webhook-signature), so a receiver verifies with either while it switches.")
@@ -114,7 +119,8 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "Read a subscription's delivery log",
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "Read a subscription's delivery log",
             description = "Newest first: status, attempts, the last answer's status code and the next attempt.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     public Page<WebhookDelivery> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
@@ -124,7 +130,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Send a delivery again",
+    @Operation(operationId = "redeliverWebhookDelivery",
+            summary = "Send a delivery again",
             description = "Queues it at the back of the subscription's queue, due now, with a fresh retry period. "
                     + "Its webhook-id is unchanged, so a receiver that has it already can ignore it.")
     @APIResponse(responseCode = "202", description = "Queued")

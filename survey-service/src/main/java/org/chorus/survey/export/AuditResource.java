@@ -31,7 +31,8 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
-    @Operation(summary = "List response exports", description = "Newest first: key, organisation, filters, row count.")
+    @Operation(operationId = "listExports",
+            summary = "List response exports", description = "Newest first: key, organisation, filters, row count.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
     public Page<AuditEntry> list(@Valid @BeanParam PageRequest page) {
         Cursor before = Cursor.decode(page.cursor());

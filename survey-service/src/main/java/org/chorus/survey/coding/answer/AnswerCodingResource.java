@@ -46,7 +46,8 @@ public class AnswerCodingResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CODING_WRITE)
-    @Operation(summary = "Code a free-text answer", description = "Zero or more categories of one frame (majors or "
+    @Operation(operationId = "codeAnswer",
+            summary = "Code a free-text answer", description = "Zero or more categories of one frame (majors or "
             + "minors) and an optional sentiment, or cannotBeCoded. Send the answer's version (0 while uncoded, "
             + "or the ETag of the last change) in If-Match: two coders may work at once.")
     @APIResponse(responseCode = "200", description = "Coded; ETag is the coding's new version")

@@ -43,7 +43,8 @@ public class CodingResource {
     @GET
     @Path("/second-pass")
     @RolesAllowed(Scopes.CODING_WRITE)
-    @Operation(summary = "List answers for the blind second coder", description = "Answers the first pass coded, "
+    @Operation(operationId = "listSecondPassAnswers",
+            summary = "List answers for the blind second coder", description = "Answers the first pass coded, "
             + "by another key than this one, and the second pass has not: in an order random but the same on every "
             + "call, so however many the second coder codes (with pass=second) are a random sample. No first "
             + "coding comes with them.")
@@ -58,7 +59,8 @@ public class CodingResource {
     @GET
     @Path("/agreement")
     @RolesAllowed(Scopes.CODING_WRITE)
-    @Operation(summary = "How far two coders agree", description = "Over the answers both passes coded with the "
+    @Operation(operationId = "getCodingAgreement",
+            summary = "How far two coders agree", description = "Over the answers both passes coded with the "
             + "frame: per category, how many both, only the first and only the second coder gave it, the share on "
             + "which they agree and Cohen's kappa (agreement beyond chance).")
     @APIResponse(responseCode = "200", description = "Per category of the frame's latest version")
@@ -74,7 +76,8 @@ public class CodingResource {
     @GET
     @Path("/answers")
     @RolesAllowed(Scopes.CODING_WRITE)
-    @Operation(summary = "List free-text answers to code", description = "Every non-empty answer to the survey's "
+    @Operation(operationId = "listAnswersToCode",
+            summary = "List free-text answers to code", description = "Every non-empty answer to the survey's "
             + "free-text questions, uncoded first, then coded; each in order of submission. An erased response's "
             + "answers are not listed. version is what If-Match names to code it, with PUT "
             + "/api/v1/responses/{responseId}/coding?questionId=.")
@@ -91,7 +94,8 @@ public class CodingResource {
     @GET
     @Path("/progress")
     @RolesAllowed(Scopes.CODING_WRITE)
-    @Operation(summary = "How far coding has got", description = "Per free-text question: answers, answers coded "
+    @Operation(operationId = "getCodingProgress",
+            summary = "How far coding has got", description = "Per free-text question: answers, answers coded "
             + "(with any frame, cannot-be-coded included) and the % coded.")
     @APIResponse(responseCode = "200", description = "One entry per free-text question")
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
@@ -102,7 +106,8 @@ public class CodingResource {
     @GET
     @Path("/results")
     @RolesAllowed({ Scopes.CODING_WRITE, Scopes.EXPORTS_READ })
-    @Operation(summary = "Coded results", description = "Per free-text question, how many answers were given each "
+    @Operation(operationId = "getCodedResults",
+            summary = "Coded results", description = "Per free-text question, how many answers were given each "
             + "category of the frame (any of its versions), overall or broken down by channel, place or a "
             + "demographic question as the survey's results are, with the same small-number suppression: a count of "
             + "1 to 4 is shown as suppressed, and so is another count of a breakdown that would give it away by "

@@ -47,7 +47,8 @@ public class CodingFrameResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CODING_MANAGE)
-    @Operation(summary = "Add a coding frame", description = "Major categories, each with minor categories; codes "
+    @Operation(operationId = "addCodingFrame",
+            summary = "Add a coding frame", description = "Major categories, each with minor categories; codes "
             + "unique in the frame. A category may name the insight theme it counts towards. The frame is the "
             + "organisation's own; version 1.")
     @APIResponse(responseCode = "201", description = "Added; ETag is the version")
@@ -62,7 +63,8 @@ public class CodingFrameResource {
     @Path("/{id}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CODING_MANAGE)
-    @Operation(summary = "Add a version of a coding frame", description = "The categories of the next version, "
+    @Operation(operationId = "addCodingFrameVersion",
+            summary = "Add a version of a coding frame", description = "The categories of the next version, "
             + "which becomes the latest; codings made with earlier versions keep them. Send the latest version's "
             + "ETag in If-Match.")
     @APIResponse(responseCode = "201", description = "The new version")
@@ -79,7 +81,8 @@ public class CodingFrameResource {
 
     @GET
     @RolesAllowed({ Scopes.CODING_MANAGE, Scopes.CODING_WRITE })
-    @Operation(summary = "List coding frames", description = "The latest version of each frame the organisation may "
+    @Operation(operationId = "listCodingFrames",
+            summary = "List coding frames", description = "The latest version of each frame the organisation may "
             + "use: its own, and those offered to every organisation.")
     @APIResponse(responseCode = "200", description = "A page of frames")
     public Page<CodingFrame> list(@Valid @BeanParam PageRequest page) {
@@ -89,7 +92,8 @@ public class CodingFrameResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.CODING_MANAGE, Scopes.CODING_WRITE })
-    @Operation(summary = "Read a coding frame", description = "The latest version, or the one asked for.")
+    @Operation(operationId = "getCodingFrame",
+            summary = "Read a coding frame", description = "The latest version, or the one asked for.")
     @APIResponse(responseCode = "200", description = "The frame; ETag is its version")
     @APIResponse(responseCode = "404", description = "No such frame or version the organisation may use")
     public Response get(@PathParam("id") UUID id,
