@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.caller.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +47,8 @@ public class ChangeFeedResource {
     @APIResponse(responseCode = "200", description = "The changes, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Change.Feed.class)),
-            headers = @Header(name = ExportResource.NEXT_CURSOR, description = "The same as nextCursor"))
+            headers = @Header(name = ExportResource.NEXT_CURSOR, description = "The same as nextCursor",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "invalid-parameter: cursor is not one an export or feed issued")
     @APIResponse(responseCode = "403", description = "The key does not have exports:read")
     @APIResponse(responseCode = "404", description = "No such survey, or never published")

@@ -76,7 +76,8 @@ public class ExportResource {
                     + "variable labels, value labels and measurement levels) and README.txt, in the language lang "
                     + "asks for.")
     @APIResponse(responseCode = "200", description = "The export, streamed",
-            headers = @Header(name = NEXT_CURSOR, description = "Resumes after the last response this export held"))
+            headers = @Header(name = NEXT_CURSOR, description = "Resumes after the last response this export held",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "invalid-parameter: a parameter is not valid, e.g. format not "
             + "csv, ndjson, xlsx or datapackage, values not labels or codes (or labels for a datapackage), lang not "
             + "a language of the survey; the error names the parameter")
@@ -85,7 +86,8 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
     @APIResponse(responseCode = "429", description = "too-many-exports: the organisation already runs as many "
             + "exports as it may at once (2 unless configured); retry after the seconds in Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again"))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Response export(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "csv, ndjson, xlsx or datapackage (a zip of the CSV with codes, datapackage.json, "
                     + "survey.sps and README.txt)", schema = @Schema(type = SchemaType.STRING,
