@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,14 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/v1/surveys/{surveyId}/results/summary'.get.parameters.name", not(hasItem("by")))
                 .body("paths.'/api/v1/surveys/{surveyId}/results/publish'.post.security[0].apiKey",
                         contains("surveys:manage"));
+    }
+
+    /** Text is written as its languages ({"en": ...}); the record's own field is not part of the JSON. */
+    @Test
+    void aTextIsLabelsByLanguageOnly() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Text.additionalProperties.type", equalTo("string"))
+                .body("components.schemas.Text", not(hasKey("properties")));
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 @Schema(name = "Text", type = SchemaType.OBJECT, additionalProperties = String.class,
         description = "A label by language tag. \"en\" is required; other languages are optional.",
         examples = "{\"en\": \"Rank the priorities\", \"cy\": \"Rhowch y blaenoriaethau yn eu trefn\"}")
-public record Text(Map<String, String> values) {
+public record Text(@Schema(hidden = true) Map<String, String> values) {
 
     public static final String ENGLISH = "en";
 
