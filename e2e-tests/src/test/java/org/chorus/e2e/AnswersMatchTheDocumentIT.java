@@ -84,7 +84,8 @@ class AnswersMatchTheDocumentIT {
         OwnedResource survey = OWNER.surveyWithCodingFrame();
         String frame = survey.created().getString("frameId");
 
-        assertDocumented("GET /api/v1/coding-frames", HEALTHWATCH.with(CODING_MANAGE).get("/api/v1/coding-frames"), 200);
+        assertDocumented("GET /api/v1/coding-frames", HEALTHWATCH.with(CODING_MANAGE).get("/api/v1/coding-frames"),
+                200);
         assertDocumented("GET /api/v1/coding-frames/{id}",
                 HEALTHWATCH.with(CODING_MANAGE).get("/api/v1/coding-frames/" + frame), 200);
         assertDocumented("GET /api/v1/surveys/{surveyId}/coding/progress",

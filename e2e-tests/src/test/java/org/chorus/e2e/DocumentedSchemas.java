@@ -1,12 +1,21 @@
 package org.chorus.e2e;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -20,41 +29,80 @@ import io.restassured.response.Response;
 final class DocumentedSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COMPONENTS = "components";
     private static final SchemaValidatorsConfig FORMATS_CHECKED = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true).build();
+    /** JSON Schema 2020-12, knowing that a schema here carries the document's components beside it. */
+    private static final JsonSchemaFactory VALIDATORS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            factory -> factory.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .keyword(new NonValidationKeyword(COMPONENTS)).build()));
 
     private final JsonNode document;
+    /** Path templates by the pattern of the paths they stand for; literal ones first (column-mapping, not {id}). */
+    private final List<Map.Entry<Pattern, String>> templates;
 
     private DocumentedSchemas(JsonNode document) {
         this.document = document;
+        Iterable<String> paths = document.path("paths")::fieldNames;
+        this.templates = StreamSupport.stream(paths.spliterator(), false)
+                .sorted(Comparator.comparingLong((String template) -> template.chars().filter(c -> c == '{').count()))
+                .map(template -> Map.entry(pattern(template), template))
+                .toList();
+    }
+
+    /** {@code /api/v1/actions/{id}} stands for any one segment where it names a parameter, and for itself elsewhere. */
+    private static Pattern pattern(String template) {
+        return Pattern.compile(Arrays.stream(template.split("\\{[^}]+}", -1)).map(Pattern::quote)
+                .collect(Collectors.joining("[^/]+")));
     }
 
     static DocumentedSchemas of(String document) throws JsonProcessingException {
         return new DocumentedSchemas(JSON.readTree(document));
     }
 
+    /** The operation a request is, named as the document names it ({@code GET /api/v1/actions/{id}}). */
+    Optional<String> operation(String method, String path) {
+        return templates.stream().filter(template -> template.getKey().matcher(path).matches())
+                .map(template -> method.toUpperCase() + " " + template.getValue())
+                .filter(operation -> operationNode(operation).isObject())
+                .findFirst();
+    }
+
+    /** Whether the document says what this operation answers with this status, in this media type. */
+    boolean documents(String operation, Response answer) {
+        return schema(operation, answer).isObject();
+    }
+
     /**
-     * What in the answer its documented schema refuses, each as "where: why"; the operation is named as the document
-     * names it ({@code GET /api/v1/actions/{id}}). An answer whose status or media type is not documented is refused
-     * too.
+     * What in the answer its documented schema refuses, each as "where: why". An answer whose status or media type is
+     * not documented is refused too.
      */
     List<String> refusals(String operation, Response answer) throws JsonProcessingException {
-        String[] methodAndPath = operation.split(" ", 2);
-        String mediaType = answer.contentType().split(";")[0].trim();
-        JsonNode schema = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase())
-                .path("responses").path(String.valueOf(answer.statusCode())).path("content").path(mediaType)
-                .path("schema");
+        JsonNode schema = schema(operation, answer);
         if (!schema.isObject()) {
-            return List.of(operation + " documents no " + mediaType + " answer for " + answer.statusCode());
+            return List.of(operation + " documents no " + mediaType(answer) + " answer for " + answer.statusCode());
         }
         // The schema's references point into the document's components: carry them along to resolve in place.
         ObjectNode withComponents = schema.deepCopy();
-        withComponents.set("components", document.path("components"));
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(withComponents, FORMATS_CHECKED)
+        withComponents.set(COMPONENTS, document.path(COMPONENTS));
+        return VALIDATORS.getSchema(withComponents, FORMATS_CHECKED)
                 .validate(JSON.readTree(answer.asString())).stream()
                 .map(ValidationMessage::getMessage)
                 .sorted()
                 .toList();
+    }
+
+    private JsonNode schema(String operation, Response answer) {
+        return operationNode(operation).path("responses").path(String.valueOf(answer.statusCode()))
+                .path("content").path(mediaType(answer)).path("schema");
+    }
+
+    private JsonNode operationNode(String operation) {
+        String[] methodAndPath = operation.split(" ", 2);
+        return document.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase());
+    }
+
+    private static String mediaType(Response answer) {
+        return answer.contentType().split(";")[0].trim();
     }
 }

@@ -14,11 +14,15 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The whole Chorus system as separate processes on free ports, started once for all end-to-end tests of the JVM
- * and stopped when it exits. Tests reach it only through the gateway, as a caller would.
+ * and stopped when it exits. Tests reach it only through the gateway, as a caller would, and every JSON answer they
+ * read is checked against the OpenAPI document ({@link DocumentedAnswers}).
  */
 final class SystemUnderTest {
 
     private static RunningStack stack;
+    /** Every answer of the shared system is read against the document; the document itself is fetched unfiltered. */
+    private static final DocumentedAnswers DOCUMENTED = new DocumentedAnswers(() -> RestAssured.given()
+            .baseUri(stack().gatewayUrl().toString()).queryParam("format", "json").get("/q/openapi").asString());
 
     private SystemUnderTest() {
     }
@@ -47,12 +51,12 @@ final class SystemUnderTest {
 
     /** A request to the gateway with the given API key. */
     static RequestSpecification as(String apiKey) {
-        return RestAssured.given().baseUri(stack().gatewayUrl().toString()).header("Authorization", "Bearer " + apiKey);
+        return anonymous().header("Authorization", "Bearer " + apiKey);
     }
 
     /** A request to the gateway with no key at all. */
     static RequestSpecification anonymous() {
-        return RestAssured.given().baseUri(stack().gatewayUrl().toString());
+        return RestAssured.given().baseUri(stack().gatewayUrl().toString()).filter(DOCUMENTED);
     }
 
     static String admin() {

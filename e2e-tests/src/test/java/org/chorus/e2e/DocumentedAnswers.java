@@ -1,0 +1,69 @@
+package org.chorus.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+/**
+ * Reads every JSON answer the shared system gives the end-to-end tests against the schema the OpenAPI document gives
+ * it, so that each test that reads an answer checks the contract partners code against too. An answer with a status
+ * the document does not list is left to the test that asked for it.
+ */
+final class DocumentedAnswers implements Filter {
+
+    private final Supplier<String> document;
+    private volatile DocumentedSchemas schemas;
+
+    DocumentedAnswers(Supplier<String> document) {
+        this.document = document;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+            FilterContext context) {
+        Response answer = context.next(request, response);
+        String mediaType = answer.contentType();
+        if (!mediaType.startsWith("application/json") && !mediaType.startsWith("application/problem+json")) {
+            return answer;
+        }
+        schemas().operation(request.getMethod(), URI.create(request.getURI()).getPath())
+                .filter(operation -> schemas().documents(operation, answer))
+                .ifPresent(operation -> assertDocumented(operation, answer));
+        return answer;
+    }
+
+    private void assertDocumented(String operation, Response answer) {
+        try {
+            assertEquals(List.of(), schemas().refusals(operation, answer),
+                    operation + " answered " + answer.statusCode() + " unlike its documented schema: "
+                            + answer.asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(operation + " answered what is not JSON", e);
+        }
+    }
+
+    private DocumentedSchemas schemas() {
+        if (schemas == null) {
+            synchronized (this) {
+                if (schemas == null) {
+                    try {
+                        schemas = DocumentedSchemas.of(document.get());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("The OpenAPI document is not JSON", e);
+                    }
+                }
+            }
+        }
+        return schemas;
+    }
+}
