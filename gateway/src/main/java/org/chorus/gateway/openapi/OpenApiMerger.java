@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * original name (e.g. {@code SurveyOrganisation}) and every reference to it in that service's document follows;
  * <li>the services' own security schemes describe the internal token, which callers never see, so they are replaced
  * by one bearer scheme (the API key) required everywhere; an operation's own requirement keeps its scopes (the key
- * scopes it needs) under that scheme.
+ * scopes it needs) under that scheme;
+ * <li>an operation a publishable key may call answers the gateway's own 429 as well ({@link RateLimitResponses}).
  * </ul>
  */
 public final class OpenApiMerger {
@@ -69,6 +70,7 @@ public final class OpenApiMerger {
         components.putObject("securitySchemes").set(SECURITY_SCHEME, scheme);
         merged.set("components", components);
         merged.putArray("security").addObject().putArray(SECURITY_SCHEME);
+        RateLimitResponses.document(merged);
         return merged;
     }
 

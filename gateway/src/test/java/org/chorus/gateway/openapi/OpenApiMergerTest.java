@@ -72,6 +72,27 @@ class OpenApiMergerTest {
         assertFalse(merged.path("components").path("securitySchemes").has("SecurityScheme"));
     }
 
+    @Test
+    void anOperationAWebsiteMayCallAnswersTheGatewaysRateLimitAndNoOtherDoes() throws Exception {
+        ServiceDocument insight = document("insight", """
+                {"openapi":"3.1.0","info":{"version":"1.0"},
+                 "paths":{"/api/v1/findings":{
+                   "get":{"security":[{"SecurityScheme":["insights:read","public"]}],"responses":{"200":{"description":"ok"}}},
+                   "post":{"security":[{"SecurityScheme":["insights:write"]}],"responses":{"201":{"description":"ok"}}}}},
+                 "components":{"schemas":{"Problem":{"type":"object"}},
+                  "securitySchemes":{"SecurityScheme":{"type":"http","scheme":"bearer"}}}}""");
+
+        ObjectNode merged = OpenApiMerger.merge(List.of(insight), (path, service) -> true);
+
+        String search = "/paths/~1api~1v1~1findings/get/responses/429";
+        assertEquals(RateLimitResponses.DESCRIPTION, merged.at(search + "/description").asText());
+        assertEquals("integer", merged.at(search + "/headers/Retry-After/schema/type").asText());
+        assertEquals("#/components/schemas/Problem",
+                merged.at(search + "/content/application~1problem+json/schema/$ref").asText());
+        assertTrue(merged.at("/paths/~1api~1v1~1findings/post/responses/429").isMissingNode(),
+                "secret keys are not limited");
+    }
+
     private static ServiceDocument document(String service, String json) throws Exception {
         return new ServiceDocument(service, (ObjectNode) MAPPER.readTree(json));
     }
