@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -53,9 +55,14 @@ class MergedOpenApiIT {
         // A header needs a schema or content (OpenAPI's Header Object); generators read one without as a request body.
         assertEquals(List.of(), operations.stream().flatMap(PlacedOperation::headersWithoutSchema).toList(),
                 "response headers without a schema");
+        // A generated client types what an operation returns from its schema, and returns nothing without one.
+        assertEquals(List.of(), operations.stream().flatMap(PlacedOperation::untypedAnswers).toList(),
+                "success answers without a schema");
     }
 
     private record PlacedOperation(String where, Operation operation) {
+
+        private static final Set<String> NO_BODY = Set.of("202", "204");
 
         String id() {
             String id = operation.getOperationId();
@@ -69,6 +76,23 @@ class MergedOpenApiIT {
                             .filter(header -> header.getValue().getSchema() == null
                                     && header.getValue().getContent() == null)
                             .map(header -> where + " " + answer.getKey() + " " + header.getKey()));
+        }
+
+        /** Each success but 202 and 204 has a body, and each body a schema that says something. */
+        Stream<String> untypedAnswers() {
+            return operation.getResponses().entrySet().stream()
+                    .filter(answer -> answer.getKey().startsWith("2") && !NO_BODY.contains(answer.getKey()))
+                    .flatMap(answer -> answer.getValue().getContent() == null
+                            ? Stream.of(where + " " + answer.getKey() + " has no body")
+                            : answer.getValue().getContent().entrySet().stream()
+                                    .filter(body -> saysNothing(body.getValue().getSchema()))
+                                    .map(body -> where + " " + answer.getKey() + " " + body.getKey()));
+        }
+
+        private static boolean saysNothing(Schema<?> schema) {
+            return schema == null || schema.get$ref() == null && schema.getType() == null
+                    && (schema.getTypes() == null || schema.getTypes().isEmpty()) && schema.getAnyOf() == null
+                    && schema.getOneOf() == null && schema.getAllOf() == null;
         }
     }
 

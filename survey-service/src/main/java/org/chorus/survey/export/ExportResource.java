@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,9 +76,16 @@ public class ExportResource {
                     + "suppression rules of published figures), survey.sps (SPSS syntax reading the CSV and applying "
                     + "variable labels, value labels and measurement levels) and README.txt, in the language lang "
                     + "asks for.")
-    @APIResponse(responseCode = "200", description = "The export, streamed",
+    @APIResponse(responseCode = "200", description = "The export, streamed, in the format asked for",
             headers = @Header(name = NEXT_CURSOR, description = "Resumes after the last response this export held",
-                    schema = @Schema(type = SchemaType.STRING)))
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/zip",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "invalid-parameter: a parameter is not valid, e.g. format not "
             + "csv, ndjson, xlsx or datapackage, values not labels or codes (or labels for a datapackage), lang not "
             + "a language of the survey; the error names the parameter")

@@ -23,6 +23,7 @@ import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +51,8 @@ public class AnswerCodingResource {
             summary = "Code a free-text answer", description = "Zero or more categories of one frame (majors or "
             + "minors) and an optional sentiment, or cannotBeCoded. Send the answer's version (0 while uncoded, "
             + "or the ETag of the last change) in If-Match: two coders may work at once.")
-    @APIResponse(responseCode = "200", description = "Coded; ETag is the coding's new version")
+    @APIResponse(responseCode = "200", description = "Coded; ETag is the coding's new version",
+            content = @Content(schema = @Schema(implementation = CodedAnswer.class)))
     @APIResponse(responseCode = "400", description = "invalid-parameter: questionId is not a free-text question of "
             + "the response's survey")
     @APIResponse(responseCode = "404", description = "No such response, or it left the question unanswered")

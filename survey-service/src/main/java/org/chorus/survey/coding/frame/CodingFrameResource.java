@@ -25,6 +25,8 @@ import org.chorus.platform.web.caller.Scopes;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,7 +53,8 @@ public class CodingFrameResource {
             summary = "Add a coding frame", description = "Major categories, each with minor categories; codes "
             + "unique in the frame. A category may name the insight theme it counts towards. The frame is the "
             + "organisation's own; version 1.")
-    @APIResponse(responseCode = "201", description = "Added; ETag is the version")
+    @APIResponse(responseCode = "201", description = "Added; ETag is the version",
+            content = @Content(schema = @Schema(implementation = CodingFrame.class)))
     @APIResponse(responseCode = "422", description = "validation: a name or category is not valid; errors name the "
             + "pointer, e.g. /categories/0/minors/2/code")
     public Response create(@Valid @NotNull FrameInput input) {
@@ -67,7 +70,8 @@ public class CodingFrameResource {
             summary = "Add a version of a coding frame", description = "The categories of the next version, "
             + "which becomes the latest; codings made with earlier versions keep them. Send the latest version's "
             + "ETag in If-Match.")
-    @APIResponse(responseCode = "201", description = "The new version")
+    @APIResponse(responseCode = "201", description = "The new version; ETag is its version",
+            content = @Content(schema = @Schema(implementation = CodingFrame.class)))
     @APIResponse(responseCode = "403", description = "not-owner: another organisation's frame, or one offered to all")
     @APIResponse(responseCode = "404", description = "No such frame the organisation may use")
     @APIResponse(responseCode = "412", description = "The frame has a newer version than If-Match names")
@@ -94,7 +98,8 @@ public class CodingFrameResource {
     @RolesAllowed({ Scopes.CODING_MANAGE, Scopes.CODING_WRITE })
     @Operation(operationId = "getCodingFrame",
             summary = "Read a coding frame", description = "The latest version, or the one asked for.")
-    @APIResponse(responseCode = "200", description = "The frame; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The frame; ETag is its version",
+            content = @Content(schema = @Schema(implementation = CodingFrame.class)))
     @APIResponse(responseCode = "404", description = "No such frame or version the organisation may use")
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "A version; the latest when absent") @QueryParam("version") Integer version) {
