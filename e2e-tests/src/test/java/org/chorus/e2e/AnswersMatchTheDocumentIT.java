@@ -12,6 +12,7 @@ import static org.chorus.e2e.SystemUnderTest.admin;
 import static org.chorus.e2e.SystemUnderTest.anonymous;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.util.List;
@@ -121,6 +122,17 @@ class AnswersMatchTheDocumentIT {
         assertDocumented("POST /api/v1/surveys/{surveyId}/responses", HEALTHWATCH.with(PUBLIC)
                 .contentType(ContentType.JSON).body("{\"answers\": {\"priorities\": {\"ranking\": [\"nope\"]}}}")
                 .post("/api/v1/surveys/" + survey + "/responses"), 422);
+    }
+
+    /** The document and the API agree on a body of the wrong shape: the schema refuses it and so does the API. */
+    @Test
+    void aBodyTheDocumentRefusesTheApiRefusesToo() throws IOException {
+        String survey = OWNER.openSurvey().id();
+        String answersNotAnObject = "{\"answers\": 5}";
+        assertFalse(schemas.bodyRefusals("POST /api/v1/surveys/{surveyId}/responses", answersNotAnObject).isEmpty());
+        assertDocumented("POST /api/v1/surveys/{surveyId}/responses", HEALTHWATCH.with(PUBLIC)
+                .contentType(ContentType.JSON).body(answersNotAnObject)
+                .post("/api/v1/surveys/" + survey + "/responses"), 400);
     }
 
     private static void assertDocumented(String operation, Response answer, int status) throws IOException {

@@ -18,7 +18,8 @@ import io.restassured.specification.FilterableResponseSpecification;
  * Reads every JSON answer the shared system gives the end-to-end tests against the schema the OpenAPI document gives
  * it, so that each test that reads an answer checks the contract partners code against too: a status the document
  * lists with no JSON body there is refused as well, since a client generated from it would drop the body. An answer
- * with a status the document does not list at all is left to the test that asked for it.
+ * with a status the document does not list at all is left to the test that asked for it. A JSON body the API
+ * accepted is read against the operation's documented body schema too.
  */
 final class DocumentedAnswers implements Filter {
 
@@ -37,10 +38,24 @@ final class DocumentedAnswers implements Filter {
         if (!mediaType.startsWith("application/json") && !mediaType.startsWith("application/problem+json")) {
             return answer;
         }
-        schemas().operation(request.getMethod(), URI.create(request.getURI()).getPath())
-                .filter(operation -> schemas().lists(operation, answer))
-                .ifPresent(operation -> assertDocumented(operation, answer));
+        schemas().operation(request.getMethod(), URI.create(request.getURI()).getPath()).ifPresent(operation -> {
+            if (schemas().lists(operation, answer)) {
+                assertDocumented(operation, answer);
+            }
+            if (answer.statusCode() / 100 == 2 && request.getBody() instanceof String body && !body.isBlank()) {
+                assertAcceptedBodyDocumented(operation, body);
+            }
+        });
         return answer;
+    }
+
+    private void assertAcceptedBodyDocumented(String operation, String body) {
+        try {
+            assertEquals(List.of(), schemas().bodyRefusals(operation, body),
+                    operation + " accepted a body its documented schema refuses: " + body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(operation + " accepted a body that is not JSON", e);
+        }
     }
 
     private void assertDocumented(String operation, Response answer) {

@@ -82,11 +82,25 @@ final class DocumentedSchemas {
         if (!schema.isObject()) {
             return List.of(operation + " documents no " + mediaType(answer) + " answer for " + answer.statusCode());
         }
+        return refusals(schema, answer.asString());
+    }
+
+    /**
+     * What in a JSON request body the operation's documented body schema refuses; nothing when it documents no JSON
+     * body. Asked of a body the API accepted: what a partner may send must be what the document lets a client send.
+     */
+    List<String> bodyRefusals(String operation, String body) throws JsonProcessingException {
+        JsonNode schema = operationNode(operation).path("requestBody").path("content").path("application/json")
+                .path("schema");
+        return schema.isObject() ? refusals(schema, body) : List.of();
+    }
+
+    private List<String> refusals(JsonNode schema, String json) throws JsonProcessingException {
         // The schema's references point into the document's components: carry them along to resolve in place.
         ObjectNode withComponents = schema.deepCopy();
         withComponents.set(COMPONENTS, document.path(COMPONENTS));
         return VALIDATORS.getSchema(withComponents, FORMATS_CHECKED)
-                .validate(JSON.readTree(answer.asString())).stream()
+                .validate(JSON.readTree(json)).stream()
                 .map(ValidationMessage::getMessage)
                 .sorted()
                 .toList();
