@@ -75,7 +75,8 @@ class OpenApiTest {
         given().get(ManagementPort.url("/q/health/ready")).then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'directory-replicas' }.status", equalTo("UP"));
-        // Request metrics exist once an API request was answered (those of /q are not counted), whichever test ran first.
+        // Request metrics exist once an API request was answered (those of /q are not counted), whichever test of
+        // this class runs first.
         given().get("/api/v1/places").then().statusCode(401);
         given().get(ManagementPort.url("/q/metrics")).then()
                 .statusCode(200)

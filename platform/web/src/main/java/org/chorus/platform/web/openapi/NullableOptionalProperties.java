@@ -26,7 +26,11 @@ public class NullableOptionalProperties implements OASFilter {
         }
     }
 
-    static void allowNullWhereOptional(Schema schema) {
+    /** Also within an inline object, of a property or of a list's items; the items themselves are never null. */
+    private static void allowNullWhereOptional(Schema schema) {
+        if (schema.getItems() != null) {
+            allowNullWhereOptional(schema.getItems());
+        }
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null) {
             return;

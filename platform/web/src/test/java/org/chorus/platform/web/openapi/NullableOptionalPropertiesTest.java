@@ -45,8 +45,9 @@ class NullableOptionalPropertiesTest {
     @Test
     void nestedObjectsAndAnOptionalListAreCoveredOnceEach() {
         Schema where = OASFactory.createSchema().addType(SchemaType.OBJECT).addProperty("pointer", string());
+        Schema fieldError = OASFactory.createSchema().addType(SchemaType.OBJECT).addProperty("pointer", string());
         Schema problem = OASFactory.createSchema().addType(SchemaType.OBJECT).addProperty("where", where)
-                .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY).items(string()));
+                .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY).items(fieldError));
         filter.filterOpenAPI(document("Problem", problem));
         filter.filterOpenAPI(document("Problem", problem));
 
@@ -54,7 +55,8 @@ class NullableOptionalPropertiesTest {
         assertEquals(List.of(SchemaType.OBJECT, SchemaType.NULL), where.getType());
         Schema errors = problem.getProperties().get("errors");
         assertEquals(List.of(SchemaType.ARRAY, SchemaType.NULL), errors.getType());
-        assertEquals(List.of(SchemaType.STRING), errors.getItems().getType(), "a list's items are never null");
+        assertEquals(List.of(SchemaType.OBJECT), errors.getItems().getType(), "a list's items are never null");
+        assertEquals(List.of(SchemaType.STRING, SchemaType.NULL), fieldError.getProperties().get("pointer").getType());
     }
 
     private static Schema string() {
