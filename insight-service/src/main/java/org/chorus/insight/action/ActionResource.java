@@ -60,8 +60,7 @@ public class ActionResource {
 
     @POST
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(operationId = "recordAction",
-            summary = "Record what was decided in answer to findings",
+    @Operation(operationId = "recordAction", summary = "Record what was decided in answer to findings",
             description = "Recorded unpublished, by the calling organisation. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Action.class)))
@@ -92,8 +91,7 @@ public class ActionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(operationId = "getAction",
-            summary = "Get an action")
+    @Operation(operationId = "getAction", summary = "Get an action")
     @APIResponse(responseCode = "200", description = "The action; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Action.class)))
     @APIResponse(responseCode = "404", description = "No such action, or not published and not yours to see")

@@ -61,8 +61,7 @@ public class ActivityResource {
 
     @POST
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(operationId = "recordActivity",
-            summary = "Record an engagement activity",
+    @Operation(operationId = "recordActivity", summary = "Record an engagement activity",
             description = "The activity belongs to the calling organisation, which must be active in the directory. "
                     + "Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
@@ -79,8 +78,7 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
-    @Operation(operationId = "listActivities",
-            summary = "List engagement activities",
+    @Operation(operationId = "listActivities", summary = "List engagement activities",
             description = "Cursor-paged by start date. With insights:read every organisation's activities; with only "
                     + "insights:write the calling organisation's own.")
     @APIResponse(responseCode = "200", description = "A page of activities")
@@ -101,8 +99,7 @@ public class ActivityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
-    @Operation(operationId = "getActivity",
-            summary = "Get an engagement activity")
+    @Operation(operationId = "getActivity", summary = "Get an engagement activity")
     @APIResponse(responseCode = "200", description = "The activity; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "404", description = "No such activity, or another organisation's and the key "

@@ -67,8 +67,7 @@ public class FindingResource {
 
     @POST
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(operationId = "recordFinding",
-            summary = "Record a finding of one of your activities",
+    @Operation(operationId = "recordFinding", summary = "Record a finding of one of your activities",
             description = "Recorded unpublished. Unknown themes can be proposed in proposedThemes. Safe to retry with "
                     + "the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
@@ -85,8 +84,7 @@ public class FindingResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(operationId = "searchFindings",
-            summary = "Search findings",
+    @Operation(operationId = "searchFindings", summary = "Search findings",
             description = "Full-text search over statements and quotes (web search syntax: words, \"phrases\", "
                     + "-exclusions, or) with filters; newest activity first, cursor-paged. insights:read sees every "
                     + "finding; insights:write the published ones and its own; a publishable key only published ones.")
@@ -113,8 +111,7 @@ public class FindingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(operationId = "getFinding",
-            summary = "Get a finding")
+    @Operation(operationId = "getFinding", summary = "Get a finding")
     @APIResponse(responseCode = "200", description = "The finding; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Finding.class)))
     @APIResponse(responseCode = "404", description = "No such finding, or not published and not yours to see")

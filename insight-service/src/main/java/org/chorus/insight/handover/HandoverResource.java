@@ -52,8 +52,7 @@ public class HandoverResource extends HandoverPartResource {
     @GET
     @Produces(Handovers.ZIP)
     @RolesAllowed(Scopes.HANDOVER_READ)
-    @Operation(operationId = "handOverInsight",
-            summary = "Hand over the organisation's insight records",
+    @Operation(operationId = "handOverInsight", summary = "Hand over the organisation's insight records",
             description = "A Frictionless Data Package (zip), streamed: activities.csv, findings.csv (with their "
                     + "quotes), theme_proposals.csv, actions.csv and uploads.csv (each upload's counts and its report "
                     + "row by row), and datapackage.json with each table's schema: types, titles, descriptions, "

@@ -30,8 +30,7 @@ public class ReachResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
-    @Operation(operationId = "summariseReach",
-            summary = "Summarise reach for a place and period",
+    @Operation(operationId = "summariseReach", summary = "Summarise reach for a place and period",
             description = "Activities overlapping the period (in the place, if given): counts and participants by "
                     + "method, groups reached, top themes of their findings; survey responses received in the period "
                     + "(from survey.responses events, erased responses not counted); the known places with no "

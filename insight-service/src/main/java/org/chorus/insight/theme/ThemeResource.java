@@ -28,8 +28,7 @@ public class ThemeResource {
 
     @GET
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
-    @Operation(operationId = "listThemes",
-            summary = "List the themes of the taxonomy",
+    @Operation(operationId = "listThemes", summary = "List the themes of the taxonomy",
             description = "The whole taxonomy on one page, in label order: it is small and changes only by release.")
     @APIResponse(responseCode = "200", description = "Every theme")
     public Page<Theme> list() {
@@ -39,8 +38,7 @@ public class ThemeResource {
     @GET
     @Path("/proposals")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
-    @Operation(operationId = "listThemeProposals",
-            summary = "List proposed new themes",
+    @Operation(operationId = "listThemeProposals", summary = "List proposed new themes",
             description = "Themes that findings proposed because the taxonomy lacked them, most often proposed first.")
     @APIResponse(responseCode = "200", description = "Every proposal, grouped by its normalised label")
     public Page<ThemeProposal> proposals() {

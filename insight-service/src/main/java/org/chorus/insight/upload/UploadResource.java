@@ -63,8 +63,7 @@ public class UploadResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(operationId = "uploadActivities",
-            summary = "Upload activities with their findings",
+    @Operation(operationId = "uploadActivities", summary = "Upload activities with their findings",
             description = "A CSV file (GET /api/v1/uploads/template.csv; UTF-8 with or without BOM, CRLF or LF, quoted "
                     + "cells may hold line breaks; a row holds an activity and at most one finding, and rows sharing a "
                     + "reference are one activity with several findings, its columns repeated or left blank; lists "
@@ -111,8 +110,7 @@ public class UploadResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
-    @Operation(operationId = "getUpload",
-            summary = "Get an upload's progress and report")
+    @Operation(operationId = "getUpload", summary = "Get an upload's progress and report")
     @APIResponse(responseCode = "200", description = "The upload; rows is filled once status is DONE",
             content = @Content(schema = @Schema(implementation = Upload.class)))
     @APIResponse(responseCode = "404", description = "No such upload, or another organisation's")
@@ -124,8 +122,7 @@ public class UploadResource {
     @Path("/{id}/report")
     @Produces({ CSV_TYPE, XLSX_TYPE })
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
-    @Operation(operationId = "getUploadReport",
-            summary = "Download an upload's report as the file's own rows",
+    @Operation(operationId = "getUploadReport", summary = "Download an upload's report as the file's own rows",
             description = "The uploaded spreadsheet's rows as it had them, each with two columns beside it: "
                     + "'Chorus status' (ACCEPTED, UPDATED, UNCHANGED, REJECTED, SKIPPED) and 'Chorus reasons'. Fix the "
                     + "rejected rows in place and upload the file again: uploads ignore those two columns. Blank rows "
@@ -163,8 +160,7 @@ public class UploadResource {
     @Path("/schema.json")
     @Produces("application/schema+json")
     @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
-    @Operation(operationId = "getUploadSchema",
-            summary = "Get the JSON schema of JSON uploads")
+    @Operation(operationId = "getUploadSchema", summary = "Get the JSON schema of JSON uploads")
     @APIResponse(responseCode = "200", description = "A JSON Schema (2020-12)",
             content = @Content(mediaType = "application/schema+json", schema = @Schema(type = SchemaType.OBJECT)))
     public Response schema() {

@@ -37,8 +37,7 @@ public class ApiKeyResource {
 
     @GET
     @Path("/{keyId}")
-    @Operation(operationId = "getApiKey",
-            summary = "Get an API key", description = "Without its secret.")
+    @Operation(operationId = "getApiKey", summary = "Get an API key", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The key",
             content = @Content(schema = @Schema(implementation = ApiKey.class)))
     public ApiKey get(@PathParam("keyId") UUID keyId) {
@@ -48,8 +47,7 @@ public class ApiKeyResource {
     @POST
     @Path("/{keyId}/rotate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "rotateApiKey",
-            summary = "Rotate an API key",
+    @Operation(operationId = "rotateApiKey", summary = "Rotate an API key",
             description = "Issues a replacement with the same organisation, kind, name and scopes, and lets the old key "
                     + "work for a grace period (a day unless said otherwise). The new secret is in this answer only. "
                     + "Announces ApiKeyIssued for the new key and ApiKeyRotated for the old one.")
@@ -64,8 +62,7 @@ public class ApiKeyResource {
     @POST
     @Path("/{keyId}/revoke")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "revokeApiKey",
-            summary = "Revoke an API key",
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
             description = "The gateway refuses the key within a second. Revoking twice is harmless. "
                     + "Announces ApiKeyRevoked.")
     @APIResponse(responseCode = "200", description = "Revoked",

@@ -40,8 +40,7 @@ public class OrganisationApiKeyResource {
     }
 
     @POST
-    @Operation(operationId = "issueApiKey",
-            summary = "Issue an API key to an organisation",
+    @Operation(operationId = "issueApiKey", summary = "Issue an API key to an organisation",
             description = "The secret is in this answer only; Chorus keeps just its hash. Not idempotent on purpose: "
                     + "a stored replay would have to keep the secret. A retried request issues a second key; "
                     + "revoke the one you do not use. Announces ApiKeyIssued: the gateway learns of the key from that "

@@ -34,8 +34,7 @@ public class AuditLogResource {
     }
 
     @GET
-    @Operation(operationId = "readAuditLog",
-            summary = "Read the audit log",
+    @Operation(operationId = "readAuditLog", summary = "Read the audit log",
             description = "Keys issued, rotated and revoked; organisation changes; exports; bulk uploads; erasures. "
                     + "Newest first, cursor-paged. Entries arrive by event, usually within a second of the action.")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first")

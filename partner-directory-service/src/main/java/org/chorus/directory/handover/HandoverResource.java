@@ -33,8 +33,7 @@ public class HandoverResource extends HandoverPartResource {
     @GET
     @Produces(Handovers.ZIP)
     @RolesAllowed(Scopes.HANDOVER_READ)
-    @Operation(operationId = "handOverDirectory",
-            summary = "Hand over the organisation's directory records",
+    @Operation(operationId = "handOverDirectory", summary = "Hand over the organisation's directory records",
             description = "A Frictionless Data Package (zip), streamed: organisation.csv, places.csv (the places it "
                     + "covers and those above them), origins.csv (its website's allowed origins) and api_keys.csv "
                     + "(each key's name, kind, scopes and dates: never a secret, its prefix or its hash), with "

@@ -58,8 +58,7 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
-    @Operation(operationId = "registerOrganisation",
-            summary = "Register an organisation",
+    @Operation(operationId = "registerOrganisation", summary = "Register an organisation",
             description = "Announces OrganisationRegistered. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
@@ -92,8 +91,7 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Scopes.ANY_SECRET_KEY)
-    @Operation(operationId = "getOrganisation",
-            summary = "Get an organisation")
+    @Operation(operationId = "getOrganisation", summary = "Get an organisation")
     @APIResponse(responseCode = "200", description = "The organisation; the ETag is its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -117,8 +115,7 @@ public class OrganisationResource {
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
-    @Operation(operationId = "deactivateOrganisation",
-            summary = "Deactivate an organisation",
+    @Operation(operationId = "deactivateOrganisation", summary = "Deactivate an organisation",
             description = "Organisations are never deleted. Deactivation revokes all their keys and announces "
                     + "OrganisationDeactivated.")
     @APIResponse(responseCode = "200", description = "Deactivated",

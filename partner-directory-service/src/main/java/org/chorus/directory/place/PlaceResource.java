@@ -40,8 +40,7 @@ public class PlaceResource {
 
     @POST
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
-    @Operation(operationId = "registerPlace",
-            summary = "Register a place")
+    @Operation(operationId = "registerPlace", summary = "Register a place")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = Place.class)))
     @APIResponse(responseCode = "409", description = "The code is taken")
@@ -53,8 +52,7 @@ public class PlaceResource {
 
     @GET
     @RolesAllowed(Scopes.ANY_SECRET_KEY)
-    @Operation(operationId = "listPlaces",
-            summary = "List places", description = "Cursor-paged, in code order.")
+    @Operation(operationId = "listPlaces", summary = "List places", description = "Cursor-paged, in code order.")
     @APIResponse(responseCode = "200", description = "A page of places")
     public Page<Place> list(@Valid @BeanParam PageRequest page) {
         return places.list(page.limit(), page.cursor());
@@ -63,8 +61,7 @@ public class PlaceResource {
     @GET
     @Path("/{code}")
     @RolesAllowed(Scopes.ANY_SECRET_KEY)
-    @Operation(operationId = "getPlace",
-            summary = "Get a place by its code")
+    @Operation(operationId = "getPlace", summary = "Get a place by its code")
     @APIResponse(responseCode = "200", description = "The place",
             content = @Content(schema = @Schema(implementation = Place.class)))
     public Place get(@PathParam("code") String code) {

@@ -57,8 +57,7 @@ public class WebhookResource {
     }
 
     @POST
-    @Operation(operationId = "subscribeToEvents",
-            summary = "Subscribe to events",
+    @Operation(operationId = "subscribeToEvents", summary = "Subscribe to events",
             description = "Deliveries of the calling organisation's own findings, actions and surveys go to the url, "
                     + "signed as Standard Webhooks asks. The secret is in this answer only. Not idempotent on purpose: "
                     + "a stored replay would have to keep the secret; delete a subscription you do not use.")
@@ -105,8 +104,7 @@ public class WebhookResource {
     @POST
     @Path("/{id}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "rotateWebhookSecret",
-            summary = "Rotate a subscription's secret",
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a subscription's secret",
             description = "The new secret is in this answer only. For 24 hours every delivery, retries of earlier "
                     + "events included, carries two signatures (new and previous secret, space-separated in "
                     + "webhook-signature), so a receiver verifies with either while it switches.")
@@ -119,8 +117,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(operationId = "listWebhookDeliveries",
-            summary = "Read a subscription's delivery log",
+    @Operation(operationId = "listWebhookDeliveries", summary = "Read a subscription's delivery log",
             description = "Newest first: status, attempts, the last answer's status code and the next attempt.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     public Page<WebhookDelivery> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
@@ -130,8 +127,7 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "redeliverWebhookDelivery",
-            summary = "Send a delivery again",
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again",
             description = "Queues it at the back of the subscription's queue, due now, with a fresh retry period. "
                     + "Its webhook-id is unchanged, so a receiver that has it already can ignore it.")
     @APIResponse(responseCode = "202", description = "Queued")

@@ -63,8 +63,7 @@ public class SurveyResource {
 
     @POST
     @RolesAllowed(Scopes.SURVEYS_MANAGE)
-    @Operation(operationId = "createSurvey",
-            summary = "Create a survey as a draft",
+    @Operation(operationId = "createSurvey", summary = "Create a survey as a draft",
             description = "Owned by the caller's organisation. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created as a draft; the ETag is its revision",
             content = @Content(schema = @Schema(implementation = Survey.class)))
@@ -79,8 +78,7 @@ public class SurveyResource {
 
     @GET
     @RolesAllowed({ Scopes.PUBLIC, Scopes.SURVEYS_MANAGE, Scopes.EXPORTS_READ })
-    @Operation(operationId = "listSurveys",
-            summary = "List surveys",
+    @Operation(operationId = "listSurveys", summary = "List surveys",
             description = "With surveys:manage, the caller's own surveys in every state (filter by status). "
                     + "Otherwise, e.g. with a website's publishable key, the surveys open now, in the language asked.")
     @APIResponse(responseCode = "200", description = "A page of surveys")
@@ -97,8 +95,7 @@ public class SurveyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Scopes.PUBLIC, Scopes.SURVEYS_MANAGE, Scopes.EXPORTS_READ })
-    @Operation(operationId = "getSurvey",
-            summary = "Get a survey with its questions and glossary",
+    @Operation(operationId = "getSurvey", summary = "Get a survey with its questions and glossary",
             description = "The owner gets the draft it edits. Everyone else gets the published version, only while "
                     + "the survey is open, with labels in the language asked (English where not translated).")
     @APIResponse(responseCode = "200", description = "The survey; the ETag is its revision",
@@ -113,8 +110,7 @@ public class SurveyResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Scopes.SURVEYS_MANAGE)
-    @Operation(operationId = "editSurvey",
-            summary = "Edit a survey's draft",
+    @Operation(operationId = "editSurvey", summary = "Edit a survey's draft",
             description = "Replaces the draft. On an open survey respondents keep answering the published version "
                     + "until the draft is published as the next version.")
     @APIResponse(responseCode = "200", description = "Saved; the new ETag is returned",
@@ -130,8 +126,7 @@ public class SurveyResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.SURVEYS_MANAGE)
-    @Operation(operationId = "publishSurvey",
-            summary = "Publish the draft as the next version",
+    @Operation(operationId = "publishSurvey", summary = "Publish the draft as the next version",
             description = "The version is frozen; the survey opens (at opensAt if set). Announces SurveyPublished.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = Survey.class)))
@@ -146,8 +141,7 @@ public class SurveyResource {
     @Path("/{id}/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.SURVEYS_MANAGE)
-    @Operation(operationId = "closeSurvey",
-            summary = "Close a survey now",
+    @Operation(operationId = "closeSurvey", summary = "Close a survey now",
             description = "Responses are refused from now on; results and exports stay. Announces SurveyClosed.")
     @APIResponse(responseCode = "200", description = "Closed",
             content = @Content(schema = @Schema(implementation = Survey.class)))

@@ -35,8 +35,7 @@ public class ChangeFeedResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.EXPORTS_READ)
-    @Operation(operationId = "listResponseChanges",
-            summary = "List responses submitted and erased since a cursor",
+    @Operation(operationId = "listResponseChanges", summary = "List responses submitted and erased since a cursor",
             description = "In order of time, the responses submitted and the responses erased from the cursor up to "
                     + "the same settle horizon exports use. An erasure is a tombstone: the response id and when it "
                     + "was erased, nothing of its content; a response submitted and erased within the window shows "

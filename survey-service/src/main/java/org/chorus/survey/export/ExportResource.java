@@ -55,8 +55,7 @@ public class ExportResource {
 
     @GET
     @RolesAllowed(Scopes.EXPORTS_READ)
-    @Operation(operationId = "exportResponses",
-            summary = "Export responses",
+    @Operation(operationId = "exportResponses", summary = "Export responses",
             description = "One row per response in a fixed column order: response_id (pseudonymous), survey_version, "
                     + "submitted_at, channel, place; per ranking <question>_rank_1..N holding item labels; per "
                     + "choose-several one 0/1 column per option (<question>_<option>); single choices and ratings; "

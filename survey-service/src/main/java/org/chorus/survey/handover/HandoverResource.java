@@ -36,8 +36,7 @@ public class HandoverResource extends HandoverPartResource {
     @GET
     @Produces(Handovers.ZIP)
     @RolesAllowed(Scopes.HANDOVER_READ)
-    @Operation(operationId = "handOverSurveys",
-            summary = "Hand over the organisation's surveys and responses",
+    @Operation(operationId = "handOverSurveys", summary = "Hand over the organisation's surveys and responses",
             description = "A Frictionless Data Package (zip), streamed: surveys.csv (drafts included), "
                     + "survey_versions.csv (every published version's definition), responses.csv (every response "
                     + "not erased, its answers as JSON; respondents' contact details, where they consented, only "

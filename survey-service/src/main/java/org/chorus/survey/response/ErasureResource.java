@@ -36,8 +36,7 @@ public class ErasureResource {
     @Path("/{responseId}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Scopes.PUBLIC, Scopes.SURVEYS_MANAGE })
-    @Operation(operationId = "eraseResponse",
-            summary = "Erase a response with its receipt's token",
+    @Operation(operationId = "eraseResponse", summary = "Erase a response with its receipt's token",
             description = "The response leaves results and exports at once; the change feed keeps a tombstone (its id "
                     + "and when it was erased, nothing of its content). Announces ResponseErased.")
     @APIResponse(responseCode = "204", description = "Erased")

@@ -53,8 +53,7 @@ public class ResponseResource {
 
     @POST
     @RolesAllowed({ Scopes.PUBLIC, Scopes.SURVEYS_MANAGE })
-    @Operation(operationId = "submitResponse",
-            summary = "Submit a response",
+    @Operation(operationId = "submitResponse", summary = "Submit a response",
             description = "From a partner website (publishable key, channel ONLINE) or from staff entering a phone, "
                     + "paper, easy-read or event response (surveys:manage, with channel and enteredBy). Every answer "
                     + "is checked against the published version; nothing is stored unless all are valid. Safe to "

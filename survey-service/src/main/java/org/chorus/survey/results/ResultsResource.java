@@ -55,8 +55,7 @@ public class ResultsResource {
 
     @GET
     @RolesAllowed(Scopes.EXPORTS_READ)
-    @Operation(operationId = "getResults",
-            summary = "Get a survey's results",
+    @Operation(operationId = "getResults", summary = "Get a survey's results",
             description = "Ranking: first preferences, mean rank, Borda score and rank distribution per item. Choices: "
                     + "counts and shares per option. Rating: distribution and mean. Optionally broken down by channel, "
                     + "place or a demographic question. Counts of 1 to 4 are suppressed, and so are the other counts "
@@ -75,8 +74,7 @@ public class ResultsResource {
     @GET
     @Path("/summary")
     @RolesAllowed({ Scopes.PUBLIC, Scopes.ANY_SECRET_KEY })
-    @Operation(operationId = "getResultsSummary",
-            summary = "Get a survey's published results summary",
+    @Operation(operationId = "getResultsSummary", summary = "Get a survey's published results summary",
             description = "For partner websites and anyone with a key, once the survey's owner published it: the "
                     + "overall figures of the results, with the same suppression of small numbers, labels in the "
                     + "language asked (English where not translated), and neither breakdowns nor demographic questions "
@@ -97,8 +95,7 @@ public class ResultsResource {
     @Path("/publish")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.SURVEYS_MANAGE)
-    @Operation(operationId = "publishResultsSummary",
-            summary = "Publish a survey's results summary",
+    @Operation(operationId = "publishResultsSummary", summary = "Publish a survey's results summary",
             description = "Lets anyone with a key, partner websites included, read /results/summary, until withdrawn. "
                     + "Only the survey's own organisation may, and only once the survey is published (open or "
                     + "closed). Recorded in the audit log; announces SurveyResultsPublished. Publishing again changes "
@@ -115,8 +112,7 @@ public class ResultsResource {
     @Path("/withdraw")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.SURVEYS_MANAGE)
-    @Operation(operationId = "withdrawResultsSummary",
-            summary = "Withdraw a survey's results summary",
+    @Operation(operationId = "withdrawResultsSummary", summary = "Withdraw a survey's results summary",
             description = "/results/summary answers 404 again, as for a survey that does not exist; analysts' results "
                     + "are unchanged. Recorded in the audit log; announces SurveyResultsWithdrawn. Withdrawing what is "
                     + "not published changes nothing.")
