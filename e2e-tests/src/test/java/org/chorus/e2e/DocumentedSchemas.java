@@ -1,7 +1,9 @@
 package org.chorus.e2e;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -40,6 +43,8 @@ final class DocumentedSchemas {
     private final JsonNode document;
     /** Path templates by the pattern of the paths they stand for; literal ones first (column-mapping, not {id}). */
     private final List<Map.Entry<Pattern, String>> templates;
+    /** Each schema of the document compiled once, by the node it was compiled from. */
+    private final Map<JsonNode, JsonSchema> validators = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private DocumentedSchemas(JsonNode document) {
         this.document = document;
@@ -96,14 +101,18 @@ final class DocumentedSchemas {
     }
 
     private List<String> refusals(JsonNode schema, String json) throws JsonProcessingException {
-        // The schema's references point into the document's components: carry them along to resolve in place.
-        ObjectNode withComponents = schema.deepCopy();
-        withComponents.set(COMPONENTS, document.path(COMPONENTS));
-        return VALIDATORS.getSchema(withComponents, FORMATS_CHECKED)
+        return validators.computeIfAbsent(schema, this::validator)
                 .validate(JSON.readTree(json)).stream()
                 .map(ValidationMessage::getMessage)
                 .sorted()
                 .toList();
+    }
+
+    /** The schema's references point into the document's components: they are carried along to resolve in place. */
+    private JsonSchema validator(JsonNode schema) {
+        ObjectNode withComponents = schema.deepCopy();
+        withComponents.set(COMPONENTS, document.path(COMPONENTS));
+        return VALIDATORS.getSchema(withComponents, FORMATS_CHECKED);
     }
 
     private JsonNode schema(String operation, Response answer) {
