@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CodedThemeCount")
 public record CodedThemeCount(
         @Schema(examples = "waiting-times") String code,
-        @Schema(examples = "Waiting times") String label,
+        @Schema(description = "The taxonomy's label; absent when the taxonomy has no theme of this code, which a "
+                + "coding frame may still map a category to", examples = "Waiting times and referrals") String label,
         @Schema(description = "Coded answers mapped to the theme; absent when suppressed", examples = "12")
         Long answers,
         @Schema(description = "True when 1 to 4 answers count towards it: too few to show") boolean suppressed) {
