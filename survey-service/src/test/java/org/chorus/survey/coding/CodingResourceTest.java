@@ -56,9 +56,11 @@ class CodingResourceTest {
         List<String> listed = answerIds(surveyId);
         assertEquals(responses.stream().map(r -> r[0]).toList(), listed, "every written answer, in order; none empty");
 
-        code(responses.get(0)[0], "\"0\"", Map.of("frameId", frameId, "categories", List.of("access-waiting"),
-                "sentiment", "NEGATIVE")).statusCode(200).header("ETag", "\"1\"")
-                .body("coding.categories", contains("access-waiting")).body("version", equalTo(1));
+        Map<String, Object> coded = code(responses.get(0)[0], "\"0\"", Map.of("frameId", frameId, "categories",
+                List.of("access-waiting"), "sentiment", "NEGATIVE")).statusCode(200).header("ETag", "\"1\"")
+                .body("coding.categories", contains("access-waiting")).body("version", equalTo(1))
+                .extract().jsonPath().getMap("");
+        assertEquals(listedAnswer(surveyId, responses.get(0)[0]), coded, "a coding answers the row the list shows");
         List<String> uncodedFirst = new ArrayList<>(listed.subList(1, 7));
         uncodedFirst.add(listed.get(0));
         assertEquals(uncodedFirst, answerIds(surveyId), "uncoded first, then coded");
@@ -166,6 +168,11 @@ class CodingResourceTest {
             request.header("If-Match", ifMatch);
         }
         return request.queryParam("questionId", "comments").when().put(CODE, responseId).then();
+    }
+
+    private Map<String, Object> listedAnswer(String surveyId, String responseId) {
+        return given().header("Authorization", coder).queryParam("limit", 100).when().get(ANSWERS, surveyId).then()
+                .statusCode(200).extract().jsonPath().getMap("items.find { it.responseId == '" + responseId + "' }");
     }
 
     /** Walks the list three at a time, so the cursor is used across the coded/uncoded boundary. */

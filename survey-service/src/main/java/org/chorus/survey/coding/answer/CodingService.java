@@ -82,7 +82,7 @@ public class CodingService {
             throw ProblemException.invalidParameter("questionId",
                     "must be a free-text question of the response's survey");
         }
-        String text = store.answerText(responseId, questionId)
+        CodingStore.WrittenAnswer answer = store.writtenAnswer(responseId, questionId)
                 .orElseThrow(() -> ProblemException.notFound("Answer to " + questionId + " of response", responseId));
         CodingFrame frame = frame(caller, input);
         Coding coding = new Coding(frame.id(), frame.version(), categories(frame, input), input.sentiment(),
@@ -101,7 +101,7 @@ public class CodingService {
                 questionId, pass.name(), frame.id(), frame.version(), coding.categories(),
                 frame.insightThemes(coding.categories()), coding.sentiment() == null ? null : coding.sentiment().name(),
                 coding.cannotBeCoded(), current + 1, coding.codedAt()));
-        return new CodedAnswer(responseId, questionId, text, null, coding, current + 1);
+        return new CodedAnswer(responseId, questionId, answer.text(), answer.submittedAt(), coding, current + 1);
     }
 
     /** @param by all (or null), channel, place or a demographic question's id, as for the survey's results */

@@ -124,9 +124,11 @@ class CodingStore {
                 .map(UUID::fromString);
     }
 
-    /** The answer's text; empty when the respondent left the question unanswered. */
-    Optional<String> answerText(UUID responseId, String questionId) {
-        return text("SELECT nullif(answers -> ? ->> 'text', '') FROM response WHERE id = ?", questionId, responseId);
+    /** The answer as a coder's list shows it; empty when the respondent left the question unanswered. */
+    Optional<WrittenAnswer> writtenAnswer(UUID responseId, String questionId) {
+        return first("SELECT nullif(answers -> ? ->> 'text', ''), submitted_at FROM response WHERE id = ?",
+                rs -> rs.getString(1) == null ? null : new WrittenAnswer(rs.getString(1),
+                        rs.getTimestamp(2).toInstant()), questionId, responseId);
     }
 
     boolean erased(UUID responseId) {
@@ -260,17 +262,30 @@ class CodingStore {
     }
 
     private Optional<String> text(String sql, Object... parameters) {
+        return first(sql, rs -> rs.getString(1), parameters);
+    }
+
+    /** The first row's value, or empty when there is no row or it reads as null. */
+    private <T> Optional<T> first(String sql, ColumnsReader<T> reader, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 select.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Answers not readable: " + e.getMessage(), e);
         }
+    }
+
+    private interface ColumnsReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** What the respondent wrote, and when. */
+    record WrittenAnswer(String text, Instant submittedAt) {
     }
 
     /** Where a page of the list ended. */
