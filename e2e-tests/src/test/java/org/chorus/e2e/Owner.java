@@ -80,12 +80,16 @@ final class Owner {
         return new OwnedResource(receipt.getString("responseId"), null, null, receipt, null);
     }
 
-    /** A response with a written answer (other-feedback); created holds the frameId of a coding frame of the owner's. */
+    /**
+     * A response with a written answer (other-feedback); created holds the frameId of a coding frame of the owner's
+     * and the response's surveyId.
+     */
     OwnedResource writtenAnswer() {
+        String survey = openSurvey().id();
         JsonPath receipt = organisation.with(PUBLIC).contentType(ContentType.JSON).body(RequestBodies.response(null))
-                .post("/api/v1/surveys/" + openSurvey().id() + "/responses").then().statusCode(201).extract()
-                .jsonPath();
-        return new OwnedResource(receipt.getString("responseId"), null, null, withFrame(codingFrame().id()), null);
+                .post("/api/v1/surveys/" + survey + "/responses").then().statusCode(201).extract().jsonPath();
+        String created = "{\"frameId\": \"" + codingFrame().id() + "\", \"surveyId\": \"" + survey + "\"}";
+        return new OwnedResource(receipt.getString("responseId"), null, null, JsonPath.from(created), null);
     }
 
     /** An open survey; created holds the frameId of a coding frame of the owner's. */
