@@ -2,6 +2,7 @@ package org.chorus.platform.web.problem;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -45,7 +46,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** Long enough for PostgreSQL to restart or a pool to reconnect, short enough that a person would wait. */
     static final int RETRY_AFTER_SECONDS = 3;
-    /** Where JSON gives a fraction or a word, "a number" would not say what is wrong with 3.7. */
+
+    private final PathOperations operations;
+
+    public ProblemMappers(PathOperations operations) {
+        this.operations = operations;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -140,7 +146,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, ContainerRequestContext request) {
         // Quarkus wraps body-reading failures; the cause says what was wrong with the JSON.
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             return unreadableField(mismatch);
@@ -153,6 +159,10 @@ public class ProblemMappers {
             return respond(ProblemException.badRequest("invalid-parameter", "Request parameter is not valid",
                     "A query or path parameter is not in the expected form: " + e.getCause().getMessage(),
                     List.of()));
+        }
+        Optional<Response> unrouted = RoutingProblems.of(e, request, operations);
+        if (unrouted.isPresent()) {
+            return unrouted.get();
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

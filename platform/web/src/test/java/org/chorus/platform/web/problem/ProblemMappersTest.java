@@ -34,7 +34,7 @@ class ProblemMappersTest {
         var reading = assertThrows(UnrecognizedPropertyException.class, () -> new ObjectMapper()
                 .readValue("{\"answers\": {\"q1\": {\"optionIds\": [\"a\"]}}}", Submission.class));
 
-        Problem problem = (Problem) new ProblemMappers().unreadableField(reading).getEntity();
+        Problem problem = (Problem) new ProblemMappers(null).unreadableField(reading).getEntity();
 
         assertEquals(400, problem.status());
         assertEquals("/answers/q1/optionIds: unknown field 'optionIds'; the fields here are choices, ranking, text",
@@ -46,7 +46,7 @@ class ProblemMappersTest {
         var reading = assertThrows(InvalidFormatException.class, () -> new ObjectMapper()
                 .readValue("{\"status\": \"not taken forward\"}", Action.class));
 
-        Problem problem = (Problem) new ProblemMappers().unreadableField(reading).getEntity();
+        Problem problem = (Problem) new ProblemMappers(null).unreadableField(reading).getEntity();
 
         assertEquals("/status: expected one of [PLANNED, IN_PROGRESS, DONE, NOT_TAKEN_FORWARD]; did you mean "
                 + "NOT_TAKEN_FORWARD?", problem.detail());
