@@ -65,7 +65,7 @@ final class KafkaBroker implements AutoCloseable {
         String classpath = ChildProcess.currentClasspath();
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true"));
-        jvm.addAll(settings.jvm().jvmOptions());
+        jvm.addAll(settings.jit().jvmOptions());
         jvm.addAll(BROKER_LOGGING);
         jvm.addAll(List.of("-cp", classpath));
         if (!Files.exists(home.kafkaData().resolve("meta.properties"))) {

@@ -97,7 +97,7 @@ final class ServiceProcess implements ServiceWatch.Watched {
             throw new IllegalStateException(jar + " is missing; build it first: ./mvnw package -DskipTests");
         }
         List<String> arguments = new ArrayList<>(settings.serviceJvmOptions());
-        arguments.addAll(settings.jvm().jvmOptions());
+        arguments.addAll(settings.jit().jvmOptions());
         arguments.addAll(List.of("-jar", jar.toString()));
         build = StackFiles.modifiedAt(jar);
         ChildProcess started = ChildProcess.startJava(replica.name(), arguments, environment, home);

@@ -19,11 +19,11 @@ import java.util.Map;
  * @param serviceJvmOptions JVM options of each service process
  * @param serviceEnv extra environment per service, on top of what the stack sets (and overriding it)
  * @param durable whether PostgreSQL syncs to disk; throw-away test stacks need not
- * @param jvm how the services and the broker compile and collect; throw-away test stacks need not run C2
+ * @param jit how the services and the broker compile; throw-away test stacks need not run C2
  */
 public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration readyTimeout,
         List<String> serviceJvmOptions, Map<ChorusService, Map<String, String>> serviceEnv, boolean durable,
-        JvmMode jvm) {
+        JitMode jit) {
 
     public StackSettings {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -46,7 +46,7 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
     /** The developer stack: home {@code <repo>/.chorus}, ports 8080-8083, 55432 and 59092. */
     public static StackSettings defaults(Path repoRoot) {
         return new StackSettings(repoRoot, repoRoot.resolve(".chorus"), StackPorts.defaults(), Duration.ofSeconds(120),
-                SERVICE_JVM_OPTIONS, Map.of(), true, JvmMode.PRODUCTION);
+                SERVICE_JVM_OPTIONS, Map.of(), true, JitMode.PRODUCTION);
     }
 
     /**
@@ -55,7 +55,7 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
      */
     public static StackSettings forTests(Path home) {
         return defaults(findRepoRoot()).withHome(home).withPorts(StackPorts.free()).withDurable(false)
-                .withJvmMode(JvmMode.SHORT_LIVED).withReadyTimeout(Duration.ofSeconds(180));
+                .withJit(JitMode.SHORT_LIVED).withReadyTimeout(Duration.ofSeconds(180));
     }
 
     /**
@@ -63,7 +63,7 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
      * and compiling as in production.
      */
     public static StackSettings forBenches(Path home) {
-        return forTests(home).withDurable(true).withJvmMode(JvmMode.PRODUCTION);
+        return forTests(home).withDurable(true).withJit(JitMode.PRODUCTION);
     }
 
     /** The nearest directory at or above the working directory holding the Chorus build (mvnw and local-stack/). */
@@ -109,22 +109,22 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
     }
 
     public StackSettings withHome(Path newHome) {
-        return new StackSettings(repoRoot, newHome, ports, readyTimeout, serviceJvmOptions, serviceEnv, durable, jvm);
+        return new StackSettings(repoRoot, newHome, ports, readyTimeout, serviceJvmOptions, serviceEnv, durable, jit);
     }
 
     public StackSettings withPorts(StackPorts newPorts) {
-        return new StackSettings(repoRoot, home, newPorts, readyTimeout, serviceJvmOptions, serviceEnv, durable, jvm);
+        return new StackSettings(repoRoot, home, newPorts, readyTimeout, serviceJvmOptions, serviceEnv, durable, jit);
     }
 
     public StackSettings withReadyTimeout(Duration timeout) {
-        return new StackSettings(repoRoot, home, ports, timeout, serviceJvmOptions, serviceEnv, durable, jvm);
+        return new StackSettings(repoRoot, home, ports, timeout, serviceJvmOptions, serviceEnv, durable, jit);
     }
 
     public StackSettings withDurable(boolean sync) {
-        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, sync, jvm);
+        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, sync, jit);
     }
 
-    public StackSettings withJvmMode(JvmMode mode) {
+    public StackSettings withJit(JitMode mode) {
         return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, serviceEnv, durable, mode);
     }
 
@@ -135,6 +135,6 @@ public record StackSettings(Path repoRoot, Path home, StackPorts ports, Duration
         Map<String, String> vars = new java.util.HashMap<>(env.getOrDefault(service, Map.of()));
         vars.put(name, value);
         env.put(service, vars);
-        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, env, durable, jvm);
+        return new StackSettings(repoRoot, home, ports, readyTimeout, serviceJvmOptions, env, durable, jit);
     }
 }

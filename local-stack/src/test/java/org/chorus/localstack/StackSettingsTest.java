@@ -25,23 +25,22 @@ class StackSettingsTest {
         StackSettings bench = StackSettings.forBenches(home);
 
         assertTrue(bench.durable());
-        assertEquals(JvmMode.PRODUCTION, bench.jvm());
-        assertEquals(JvmMode.PRODUCTION, StackSettings.defaults(StackSettings.findRepoRoot()).jvm(),
+        assertEquals(JitMode.PRODUCTION, bench.jit());
+        assertEquals(JitMode.PRODUCTION, StackSettings.defaults(StackSettings.findRepoRoot()).jit(),
                 "./chorus up compiles as in production");
-        assertEquals(List.of(), JvmMode.PRODUCTION.jvmOptions());
+        assertEquals(List.of(), JitMode.PRODUCTION.jvmOptions());
     }
 
     @Test
-    void aTestStackCompilesWithC1AloneCollectsSeriallyAndTheJvmAcceptsItsOptions() throws Exception {
+    void aTestStackCompilesWithC1AloneAndTheJvmAcceptsItsOptions() throws Exception {
         StackSettings test = StackSettings.forTests(home);
 
         assertFalse(test.durable());
-        assertEquals(JvmMode.SHORT_LIVED, test.jvm());
-        String flags = finalFlags(test.jvm().jvmOptions());
+        assertEquals(JitMode.SHORT_LIVED, test.jit());
+        String flags = finalFlags(test.jit().jvmOptions());
         assertEquals("1", flag(flags, "TieredStopAtLevel"));
         assertEquals(String.valueOf(128L << 20), flag(flags, "ReservedCodeCacheSize"));
-        assertEquals("true", flag(flags, "UseSerialGC"));
-        assertEquals("4", flag(finalFlags(JvmMode.PRODUCTION.jvmOptions()), "TieredStopAtLevel"));
+        assertEquals("4", flag(finalFlags(JitMode.PRODUCTION.jvmOptions()), "TieredStopAtLevel"));
     }
 
     /** What a JVM started with these options reports, so that a misspelt option fails here, not at every start. */
