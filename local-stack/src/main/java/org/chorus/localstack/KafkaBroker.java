@@ -57,15 +57,21 @@ final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
+    /** The broker JVM's memory, collector and compiler options. */
+    static List<String> jvmOptions(JitMode jit) {
+        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+                "-Djava.awt.headless=true"));
+        jvm.addAll(jit.jvmOptions());
+        return jvm;
+    }
+
     static KafkaBroker start(StackHome home, StackSettings settings, BooleanSupplier aborted)
             throws IOException, InterruptedException {
         StackPorts ports = settings.ports();
         Path config = home.run().resolve("kafka-server.properties");
         writeServerConfig(config, home, ports);
         String classpath = ChildProcess.currentClasspath();
-        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-                "-Djava.awt.headless=true"));
-        jvm.addAll(settings.jit().jvmOptions());
+        List<String> jvm = new ArrayList<>(jvmOptions(settings.jit()));
         jvm.addAll(BROKER_LOGGING);
         jvm.addAll(List.of("-cp", classpath));
         if (!Files.exists(home.kafkaData().resolve("meta.properties"))) {

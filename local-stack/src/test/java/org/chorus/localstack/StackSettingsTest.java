@@ -31,16 +31,23 @@ class StackSettingsTest {
         assertEquals(List.of(), JitMode.PRODUCTION.jvmOptions());
     }
 
+    /** Each JVM is started with all the options it gets, since two can clash (two collectors stop a JVM at once). */
     @Test
-    void aTestStackCompilesWithC1AloneAndTheJvmAcceptsItsOptions() throws Exception {
+    void aTestStackCompilesWithC1AloneAndItsJvmsAcceptTheirOptions() throws Exception {
         StackSettings test = StackSettings.forTests(home);
 
         assertFalse(test.durable());
         assertEquals(JitMode.SHORT_LIVED, test.jit());
-        String flags = finalFlags(test.jit().jvmOptions());
+        List<String> service = new ArrayList<>(test.serviceJvmOptions());
+        service.addAll(test.jit().jvmOptions());
+        String flags = finalFlags(service);
         assertEquals("1", flag(flags, "TieredStopAtLevel"));
         assertEquals(String.valueOf(128L << 20), flag(flags, "ReservedCodeCacheSize"));
-        assertEquals("4", flag(finalFlags(JitMode.PRODUCTION.jvmOptions()), "TieredStopAtLevel"));
+        assertEquals("true", flag(flags, "UseParallelGC"));
+        String broker = finalFlags(KafkaBroker.jvmOptions(test.jit()));
+        assertEquals("1", flag(broker, "TieredStopAtLevel"));
+        assertEquals("true", flag(broker, "UseG1GC"));
+        assertEquals("4", flag(finalFlags(KafkaBroker.jvmOptions(JitMode.PRODUCTION)), "TieredStopAtLevel"));
     }
 
     /** What a JVM started with these options reports, so that a misspelt option fails here, not at every start. */
