@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.UriBuilder;
 
 /**
  * Which methods the operations at a path take, read once from the service's resources: the router refuses a method
@@ -50,9 +51,8 @@ public class PathOperations {
         if (operations == null) {
             List<Operation> found = new ArrayList<>();
             for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
-                Path root = bean.getBeanClass().getAnnotation(Path.class);
-                if (root != null) {
-                    found.addAll(operationsOf(bean.getBeanClass(), root.value()));
+                if (bean.getBeanClass().isAnnotationPresent(Path.class)) {
+                    found.addAll(operationsOf(bean.getBeanClass()));
                 }
             }
             operations = List.copyOf(found);
@@ -60,11 +60,12 @@ public class PathOperations {
         return operations;
     }
 
-    private static List<Operation> operationsOf(Class<?> resource, String root) {
+    private static List<Operation> operationsOf(Class<?> resource) {
         List<Operation> found = new ArrayList<>();
         for (Method method : resource.getMethods()) {
-            Path sub = method.getAnnotation(Path.class);
-            String template = sub == null ? root : root.replaceAll("/$", "") + "/" + sub.value().replaceAll("^/", "");
+            // JAX-RS joins the class's and the method's paths, as Locations has it do for created resources
+            UriBuilder path = UriBuilder.fromResource(resource);
+            String template = (method.isAnnotationPresent(Path.class) ? path.path(method) : path).toTemplate();
             for (Annotation annotation : method.getAnnotations()) {
                 HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
                 if (http != null) {
