@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,8 +72,14 @@ class HealthwatchUploadThroughTheGatewayIT {
                 + "E2E-1,Young carers focus group,Focus group,14/03/2019," + place + ",14,young carers;LGBT+,"
                 + "\"Long waits for mental health referrals\",mental-health-support;waiting-times,Concern,\"I waited months.\"\r\n"
                 + "E2E-2,Drop-in,Public engagement event,2019-04-01," + place + ",12,,,,,\r\n";
-        upload(writer, corrected).then().statusCode(201).body("rows.status", contains("UPDATED", "ACCEPTED"))
-                .body("rows[0].findingIds", contains(findingId));
+        String correctedId = upload(writer, corrected).then().statusCode(201)
+                .body("rows.status", contains("UPDATED", "ACCEPTED"))
+                .body("rows[0].findingIds", contains(findingId)).extract().path("id");
+        // Its three uploads, newest first, to find one again whose address was lost.
+        as(writer).queryParam("organisation", healthwatch).when().get("/api/v1/uploads")
+                .then().statusCode(200).body("items", hasSize(3))
+                .body("items[0].id", equalTo(correctedId)).body("items[1].id", equalTo(report.path("id")))
+                .body("items.updatedRows", contains(1, 0, 0)).body("items.unchangedRows", contains(0, 1, 0));
 
         as(website).header("Origin", ORIGIN).queryParam("place", place).when().get("/api/v1/findings")
                 .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());

@@ -13,6 +13,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.LazyGroup;
+
 /** An upload row: its counters, its report as JSON, and the file itself while a job waits to process it. */
 @Entity
 @Table(name = "upload")
@@ -62,8 +64,12 @@ public class UploadEntity {
 
     /** Read only by the worker that takes the job: a status poll or a progress update need not read the file. */
     @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("content")
     public byte[] content;
 
+    /** Loaded only when read, apart from the file: a list of uploads reads neither. */
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("report")
     public String report;
 
     @Column(name = "created_at", nullable = false)

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +28,8 @@ import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.web.Locations;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.paging.Page;
+import org.chorus.platform.web.paging.PageRequest;
 import org.chorus.platform.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -104,6 +108,22 @@ public class UploadResource {
                 () -> uploads.receive(caller, format, sheet, uploadMode, file)).result();
         int status = upload.status() == UploadStatus.DONE ? 201 : 202;
         return Response.status(status).location(Locations.of(UploadResource.class, upload.id())).entity(upload).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Scopes.INSIGHTS_WRITE, Scopes.INSIGHTS_READ })
+    @Operation(operationId = "listUploads", summary = "List uploads, newest first",
+            description = "Each upload's progress and counts, to find an earlier upload again; its report per row is "
+                    + "at the upload. Cursor-paged. With insights:read every organisation's uploads; with only "
+                    + "insights:write the calling organisation's own.")
+    @APIResponse(responseCode = "200", description = "A page of uploads")
+    public Page<UploadSummary> list(
+            @Parameter(description = "Only this organisation's uploads") @QueryParam("organisation") UUID organisation,
+            @Parameter(description = "Only uploads in this state, e.g. PROCESSING") @QueryParam("status")
+            UploadStatus status,
+            @Valid @BeanParam PageRequest page) {
+        return uploads.list(caller, organisation, status, page.limit(), page.cursor());
     }
 
     @GET

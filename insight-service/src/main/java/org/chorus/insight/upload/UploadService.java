@@ -13,6 +13,8 @@ import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
+import org.chorus.platform.web.paging.Cursor;
+import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -78,6 +80,19 @@ public class UploadService {
                 .filter(u -> caller.belongsTo(u.organisationId) || caller.has(Scopes.INSIGHTS_READ))
                 .map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Upload", id));
+    }
+
+    /**
+     * Uploads newest first: a key that reads insights sees every organisation's (or the one asked for), a key that
+     * may only write sees its own organisation's, as with activities.
+     */
+    @Transactional
+    public Page<UploadSummary> list(Caller caller, UUID organisationId, UploadStatus status, int limit, String cursor) {
+        UUID visible = caller.has(Scopes.INSIGHTS_READ) ? organisationId : caller.organisationId();
+        Cursor before = Cursor.decode(cursor);
+        List<UploadEntity> fetched = uploads.newestFirst(visible, status, Cursor.instantOf(before),
+                Cursor.idOf(before), limit + 1);
+        return Page.of(fetched, limit, u -> new Cursor(u.createdAt.toString(), u.id).encode()).map(views::summaryOf);
     }
 
     /**

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What callers see of an upload: its counts, and the per-row report kept as JSON in the row. */
+/** What callers see of an upload: its counts, and the per-row report kept as JSON in the row; or, in a list, its counts. */
 @ApplicationScoped
 public class UploadViews {
 
@@ -21,6 +21,13 @@ public class UploadViews {
     public Upload of(UploadEntity u) {
         return new Upload(u.id, u.organisationId, u.format.label(), u.mode, u.status, u.totalRows, u.processedRows,
                 u.acceptedRows, u.updatedRows, u.unchangedRows, u.rejectedRows, u.skippedRows, u.createdAt, u.finishedAt, report(u));
+    }
+
+    /** The upload without its report: reads neither the report nor the file. */
+    public UploadSummary summaryOf(UploadEntity u) {
+        return new UploadSummary(u.id, u.organisationId, u.format.label(), u.mode, u.status, u.totalRows,
+                u.processedRows, u.acceptedRows, u.updatedRows, u.unchangedRows, u.rejectedRows, u.skippedRows,
+                u.createdAt, u.finishedAt);
     }
 
     private List<RowResult> report(UploadEntity upload) {

@@ -1,0 +1,25 @@
+package org.chorus.insight.upload;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An upload as a list shows it: its progress and counts; the report per row stays at the upload itself. */
+@Schema(name = "UploadSummary")
+public record UploadSummary(
+        UUID id,
+        UUID organisationId,
+        @Schema(examples = "csv") String format,
+        UploadMode mode,
+        UploadStatus status,
+        @Schema(examples = "120") int totalRows,
+        @Schema(examples = "120") int processedRows,
+        @Schema(examples = "100") int acceptedRows,
+        @Schema(examples = "15") int updatedRows,
+        @Schema(examples = "0") int unchangedRows,
+        @Schema(examples = "5") int rejectedRows,
+        @Schema(examples = "0") int skippedRows,
+        Instant createdAt,
+        Instant finishedAt) {
+}
