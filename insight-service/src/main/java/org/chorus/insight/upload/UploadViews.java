@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What callers see of an upload: its counts, and the per-row report kept as JSON in the row; or, in a list, its counts. */
+/** What callers see of an upload: its counts and the per-row report kept as JSON in the row; a list, its counts. */
 @ApplicationScoped
 public class UploadViews {
 
