@@ -13,11 +13,13 @@ public record UploadSummary(
         @Schema(examples = "csv") String format,
         UploadMode mode,
         UploadStatus status,
-        @Schema(examples = "120") int totalRows,
-        @Schema(examples = "120") int processedRows,
+        @Schema(description = "Activities in the file; a spreadsheet activity with several findings spans several "
+                + "rows but counts once", examples = "120") int totalRows,
+        @Schema(description = "Activities processed so far, for the progress of a job", examples = "120") int processedRows,
         @Schema(examples = "100") int acceptedRows,
         @Schema(examples = "15") int updatedRows,
-        @Schema(examples = "0") int unchangedRows,
+        @Schema(description = "Rows identical to what is stored: nothing changed, nothing announced", examples = "0")
+        int unchangedRows,
         @Schema(examples = "5") int rejectedRows,
         @Schema(examples = "0") int skippedRows,
         Instant createdAt,

@@ -16,18 +16,20 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Cursors are opaque but anyone can edit one: a well-formed cursor whose date is not a date, or is a date
- * PostgreSQL cannot hold, is a 400 problem naming the cursor parameter on every list ordered by date, never a 500.
+ * Cursors are opaque but anyone can edit one: a well-formed cursor whose date or time is not one, or is one
+ * PostgreSQL cannot hold, is a 400 problem naming the cursor parameter on every list ordered by either, never a 500.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class TamperedCursorTest {
 
-    private static final List<String> LISTS = List.of("/api/v1/activities", "/api/v1/findings", "/api/v1/actions");
+    private static final List<String> LISTS = List.of("/api/v1/activities", "/api/v1/findings", "/api/v1/actions",
+            "/api/v1/uploads");
 
     @Test
     void aCursorWithADateBeyondPostgresqlIsABadCursor() {
-        for (String sortValue : List.of("+999999999-12-31", "-999999999-01-01", "2026-02-30", "yesterday")) {
+        for (String sortValue : List.of("+999999999-12-31", "-999999999-01-01", "2026-02-30", "yesterday",
+                "+300000-01-01T00:00:00Z", "2026-02-30T10:00:00Z")) {
             for (String list : LISTS) {
                 given().header("Authorization", reader()).queryParam("cursor", cursor(sortValue))
                         .when().get(list)
