@@ -15,15 +15,7 @@ final class RequestMutations {
 
     static void apply(Mutation mutation, Draft draft, Fixture fixture, SplittableRandom random) {
         switch (mutation) {
-            case BAD_PATH_PARAMETER -> {
-                ApiOperation.Parameter parameter = OddValues.pick(random,
-                        draft.operation.parameters(ApiOperation.Location.PATH));
-                String value = OddValues.pathValue(random);
-                draft.pathValues.put(parameter.name(), value);
-                // The gateway refuses an encoded slash as a path it could read differently from a service, before
-                // any route knows which parameter it is in.
-                draft.target = value.equalsIgnoreCase("%2F") ? null : parameter.name();
-            }
+            case BAD_PATH_PARAMETER -> badPathParameter(draft, random);
             case BAD_QUERY_PARAMETER -> {
                 ApiOperation.Parameter parameter = OddValues.pick(random,
                         draft.operation.parameters(ApiOperation.Location.QUERY));
@@ -36,15 +28,7 @@ final class RequestMutations {
                 // A parameter with no name is named by what was sent: "1" would name its value.
                 draft.target = name.isEmpty() ? "=1" : name;
             }
-            case REPEATED_QUERY_PARAMETER -> {
-                ApiOperation.Parameter parameter = OddValues.pick(random,
-                        draft.operation.parameters(ApiOperation.Location.QUERY));
-                String name = Draft.encode(parameter.name());
-                String value = draft.query.getOrDefault(name, Draft.encode(Draft.validValue(parameter.schema())));
-                // Sent as name=value&name=value: the query is joined as written.
-                draft.query.put(name, value + "&" + name + "=" + value);
-                draft.target = parameter.name();
-            }
+            case REPEATED_QUERY_PARAMETER -> repeatedQueryParameter(draft, random);
             case REPEATED_HEADER -> repeatedHeader(draft, fixture, random);
             case ODD_HEADER -> {
                 List<String> names = new ArrayList<>(HEADERS);
@@ -56,6 +40,26 @@ final class RequestMutations {
             case BAD_CALLER -> caller(draft, fixture, random);
             default -> throw new IllegalArgumentException(mutation + " is about the body");
         }
+    }
+
+    private static void badPathParameter(Draft draft, SplittableRandom random) {
+        ApiOperation.Parameter parameter = OddValues.pick(random,
+                draft.operation.parameters(ApiOperation.Location.PATH));
+        String value = OddValues.pathValue(random);
+        draft.pathValues.put(parameter.name(), value);
+        // The gateway refuses an encoded slash as a path it could read differently from a service, before any route
+        // knows which parameter it is in.
+        draft.target = value.equalsIgnoreCase("%2F") ? null : parameter.name();
+    }
+
+    private static void repeatedQueryParameter(Draft draft, SplittableRandom random) {
+        ApiOperation.Parameter parameter = OddValues.pick(random,
+                draft.operation.parameters(ApiOperation.Location.QUERY));
+        String name = Draft.encode(parameter.name());
+        String value = draft.query.getOrDefault(name, Draft.encode(Draft.validValue(parameter.schema())));
+        // Sent as name=value&name=value: the query is joined as written.
+        draft.query.put(name, value + "&" + name + "=" + value);
+        draft.target = parameter.name();
     }
 
     /**
