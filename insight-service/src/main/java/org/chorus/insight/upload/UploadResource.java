@@ -120,8 +120,8 @@ public class UploadResource {
     @APIResponse(responseCode = "200", description = "A page of uploads")
     public Page<UploadSummary> list(
             @Parameter(description = "Only this organisation's uploads") @QueryParam("organisation") UUID organisation,
-            @Parameter(description = "Only uploads in this state, e.g. PROCESSING") @QueryParam("status")
-            UploadStatus status,
+            @Parameter(description = "Only uploads in this state: PENDING (a job waiting for a worker), "
+                    + "PROCESSING or DONE") @QueryParam("status") UploadStatus status,
             @Valid @BeanParam PageRequest page) {
         return uploads.list(caller, organisation, status, page.limit(), page.cursor());
     }
