@@ -1,29 +1,21 @@
 package org.chorus.insight.upload;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An upload and, once done, its report per row. */
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/**
+ * An upload and, once done, its report per row. Written as one object: the summary's fields, which a list of uploads
+ * shows alone, and beside them the rows. The property order is spelt out for the OpenAPI document, which otherwise
+ * lists an unwrapped record's fields in no order.
+ */
 @Schema(name = "Upload")
+@JsonPropertyOrder({ "summary", "id", "organisationId", "format", "mode", "status", "totalRows", "processedRows",
+        "acceptedRows", "updatedRows", "unchangedRows", "rejectedRows", "skippedRows", "createdAt", "finishedAt", "rows" })
 public record Upload(
-        UUID id,
-        UUID organisationId,
-        @Schema(examples = "csv") String format,
-        UploadMode mode,
-        UploadStatus status,
-        @Schema(description = "Activities in the file; a spreadsheet activity with several findings spans several "
-                + "rows but counts once", examples = "120") int totalRows,
-        @Schema(description = "Activities processed so far, for the progress of a job", examples = "120") int processedRows,
-        @Schema(examples = "100") int acceptedRows,
-        @Schema(examples = "15") int updatedRows,
-        @Schema(description = "Rows identical to what is stored: nothing changed, nothing announced", examples = "0")
-        int unchangedRows,
-        @Schema(examples = "5") int rejectedRows,
-        @Schema(examples = "0") int skippedRows,
-        Instant createdAt,
-        Instant finishedAt,
+        @JsonUnwrapped UploadSummary summary,
         @Schema(description = "One result per activity, in file order; empty until the upload is done") List<RowResult> rows) {
 }

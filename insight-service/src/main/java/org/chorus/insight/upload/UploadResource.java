@@ -106,8 +106,9 @@ public class UploadResource {
         Upload upload = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "upload",
                 new Fingerprint(format.label(), sheet, uploadMode, file), Upload.class,
                 () -> uploads.receive(caller, format, sheet, uploadMode, file)).result();
-        int status = upload.status() == UploadStatus.DONE ? 201 : 202;
-        return Response.status(status).location(Locations.of(UploadResource.class, upload.id())).entity(upload).build();
+        int status = upload.summary().status() == UploadStatus.DONE ? 201 : 202;
+        return Response.status(status).location(Locations.of(UploadResource.class, upload.summary().id()))
+                .entity(upload).build();
     }
 
     @GET

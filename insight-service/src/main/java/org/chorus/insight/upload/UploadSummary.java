@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An upload as a list shows it: its progress and counts; the report per row stays at the upload itself. */
+/** An upload's progress and counts: all a list shows of it; with its report per row beside them, the upload. */
 @Schema(name = "UploadSummary")
 public record UploadSummary(
         UUID id,

@@ -19,8 +19,7 @@ public class UploadViews {
     }
 
     public Upload of(UploadEntity u) {
-        return new Upload(u.id, u.organisationId, u.format.label(), u.mode, u.status, u.totalRows, u.processedRows,
-                u.acceptedRows, u.updatedRows, u.unchangedRows, u.rejectedRows, u.skippedRows, u.createdAt, u.finishedAt, report(u));
+        return new Upload(summaryOf(u), report(u));
     }
 
     /** The upload without its report: reads neither the report nor the file. */
