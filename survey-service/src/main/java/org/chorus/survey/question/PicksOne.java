@@ -16,4 +16,9 @@ public sealed interface PicksOne extends PicksOptions permits SingleChoice, Demo
     default List<String> countedKeys(Answer answer) {
         return List.of(AnswerKey.option(answer.choice()));
     }
+
+    @Override
+    default List<List<String>> knownSums() {
+        return AnswerKey.summedAloneAndWithAnswered(answerKeys());
+    }
 }

@@ -53,15 +53,22 @@ public record Ranking(Question question) implements QuestionKind {
         return question.optionsOrEmpty().stream().flatMap(item -> rankKeys(item).stream()).toList();
     }
 
-    /** Each rank's counts over the items add up to those who answered, and so do each item's counts over the ranks. */
+    /**
+     * Each answer ranks exactly {@code positions} items: each rank's counts over the items add up to those who
+     * answered, and so, when every item is ranked, do each item's counts over the ranks (with a top N, an item's
+     * counts add up to how many put it in their top N, a figure no one is shown, but taken as known all the same).
+     */
     @Override
     public List<List<String>> knownSums() {
         List<List<String>> sums = new ArrayList<>();
         for (int rank = 1; rank <= question.positions(); rank++) {
             int r = rank;
-            sums.add(question.optionsOrEmpty().stream().map(i -> AnswerKey.rank(i.id(), r)).toList());
+            sums.addAll(AnswerKey.summedAloneAndWithAnswered(
+                    question.optionsOrEmpty().stream().map(i -> AnswerKey.rank(i.id(), r)).toList()));
         }
-        question.optionsOrEmpty().forEach(item -> sums.add(rankKeys(item)));
+        boolean everyItemRanked = question.positions() == question.optionsOrEmpty().size();
+        question.optionsOrEmpty().forEach(item -> sums.addAll(everyItemRanked
+                ? AnswerKey.summedAloneAndWithAnswered(rankKeys(item)) : List.of(rankKeys(item))));
         return sums;
     }
 

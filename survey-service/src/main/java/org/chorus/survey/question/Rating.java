@@ -20,7 +20,7 @@ public record Rating(Question question) implements QuestionKind {
         Integer max = question.scaleMax();
         if (min == null || max == null) {
             faults.fail("/scaleMax", "a rating needs scaleMin and scaleMax");
-        } else if (max <= min || max - min + 1 > MAX_SCALE_POINTS) {
+        } else if (max <= min || (long) max - min + 1 > MAX_SCALE_POINTS) {
             faults.fail("/scaleMax", "must be above scaleMin, with at most " + MAX_SCALE_POINTS + " points");
         }
     }
@@ -45,7 +45,17 @@ public record Rating(Question question) implements QuestionKind {
 
     @Override
     public List<String> answerKeys() {
-        return IntStream.rangeClosed(question.scaleMin(), question.scaleMax()).mapToObj(AnswerKey::rating).toList();
+        return points().mapToObj(AnswerKey::rating).toList();
+    }
+
+    @Override
+    public List<List<String>> knownSums() {
+        return AnswerKey.summedAloneAndWithAnswered(answerKeys());
+    }
+
+    /** The scale's points; a loop up to scaleMax by hand would never end at the largest int. */
+    private IntStream points() {
+        return IntStream.rangeClosed(question.scaleMin(), question.scaleMax());
     }
 
     /** How many gave each point, and the mean when no point is suppressed. */
@@ -55,7 +65,7 @@ public record Rating(Question question) implements QuestionKind {
         long total = 0;
         long sum = 0;
         boolean complete = true;
-        for (int v = question.scaleMin(); v <= question.scaleMax(); v++) {
+        for (int v : points().toArray()) {
             Cell cell = counts.show(AnswerKey.rating(v));
             points.add(new SurveyResults.RatingPoint(v, cell));
             complete &= cell.shown();

@@ -58,7 +58,8 @@ public class ResultsResource {
     @Operation(operationId = "getResults", summary = "Get a survey's results",
             description = "Ranking: first preferences, mean rank, Borda score and rank distribution per item. Choices: "
                     + "counts and shares per option. Rating: distribution and mean. Optionally broken down by channel, "
-                    + "place or a demographic question. Counts of 1 to 4 are suppressed, and so are the other counts "
+                    + "place or a demographic question (those who gave none are the group NOT_GIVEN). Counts of 1 "
+                    + "to 4 are suppressed, and so are the other counts "
                     + "that would let a reader work them out by subtraction. Erased responses are not counted.")
     @APIResponse(responseCode = "200", description = "The results",
             content = @Content(schema = @Schema(implementation = SurveyResults.class)))

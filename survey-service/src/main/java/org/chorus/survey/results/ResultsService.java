@@ -25,6 +25,9 @@ import org.chorus.survey.definition.SurveyQueries;
 @ApplicationScoped
 public class ResultsService {
 
+    /** The group of respondents who gave no place, or no answer to the question broken down by. */
+    public static final String NOT_GIVEN = "NOT_GIVEN";
+
     private final SurveyQueries surveys;
     private final TallyStore tallies;
     private final TallyBacklog backlog;
@@ -43,12 +46,17 @@ public class ResultsService {
         TreeSet<String> groups = new TreeSet<>();
         long waiting = waitingFirst(surveyId);
         Map<ResultCells.Address, Long> counts = counts(surveyId, dimension, groups);
-        if (groups.isEmpty() && TallyKey.ALL.equals(dimension)) {
-            groups.add("");
+        List<String> shown = new ArrayList<>(groups);
+        if (TallyKey.ALL.equals(dimension)) {
+            if (shown.isEmpty()) {
+                shown.add("");
+            }
+        } else if (addNotGiven(surveyId, counts, groups)) {
+            shown.add(NOT_GIVEN);
         }
-        ResultCells cells = new ResultCells(survey, counts, List.copyOf(groups), language);
+        ResultCells cells = new ResultCells(survey, counts, shown, language);
         List<SurveyResults.Group> views = new ArrayList<>();
-        for (String group : groups) {
+        for (String group : shown) {
             views.add(cells.group(group, TallyKey.ALL.equals(dimension) ? null : group));
         }
         String breakdown = by == null || by.isBlank() ? TallyKey.ALL : by;
@@ -92,6 +100,27 @@ public class ResultsService {
      */
     private long waitingFirst(UUID surveyId) {
         return backlog.waiting(surveyId);
+    }
+
+    /**
+     * Adds the respondents who gave no place, or did not answer the question broken down by, as a group of their own:
+     * each overall figure less the groups' sum. Left out, the groups would not add up to the overall figures, and the
+     * difference would show how those respondents answered, however few they were.
+     *
+     * @return whether any respondent is in it
+     */
+    private boolean addNotGiven(UUID surveyId, Map<ResultCells.Address, Long> counts, Set<String> groups) {
+        boolean any = false;
+        for (TallyStore.Count overall : tallies.read(surveyId, TallyKey.ALL)) {
+            long inGroups = groups.stream().mapToLong(g -> counts.getOrDefault(
+                    new ResultCells.Address(g, overall.questionId(), overall.answerKey()), 0L)).sum();
+            if (overall.count() > inGroups) {
+                counts.put(new ResultCells.Address(NOT_GIVEN, overall.questionId(), overall.answerKey()),
+                        overall.count() - inGroups);
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** The counters of one breakdown by cell; adds each group met to {@code groups}. */

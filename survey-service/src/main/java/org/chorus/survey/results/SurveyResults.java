@@ -24,7 +24,8 @@ public record SurveyResults(
     /** The results of one group of respondents, e.g. those who answered by phone. */
     @Schema(name = "ResultsGroup")
     public record Group(
-            @Schema(description = "The group's value, e.g. PHONE; absent for all respondents") String value,
+            @Schema(description = "The group's value, e.g. PHONE; absent for all respondents; NOT_GIVEN, last, for "
+                    + "those who gave no place, or no answer to the question results are broken down by") String value,
             Cell responses,
             List<QuestionResults> questions) {
     }

@@ -90,6 +90,16 @@ class DefinitionRulesTest {
                 broken("{\"id\": \"rate\", \"type\": \"RATING\", \"text\": {\"en\": \"Rate\"}, \"scaleMax\": 5}"));
     }
 
+    /** The number of points is counted without overflowing: from the least whole number up, it is not 5 or 6. */
+    @Test
+    void aRatingScaleAtTheEndsOfTheWholeNumbersIsCountedWithoutOverflow() {
+        assertEquals(List.of("/sections/0/questions/0/scaleMax: must be above scaleMin, with at most 11 points"),
+                broken("{\"id\": \"rate\", \"type\": \"RATING\", \"text\": {\"en\": \"Rate\"}, "
+                        + "\"scaleMin\": -2147483648, \"scaleMax\": 5}"));
+        assertEquals(List.of(), broken("{\"id\": \"rate\", \"type\": \"RATING\", \"text\": {\"en\": \"Rate\"}, "
+                + "\"scaleMin\": 2147483641, \"scaleMax\": 2147483647}"));
+    }
+
     /** Generated scales: accepted exactly when the top is above the bottom and there are at most 11 points. */
     @RepeatedTest(300)
     void aRatingScaleHasTwoToElevenPoints(RepetitionInfo repetition) {

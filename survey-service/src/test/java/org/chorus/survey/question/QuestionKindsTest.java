@@ -112,22 +112,12 @@ class QuestionKindsTest {
             kind.checkAnswer(answer, (where, rule) -> errors.add(where + " " + rule));
             assertEquals(List.of(), errors, id);
             Set<String> cells = new HashSet<>(kind.answerKeys());
+            cells.add(AnswerKey.ANSWERED);
             assertTrue(cells.containsAll(kind.countedKeys(answer)), id + " moves " + kind.countedKeys(answer));
             kind.knownSums().forEach(sum -> assertTrue(cells.containsAll(sum), id));
         });
         assertEquals(2, question("rank").kind().countedKeys(answers.get("rank")).size(), "one counter per rank");
         assertEquals(List.of(), question("say").kind().countedKeys(answers.get("say")), "words are never counted");
-    }
-
-    /** A ranking's known sums: each rank over all items, and each item over all ranks. */
-    @Test
-    void aRankingsKnownSumsAreItsRanksAndItsItems() {
-        List<List<String>> sums = question("rank").kind().knownSums();
-        assertEquals(List.of(
-                List.of("rank:a:1", "rank:b:1", "rank:c:1"), List.of("rank:a:2", "rank:b:2", "rank:c:2"),
-                List.of("rank:a:1", "rank:a:2"), List.of("rank:b:1", "rank:b:2"), List.of("rank:c:1", "rank:c:2")),
-                sums);
-        assertEquals(List.of(List.of("option:x", "option:y", "option:z")), question("pick").kind().knownSums());
     }
 
     @Test
@@ -150,6 +140,54 @@ class QuestionKindsTest {
 
     private static ExportColumn column(String questionId, ValueStyle style, int index) {
         return question(questionId).kind().columns(style).get(index);
+    }
+
+    /** A scale ending at the largest whole number has its points, and its results, without wrapping round. */
+    @Test
+    void aRatingAtTheTopOfTheWholeNumbersHasItsSevenPoints() {
+        Rating top = (Rating) published("{\"id\": \"top\", \"type\": \"RATING\", \"scaleMin\": 2147483641, "
+                + "\"scaleMax\": 2147483647, \"text\": {\"en\": \"Top\"}}").definition().question("top")
+                .orElseThrow().kind();
+        assertEquals(7, top.answerKeys().size());
+        assertEquals("rating:2147483647", top.answerKeys().get(6));
+        var results = top.results(new ResultCounts() {
+            @Override
+            public org.chorus.survey.results.Cell show(String answerKey) {
+                return org.chorus.survey.results.Cell.of(count(answerKey), false);
+            }
+
+            @Override
+            public long count(String answerKey) {
+                return answerKey.equals("rating:2147483647") ? 6 : 0;
+            }
+
+            @Override
+            public String language() {
+                return "en";
+            }
+        });
+        assertEquals(7, results.ratings().size());
+        assertEquals(2147483647.0, results.meanRating());
+    }
+
+    /**
+     * Answers that each move one counter: those counters and the answered count are one known sum; a ranking's too,
+     * rank by rank, and item by item when every item is ranked.
+     */
+    @Test
+    void countersThatAddUpToTheAnsweredCountAreSummedWithIt() {
+        assertEquals(List.of(List.of("option:yes", "option:no"), List.of("option:yes", "option:no", "answered")),
+                question("one").kind().knownSums());
+        assertEquals(List.of("option:young", "option:old", "answered"), question("age").kind().knownSums().get(1));
+        assertEquals(List.of("rating:1", "rating:2", "rating:3", "rating:4", "rating:5", "answered"),
+                question("rate").kind().knownSums().get(1));
+        assertEquals(List.of(List.of("rank:a:1", "rank:b:1", "rank:c:1"), List.of("rank:a:1", "rank:b:1", "rank:c:1",
+                "answered"), List.of("rank:a:2", "rank:b:2", "rank:c:2"), List.of("rank:a:2", "rank:b:2", "rank:c:2",
+                "answered"), List.of("rank:a:1", "rank:a:2"), List.of("rank:b:1", "rank:b:2"),
+                List.of("rank:c:1", "rank:c:2")), question("rank").kind().knownSums(),
+                "a top 2 of 3: an item's counts add up to no figure shown");
+        assertEquals(List.of(List.of("option:x", "option:y", "option:z")), question("pick").kind().knownSums(),
+                "several options an answer: no sum is the answered count");
     }
 
     private static Question question(String id) {
