@@ -5,6 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -68,8 +72,16 @@ final class ExportQuery {
         return sql.append(" ORDER BY submitted_at, id) TO STDOUT (FORMAT binary)").toString();
     }
 
+    /**
+     * The time as PostgreSQL reads it whatever the session's DateStyle and time zone: year first and unsigned, with
+     * the era and the offset spelt out. It reads neither year 0, a negative year nor the "+10000" of
+     * {@link Instant#toString()}, all of which a caller's since, until or cursor may hold; it rounds the nanoseconds.
+     */
     private static String timestamp(Instant instant) {
-        return "'" + instant + "'::timestamptz";
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return String.format(Locale.ROOT, "'%04d-%02d-%02d %02d:%02d:%02d.%09d+00 %s'::timestamptz",
+                utc.get(ChronoField.YEAR_OF_ERA), utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(),
+                utc.getMinute(), utc.getSecond(), utc.getNano(), utc.getYear() > 0 ? "AD" : "BC");
     }
 
     private static String literal(Connection connection, String value) throws SQLException {

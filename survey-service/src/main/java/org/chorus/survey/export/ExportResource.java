@@ -7,10 +7,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.caller.Caller;
@@ -117,11 +119,15 @@ public class ExportResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"),
                     extensions = @Extension(name = REQUIRED_SCOPES, parseValue = true,
                             value = "[\"" + Scopes.EXPORTS_READ + "\", \"" + Scopes.CONTACTS_READ + "\"]"))
-            @QueryParam(ContactAccess.PARAMETER) String includeContact, @Context HttpServerResponse response) {
+            @QueryParam(ContactAccess.PARAMETER) String includeContact, @Context Request http,
+            @Context HttpServerResponse response) {
         ExportFormat exportFormat = ExportFormats.parse(format);
         ExportRequest request = new ExportRequest(exportFormat, new ExportFilter(since, until, channel, place), cursor,
                 ContactAccess.asked(includeContact), ExportFormats.values(values, exportFormat), lang);
-        ExportService.Export export = exports.prepare(caller, surveyId, request, response::closed);
+        // HEAD comes here too, and its body is never written: an export begun for it would hold its slot for good
+        ExportService.Export export = HttpMethod.HEAD.equals(http.getMethod())
+                ? exports.describe(caller, surveyId, request)
+                : exports.prepare(caller, surveyId, request, response::closed);
         return Response.ok(export.body(), export.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 .header(NEXT_CURSOR, export.nextCursor())

@@ -45,6 +45,9 @@ public class ExportService {
 
     /** How often to ask whether the analyst is still there: cheap, but not free, and a few rows more do not matter. */
     private static final int GONE_CHECK_ROWS = 1000;
+    /** A HEAD's: RESTEasy would not write a body anyway, and this one has nothing to free if it did. */
+    private static final StreamingOutput NO_BODY = out -> {
+    };
     private static final TypeReference<Map<String, ExportRow.RowCoding>> CODINGS = new TypeReference<>() {
     };
 
@@ -81,6 +84,27 @@ public class ExportService {
      *        as complete
      */
     public Export prepare(Caller caller, UUID surveyId, ExportRequest request, BooleanSupplier analystGone) {
+        Plan plan = plan(caller, surveyId, request);
+        ExportSlots.Slot slot = slots.take(caller.organisationId());
+        try {
+            return start(caller, request, plan, analystGone, slot);
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+    }
+
+    /**
+     * What a HEAD of the export answers: a GET's headers after a GET's checks, but no slot, no audit and no row.
+     * RESTEasy answers HEAD through the GET method and never writes the body, and only the body frees a slot.
+     */
+    public Export describe(Caller caller, UUID surveyId, ExportRequest request) {
+        Plan plan = plan(caller, surveyId, request);
+        return new Export(NO_BODY, plan.nextCursor(), plan.fileName(request.format()), request.format().mediaType());
+    }
+
+    /** The survey, the language and the responses an export of the request holds, every parameter checked. */
+    private Plan plan(Caller caller, UUID surveyId, ExportRequest request) {
         PublishedSurvey survey = survey(caller, surveyId, request.withContacts());
         String language = ExportFormats.language(request.language(), survey);
         ExportFilter asked = request.asked();
@@ -89,19 +113,17 @@ public class ExportService {
         Instant settled = horizon.settled();
         Instant to = asked.to() == null || asked.to().isAfter(settled) ? settled : asked.to();
         QueryRanges.after("until", asked.to(), "since", asked.from());
-        ExportFilter filter = new ExportFilter(from, to, asked.channel(), asked.place());
-        ExportSlots.Slot slot = slots.take(caller.organisationId());
-        try {
-            return start(caller, surveyId, request, filter, survey, language, analystGone, slot);
-        } catch (RuntimeException e) {
-            slot.close();
-            throw e;
-        }
+        // a cursor from a replica whose clock ran ahead must not move the next one backwards (as in ChangeFeed): an
+        // export resuming from the earlier one would hold again rows the cursor's own export held
+        ExportFilter filter = new ExportFilter(from, latest(to, resumeFrom), asked.channel(), asked.place());
+        return new Plan(surveyId, survey, language, filter);
     }
 
     /** Once the export holds a slot, which the stream frees when it ends. */
-    private Export start(Caller caller, UUID surveyId, ExportRequest request, ExportFilter filter,
-            PublishedSurvey survey, String language, BooleanSupplier analystGone, ExportSlots.Slot slot) {
+    private Export start(Caller caller, ExportRequest request, Plan plan, BooleanSupplier analystGone,
+            ExportSlots.Slot slot) {
+        UUID surveyId = plan.surveyId();
+        ExportFilter filter = plan.filter();
         ExportFormat format = request.format();
         boolean withContacts = request.withContacts();
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), surveyId, caller.organisationId(), caller.keyId(), format,
@@ -109,10 +131,9 @@ public class ExportService {
         audit.started(entry);
         AuditTrail.Actor actor = auditTrail.actor();
         CodedColumns coded = new CodedColumns(codebook.of(surveyId));
-        ExportColumns columns = new ExportColumns(survey, withContacts, request.values(), coded);
-        String nextCursor = ExportCursor.encode(filter.to());
-        DataPackage.Facts facts = new DataPackage.Facts(survey, columns.described(), filter.describe(), request.cursor(),
-                nextCursor, request.values(), language, StoredTime.now());
+        ExportColumns columns = new ExportColumns(plan.survey(), withContacts, request.values(), coded);
+        DataPackage.Facts facts = new DataPackage.Facts(plan.survey(), columns.described(), filter.describe(),
+                request.cursor(), plan.nextCursor(), request.values(), plan.language(), StoredTime.now());
         // Recorded before the response goes back, so no row can leave unaudited: an export abandoned or failed half
         // way has released rows too, which its finishing entry counts. Releases of respondents' personal data get
         // an action of their own, so the audit log can list just those.
@@ -122,7 +143,7 @@ public class ExportService {
         released.put("exportId", entry.id().toString());
         String action = withContacts ? "responses.exported-with-contacts" : "responses.exported";
         QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor, action, "survey", surveyId, released));
-        Selected selected = new Selected(withContacts, coded.any(), StoredAnswers.of(survey));
+        Selected selected = new Selected(withContacts, coded.any(), StoredAnswers.of(plan.survey()));
         StreamingOutput body = out -> {
             try (slot) {
                 stream(entry.id(), o -> RowWriter.of(format, o, objectMapper, columns.kinds(), facts), columns, filter,
@@ -136,8 +157,7 @@ public class ExportService {
                 LOG.infof("Export %s stopped: %s", entry.id(), gone.getMessage());
             }
         };
-        String fileName = "survey-" + surveyId + "-responses." + format.extension();
-        return new Export(body, nextCursor, fileName, format.mediaType());
+        return new Export(body, plan.nextCursor(), plan.fileName(format), format.mediaType());
     }
 
     /** The survey to export; with contact details, only once the caller has shown it may have them. */
@@ -218,6 +238,19 @@ public class ExportService {
             return b;
         }
         return b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** What an export of a request holds, decided before it takes a slot (or, for a HEAD, instead). */
+    private record Plan(UUID surveyId, PublishedSurvey survey, String language, ExportFilter filter) {
+
+        /** Resumes where this export ends. */
+        String nextCursor() {
+            return ExportCursor.encode(filter.to());
+        }
+
+        String fileName(ExportFormat format) {
+            return "survey-" + surveyId + "-responses." + format.extension();
+        }
     }
 
     /** What the export reads beyond the responses themselves, and the reader of their answers. */

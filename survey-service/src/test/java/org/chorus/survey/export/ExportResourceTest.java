@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.EventProbe;
 import org.chorus.platform.testing.TestCallers;
+import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Scopes;
 import org.chorus.survey.SurveyFixtures.Owner;
 import org.junit.jupiter.api.Test;
@@ -163,6 +165,37 @@ class ExportResourceTest {
         given().header("Authorization", analyst()).queryParam("format", "pdf")
                 .when().get("/api/v1/surveys/" + surveyId + "/responses/export")
                 .then().statusCode(400).body("errors[0].parameter", equalTo("format"));
+    }
+
+    /** Times Instant.toString writes in a form PostgreSQL does not read: year 0, a year before it, one after 9999. */
+    @Test
+    void timesAtTheEndsOfWhatPostgresqlHoldsSelectAsTheySay() throws IOException {
+        String surveyId = openSmallSurvey(newOwner());
+        submit(website(), surveyId, minimal());
+        submit(website(), surveyId, minimal());
+
+        assertEquals(3, parse(export(surveyId, "csv", Map.of("since", "0000-06-01T00:00:00Z"))).size());
+        assertEquals(3, parse(export(surveyId, "csv", Map.of("since", "-0001-01-01T00:00:00Z"))).size());
+        assertEquals(3, parse(export(surveyId, "csv", Map.of("until", "+10000-01-01T00:00:00Z"))).size());
+        assertEquals(1, parse(export(surveyId, "csv", Map.of("until", "0000-06-01T00:00:00Z"))).size());
+        assertEquals(1, parse(export(surveyId, "csv", Map.of("until", "-0001-01-01T00:00:00Z"))).size());
+        assertEquals(3, parse(export(surveyId, "csv",
+                Map.of("cursor", ExportCursor.encode(Instant.parse("-0001-01-01T00:00:00Z"))))).size());
+    }
+
+    /** A cursor from a replica whose clock runs ahead is later than this one's horizon: the next must not go back. */
+    @Test
+    void aCursorLaterThanTheHorizonIsNeverMovedBackwards() throws IOException {
+        String surveyId = openSmallSurvey(newOwner());
+        submit(website(), surveyId, minimal());
+        Instant ahead = StoredTime.now().plus(Duration.ofMinutes(10));
+
+        var answer = given().header("Authorization", analyst()).queryParam("format", "csv")
+                .queryParam("cursor", ExportCursor.encode(ahead))
+                .when().get("/api/v1/surveys/" + surveyId + "/responses/export")
+                .then().statusCode(200).extract();
+        assertEquals(1, parse(answer.asByteArray()).size(), "the header alone: nothing after the cursor yet");
+        assertEquals(ahead, ExportCursor.decode(answer.header(ExportResource.NEXT_CURSOR)));
     }
 
     private static byte[] export(String surveyId, String format, Map<String, String> params) {
