@@ -1,5 +1,8 @@
 package org.chorus.survey.results;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.chorus.platform.web.problem.ProblemException;
@@ -13,6 +16,12 @@ import org.chorus.survey.definition.Question;
  * @param questionId the demographic question, for {@link Kind#DEMOGRAPHIC} only
  */
 public record Breakdown(Kind kind, String questionId) {
+
+    /**
+     * The group of respondents who gave no place, or no answer to the question broken down by: left out, the groups
+     * would not add up to the overall figures, and the difference would show how those respondents answered.
+     */
+    public static final String NOT_GIVEN = "NOT_GIVEN";
 
     /** The kinds of breakdown. */
     public enum Kind {
@@ -56,6 +65,12 @@ public record Breakdown(Kind kind, String questionId) {
             case PLACE -> TallyKey.PLACE;
             case DEMOGRAPHIC -> questionId;
         };
+    }
+
+    /** Groups in the order results list them: by value, those who gave none last. */
+    public static List<String> inOrder(Collection<String> groups) {
+        return groups.stream().sorted(Comparator.comparing((String g) -> g.equals(NOT_GIVEN))
+                .thenComparing(Comparator.naturalOrder())).toList();
     }
 
     public boolean isAll() {

@@ -25,9 +25,6 @@ import org.chorus.survey.definition.SurveyQueries;
 @ApplicationScoped
 public class ResultsService {
 
-    /** The group of respondents who gave no place, or no answer to the question broken down by. */
-    public static final String NOT_GIVEN = "NOT_GIVEN";
-
     private final SurveyQueries surveys;
     private final TallyStore tallies;
     private final TallyBacklog backlog;
@@ -52,7 +49,7 @@ public class ResultsService {
                 shown.add("");
             }
         } else if (addNotGiven(surveyId, counts, groups)) {
-            shown.add(NOT_GIVEN);
+            shown.add(Breakdown.NOT_GIVEN);
         }
         ResultCells cells = new ResultCells(survey, counts, shown, language);
         List<SurveyResults.Group> views = new ArrayList<>();
@@ -103,9 +100,9 @@ public class ResultsService {
     }
 
     /**
-     * Adds the respondents who gave no place, or did not answer the question broken down by, as a group of their own:
-     * each overall figure less the groups' sum. Left out, the groups would not add up to the overall figures, and the
-     * difference would show how those respondents answered, however few they were.
+     * Adds the respondents who gave no place, or did not answer the question broken down by, as a group of their own
+     * ({@link Breakdown#NOT_GIVEN}): each overall figure less the groups' sum, since the counters keep no group for
+     * them.
      *
      * @return whether any respondent is in it
      */
@@ -115,7 +112,7 @@ public class ResultsService {
             long inGroups = groups.stream().mapToLong(g -> counts.getOrDefault(
                     new ResultCells.Address(g, overall.questionId(), overall.answerKey()), 0L)).sum();
             if (overall.count() > inGroups) {
-                counts.put(new ResultCells.Address(NOT_GIVEN, overall.questionId(), overall.answerKey()),
+                counts.put(new ResultCells.Address(Breakdown.NOT_GIVEN, overall.questionId(), overall.answerKey()),
                         overall.count() - inGroups);
                 any = true;
             }

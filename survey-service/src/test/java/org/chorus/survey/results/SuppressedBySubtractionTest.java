@@ -78,7 +78,7 @@ class SuppressedBySubtractionTest {
         assertEquals(12, overall.getInt("groups[0].responses.count"));
         JsonPath byPlace = countedResults(surveyId, "place").extract().jsonPath();
 
-        assertEquals(List.of("blackpool", "lancashire", ResultsService.NOT_GIVEN), byPlace.getList("groups.value"));
+        assertEquals(List.of("blackpool", "lancashire", Breakdown.NOT_GIVEN), byPlace.getList("groups.value"));
         assertTrue(hidden(byPlace, "groups[2].responses"), "two people");
         long hiddenYes = byPlace.getList("groups.questions.flatten().findAll { it.questionId == 'agree' }"
                 + ".collect { it.options.find { o -> o.optionId == 'yes' }.count.suppressed == true }")

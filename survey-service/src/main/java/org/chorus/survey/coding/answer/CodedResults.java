@@ -16,7 +16,8 @@ public record CodedResults(UUID surveyId, UUID frameId, String frameName,
 
     /** The coded answers of one group of respondents, e.g. those who answered by phone. */
     @Schema(name = "CodedGroup")
-    public record Group(@Schema(description = "The group's value, e.g. PHONE; absent for all respondents") String value,
+    public record Group(@Schema(description = "The group's value, e.g. PHONE; absent for all respondents; NOT_GIVEN, "
+            + "last, for those who gave no place, or no answer to the question broken down by") String value,
             List<Question> questions) {
     }
 

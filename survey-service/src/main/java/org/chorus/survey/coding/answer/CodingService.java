@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,7 +112,7 @@ public class CodingService {
         List<String> questions = freeTextQuestions(surveyId, null);
         CodingFrame frame = frameService.get(caller, frameId, null);
         Map<String, Map<String, Map<String, Long>>> counts = store.counts(surveyId, frameId, breakdown);
-        List<String> groups = breakdown.isAll() ? List.of("") : List.copyOf(new TreeSet<>(counts.keySet()));
+        List<String> groups = breakdown.isAll() ? List.of("") : Breakdown.inOrder(counts.keySet());
         CodedCounts cells = new CodedCounts(questions, frame, groups, counts);
         return new CodedResults(surveyId, frameId, frame.name(), breakdown.name(), Suppression.THRESHOLD,
                 groups.stream().map(g -> new CodedResults.Group(breakdown.isAll() ? null : g,

@@ -198,31 +198,34 @@ class CodingStore {
     /**
      * Coded answers per group of the breakdown, question and category of one frame (any of its versions), and per
      * group and question the answers coded with it and those that could not be coded, under the keys
-     * {@link #CODED} and {@link #UNCODABLE}. Responses outside every group (no place given, a demographic question
-     * left unanswered) are in none, as in every breakdown; with no breakdown, the one group is "".
+     * {@link #CODED} and {@link #UNCODABLE}. Responses that gave no place, or left the demographic question broken down
+     * by unanswered, are the group {@link Breakdown#NOT_GIVEN}, as in every breakdown; with no breakdown, the one
+     * group is "".
      */
     Map<String, Map<String, Map<String, Long>>> counts(UUID surveyId, UUID frameId, Breakdown by) {
         String sql = """
                 WITH coded AS (
                     SELECT c.question_id, c.categories, c.cannot_be_coded,
-                           CASE ?::text WHEN 'ALL' THEN '' WHEN 'CHANNEL' THEN r.channel WHEN 'PLACE' THEN r.place_code
-                                ELSE r.answers -> ?::text ->> 'choice' END AS grp
+                           coalesce(CASE ?::text WHEN 'ALL' THEN '' WHEN 'CHANNEL' THEN r.channel
+                                WHEN 'PLACE' THEN r.place_code ELSE r.answers -> ?::text ->> 'choice' END,
+                                ?) AS grp
                     FROM answer_coding c JOIN response r ON r.id = c.response_id
                     WHERE c.survey_id = ? AND c.frame_id = ? AND c.pass = 'FIRST')
                 SELECT grp, question_id, category, count(*) FROM coded, unnest(categories) AS category
-                WHERE grp IS NOT NULL GROUP BY 1, 2, 3
+                GROUP BY 1, 2, 3
                 UNION ALL
                 SELECT grp, question_id, CASE WHEN cannot_be_coded THEN ? ELSE ? END, count(*) FROM coded
-                WHERE grp IS NOT NULL GROUP BY 1, 2, 3""";
+                GROUP BY 1, 2, 3""";
         Map<String, Map<String, Map<String, Long>>> counts = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, by.kind().name());
             select.setString(2, by.questionId());
-            select.setObject(3, surveyId);
-            select.setObject(4, frameId);
-            select.setString(5, UNCODABLE);
-            select.setString(6, CODED);
+            select.setString(3, Breakdown.NOT_GIVEN);
+            select.setObject(4, surveyId);
+            select.setObject(5, frameId);
+            select.setString(6, UNCODABLE);
+            select.setString(7, CODED);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     counts.computeIfAbsent(rs.getString(1), g -> new LinkedHashMap<>())
