@@ -123,7 +123,7 @@ public class HandoverImport {
         try (PreparedStatement insert = connection.prepareStatement(kind.insert())) {
             int pending = 0;
             for (CSVRecord record : csv) {
-                rows.bind(kind, new PackageRow(table.path(), record, objectMapper), insert);
+                rows.bind(kind, new PackageRow(table, record, objectMapper), insert);
                 insert.addBatch();
                 if (++pending == BATCH) {
                     long added = added(insert.executeBatch());

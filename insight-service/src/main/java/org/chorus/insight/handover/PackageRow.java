@@ -9,6 +9,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVRecord;
+import org.chorus.platform.datapackage.Field;
+import org.chorus.platform.datapackage.Table;
+import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.input.WrittenUuids;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
@@ -23,19 +26,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class PackageRow {
 
+    private final Table table;
     private final String file;
     private final CSVRecord record;
     private final ObjectMapper objectMapper;
 
-    PackageRow(String file, CSVRecord record, ObjectMapper objectMapper) {
-        this.file = file;
+    PackageRow(Table table, CSVRecord record, ObjectMapper objectMapper) {
+        this.table = table;
+        this.file = table.path();
         this.record = record;
         this.objectMapper = objectMapper;
     }
 
+    /**
+     * The cell as it is; in a column of codes, one of them. Another code (a package edited, or written by a newer
+     * Chorus) would be stored, and every later read of its record would fail, for every caller.
+     */
     String text(String column) {
         String value = record.get(column);
-        return value.isEmpty() ? null : value;
+        if (value.isEmpty()) {
+            return null;
+        }
+        List<String> codes = codesOf(column);
+        if (!codes.isEmpty() && !codes.contains(value)) {
+            throw bad(column, "must be one of " + codes + Vocabulary.ofCodes(codes).didYouMean(value));
+        }
+        return value;
+    }
+
+    private List<String> codesOf(String column) {
+        return table.fields().stream().filter(field -> field.name().equals(column)).findFirst()
+                .map(Field::allowed).orElse(List.of());
     }
 
     UUID uuid(String column) {

@@ -17,6 +17,7 @@ import org.chorus.insight.reach.ReachSummary.ChannelReach;
 import org.chorus.insight.reach.ReachSummary.GroupReach;
 import org.chorus.insight.reach.ReachSummary.MethodReach;
 import org.chorus.insight.reach.ReachSummary.ThemeReach;
+import org.chorus.platform.web.input.PostgresRanges;
 
 /** Aggregates for reach summaries, computed by PostgreSQL over the activities overlapping a period. */
 @ApplicationScoped
@@ -85,8 +86,7 @@ class ReachQueries {
     private List<Object[]> rows(Period p, String sql) {
         Query query = entityManager.createNativeQuery(sql);
         Map<String, Object> params = Map.of("from", p.from(), "to", p.to(),
-                "fromTime", Timestamp.from(p.from().atStartOfDay().toInstant(ZoneOffset.UTC)),
-                "toTime", Timestamp.from(p.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                "fromTime", startOf(p.from()), "toTime", startOf(p.to().plusDays(1)));
         params.forEach((name, value) -> {
             if (java.util.regex.Pattern.compile(":" + name + "(?![A-Za-z])").matcher(sql).find()) {
                 query.setParameter(name, value);
@@ -94,6 +94,11 @@ class ReachQueries {
         });
         query.setParameter("place", p.placeCode());
         return query.getResultList();
+    }
+
+    /** The start of a day as a timestamp PostgreSQL holds: one past its last, of a date it holds, failed with a 500. */
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(PostgresRanges.nearestTimestamp(day.atStartOfDay().toInstant(ZoneOffset.UTC)));
     }
 
     private static long number(Object value) {

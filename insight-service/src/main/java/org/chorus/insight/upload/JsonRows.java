@@ -96,15 +96,37 @@ final class JsonRows {
             return new RawRow(row, Map.of("_problem", "must be an object"), List.of());
         }
         Map<String, Object> activity = fields(node, UploadFields.ACTIVITY, "", unknown, "findings");
-        List<Map<String, Object>> findings = new ArrayList<>();
-        JsonNode findingNodes = node.path("findings");
-        for (int i = 0; i < findingNodes.size(); i++) {
-            findings.add(fields(findingNodes.get(i), UploadFields.FINDING, "findings/" + i + "/", unknown, null));
-        }
+        List<String> problems = new ArrayList<>();
+        List<Map<String, Object>> findings = findings(node.get("findings"), unknown, problems);
         if (!unknown.isEmpty()) {
-            activity.put("_problem", "unknown fields " + unknown);
+            problems.add("unknown fields " + unknown);
+        }
+        if (!problems.isEmpty()) {
+            activity.put("_problem", String.join("; ", problems));
         }
         return new RawRow(row, activity, findings);
+    }
+
+    /**
+     * An activity's findings. Findings that are not an array, or a finding that is no object, are the row's problem
+     * as an activity that is no object is: they were read as no findings, or failed the whole file with a 500.
+     */
+    private static List<Map<String, Object>> findings(JsonNode nodes, List<String> unknown, List<String> problems) {
+        List<Map<String, Object>> findings = new ArrayList<>();
+        if (nodes == null || nodes.isNull()) {
+            return findings;
+        }
+        if (!nodes.isArray()) {
+            problems.add("findings: must be an array");
+            return findings;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            // kept in its place, so that the findings after it are reported by their own numbers
+            findings.add(nodes.get(i).isObject()
+                    ? fields(nodes.get(i), UploadFields.FINDING, "findings/" + i + "/", unknown, null)
+                    : Map.of("_problem", "must be an object"));
+        }
+        return findings;
     }
 
     private static Map<String, Object> fields(JsonNode node, List<String> names, String prefix, List<String> unknown,

@@ -23,6 +23,7 @@ import org.chorus.insight.common.Labels;
 import org.chorus.insight.finding.FindingInput;
 import org.chorus.insight.finding.FindingRules;
 import org.chorus.insight.finding.Sentiment;
+import org.chorus.platform.web.input.PostgresRanges;
 import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.problem.FieldError;
 
@@ -64,9 +65,13 @@ final class RowReader {
         if (raw.activity().get("_problem") != null) {
             fields.reasons.add(String.valueOf(raw.activity().get("_problem")));
         }
-        ActivityInput activity = new ActivityInput(fields.text("reference"), fields.text("title"),
-                fields.label("method", EngagementMethod.class), fields.date("startDate"), fields.date("endDate"),
-                fields.codes("placeCodes", places, "place", "no active organisation of the partnership covers it"), fields.whole("participantCount"), fields.list("groupsReached"),
+        // A blank reference is none: stored as none, the file sent again would add the activity again.
+        String reference = fields.text("reference");
+        ActivityInput activity = new ActivityInput(reference == null || reference.isBlank() ? null : reference,
+                fields.text("title"), fields.label("method", EngagementMethod.class), fields.date("startDate"),
+                fields.date("endDate"),
+                fields.codes("placeCodes", places, "place", "no active organisation of the partnership covers it"),
+                fields.whole("participantCount"), fields.list("groupsReached"),
                 fields.label("stakeholderGroup", StakeholderGroup.class), fields.label("ladderRung", LadderRung.class),
                 fields.label("programmeArea", ProgrammeArea.class));
         List<String> reasons = new ArrayList<>(fields.reasons);
@@ -90,6 +95,11 @@ final class RowReader {
                         "use a theme's code or label from GET /api/v1/themes, or propose it in proposedThemes"),
                 fields.list("proposedThemes"), fields.label("sentiment", Sentiment.class),
                 fields.whole("participantCount"), fields.list("quotes"));
+        if (raw.get("_problem") != null) {
+            // a finding that is no object has no fields to judge
+            reasons.add(prefix.strip() + ": " + raw.get("_problem"));
+            return finding;
+        }
         reasons.addAll(fields.reasons);
         reasons.addAll(describe(validator.validate(finding), true, prefix, fields.unreadable));
         reasons.addAll(describe(FindingRules.check(finding, activity.participantCount(), themeLabels), true, prefix));
@@ -176,12 +186,19 @@ final class RowReader {
             if (text == null) {
                 return null;
             }
+            LocalDate date;
             try {
-                return text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
+                date = text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 reason(field, "bad date '" + text + "'; write it as 2019-03-14 or 14/03/2019");
                 return null;
             }
+            // PostgreSQL refuses a date beyond its range, which failed the row as a fault on our side
+            if (!PostgresRanges.holds(date)) {
+                reason(field, PostgresRanges.DATE_RULE);
+                return null;
+            }
+            return date;
         }
 
         Integer whole(String field) {

@@ -29,6 +29,11 @@ final class XlsxRows {
     private static final Pattern DATE_FORMAT = Pattern.compile("(?i)[dmy]");
 
     private static final LocalDate EXCEL_DAY_ZERO = LocalDate.of(1899, 12, 30);
+    /** The serial numbers of the first and last days Java holds. */
+    private static final BigDecimal FIRST_SERIAL = BigDecimal.valueOf(LocalDate.MIN.toEpochDay()
+            - EXCEL_DAY_ZERO.toEpochDay());
+    private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(LocalDate.MAX.toEpochDay()
+            - EXCEL_DAY_ZERO.toEpochDay());
 
     private XlsxRows() {
     }
@@ -119,7 +124,9 @@ final class XlsxRows {
         String format = cell.getDataFormatString();
         // quoted text and [colour]/[locale] parts of a format are not date parts
         if (format != null && DATE_FORMAT.matcher(format.replaceAll("\"[^\"]*\"|\\[[^]]*]", "")).find()) {
-            return EXCEL_DAY_ZERO.plusDays(value.longValue()).toString();
+            // Beyond Java's days, the last (or first) one: the row's date rule refuses it as it refuses any day
+            // PostgreSQL cannot hold, where the file failed as unreadable or longValue() wrapped round to another day.
+            return EXCEL_DAY_ZERO.plusDays(value.max(FIRST_SERIAL).min(LAST_SERIAL).longValue()).toString();
         }
         return value.stripTrailingZeros().toPlainString();
     }

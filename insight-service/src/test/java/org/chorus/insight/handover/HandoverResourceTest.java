@@ -11,12 +11,15 @@ import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,17 +121,74 @@ class HandoverResourceTest {
                 .body("detail", equalTo("activities.csv has no column organisation_id"));
     }
 
+    /**
+     * A code no column of the package declares (a package edited by hand) was stored, and every later read of its
+     * record failed with a 500, for every caller: activities, findings and reach alike.
+     */
+    @Test
+    void aCellHoldingACodeItsColumnDoesNotDeclareIsRefusedAndNothingIsStored() {
+        String place = unique("handover-codes");
+        UUID leaving = organisation("Healthwatch Edited", true, place);
+        UUID custodian = organisation("Custodian Of Edits", true, place);
+        String activity = createActivity(writer(leaving), activity("Focus group", place));
+        String finding = createFinding(writer(leaving), finding(activity, "Long waits", List.of(), List.of()));
+        post(writer(leaving), "/api/v1/actions", Map.of("title", "Faster referrals", "decision", "One point of access",
+                "findingIds", List.of(finding), "status", "PLANNED", "decidedOn", "2020-02-01")).statusCode(201);
+        Map<String, String> files = ZipFiles.texts(given()
+                .header("Authorization", TestCallers.bearer(leaving, Scopes.HANDOVER_READ))
+                .queryParam("organisation", leaving.toString()).when().get("/api/v1/handover/insight")
+                .then().statusCode(200).extract().asByteArray());
+
+        refused(custodian, edited(files, "activities.csv", ",FOCUS_GROUP,", ",PODCAST,"), "activities.csv", "method",
+                "must be one of [OUTREACH_WITH_SPECIFIC_GROUPS, COMMENT_CARDS, WORKSHOP, NEIGHBOURHOOD_EVENT, "
+                        + "LIVED_EXPERIENCE_INVOLVEMENT, COMMUNITY_GROUP_DISCUSSION, TELEPHONE_INTERVIEW, "
+                        + "IN_DEPTH_CONVERSATION, FACE_TO_FACE_INTERVIEW, PUBLIC_ENGAGEMENT_EVENT, "
+                        + "SURVEY_OR_QUESTIONNAIRE, FOCUS_GROUP]");
+        refused(custodian, edited(files, "activities.csv", ",MENTAL_HEALTH,", ",mental health,"), "activities.csv",
+                "programme_area", "must be one of [");
+        refused(custodian, edited(files, "findings.csv", ",CONCERN,", ",CONCERNED,"), "findings.csv", "sentiment",
+                "must be one of [");
+        refused(custodian, edited(files, "actions.csv", ",PLANNED,", ",SHELVED,"), "actions.csv", "status",
+                "must be one of [");
+        given().header("Authorization", TestCallers.bearer(custodian, Scopes.INSIGHTS_READ))
+                .queryParam("organisation", custodian.toString()).when().get("/api/v1/activities")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+        importPackage(writer(custodian), zipOf(files)).then().statusCode(200)
+                .body("counts.activities.imported", equalTo(1));
+    }
+
+    private static void refused(UUID custodian, byte[] zip, String file, String column, String rule) {
+        importPackage(writer(custodian), zip).then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("invalid-package"))
+                .body("detail", startsWith(file + " row 1, column " + column + ": " + rule))
+                .body("errors[0].pointer", equalTo("/" + file + "/1/" + column));
+    }
+
+    /** The package with one value of one file replaced, as someone editing it by hand would. */
+    private static byte[] edited(Map<String, String> files, String file, String value, String replacement) {
+        assertTrue(files.get(file).contains(value), file + " holds " + value);
+        Map<String, String> edited = new LinkedHashMap<>(files);
+        edited.put(file, files.get(file).replace(value, replacement));
+        return zipOf(edited);
+    }
+
     private static io.restassured.response.Response importPackage(String key, byte[] zip) {
         return given().header("Authorization", key).contentType("application/zip").body(zip)
                 .when().post("/api/v1/handover/insight/import");
     }
 
     private static byte[] zipOf(String name, String content) {
+        return zipOf(Map.of(name, content));
+    }
+
+    private static byte[] zipOf(Map<String, String> files) {
         var bytes = new java.io.ByteArrayOutputStream();
         try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -137,6 +137,29 @@ class ReachResourceTest {
                 .when().get("/api/v1/reach").then().statusCode(403);
     }
 
+    /** A period ending after PostgreSQL's last timestamp (294276 AD), though on a date it holds, answered 500. */
+    @Test
+    void aPeriodEndingAfterTheLastTimestampHoldsEveryResponse() {
+        String place = unique("far-future");
+        UUID org = organisation("Healthwatch Far Future", true, place);
+        createActivity(writer(org), activity("Focus group", place));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("INSERT INTO survey_response "
+                + "(response_id, place_code, channel, submitted_at, erased) VALUES (:id, :place, 'online', "
+                + "TIMESTAMPTZ '2019-06-01 10:00:00Z', false)").setParameter("id", UUID.randomUUID())
+                .setParameter("place", place).executeUpdate());
+
+        for (String to : List.of("+300000-01-01", "+5874897-12-31")) {
+            given().header("Authorization", reader()).queryParam("place", place)
+                    .queryParam("from", "2019-01-01").queryParam("to", to)
+                    .when().get("/api/v1/reach")
+                    .then().statusCode(200).body("activities", equalTo(1)).body("surveyResponses", equalTo(1));
+        }
+        given().header("Authorization", reader()).queryParam("place", place)
+                .queryParam("from", "+300000-01-01").queryParam("to", "+300001-01-01")
+                .when().get("/api/v1/reach")
+                .then().statusCode(200).body("activities", equalTo(0)).body("surveyResponses", equalTo(0));
+    }
+
     private ChorusEvent event(EventType type, UUID responseId, String place, String channel) throws Exception {
         ResponseData data = new ResponseData(responseId, UUID.randomUUID(), 1, UUID.randomUUID(), null, place, channel,
                 Instant.parse("2019-06-01T10:00:00Z"));

@@ -77,13 +77,57 @@ class RowReaderTest {
                 "finding 1 quotes: must be anonymous: remove the email address or phone number"), row.reasons());
     }
 
-    private static ParsedRow csvRow(String line) {
+    @Test
+    void findingsThatAreNotAnArrayOfObjectsAreTheRowsReasonNotAFailureOfTheFile() {
+        String activity = "{\"reference\": \"J-1\", \"title\": \"Walk\", \"method\": \"Workshop\", "
+                + "\"startDate\": \"2019-03-14\", \"placeCodes\": [\"blackpool\"], \"participantCount\": 3, ";
+        assertEquals(List.of("findings: must be an array"),
+                jsonRow(activity + "\"findings\": {\"statement\": \"x\"}}").reasons());
+        assertEquals(List.of("findings: must be an array"), jsonRow(activity + "\"findings\": \"x\"}").reasons(),
+                "not read as no findings");
+        assertEquals(List.of("finding 1: must be an object",
+                "finding 2 sentiment: must not be null"),
+                jsonRow(activity + "\"findings\": [\"x\", {\"statement\": \"Good\"}]}").reasons(),
+                "each finding is reported by its own number");
+    }
+
+    @Test
+    void aBlankReferenceIsNoReference() {
+        for (String blank : List.of("\"\"", "\"   \"")) {
+            ParsedRow row = jsonRow("{\"reference\": " + blank + ", \"title\": \"Walk\", \"method\": \"Workshop\", "
+                    + "\"startDate\": \"2019-03-14\", \"placeCodes\": [\"blackpool\"], \"participantCount\": 3}");
+            assertEquals(List.of("reference: is required in an upload, so that a corrected file updates this "
+                    + "activity instead of adding another"), row.reasons(), blank);
+            assertEquals(null, row.reference());
+        }
+        assertEquals("reference: is required in an upload, so that a corrected file updates this activity instead "
+                + "of adding another", csvRow("\"  \",Focus group,Focus group,2019-03-14,,blackpool,10,,,,").reasons()
+                .get(0));
+    }
+
+    @Test
+    void aDateBeyondPostgresqlsIsTheRowsReasonNamingTheRule() {
+        assertEquals(List.of("start_date: must be a date between 4713 BC and 5874897 AD",
+                "end_date: must be a date between 4713 BC and 5874897 AD"),
+                csvRow("HW-1,Focus group,Focus group,+10000000-01-01,+10000000-01-02,blackpool,10,,,,").reasons());
+        assertEquals(List.of("startDate: must be a date between 4713 BC and 5874897 AD"),
+                jsonRow("{\"reference\": \"J-1\", \"title\": \"Walk\", \"method\": \"Workshop\", "
+                        + "\"startDate\": \"-5000-01-01\", \"placeCodes\": [\"blackpool\"], "
+                        + "\"participantCount\": 3}").reasons());
+    }
+
+    private static ParsedRow jsonRow(String activity) {
+        return reader((field, ofFinding) -> field).read(JsonRows.read(new ObjectMapper(),
+                ("{\"activities\": [" + activity + "]}").getBytes(StandardCharsets.UTF_8)).get(0));
+    }
+
+    static ParsedRow csvRow(String line) {
         List<RawRow> rows = CsvRows.read((HEADER + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8),
                 Map.of());
         return reader(UploadFields::csvColumn).read(rows.get(0));
     }
 
-    private static RowReader reader(BiFunction<String, Boolean, String> naming) {
+    static RowReader reader(BiFunction<String, Boolean, String> naming) {
         return new RowReader(VALIDATOR, Set.of("blackpool"), Map.of("waiting-times", "Waiting times and referrals"), naming);
     }
 }

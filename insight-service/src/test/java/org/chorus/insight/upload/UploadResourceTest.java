@@ -221,6 +221,49 @@ class UploadResourceTest {
                 .body("rows[1].reasons", hasItem(containsString("unknown fields [colour]")));
     }
 
+    /** An activity's findings given as an object once failed the whole upload with a 500. */
+    @Test
+    void findingsThatAreNoArrayAreTheRowsReason() {
+        String place = unique("blackpool");
+        UUID org = organisation("Healthwatch Findings Shape", true, place);
+        upload(org, "application/json", "{\"activities\": [{\"reference\": \"a\", \"title\": \"t\", "
+                + "\"method\": \"WORKSHOP\", \"startDate\": \"2019-03-14\", \"placeCodes\": [\"" + place + "\"], "
+                + "\"participantCount\": 3, \"findings\": {\"statement\": \"x\"}}]}", null)
+                .statusCode(201).body("rows[0].status", equalTo("REJECTED"))
+                .body("rows[0].reasons", contains("findings: must be an array"));
+    }
+
+    /** A blank reference was stored as none, so that the same file sent again added its activity again. */
+    @Test
+    void aBlankReferenceIsMissingSoThatSendingTheFileAgainAddsNothing() {
+        String place = unique("wyre");
+        UUID org = organisation("Healthwatch Blank Reference", true, place);
+        String file = "{\"activities\": [{\"reference\": \"  \", \"title\": \"Drop-in\", \"method\": \"WORKSHOP\", "
+                + "\"startDate\": \"2019-03-14\", \"placeCodes\": [\"" + place + "\"], \"participantCount\": 3}]}";
+        for (int sent = 0; sent < 2; sent++) {
+            upload(org, "application/json", file, null).statusCode(201)
+                    .body("rows[0].status", equalTo("REJECTED"))
+                    .body("rows[0].reasons[0]", startsWith("reference: is required in an upload"));
+        }
+        given().header("Authorization", reader()).queryParam("organisation", org.toString())
+                .when().get("/api/v1/activities").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    /** A date PostgreSQL cannot hold was a fault on our side, which no retry mends: it is the row's reason. */
+    @Test
+    void aDateBeyondPostgresqlsIsTheRowsReasonNamingTheRuleInEitherMode() {
+        String place = unique("chorley");
+        UUID org = organisation("Healthwatch Far Future", true, place);
+        String csv = csv(row("F1", "Workshop", "Workshop", "+10000000-01-01", "", place, "10", "", "", "", "", "", ""),
+                row("F2", "Workshop", "Workshop", "2019-03-14", "", place, "10", "", "", "", "", "", ""));
+        upload(org, "text/csv", csv, null).statusCode(201).body("rows.status", contains("REJECTED", "ACCEPTED"))
+                .body("rows[0].reasons", contains("start_date: must be a date between 4713 BC and 5874897 AD"));
+        given().header("Authorization", writer(org)).contentType("text/csv").body(csv)
+                .queryParam("mode", "all-or-nothing").when().post("/api/v1/uploads")
+                .then().statusCode(201).body("rows.status", contains("REJECTED", "SKIPPED"))
+                .body("rows[0].reasons", contains("start_date: must be a date between 4713 BC and 5874897 AD"));
+    }
+
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstReport() {
         String place = unique("morecambe");

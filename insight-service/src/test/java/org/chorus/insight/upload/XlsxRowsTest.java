@@ -75,6 +75,34 @@ class XlsxRowsTest {
         assertEquals("7", row.activity().get("participantCount"), "the saved value, not SUM(6,6)");
     }
 
+    /**
+     * A date cell whose serial number is past PostgreSQL's last day is the row's reason, as the same date in a CSV
+     * is: past Java's last day the whole file was refused as unreadable, and past a long's it wrapped round to another day.
+     */
+    @Test
+    void aDateCellBeyondPostgresqlsDaysIsTheRowsReasonNamingTheRule() throws IOException {
+        List<String> serials = List.of("3000000000", "10000000000000", "18446744073709595154", "-10000000000000");
+        byte[] workbook = workbook("Activities", sheet -> {
+            header(sheet, "Reference", "Title", "Method", "Start date", "Place codes", "Participant count");
+            for (int i = 0; i < serials.size(); i++) {
+                sheet.value(i + 1, 0, "HWB-" + i);
+                sheet.value(i + 1, 1, "Drop-in");
+                sheet.value(i + 1, 2, "Workshop");
+                sheet.value(i + 1, 3, new java.math.BigDecimal(serials.get(i)));
+                sheet.style(i + 1, 3).format("dd/mm/yyyy").set();
+                sheet.value(i + 1, 4, "blackpool");
+                sheet.value(i + 1, 5, 12);
+            }
+        });
+        RowReader reader = RowReaderTest.reader(UploadFields::csvColumn);
+        List<RawRow> rows = XlsxRows.read(workbook, null, Map.of());
+        assertEquals(serials.size(), rows.size());
+        for (RawRow row : rows) {
+            assertEquals(List.of("start_date: must be a date between 4713 BC and 5874897 AD"),
+                    reader.read(row).reasons(), row.activity().get("reference") + " " + row.activity().get("startDate"));
+        }
+    }
+
     @Test
     void aCorruptOrPasswordProtectedWorkbookIsABadRequestSayingWhat() {
         String corrupt = refusal(

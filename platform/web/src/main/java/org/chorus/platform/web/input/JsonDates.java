@@ -33,7 +33,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class JsonDates implements ObjectMapperCustomizer {
 
-    static final String RULE = "must be a date between 4713 BC and 5874897 AD";
+    static final String RULE = PostgresRanges.DATE_RULE;
 
     /** After Quarkus' own customizers, which register Jackson's JavaTimeModule: its readers would replace these. */
     @Override

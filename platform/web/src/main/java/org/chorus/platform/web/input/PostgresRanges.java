@@ -9,6 +9,9 @@ import java.time.LocalDate;
  */
 public final class PostgresRanges {
 
+    /** The rule a date beyond PostgreSQL's is refused with, wherever it was written. */
+    public static final String DATE_RULE = "must be a date between 4713 BC and 5874897 AD";
+
     private static final Instant EARLIEST_INSTANT = Instant.parse("-4713-11-24T00:00:00Z");
     private static final Instant LATEST_INSTANT = Instant.parse("+294276-12-31T23:59:59Z");
     private static final LocalDate EARLIEST_DATE = LocalDate.of(-4712, 1, 1);
@@ -23,5 +26,13 @@ public final class PostgresRanges {
 
     public static boolean holds(LocalDate date) {
         return !date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE);
+    }
+
+    /**
+     * The time, or PostgreSQL's nearest timestamp to it: a period's bound past them selects what the nearest does,
+     * no row being outside them. (A date it holds may start after its last timestamp: 294276 AD is not 5874897.)
+     */
+    public static Instant nearestTimestamp(Instant time) {
+        return time.isBefore(EARLIEST_INSTANT) ? EARLIEST_INSTANT : time.isAfter(LATEST_INSTANT) ? LATEST_INSTANT : time;
     }
 }
