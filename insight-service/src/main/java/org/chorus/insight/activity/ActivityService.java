@@ -5,12 +5,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.chorus.insight.common.Tags;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.organisation.OrganisationReplicaRepository;
 import org.chorus.platform.entity.OwnedEntity;
+import org.chorus.platform.lock.NamedLocks;
 import org.chorus.platform.web.ETags;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
@@ -18,22 +20,28 @@ import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Records and corrects engagement activities; an organisation changes only its own. */
 @ApplicationScoped
 public class ActivityService {
 
+    /** The unique index on an organisation's references. */
+    private static final String REFERENCE_INDEX = "activity_reference";
+
     private final ActivityRepository activities;
     private final OrganisationReplicaRepository replicas;
     private final ActingOrganisation acting;
     private final ActivityViews views;
+    private final NamedLocks locks;
 
     public ActivityService(ActivityRepository activities, OrganisationReplicaRepository replicas,
-            ActingOrganisation acting, ActivityViews views) {
+            ActingOrganisation acting, ActivityViews views, NamedLocks locks) {
         this.activities = activities;
         this.replicas = replicas;
         this.acting = acting;
         this.views = views;
+        this.locks = locks;
     }
 
     @Transactional
@@ -42,7 +50,7 @@ public class ActivityService {
         entity.startNew(acting.requireActive(caller));
         apply(input, entity);
         activities.persist(entity);
-        activities.flush();
+        flushNamingTheReference();
         return views.of(entity);
     }
 
@@ -52,7 +60,7 @@ public class ActivityService {
         ETags.requireMatch(ifMatch, entity.version);
         acting.requireActive(caller);
         apply(input, entity);
-        activities.flush();
+        flushNamingTheReference();
         return views.of(entity);
     }
 
@@ -85,6 +93,7 @@ public class ActivityService {
     void apply(ActivityInput input, ActivityEntity entity) {
         List<FieldError> errors = ActivityRules.check(input, replicas.knownPlaceCodes());
         if (input.reference() != null) {
+            locks.hold("activity-reference/" + entity.organisationId + "/" + input.reference().strip());
             activities.findByReference(entity.organisationId, input.reference().strip())
                     .filter(other -> !other.id.equals(entity.id))
                     .ifPresent(other -> errors.add(FieldError.body("/reference",
@@ -94,6 +103,32 @@ public class ActivityService {
             throw ProblemException.invalid(errors);
         }
         copy(input, entity);
+    }
+
+    /**
+     * Writes the activity. An upload, which checks references without {@link NamedLocks}, may store the same
+     * reference meanwhile: that is the reference already used, as {@link #apply} says it, not a 500.
+     */
+    private void flushNamingTheReference() {
+        try {
+            activities.flush();
+        } catch (PersistenceException e) {
+            if (!violatesReferenceIndex(e)) {
+                throw e;
+            }
+            throw ProblemException.invalid(List.of(FieldError.body("/reference",
+                    "already used by another activity of your organisation")));
+        }
+    }
+
+    private static boolean violatesReferenceIndex(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && REFERENCE_INDEX.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

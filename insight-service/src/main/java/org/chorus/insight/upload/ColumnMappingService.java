@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.insight.organisation.ActingOrganisation;
+import org.chorus.platform.lock.NamedLocks;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.input.Vocabulary;
@@ -23,10 +24,12 @@ public class ColumnMappingService {
 
     private final ColumnMappingRepository mappings;
     private final ActingOrganisation acting;
+    private final NamedLocks locks;
 
-    public ColumnMappingService(ColumnMappingRepository mappings, ActingOrganisation acting) {
+    public ColumnMappingService(ColumnMappingRepository mappings, ActingOrganisation acting, NamedLocks locks) {
         this.mappings = mappings;
         this.acting = acting;
+        this.locks = locks;
     }
 
     @Transactional
@@ -40,6 +43,8 @@ public class ColumnMappingService {
     public ColumnMapping save(Caller caller, ColumnMapping input) {
         UUID organisationId = acting.requireActive(caller);
         Map<String, String> columns = checked(input.columns());
+        // The first save of two at once would insert beside the other's insert: it replaces it instead.
+        locks.hold("upload-column-mapping/" + organisationId);
         ColumnMappingEntity entity = mappings.findByIdOptional(organisationId).orElse(null);
         if (entity == null) {
             entity = new ColumnMappingEntity();

@@ -16,6 +16,7 @@ import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.OrganisationData;
+import org.chorus.platform.lock.NamedLocks;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
@@ -39,15 +40,17 @@ public class OrganisationService {
     private final Event<OrganisationDeactivated> deactivations;
     private final AuditTrail audit;
     private final OrganisationViews views;
+    private final NamedLocks locks;
 
     public OrganisationService(OrganisationRepository organisations, PlaceService places, Outbox outbox,
-            Event<OrganisationDeactivated> deactivations, AuditTrail audit, OrganisationViews views) {
+            Event<OrganisationDeactivated> deactivations, AuditTrail audit, OrganisationViews views, NamedLocks locks) {
         this.organisations = organisations;
         this.places = places;
         this.outbox = outbox;
         this.deactivations = deactivations;
         this.audit = audit;
         this.views = views;
+        this.locks = locks;
     }
 
     @Transactional
@@ -123,6 +126,7 @@ public class OrganisationService {
         }
         places.requireKnown(input.placeCodesOrEmpty(), "/placeCodes");
         if (input.odsCode() != null) {
+            locks.hold("organisation-ods-code/" + input.odsCode());
             organisations.findByOdsCode(input.odsCode())
                     .filter(other -> !other.id.equals(entity.id))
                     .ifPresent(other -> {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.platform.lock.NamedLocks;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.paging.Page;
@@ -24,14 +25,17 @@ public class PlaceService {
 
     private final PlaceRepository places;
     private final PlaceViews views;
+    private final NamedLocks locks;
 
-    public PlaceService(PlaceRepository places, PlaceViews views) {
+    public PlaceService(PlaceRepository places, PlaceViews views, NamedLocks locks) {
         this.places = places;
         this.views = views;
+        this.locks = locks;
     }
 
     @Transactional
     public Place register(PlaceInput input) {
+        locks.hold("place-code/" + input.code());
         if (places.findByCode(input.code()).isPresent()) {
             throw ProblemException.conflict("A place with code '" + input.code() + "' already exists");
         }

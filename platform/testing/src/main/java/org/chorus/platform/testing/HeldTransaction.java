@@ -1,0 +1,74 @@
+package org.chorus.platform.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * A transaction a test holds open after its work until it commits it, so that a concurrent request meets that work
+ * uncommitted at a moment the test chooses rather than one a race picks.
+ */
+public final class HeldTransaction<T> implements AutoCloseable {
+
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final Future<T> outcome;
+    private volatile int backendPid;
+
+    private HeldTransaction(Supplier<T> work) {
+        outcome = thread.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+            T result = work.get();
+            backendPid = ((Number) Arc.container().instance(EntityManager.class).get()
+                    .createNativeQuery("SELECT pg_backend_pid()").getSingleResult()).intValue();
+            held.countDown();
+            release.await();
+            return result;
+        }));
+    }
+
+    /** Runs the work in a new transaction and returns once it is done and the transaction held open. */
+    public static <T> HeldTransaction<T> open(Supplier<T> work) throws Exception {
+        HeldTransaction<T> transaction = new HeldTransaction<>(work);
+        await("the work done").atMost(Duration.ofSeconds(30))
+                .until(() -> transaction.held.getCount() == 0 || transaction.outcome.isDone());
+        if (transaction.held.getCount() != 0) {
+            transaction.close();
+            transaction.outcome.get();
+        }
+        return transaction;
+    }
+
+    /** Waits until another session waits for a lock this transaction holds. */
+    public void awaitSomeoneBlocked() {
+        await("a session waiting for the held transaction").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container()
+                        .instance(EntityManager.class).get()
+                        .createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
+                        .setParameter("pid", backendPid).getSingleResult()).longValue() > 0));
+    }
+
+    /** Commits the held transaction and answers what its work returned. */
+    public T commit() throws Exception {
+        release.countDown();
+        return outcome.get(1, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        thread.shutdown();
+    }
+}
