@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +34,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 @WithTestResource(StubServices.class)
 class ForwardingTest {
+
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void ready() {
@@ -95,6 +109,7 @@ class ForwardingTest {
                 .header("Authorization", key.bearer())
                 .header("X-Forwarded-Host", "attacker.example")
                 .header("Forwarded", "host=attacker.example;proto=https")
+                .header("X-Forwarded-Ssl", "on")
                 .get("/api/v1/surveys")
                 .then().statusCode(200)
                 .extract().jsonPath();
@@ -103,6 +118,8 @@ class ForwardingTest {
         String host = echo.getString("headers.x-forwarded-host[0]");
         assertTrue(host.startsWith("localhost:") || host.startsWith("127.0.0.1:"), host);
         assertNull(echo.get("headers.forwarded"), "a caller's Forwarded header must not reach the service");
+        // Quarkus on the services takes X-Forwarded-Ssl: on for https, whatever X-Forwarded-Proto says.
+        assertNull(echo.get("headers.x-forwarded-ssl"), "a caller's X-Forwarded-Ssl must not reach the service");
     }
 
     @Test
@@ -198,6 +215,44 @@ class ForwardingTest {
             assertTrue(echo.contains("\"body\":\"{\\\"rows\\\":[1,2,3]}\""), echo);
             assertFalse(echo.contains("\"expect\""), "the gateway answered the expectation itself: " + echo);
         }
+    }
+
+    /**
+     * HTTP/2 frames a body without announcing its length, where HTTP/1.1 needs a Content-Length or chunks, and the
+     * services speak HTTP/1.1. A request that may be sent again is held whole, any other streams.
+     */
+    @Test
+    void forwardsAnHttp2BodyOfUnknownLengthWhole() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+        try {
+            for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.GET)) {
+                JsonObject echo = sendInTwoParts(client, method, key, "{\"rows\":", "[1,2,3]}");
+                assertEquals(method.name(), echo.getString("method"));
+                assertEquals("{\"rows\":[1,2,3]}", echo.getString("body"), method + " lost its body");
+            }
+        } finally {
+            client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Writes the body in two parts before ending it, so that no Content-Length can be sent with the head. */
+    private static JsonObject sendInTwoParts(HttpClient client, HttpMethod method, TestKeyEvents.TestKey key,
+            String first, String second) throws Exception {
+        Future<HttpClientResponse> answered = client.request(method, RestAssured.port, "127.0.0.1",
+                "/api/v1/surveys/upload").compose(request -> {
+                    request.putHeader("Authorization", key.bearer()).putHeader("Content-Type", "application/json");
+                    // On HTTP/2 this sends no Transfer-Encoding: it only lets the client write before the end.
+                    request.setChunked(true);
+                    request.write(first);
+                    return request.end(second).compose(ended -> request.response());
+                });
+        return answered.compose(response -> {
+            assertEquals(HttpVersion.HTTP_2, response.version());
+            assertEquals(200, response.statusCode());
+            return response.body();
+        }).map(body -> body.toJsonObject()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** Reads headers and a Content-Length body of a response whose status line was read, and returns the body. */

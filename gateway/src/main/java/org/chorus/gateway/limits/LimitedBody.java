@@ -6,8 +6,8 @@ import io.vertx.core.streams.ReadStream;
 import io.vertx.httpproxy.Body;
 
 /**
- * A request body on its way to a service that fails once it grows past the limit. A chunked body announces no
- * length, so the limit can only be kept by counting while it streams; the proxy then abandons the service request.
+ * A request body on its way to a service that fails once it grows past the limit, or once a chunk cannot be written
+ * to the service; the proxy then abandons the service request rather than end it with part of the body.
  */
 public final class LimitedBody implements ReadStream<Buffer> {
 
@@ -15,6 +15,7 @@ public final class LimitedBody implements ReadStream<Buffer> {
     private final long maxBytes;
     private long seen;
     private volatile boolean exceeded;
+    private volatile RuntimeException failure;
     private Handler<Throwable> exceptionHandler;
     private Runnable onExceeded = () -> { };
 
@@ -39,6 +40,11 @@ public final class LimitedBody implements ReadStream<Buffer> {
         return exceeded;
     }
 
+    /** Why a chunk could not be written to the service, or null: the true cause of the reset that followed. */
+    public RuntimeException failure() {
+        return failure;
+    }
+
     @Override
     public LimitedBody exceptionHandler(Handler<Throwable> handler) {
         this.exceptionHandler = handler;
@@ -53,22 +59,34 @@ public final class LimitedBody implements ReadStream<Buffer> {
             return this;
         }
         source.handler(chunk -> {
-            if (exceeded) {
+            if (exceeded || failure != null) {
                 return;
             }
             seen += chunk.length();
             if (seen > maxBytes) {
                 exceeded = true;
-                source.pause();
                 onExceeded.run();
-                if (exceptionHandler != null) {
-                    exceptionHandler.handle(new BodyTooLargeException(maxBytes));
-                }
+                stop(new BodyTooLargeException(maxBytes));
                 return;
             }
-            handler.handle(chunk);
+            try {
+                handler.handle(chunk);
+            } catch (RuntimeException e) {
+                // The proxy's pipe writes the chunk to the service here and lets what the write throws escape: the
+                // pipe would then go on to end the service's request without this chunk, and the service would act
+                // on what arrived. Failing the stream makes the proxy reset that request instead.
+                failure = e;
+                stop(e);
+            }
         });
         return this;
+    }
+
+    private void stop(Throwable cause) {
+        source.pause();
+        if (exceptionHandler != null) {
+            exceptionHandler.handle(cause);
+        }
     }
 
     @Override
@@ -79,7 +97,7 @@ public final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public LimitedBody resume() {
-        if (!exceeded) {
+        if (!stopped()) {
             source.resume();
         }
         return this;
@@ -87,7 +105,7 @@ public final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public LimitedBody fetch(long amount) {
-        if (!exceeded) {
+        if (!stopped()) {
             source.fetch(amount);
         }
         return this;
@@ -96,11 +114,15 @@ public final class LimitedBody implements ReadStream<Buffer> {
     @Override
     public LimitedBody endHandler(Handler<Void> endHandler) {
         source.endHandler(endHandler == null ? null : v -> {
-            if (!exceeded) {
+            if (!stopped()) {
                 endHandler.handle(v);
             }
         });
         return this;
+    }
+
+    private boolean stopped() {
+        return exceeded || failure != null;
     }
 
     /** Why the body stopped; never shown to a caller, who gets a 413 problem instead. */

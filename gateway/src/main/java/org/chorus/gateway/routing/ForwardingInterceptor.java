@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -34,7 +35,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     /** Headers through which a service learns the public address it is reached at; only the gateway may set them. */
     private static final List<String> FORWARDING = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
-            "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server");
+            "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl");
 
     /** RFC 9110 hop-by-hop headers; the proxy drops them from requests but passes them back in responses. */
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
@@ -86,12 +87,24 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 && ReplayableBody.fits(caller, body.length(), replayableBytes)) {
             sent = ReplayableBody.read(limited, body.length()).compose(replayable -> sendReplayable(context, replayable));
         } else {
+            chunkWhenLengthUnknown(caller, body.length());
             context.request().setBody(Body.body(limited, body.length()));
             sent = context.sendRequest();
         }
         return sent.recover(failure -> Future.succeededFuture(limited.exceeded()
                 ? tooLarge(context)
-                : failed(context, failure)));
+                : failed(context, limited.failure() != null ? limited.failure() : failure)));
+    }
+
+    /**
+     * An HTTP/2 caller need not announce its body's length, but the services speak HTTP/1.1, where a body of unknown
+     * length must be chunked. The proxy chunks only when the caller's own headers say Transfer-Encoding: chunked, and
+     * otherwise sends neither length nor chunks, which the client refuses at the first chunk, so it is told here.
+     */
+    private static void chunkWhenLengthUnknown(HttpServerRequest caller, long length) {
+        if (length < 0 && caller.version() == HttpVersion.HTTP_2) {
+            caller.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+        }
     }
 
     /**

@@ -58,8 +58,12 @@ final class ReplayableBody {
         return declaredLength < 0 && content.length() == 0 ? request.send() : request.send(content);
     }
 
-    /** A new body for one attempt, announcing the length the caller announced, so the service sees the same request. */
+    /**
+     * A new body for one attempt, announcing the length the caller announced, so the service sees the same request.
+     * An HTTP/2 caller may send a body without announcing it; the service, on HTTP/1.1, is then told the length read.
+     */
     Body body() {
-        return Body.body(Body.body(content).stream(), declaredLength);
+        long length = declaredLength < 0 && content.length() > 0 ? content.length() : declaredLength;
+        return Body.body(Body.body(content).stream(), length);
     }
 }
