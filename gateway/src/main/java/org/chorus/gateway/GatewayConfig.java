@@ -44,13 +44,13 @@ public interface GatewayConfig {
     Optional<URI> publicUrl();
 
     /**
-     * Who the client is behind load balancers, once Quarkus trusts the peer's X-Forwarded-For
+     * Who the client is behind load balancers, once Quarkus trusts the peer's X-Forwarded-For or Forwarded header
      * (quarkus.http.proxy.*): each proxy appends the address it saw, so only the entries the trusted proxies added,
      * counted from the right, are true; anything left of them is whatever the client chose to send.
      */
     interface Forwarding {
 
-        /** How many proxies in front of the gateway append to X-Forwarded-For: 1 for a single load balancer. */
+        /** How many proxies in front of the gateway append to the header Quarkus believes: 1 for one load balancer. */
         @WithDefault("1")
         int trustedHops();
     }

@@ -1,12 +1,8 @@
 package org.chorus.gateway;
 
-import static io.restassured.RestAssured.given;
-import static org.chorus.gateway.GatewayTestSupport.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,13 +52,8 @@ class ForwardedClientAddressTest {
 
     @BeforeEach
     void ready() {
-        GatewayTestSupport.awaitReady();
         site = TestOrganisations.uniqueOrigin();
-        TestOrganisations.register(RateLimitTest.LIMITED, RateLimitTest.LIMITS, site);
-        key = TestKeyEvents.newKey("publishable", (Instant) null, "surveys:respond").of(RateLimitTest.LIMITED);
-        TestKeyEvents.publish(key, 1);
-        pollUntil(() -> given().header("Authorization", key.bearer()).header("Origin", site).get("/api/v1/surveys"),
-                r -> r.statusCode() == 200, Duration.ofSeconds(10), "key never accepted");
+        key = RateLimitTest.limitedWebsiteKey(site);
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.chorus.gateway.GatewayTestSupport.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +41,21 @@ class RateLimitTest {
             new RateLimitsData.Limit(3, "PT1H"), null, new RateLimitsData.Limit(1000, "PT1S"));
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+
+    /**
+     * A publishable key of {@link #LIMITED} for a site of its own, once the gateway accepts it, for the tests that count
+     * submissions by client behind a proxy.
+     */
+    static TestKeyEvents.TestKey limitedWebsiteKey(String site) {
+        GatewayTestSupport.awaitReady();
+        TestOrganisations.register(LIMITED, LIMITS, site);
+        TestKeyEvents.TestKey key = TestKeyEvents.newKey("publishable", (Instant) null, "surveys:respond")
+                .of(LIMITED);
+        TestKeyEvents.publish(key, 1);
+        pollUntil(() -> given().header("Authorization", key.bearer()).header("Origin", site)
+                .get("/api/v1/surveys"), r -> r.statusCode() == 200, Duration.ofSeconds(10), "key never accepted");
+        return key;
+    }
 
     private String site;
 

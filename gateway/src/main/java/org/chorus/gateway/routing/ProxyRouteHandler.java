@@ -2,7 +2,6 @@ package org.chorus.gateway.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.chorus.gateway.GatewayConfig;
 import org.chorus.gateway.keys.ApiKeyAuthenticator;
 import org.chorus.gateway.keys.Authentication;
 import org.chorus.gateway.origins.OriginPolicy;
@@ -10,14 +9,12 @@ import org.chorus.gateway.ratelimit.RateLimiter;
 import org.chorus.gateway.token.InternalTokenIssuer;
 import org.chorus.platform.events.contract.ApiKeyData;
 import org.chorus.platform.web.RequestIds;
-import org.chorus.platform.web.caller.ClientAddresses;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -35,11 +32,11 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     private final ProblemResponses problems;
     private final OriginPolicy origins;
     private final RateLimiter rateLimiter;
-    private final int trustedHops;
+    private final ForwardedClients clients;
 
     public ProxyRouteHandler(RouteTable routes, ApiKeyAuthenticator authenticator, InternalTokenIssuer tokens,
-            ProblemResponses problems, OriginPolicy origins, RateLimiter rateLimiter, GatewayConfig config) {
-        this.trustedHops = config.forwarding().trustedHops();
+            ProblemResponses problems, OriginPolicy origins, RateLimiter rateLimiter, ForwardedClients clients) {
+        this.clients = clients;
         this.routes = routes;
         this.authenticator = authenticator;
         this.tokens = tokens;
@@ -75,7 +72,7 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             problems.send(context.response(), problem, refusal.detail(), requestId);
             return;
         }
-        String client = clientAddress(request);
+        String client = clients.of(request);
         if (admitted(context, authentication.key(), client, requestId)) {
             forward(context, route, authentication.key(), client, requestId);
         }
@@ -112,24 +109,6 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             request.response().writeContinue();
         }
         route.upstream().proxy().handle(request);
-    }
-
-    /**
-     * The client the rate limits count by, and the services are told of: the TCP peer, unless quarkus.http.proxy.* trusts the peer as a proxy.
-     * Quarkus then takes the leftmost X-Forwarded-For entry, which the client writes itself, so the entry the trusted
-     * proxies appended, counted from the right, is taken instead.
-     */
-    private String clientAddress(HttpServerRequest request) {
-        SocketAddress named = request.remoteAddress();
-        SocketAddress peer = request.connection() == null ? named : request.connection().remoteAddress();
-        if (named == null || peer == null) {
-            return null;
-        }
-        boolean peerIsTrustedProxy = !named.hostAddress().equals(peer.hostAddress());
-        return peerIsTrustedProxy
-                ? ClientAddresses.forwardedClient(request.headers().getAll("X-Forwarded-For"), peer.hostAddress(),
-                        trustedHops)
-                : peer.hostAddress();
     }
 
     /** The checks on a known key: where it is used from, and how often. Refuses the request when one fails. */
