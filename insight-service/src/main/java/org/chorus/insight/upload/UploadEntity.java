@@ -1,6 +1,7 @@
 package org.chorus.insight.upload;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Basic;
@@ -13,7 +14,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.LazyGroup;
+import org.hibernate.type.SqlTypes;
 
 /** An upload row: its counters, its report as JSON, and the file itself while a job waits to process it. */
 @Entity
@@ -66,6 +69,14 @@ public class UploadEntity {
     @Basic(fetch = FetchType.LAZY)
     @LazyGroup("content")
     public byte[] content;
+
+    /**
+     * The organisation's column names when a spreadsheet came, so that a job read after the mapping changed reads the
+     * file as it was sent; null for a JSON file.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "column_mapping")
+    public Map<String, String> columnMapping;
 
     /** Loaded only when read, apart from the file: a list of uploads reads neither. */
     @Basic(fetch = FetchType.LAZY)

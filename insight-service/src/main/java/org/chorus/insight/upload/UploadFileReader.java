@@ -1,6 +1,7 @@
 package org.chorus.insight.upload;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,19 @@ class UploadFileReader {
         this.requests = requests;
     }
 
-    /** @param sheet for a workbook, the sheet to read, or null for the first */
-    List<RawRow> read(UUID organisationId, UploadFormat format, String sheet, byte[] content) {
+    /** The organisation's names for the template's columns, as a spreadsheet of its sent now is read by them. */
+    Map<String, String> columnsNow(UUID organisationId) {
+        return mappings.columnsOf(organisationId);
+    }
+
+    /**
+     * @param sheet for a workbook, the sheet to read, or null for the first
+     * @param columns a spreadsheet's column names, as {@link #columnsNow} gave them when it came
+     */
+    List<RawRow> read(UploadFormat format, String sheet, byte[] content, Map<String, String> columns) {
         return switch (format) {
-            case CSV -> CsvRows.read(content, mappings.columnsOf(organisationId));
-            case XLSX -> XlsxRows.read(content, sheet, mappings.columnsOf(organisationId));
+            case CSV -> CsvRows.read(content, columns);
+            case XLSX -> XlsxRows.read(content, sheet, columns);
             case JSON -> JsonRows.read(requests, content);
         };
     }

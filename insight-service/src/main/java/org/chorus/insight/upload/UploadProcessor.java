@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -44,10 +45,11 @@ class UploadProcessor {
     private final Validator validator;
     private final ObjectMapper objectMapper;
     private final Outbox outbox;
+    private final UploadChunks chunks;
     private final Duration allOrNothingTimeout;
 
     UploadProcessor(UploadRepository uploads, RowWriter writer, OrganisationReplicaRepository replicas,
-            ThemeService themes, Validator validator, ObjectMapper objectMapper, Outbox outbox,
+            ThemeService themes, Validator validator, ObjectMapper objectMapper, Outbox outbox, UploadChunks chunks,
             @ConfigProperty(name = "chorus.insight.upload.all-or-nothing-timeout") Duration allOrNothingTimeout) {
         this.uploads = uploads;
         this.writer = writer;
@@ -56,6 +58,7 @@ class UploadProcessor {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.outbox = outbox;
+        this.chunks = chunks;
         this.allOrNothingTimeout = allOrNothingTimeout;
     }
 
@@ -64,12 +67,15 @@ class UploadProcessor {
                 : (f, finding) -> f;
         RowReader reader = QuarkusTransaction.requiringNew().call(
                 () -> new RowReader(validator, replicas.knownPlaceCodes(), themes.labelsByCode(), naming));
-        Set<String> seen = new HashSet<>();
         List<RowResult> results = new ArrayList<>();
         if (mode == UploadMode.ALL_OR_NOTHING) {
             results.addAll(allOrNothingSafely(uploadId, organisationId, reader, rows));
         } else {
-            for (int from = 0; from < rows.size(); from += CHUNK) {
+            // a job taken over goes on after the chunks its first worker stored, with their outcomes as they were
+            results.addAll(QuarkusTransaction.requiringNew().call(() -> chunks.recorded(uploadId)));
+            Set<String> seen = new HashSet<>();
+            results.stream().map(RowResult::reference).filter(Objects::nonNull).forEach(r -> seen.add(r.strip()));
+            for (int from = results.size(); from < rows.size(); from += CHUNK) {
                 List<RawRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 results.addAll(chunk(uploadId, organisationId, reader, chunk, seen, results.size()));
             }
@@ -83,7 +89,7 @@ class UploadProcessor {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 List<RowResult> results = handleChunk(organisationId, reader, chunk, seen, true);
-                uploads.progress(uploadId, processedBefore + results.size(), StoredTime.now());
+                recordChunk(uploadId, processedBefore, results);
                 return results;
             });
         } catch (RuntimeException e) {
@@ -95,8 +101,15 @@ class UploadProcessor {
             for (RawRow row : chunk) {
                 results.add(alone(organisationId, reader, row, seen));
             }
+            QuarkusTransaction.requiringNew().run(() -> recordChunk(uploadId, processedBefore, results));
             return results;
         }
+    }
+
+    /** The chunk's outcomes and the job's progress, with the chunk's rows or just after them. */
+    private void recordChunk(UUID uploadId, int firstRow, List<RowResult> results) {
+        chunks.record(uploadId, firstRow, results);
+        uploads.progress(uploadId, firstRow + results.size(), StoredTime.now());
     }
 
     private RowResult alone(UUID organisationId, RowReader reader, RawRow row, Set<String> seen) {
@@ -219,6 +232,7 @@ class UploadProcessor {
         upload.status = UploadStatus.DONE;
         upload.finishedAt = StoredTime.now();
         upload.content = null;
+        chunks.forget(uploadId);
         try {
             upload.report = objectMapper.writeValueAsString(results);
         } catch (JsonProcessingException e) {

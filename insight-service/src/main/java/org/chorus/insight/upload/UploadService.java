@@ -36,11 +36,13 @@ public class UploadService {
     private final UploadFileReader files;
     private final UploadFileRepository keptFiles;
     private final Duration keepFileFor;
+    private final UploadWorker worker;
 
     UploadService(UploadRepository uploads, UploadProcessor processor, ActingOrganisation acting,
             @ConfigProperty(name = "chorus.insight.upload.inline-rows") int inlineRows, AuditTrail audit,
             UploadViews views, UploadFileReader files, UploadFileRepository keptFiles,
-            @ConfigProperty(name = "chorus.insight.upload.keep-file-for") Duration keepFileFor) {
+            @ConfigProperty(name = "chorus.insight.upload.keep-file-for") Duration keepFileFor, UploadWorker worker) {
+        this.worker = worker;
         this.files = files;
         this.keptFiles = keptFiles;
         this.keepFileFor = keepFileFor;
@@ -52,23 +54,30 @@ public class UploadService {
         this.inlineRows = inlineRows;
     }
 
-    /** Runs inside the caller's idempotency transaction; the upload and its rows commit in transactions of their own. */
+    /**
+     * Runs inside the caller's idempotency transaction; the upload and its rows commit in transactions of their own.
+     * A small file is processed here, but kept as a job's is, with a heartbeat: if this replica dies half way, a worker
+     * takes it over, as it takes over a large file's job, where it stayed PROCESSING for good.
+     */
     public Upload receive(Caller caller, UploadFormat format, String sheet, UploadMode mode, byte[] content) {
         UUID organisationId = acting.requireActive(caller);
-        List<RawRow> rows = files.read(organisationId, format, sheet, content);
+        // read once, and kept with the upload: a job read later reads the file by the names it was sent with
+        Map<String, String> columns = format.isSpreadsheet() ? files.columnsNow(organisationId) : null;
+        List<RawRow> rows = files.read(format, sheet, content, columns);
         if (rows.isEmpty()) {
             throw MalformedUpload.because("The file has no rows");
         }
         boolean asJob = rows.size() > inlineRows;
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
-            UUID created = create(organisationId, format, sheet, mode, rows.size(), asJob ? content : null);
+            UUID created = create(new Received(organisationId, format, sheet, mode, content, columns), rows.size(),
+                    asJob);
             keepForReport(created, format, content);
             audit.record("insights.uploaded", "upload", created, Map.of("format", format.label(), "mode", mode.name(),
                     "rows", Integer.toString(rows.size()), "asJob", Boolean.toString(asJob)));
             return created;
         });
         if (!asJob) {
-            processor.process(id, organisationId, format, mode, rows);
+            worker.keepingAlive(id, () -> processor.process(id, organisationId, format, mode, rows));
         }
         return QuarkusTransaction.requiringNew().call(() -> views.of(uploads.findById(id)));
     }
@@ -132,19 +141,26 @@ public class UploadService {
         keptFiles.persist(file);
     }
 
-    private UUID create(UUID organisationId, UploadFormat format, String sheet, UploadMode mode, int totalRows,
-            byte[] content) {
+    /** A job waiting for a worker, or a small file being processed as its caller waits. */
+    private UUID create(Received file, int totalRows, boolean asJob) {
         UploadEntity upload = new UploadEntity();
         upload.id = UUID.randomUUID();
-        upload.organisationId = organisationId;
-        upload.format = format;
-        upload.sheet = sheet;
-        upload.mode = mode;
-        upload.status = content == null ? UploadStatus.PROCESSING : UploadStatus.PENDING;
+        upload.organisationId = file.organisationId();
+        upload.format = file.format();
+        upload.sheet = file.sheet();
+        upload.mode = file.mode();
+        upload.status = asJob ? UploadStatus.PENDING : UploadStatus.PROCESSING;
         upload.totalRows = totalRows;
-        upload.content = content;
+        upload.content = file.content();
+        upload.columnMapping = file.columns();
         upload.createdAt = StoredTime.now();
+        upload.heartbeatAt = asJob ? null : upload.createdAt;
         uploads.persist(upload);
         return upload.id;
+    }
+
+    /** What came with a file: whose it is, how to read it, and how to store its rows. */
+    private record Received(UUID organisationId, UploadFormat format, String sheet, UploadMode mode, byte[] content,
+            Map<String, String> columns) {
     }
 }

@@ -2,6 +2,7 @@ package org.chorus.insight.upload;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,13 +60,21 @@ class UploadWorker {
             Claimed claimed = job.get();
             LOG.infof("Processing upload %s", claimed.upload().id);
             UploadEntity u = claimed.upload();
-            running.add(u.id);
-            try {
-                processor.process(u.id, u.organisationId, u.format, u.mode,
-                        files.read(u.organisationId, u.format, u.sheet, claimed.content()));
-            } finally {
-                running.remove(u.id);
-            }
+            // a job queued before uploads kept their column names reads the file by the organisation's names now
+            Map<String, String> columns = u.columnMapping == null && u.format.isSpreadsheet()
+                    ? files.columnsNow(u.organisationId) : u.columnMapping;
+            keepingAlive(u.id, () -> processor.process(u.id, u.organisationId, u.format, u.mode,
+                    files.read(u.format, u.sheet, claimed.content(), columns)));
+        }
+    }
+
+    /** Runs an upload's processing with its heartbeat kept fresh, so that no worker takes it over meanwhile. */
+    void keepingAlive(UUID uploadId, Runnable processing) {
+        running.add(uploadId);
+        try {
+            processing.run();
+        } finally {
+            running.remove(uploadId);
         }
     }
 
