@@ -95,8 +95,8 @@ final class JsonRows {
         if (!node.isObject()) {
             return new RawRow(row, Map.of("_problem", "must be an object"), List.of());
         }
-        Map<String, Object> activity = fields(node, UploadFields.ACTIVITY, "", unknown, "findings");
         List<String> problems = new ArrayList<>();
+        Map<String, Object> activity = fields(node, UploadFields.ACTIVITY, "", unknown, "findings", problems);
         List<Map<String, Object>> findings = findings(node.get("findings"), unknown, problems);
         if (!unknown.isEmpty()) {
             problems.add("unknown fields " + unknown);
@@ -123,14 +123,18 @@ final class JsonRows {
         for (int i = 0; i < nodes.size(); i++) {
             // kept in its place, so that the findings after it are reported by their own numbers
             findings.add(nodes.get(i).isObject()
-                    ? fields(nodes.get(i), UploadFields.FINDING, "findings/" + i + "/", unknown, null)
+                    ? fields(nodes.get(i), UploadFields.FINDING, "findings/" + i + "/", unknown, null, problems)
                     : Map.of("_problem", "must be an object"));
         }
         return findings;
     }
 
+    /**
+     * The known fields' values as text. An object where a value belongs (or in a list) is the row's problem: written
+     * as its JSON text, it was stored as a title of braces, and in a list as an empty text.
+     */
     private static Map<String, Object> fields(JsonNode node, List<String> names, String prefix, List<String> unknown,
-            String alsoAllowed) {
+            String alsoAllowed, List<String> problems) {
         Map<String, Object> fields = new HashMap<>();
         node.fieldNames().forEachRemaining(name -> {
             if (!names.contains(name) && !name.equals(alsoAllowed)) {
@@ -145,9 +149,14 @@ final class JsonRows {
             if (value.isArray()) {
                 List<String> items = new ArrayList<>();
                 value.forEach(item -> items.add(item.asText()));
+                if (value.valueStream().anyMatch(JsonNode::isContainerNode)) {
+                    problems.add(prefix + name + ": each item must be text or a number");
+                }
                 fields.put(name, items);
+            } else if (value.isObject()) {
+                problems.add(prefix + name + ": must be text, a number or a list of them, not an object");
             } else {
-                fields.put(name, value.isContainerNode() ? value.toString() : value.asText());
+                fields.put(name, value.asText());
             }
         }
         return fields;

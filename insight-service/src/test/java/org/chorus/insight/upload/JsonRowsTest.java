@@ -1,6 +1,7 @@
 package org.chorus.insight.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,22 @@ class JsonRowsTest {
                 rows.get(0).findings().stream().map(finding -> finding.get("statement")).toList());
         assertEquals(List.of("care-at-home"), rows.get(0).findings().get(0).get("themes"));
         assertEquals(2, rows.get(1).row());
+    }
+
+    /** An object where text belongs was kept as its JSON text (a title of braces), and in a list as no text. */
+    @Test
+    void anObjectWhereTextBelongsIsTheRowsProblemNotItsText() {
+        List<RawRow> rows = JsonRows.read(requests, bytes("""
+                {"activities": [
+                  {"reference": "fg-1", "title": {"en": "Carers"}, "placeCodes": ["blackpool", {"code": "fylde"}],
+                   "findings": [{"statement": {"text": "Respite"}}]}]}"""));
+
+        Map<String, Object> activity = rows.get(0).activity();
+        assertEquals("title: must be text, a number or a list of them, not an object; placeCodes: each item must be "
+                + "text or a number; findings/0/statement: must be text, a number or a list of them, not an object",
+                activity.get("_problem"));
+        assertFalse(activity.containsKey("title"));
+        assertFalse(rows.get(0).findings().get(0).containsKey("statement"));
     }
 
     @Test
