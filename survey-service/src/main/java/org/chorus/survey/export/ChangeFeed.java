@@ -61,21 +61,40 @@ class ChangeFeed {
 
     /** Audits the read, as an export is, before anything leaves; then returns the feed ready to stream. */
     Feed prepare(UUID surveyId, String cursor) {
+        Window window = window(surveyId, cursor);
+        Map<String, String> audited = new LinkedHashMap<>();
+        if (window.from() != null) {
+            audited.put("from", window.from().toString());
+        }
+        audited.put("to", window.to().toString());
+        QuarkusTransaction.requiringNew().run(
+                () -> auditTrail.record("responses.changes-listed", "survey", surveyId, audited));
+        String nextCursor = window.nextCursor();
+        StreamingOutput body = out -> stream(surveyId, window.from() == null ? Instant.EPOCH : window.from(),
+                window.to(), nextCursor, out);
+        return new Feed(body, nextCursor);
+    }
+
+    /** What a HEAD answers: a GET's headers after its checks, with nothing read and nothing audited. */
+    Feed describe(UUID surveyId, String cursor) {
+        return new Feed(out -> {
+        }, window(surveyId, cursor).nextCursor());
+    }
+
+    private Window window(UUID surveyId, String cursor) {
         surveys.latest(surveyId);
         Instant from = ExportCursor.decode(cursor);
         Instant settled = horizon.settled();
         // a cursor from a replica whose clock ran ahead must not move the next one backwards
-        Instant to = from != null && from.isAfter(settled) ? from : settled;
-        Map<String, String> window = new LinkedHashMap<>();
-        if (from != null) {
-            window.put("from", from.toString());
+        return new Window(from, from != null && from.isAfter(settled) ? from : settled);
+    }
+
+    /** The changes a call holds: from the cursor (or the start) up to the settle horizon. */
+    private record Window(Instant from, Instant to) {
+
+        String nextCursor() {
+            return ExportCursor.encode(to);
         }
-        window.put("to", to.toString());
-        QuarkusTransaction.requiringNew().run(
-                () -> auditTrail.record("responses.changes-listed", "survey", surveyId, window));
-        String nextCursor = ExportCursor.encode(to);
-        StreamingOutput body = out -> stream(surveyId, from == null ? Instant.EPOCH : from, to, nextCursor, out);
-        return new Feed(body, nextCursor);
     }
 
     private void stream(UUID surveyId, Instant from, Instant to, String nextCursor, OutputStream out)

@@ -4,11 +4,14 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.caller.Scopes;
@@ -53,8 +56,11 @@ public class ChangeFeedResource {
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
     public Response changes(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "The Export-Next-Cursor of an earlier export, or the nextCursor of an earlier "
-                    + "feed; without it, every change since the survey opened") @QueryParam("cursor") String cursor) {
-        ChangeFeed.Feed changes = feed.prepare(surveyId, cursor);
+                    + "feed; without it, every change since the survey opened") @QueryParam("cursor") String cursor,
+            @Context Request http) {
+        // HEAD comes here too, and its body is never written: it reads nothing, so it is not audited as a read
+        ChangeFeed.Feed changes = HttpMethod.HEAD.equals(http.getMethod()) ? feed.describe(surveyId, cursor)
+                : feed.prepare(surveyId, cursor);
         return Response.ok(changes.body(), MediaType.APPLICATION_JSON)
                 .header(ExportResource.NEXT_CURSOR, changes.nextCursor()).build();
     }
