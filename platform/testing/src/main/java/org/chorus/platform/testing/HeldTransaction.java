@@ -56,7 +56,8 @@ public final class HeldTransaction<T> implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container()
                         .instance(EntityManager.class).get()
-                        .createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
+                        .createNativeQuery(
+                                "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
                         .setParameter("pid", backendPid).getSingleResult()).longValue() > 0));
     }
 

@@ -33,6 +33,9 @@ public final class PostgresRanges {
      * no row being outside them. (A date it holds may start after its last timestamp: 294276 AD is not 5874897.)
      */
     public static Instant nearestTimestamp(Instant time) {
-        return time.isBefore(EARLIEST_INSTANT) ? EARLIEST_INSTANT : time.isAfter(LATEST_INSTANT) ? LATEST_INSTANT : time;
+        if (time.isBefore(EARLIEST_INSTANT)) {
+            return EARLIEST_INSTANT;
+        }
+        return time.isAfter(LATEST_INSTANT) ? LATEST_INSTANT : time;
     }
 }
