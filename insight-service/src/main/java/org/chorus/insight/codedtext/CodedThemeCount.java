@@ -1,5 +1,6 @@
 package org.chorus.insight.codedtext;
 
+import org.chorus.platform.web.suppression.Suppression;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How many coded survey answers count towards one theme, with small numbers suppressed as survey results are. */
@@ -12,11 +13,14 @@ public record CodedThemeCount(
         Long answers,
         @Schema(description = "True when 1 to 4 answers count towards it: too few to show") boolean suppressed) {
 
-    /** Counts from 1 to this minus one are shown as suppressed, as in every survey result. */
-    static final int THRESHOLD = 5;
-
+    /** A count as shown: suppressed from 1 to 4, as in every survey result. */
     static CodedThemeCount of(String code, String label, long answers) {
-        boolean suppressed = answers > 0 && answers < THRESHOLD;
+        boolean suppressed = answers > 0 && answers < Suppression.THRESHOLD;
         return new CodedThemeCount(code, label, suppressed ? null : answers, suppressed);
+    }
+
+    /** A count hidden to protect another from being worked out by subtraction. */
+    static CodedThemeCount hidden(String code, String label) {
+        return new CodedThemeCount(code, label, null, true);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -96,6 +97,43 @@ class CodedThemesTest {
                 .statusCode(403);
     }
 
+    /**
+     * Survey A has 9 answers of a theme and survey B 3: B's 3 is hidden, and so is A's 9, since the total over the
+     * surveys (12) is shown, and 12 less 9 would be B's 3.
+     */
+    @Test
+    void aSurveysCountIsHiddenWhenTheTotalLessAnotherSurveysWouldGiveAHiddenOneAway() throws Exception {
+        String theme = "theme-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID surveyA = UUID.randomUUID();
+        UUID surveyB = UUID.randomUUID();
+        List<ChorusEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(coded(i < 9 ? surveyA : surveyB, UUID.randomUUID(), "FIRST", 1, List.of(theme)));
+        }
+        SurveyEvents.sendOneByOne("coded-themes-test", events);
+        awaitProcessed(events.stream().map(ChorusEvent::id).toList());
+
+        assertEquals(Map.of("answers", 12, "suppressed", false), countOf(theme, null));
+        assertEquals(Map.of("suppressed", true), countOf(theme, surveyB), "3 answers");
+        assertEquals(Map.of("suppressed", true), countOf(theme, surveyA), "12 less 9 would be survey B's 3");
+    }
+
+    /** The theme's count as listed, its answers and whether suppressed, for one survey or (null) every survey. */
+    private static Map<String, Object> countOf(String theme, UUID survey) {
+        var request = given().header("Authorization", reader());
+        if (survey != null) {
+            request.queryParam("surveyId", survey);
+        }
+        Map<String, Object> count = request.when().get("/api/v1/themes/coded-survey-answers").then().statusCode(200)
+                .extract().path("items.find { it.code == '" + theme + "' }");
+        Map<String, Object> shown = new java.util.HashMap<>();
+        if (count.get("answers") != null) {
+            shown.put("answers", count.get("answers"));
+        }
+        shown.put("suppressed", count.get("suppressed"));
+        return shown;
+    }
+
     private long answersCounted(String theme) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM coded_survey_answer WHERE survey_id = :survey AND :theme = ANY (theme_codes)")
@@ -103,7 +141,12 @@ class CodedThemesTest {
     }
 
     private ChorusEvent coded(UUID responseId, String pass, long version, List<String> themes) throws Exception {
-        return event(ChorusEventTypes.ANSWER_CODED, responseId, new AnswerCodingData(responseId, surveyId, QUESTION,
+        return coded(surveyId, responseId, pass, version, themes);
+    }
+
+    private ChorusEvent coded(UUID survey, UUID responseId, String pass, long version, List<String> themes)
+            throws Exception {
+        return event(ChorusEventTypes.ANSWER_CODED, responseId, new AnswerCodingData(responseId, survey, QUESTION,
                 pass, UUID.randomUUID(), 1, themes.stream().map(t -> "category-" + t).toList(), themes, "NEGATIVE",
                 false, version, Instant.now()));
     }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Locale;
 
 import org.chorus.platform.datapackage.Descriptor;
+import org.chorus.platform.web.suppression.Suppression;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.question.ExportColumn;
-import org.chorus.survey.results.Suppression;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

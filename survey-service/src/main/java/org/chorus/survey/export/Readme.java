@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.chorus.platform.web.suppression.Suppression;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Text;
-import org.chorus.survey.results.Suppression;
 
 /**
  * The data package's README.txt, in the language the export was asked for: English and Welsh are written; in any

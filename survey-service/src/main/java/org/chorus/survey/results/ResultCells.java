@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chorus.platform.web.suppression.Suppression;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.Question;
 import org.chorus.survey.question.AnswerKey;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.platform.web.suppression.Suppression;
 import org.chorus.survey.definition.PublishedResults;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.chorus.platform.web.suppression.Suppression;
 import org.chorus.survey.SurveyJson;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.response.Channel;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chorus.platform.web.suppression.Suppression;
 import org.chorus.survey.coding.frame.CodingFrame;
 import org.chorus.survey.coding.frame.MajorCategory;
 import org.chorus.survey.coding.frame.MinorCategory;
 import org.chorus.survey.results.Cell;
-import org.chorus.survey.results.Suppression;
 
 /**
  * Lays coded counts out by group and the frame's categories and suppresses small numbers. An answer may be given

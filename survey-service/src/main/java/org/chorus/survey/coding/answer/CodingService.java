@@ -19,6 +19,7 @@ import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.paging.Page;
 import org.chorus.platform.web.problem.FieldError;
 import org.chorus.platform.web.problem.ProblemException;
+import org.chorus.platform.web.suppression.Suppression;
 import org.chorus.survey.coding.frame.CodingFrame;
 import org.chorus.survey.coding.frame.FrameService;
 import org.chorus.survey.coding.frame.FrameStore;
@@ -27,7 +28,6 @@ import org.chorus.survey.definition.Question;
 import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.question.FreeText;
 import org.chorus.survey.results.Breakdown;
-import org.chorus.survey.results.Suppression;
 
 /**
  * Codes free-text answers against a frame. Two coders may work at once, so a change names the version it read

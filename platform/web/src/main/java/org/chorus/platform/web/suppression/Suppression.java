@@ -1,4 +1,4 @@
-package org.chorus.survey.results;
+package org.chorus.platform.web.suppression;
 
 import java.util.ArrayList;
 import java.util.Comparator;

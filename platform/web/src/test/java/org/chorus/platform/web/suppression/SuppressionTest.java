@@ -1,4 +1,4 @@
-package org.chorus.survey.results;
+package org.chorus.platform.web.suppression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
