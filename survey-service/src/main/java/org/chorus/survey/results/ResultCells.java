@@ -1,6 +1,7 @@
 package org.chorus.survey.results;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,9 @@ import org.chorus.survey.question.ResultCounts;
  */
 final class ResultCells {
 
+    /** The key of a cell of earlier versions' answers; a counter's keys have a colon where this has none. */
+    private static final String EARLIER_VERSIONS = "earlier versions ";
+
     private final PublishedSurvey survey;
     private final Map<Address, Long> counts;
     private final Set<Address> hidden;
@@ -26,17 +30,41 @@ final class ResultCells {
     /** @param language of the labels; English where a label was not translated */
     ResultCells(PublishedSurvey survey, Map<Address, Long> counts, List<String> groups, String language) {
         this.survey = survey;
-        this.counts = counts;
+        this.counts = new HashMap<>(counts);
         this.language = language;
-        Suppression<Address> suppression = new Suppression<>(counts);
+        Suppression<Address> suppression = new Suppression<>(this.counts);
         for (Address column : columns("")) {
             suppression.knownSum(groups.stream().map(g -> new Address(g, column.questionId(), column.answerKey())).toList());
         }
         for (String group : groups) {
-            survey.definition().questions().forEach(q -> q.kind().knownSums().forEach(keys -> suppression
-                    .knownSum(keys.stream().map(k -> new Address(group, q.id(), k)).toList())));
+            survey.definition().questions().forEach(q -> {
+                List<List<String>> sums = q.kind().knownSums();
+                for (int i = 0; i < sums.size(); i++) {
+                    suppression.knownSum(withEarlierVersions(group, q.id(), sums.get(i), i));
+                }
+            });
         }
         this.hidden = suppression.hidden();
+    }
+
+    /**
+     * The cells of a known sum, and, in one with the answered count, the answers of earlier versions the latest has
+     * no cell for (an option dropped, a scale narrowed): never shown, they are the answered count less the other
+     * cells, so they are a cell of their own here, suppressed as any, lest a few of them be that difference.
+     */
+    private List<Address> withEarlierVersions(String group, String questionId, List<String> keys, int sum) {
+        List<Address> cells = new ArrayList<>(keys.stream().map(k -> new Address(group, questionId, k)).toList());
+        if (!keys.contains(AnswerKey.ANSWERED)) {
+            return cells;
+        }
+        long earlier = cells.stream().mapToLong(c -> c.answerKey().equals(AnswerKey.ANSWERED)
+                ? counts.getOrDefault(c, 0L) : -counts.getOrDefault(c, 0L)).sum();
+        if (earlier > 0) {
+            Address cell = new Address(group, questionId, EARLIER_VERSIONS + sum);
+            counts.put(cell, earlier);
+            cells.add(cell);
+        }
+        return cells;
     }
 
     /** Every cell of one group: its response count, and for each question its answered count and answers. */

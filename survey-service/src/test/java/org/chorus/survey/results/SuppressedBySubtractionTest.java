@@ -1,8 +1,14 @@
 package org.chorus.survey.results;
 
+import static io.restassured.RestAssured.given;
 import static org.chorus.survey.SurveyFixtures.countedResults;
+import static org.chorus.survey.SurveyFixtures.createDraft;
+import static org.chorus.survey.SurveyFixtures.etag;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.publish;
+import static org.chorus.survey.SurveyFixtures.question;
+import static org.chorus.survey.SurveyFixtures.smallSurvey;
 import static org.chorus.survey.SurveyFixtures.submit;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -86,6 +93,40 @@ class SuppressedBySubtractionTest {
         assertTrue(hiddenYes >= 2, "the groups' yes counts add up to the overall 7: the two who gave no place are not "
                 + "the one hidden among them");
         byPlace.getList("groups.responses.count").forEach(count -> assertNotEquals(2, count));
+    }
+
+    /**
+     * Two people chose an option the next version dropped: the answered count (22) less the options shown (10 and 10)
+     * would be those two, so one more count is hidden with them.
+     */
+    @Test
+    void answersToAnOptionALaterVersionDroppedAreNotTheAnsweredCountLessTheOptionsShown() {
+        Owner owner = newOwner();
+        Map<String, Object> first = smallSurvey();
+        question(first, 0, 2).put("options", List.of(option("yes"), option("no"), option("unsure")));
+        String surveyId = createDraft(owner, first);
+        publish(owner, surveyId);
+        for (int i = 0; i < 2; i++) {
+            submit(website(), surveyId, response("ONLINE", "unsure", null));
+        }
+        Map<String, Object> second = smallSurvey();
+        given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, surveyId))
+                .contentType(ContentType.JSON).body(second).when().put("/api/v1/surveys/" + surveyId)
+                .then().statusCode(200);
+        publish(owner, surveyId);
+        answerAgree(owner, surveyId, "ONLINE", 10, 10);
+
+        JsonPath results = countedResults(surveyId, null).extract().jsonPath();
+        String agree = "groups[0].questions.find { it.questionId == 'agree' }";
+        List<Boolean> hidden = List.of(hidden(results, agree + ".answered"),
+                hidden(results, agree + ".options.find { it.optionId == 'yes' }.count"),
+                hidden(results, agree + ".options.find { it.optionId == 'no' }.count"));
+        assertTrue(hidden.contains(true), "answered, yes and no all shown would give the 2 who chose unsure "
+                + hidden);
+    }
+
+    private static Map<String, Object> option(String id) {
+        return Map.of("id", id, "label", Map.of("en", id));
     }
 
     private static void answerAgree(Owner owner, String surveyId, String channel, int yes, int no) {
