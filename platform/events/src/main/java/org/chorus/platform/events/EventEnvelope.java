@@ -2,7 +2,6 @@ package org.chorus.platform.events;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,11 +57,16 @@ public final class EventEnvelope {
         if (cloudEvent.getData() == null) {
             throw new MalformedEventException("event " + cloudEvent.getId() + " has no data");
         }
+        // CloudEvents makes time optional, but every Chorus event has one: an event without it is unreadable, for the
+        // dead-letter topic, where a NullPointerException stopped its partition for good as if Kafka were down
+        if (cloudEvent.getTime() == null) {
+            throw new MalformedEventException("event " + cloudEvent.getId() + " has no time");
+        }
         return new ChorusEvent(
                 cloudEvent.getId(),
                 cloudEvent.getType(),
                 cloudEvent.getSource().toString(),
-                Objects.requireNonNull(cloudEvent.getTime(), "time"),
+                cloudEvent.getTime(),
                 record.key() != null ? record.key() : cloudEvent.getSubject(),
                 parseSequence(cloudEvent.getExtension(SEQUENCE_EXTENSION)),
                 asString(cloudEvent.getExtension(REQUEST_ID_EXTENSION)),

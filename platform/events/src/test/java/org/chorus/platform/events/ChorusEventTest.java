@@ -3,6 +3,7 @@ package org.chorus.platform.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -73,6 +74,24 @@ class ChorusEventTest {
         assertEquals(17, received.sequence());
         assertEquals("request-9", received.requestId());
         assertEquals("aggregate-1", produced.key());
+    }
+
+    /** Time is optional in CloudEvents, and a record without it is unreadable, for the dead-letter topic. */
+    @Test
+    void aRecordWithoutTimeIsMalformed() {
+        ProducerRecord<String, byte[]> produced = EventEnvelope.toRecord("survey.responses",
+                event("aggregate-1", "{}"));
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(produced.topic(), 0, 0L, produced.key(),
+                produced.value());
+        produced.headers().forEach(h -> {
+            if (!h.key().equals("ce_time")) {
+                consumed.headers().add(h);
+            }
+        });
+
+        EventEnvelope.MalformedEventException refused = assertThrows(EventEnvelope.MalformedEventException.class,
+                () -> EventEnvelope.fromRecord(consumed));
+        assertTrue(refused.getMessage().endsWith("has no time"), refused.getMessage());
     }
 
     private static ChorusEvent event(String aggregateId, String json) {

@@ -2,6 +2,7 @@ package org.chorus.platform.query;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ public final class InOrder {
             return List.of();
         }
         Map<UUID, E> byId = load.apply(ids).stream().collect(Collectors.toMap(idOf, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        // the load is a statement of its own: a row deleted since the ranking (an upload replacing an activity's
+        // unpublished findings) is left out, where it became a null that the page's mapping failed on with a 500
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }
