@@ -1,5 +1,6 @@
 package org.chorus.insight.action;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,9 +86,13 @@ public class ActionService {
     public Page<Action> list(Caller caller, UUID findingId, UUID organisationId, ActionStatus status, int limit,
             String cursor) {
         Cursor after = Cursor.decode(cursor);
-        List<ActionEntity> fetched = actions.search(findingId, organisationId, status, Audience.of(caller),
-                Cursor.dateOf(after), Cursor.idOf(after), limit + 1);
-        return Page.of(fetched, limit, a -> new Cursor(a.decidedOn.toString(), a.id).encode()).map(a -> views.of(caller, a));
+        LocalDate afterDate = Cursor.dateOf(after); // a tampered cursor is refused whatever the finding
+        // a finding the caller may not see answers as an unknown one, an empty page: its actions would betray it
+        boolean hidden = findingId != null && views.findingsVisibleTo(caller, List.of(findingId)).isEmpty();
+        List<ActionEntity> fetched = hidden ? List.of() : actions.search(findingId, organisationId, status,
+                Audience.of(caller), afterDate, Cursor.idOf(after), limit + 1);
+        return Page.of(fetched, limit, a -> new Cursor(a.decidedOn.toString(), a.id).encode())
+                .map(a -> views.of(caller, a));
     }
 
     private void apply(Caller caller, ActionInput input, ActionEntity entity) {

@@ -1,5 +1,6 @@
 package org.chorus.insight.activity;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.chorus.insight.common.Tags;
+import org.chorus.insight.finding.FindingService;
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.insight.organisation.OrganisationReplicaRepository;
 import org.chorus.platform.entity.OwnedEntity;
@@ -34,21 +36,23 @@ public class ActivityService {
     private final ActingOrganisation acting;
     private final ActivityViews views;
     private final NamedLocks locks;
+    private final FindingService findings;
 
     public ActivityService(ActivityRepository activities, OrganisationReplicaRepository replicas,
-            ActingOrganisation acting, ActivityViews views, NamedLocks locks) {
+            ActingOrganisation acting, ActivityViews views, NamedLocks locks, FindingService findings) {
         this.activities = activities;
         this.replicas = replicas;
         this.acting = acting;
         this.views = views;
         this.locks = locks;
+        this.findings = findings;
     }
 
     @Transactional
     public Activity create(Caller caller, ActivityInput input) {
         ActivityEntity entity = new ActivityEntity();
         entity.startNew(acting.requireActive(caller));
-        apply(input, entity);
+        apply(input, entity, List.of());
         activities.persist(entity);
         flushNamingTheReference();
         return views.of(entity);
@@ -59,8 +63,14 @@ public class ActivityService {
         ActivityEntity entity = OwnedEntity.changeableBy(caller, activities.findForUpdate(id), "Activity", id);
         ETags.requireMatch(ifMatch, entity.version);
         acting.requireActive(caller);
-        apply(input, entity);
+        List<String> placesBefore = entity.placeCodes;
+        LocalDate startBefore = entity.startDate;
+        apply(input, entity, findings.checkActivityParticipants(id, input.participantCount()));
         flushNamingTheReference();
+        // what a published finding's event carries of its activity: consumers must not keep the old ones
+        if (!entity.placeCodes.equals(placesBefore) || !entity.startDate.equals(startBefore)) {
+            findings.announceAgain(entity);
+        }
         return views.of(entity);
     }
 
@@ -88,10 +98,12 @@ public class ActivityService {
     /**
      * Checks an input against the rules that need the partnership's knowledge and copies it onto the entity.
      *
+     * @param alsoBroken rules the caller found broken, named with the others
      * @throws ProblemException 422 naming every broken rule
      */
-    void apply(ActivityInput input, ActivityEntity entity) {
+    void apply(ActivityInput input, ActivityEntity entity, List<FieldError> alsoBroken) {
         List<FieldError> errors = ActivityRules.check(input, replicas.knownPlaceCodes());
+        errors.addAll(alsoBroken);
         if (input.reference() != null) {
             locks.hold("activity-reference/" + entity.organisationId + "/" + input.reference().strip());
             activities.findByReference(entity.organisationId, input.reference().strip())

@@ -143,6 +143,31 @@ public class FindingService {
         }
     }
 
+    /**
+     * Announces each published finding of a corrected activity again, as {@link #store} announces a corrected
+     * finding: their events carry the activity's places and start date.
+     */
+    public void announceAgain(ActivityEntity activity) {
+        for (FindingEntity finding : findings.list("activityId = ?1 and published = true order by id", activity.id)) {
+            announce(ChorusEventTypes.FINDING_PUBLISHED, finding, activity);
+        }
+    }
+
+    /**
+     * The rule {@link FindingRules} keeps when a finding is stored, kept when its activity is corrected: no finding
+     * heard more people than its activity did.
+     *
+     * @return the broken rule naming the finding that heard the most, or none
+     */
+    public List<FieldError> checkActivityParticipants(UUID activityId, int participantCount) {
+        return findings.find("activityId = ?1 and participantCount > ?2 order by participantCount desc, id",
+                        activityId, participantCount)
+                .firstResultOptional()
+                .map(f -> FieldError.body("/participantCount", "must be at least the " + f.participantCount
+                        + " participants of its finding " + f.id))
+                .stream().toList();
+    }
+
     private Finding setPublished(Caller caller, UUID id, boolean published) {
         FindingEntity entity = ownedForUpdate(caller, id);
         if (entity.markPublished(published)) {

@@ -79,6 +79,37 @@ class ActionResourceTest {
         assertEquals(List.of(UUID.fromString(published)), changed.findingIds());
     }
 
+    /** A partner website asking for the actions on a finding it may not see learns no more than of an unknown one. */
+    @Test
+    void aFindingHiddenFromTheCallerAnswersAsOneThatDoesNotExist() {
+        String place = unique("fleetwood");
+        UUID org = organisation("Healthwatch Fleetwood", true, place);
+        String activity = createActivity(writer(org), activity("Drop-in", place));
+        String withdrawn = createFinding(writer(org), finding(activity, "Withdrawn", List.of(), List.of()));
+        String draft = createFinding(writer(org), finding(activity, "Never published", List.of(), List.of()));
+        publishFinding(writer(org), withdrawn);
+        String id = post(writer(org), "/api/v1/actions", action(List.of(withdrawn, draft), "PLANNED"))
+                .statusCode(201).extract().path("id");
+        given().header("Authorization", writer(org)).when().post("/api/v1/actions/" + id + "/publish")
+                .then().statusCode(200);
+        given().header("Authorization", writer(org)).when().post("/api/v1/findings/" + withdrawn + "/withdraw")
+                .then().statusCode(200);
+
+        String unknown = actionsOn(publicWebsite(), UUID.randomUUID().toString());
+        assertEquals(unknown, actionsOn(publicWebsite(), withdrawn));
+        assertEquals(unknown, actionsOn(publicWebsite(), draft));
+        given().header("Authorization", publicWebsite()).queryParam("organisation", org.toString())
+                .when().get("/api/v1/actions").then().statusCode(200)
+                .body("items.id", contains(id)).body("items[0].findingIds", empty());
+        given().header("Authorization", writer(org)).queryParam("finding", draft).when().get("/api/v1/actions")
+                .then().statusCode(200).body("items.id", contains(id));
+    }
+
+    private static String actionsOn(String auth, String finding) {
+        return given().header("Authorization", auth).queryParam("finding", finding).when().get("/api/v1/actions")
+                .then().statusCode(200).extract().asString();
+    }
+
     @Test
     void notTakingAnActionForwardNeedsAReason() {
         String place = unique("preston");

@@ -3,9 +3,12 @@ package org.chorus.insight.activity;
 import static io.restassured.RestAssured.given;
 import static org.chorus.insight.support.InsightFixtures.activity;
 import static org.chorus.insight.support.InsightFixtures.createActivity;
+import static org.chorus.insight.support.InsightFixtures.createFinding;
+import static org.chorus.insight.support.InsightFixtures.finding;
 import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.publicWebsite;
+import static org.chorus.insight.support.InsightFixtures.publishFinding;
 import static org.chorus.insight.support.InsightFixtures.reader;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
@@ -19,12 +22,23 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +47,9 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class ActivityResourceTest {
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void anActivityIsRecordedForTheCallersOrganisationWithItsGroupsNormalised() {
@@ -147,6 +164,86 @@ class ActivityResourceTest {
                 .then().statusCode(404);
         given().header("Authorization", reader()).when().get("/api/v1/activities/" + id)
                 .then().statusCode(200).body("participantCount", equalTo(40));
+    }
+
+    /**
+     * A published finding's event carries its activity's places and start date: a correction of either announces the
+     * finding again, and one of anything else announces nothing.
+     */
+    @Test
+    void correctingWhereOrWhenPeopleWereHeardAnnouncesThePublishedFindingsAgain() {
+        String place = unique("blackpool");
+        String moved = unique("fylde");
+        UUID org = organisation("Healthwatch Blackpool", true, place, moved);
+        Map<String, Object> body = activity("Drop-in", place);
+        String id = createActivity(writer(org), body);
+        String published = createFinding(writer(org), finding(id, "Long waits", List.of(), List.of()));
+        String draft = createFinding(writer(org), finding(id, "Draft", List.of(), List.of()));
+        publishFinding(writer(org), published);
+
+        body.put("title", "Drop-in at the library");
+        body.put("participantCount", 20);
+        correct(org, id, body);
+        body.put("placeCodes", List.of(moved));
+        correct(org, id, body);
+        body.put("startDate", "2019-03-01");
+        correct(org, id, body);
+
+        EventProbe.awaitAll(ChorusEventTypes.INSIGHT_FINDINGS, e -> publishedData(e, published)
+                && LocalDate.of(2019, 3, 1).equals(data(e).heardOn()), 1, Duration.ofSeconds(10));
+        List<FindingData> announced = EventProbe
+                .all(ChorusEventTypes.INSIGHT_FINDINGS, e -> publishedData(e, published)).stream()
+                .sorted(Comparator.comparingLong(ChorusEvent::sequence)).map(this::data).toList();
+        assertEquals(List.of(List.of(place), List.of(moved), List.of(moved)),
+                announced.stream().map(FindingData::placeCodes).toList(), "published, then once per correction of it");
+        assertEquals(List.of(LocalDate.of(2019, 3, 14), LocalDate.of(2019, 3, 14), LocalDate.of(2019, 3, 1)),
+                announced.stream().map(FindingData::heardOn).toList());
+        assertEquals(List.of(), EventProbe.all(ChorusEventTypes.INSIGHT_FINDINGS, e -> publishedData(e, draft)),
+                "a draft was never announced, and a correction does not announce it");
+    }
+
+    @Test
+    void aCorrectionCountsAtLeastThePeopleEachOfItsFindingsHeard() {
+        String place = unique("wyre");
+        UUID org = organisation("Healthwatch Wyre", true, place);
+        Map<String, Object> body = activity("Listening event", place);
+        String id = createActivity(writer(org), body);
+        Map<String, Object> heardNine = finding(id, "Nine said so", List.of(), List.of());
+        heardNine.put("participantCount", 9);
+        String nine = createFinding(writer(org), heardNine);
+        createFinding(writer(org), finding(id, "Five said so", List.of(), List.of()));
+        String etag = given().header("Authorization", writer(org)).when().get("/api/v1/activities/" + id)
+                .then().extract().header("ETag");
+
+        body.put("participantCount", 8);
+        body.put("endDate", "2019-03-01");
+        given().header("Authorization", writer(org)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", contains("/endDate", "/participantCount"))
+                .body("errors[1].detail", equalTo("must be at least the 9 participants of its finding " + nine));
+        given().header("Authorization", writer(org)).when().get("/api/v1/activities/" + id)
+                .then().statusCode(200).header("ETag", equalTo(etag)).body("participantCount", equalTo(14));
+
+        body.put("participantCount", 9);
+        body.put("endDate", "2019-03-14");
+        given().header("Authorization", writer(org)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id).then().statusCode(200).body("participantCount", equalTo(9));
+    }
+
+    private static void correct(UUID org, String id, Map<String, Object> body) {
+        String etag = given().header("Authorization", writer(org)).when().get("/api/v1/activities/" + id)
+                .then().extract().header("ETag");
+        given().header("Authorization", writer(org)).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/activities/" + id).then().statusCode(200);
+    }
+
+    private static boolean publishedData(ChorusEvent event, String findingId) {
+        return event.aggregateId().equals(findingId) && event.type().equals(ChorusEventTypes.FINDING_PUBLISHED.type());
+    }
+
+    private FindingData data(ChorusEvent event) {
+        return event.dataAs(mapper, FindingData.class);
     }
 
     @Test
