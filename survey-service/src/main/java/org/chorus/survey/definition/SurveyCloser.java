@@ -17,6 +17,8 @@ class SurveyCloser {
 
     private static final Logger LOG = Logger.getLogger(SurveyCloser.class);
     private static final int BATCH = 100;
+    /** The job's name for the scheduler, by which it can be paused. */
+    static final String JOB = "close-overdue-surveys";
 
     private final SurveyService surveys;
     private final OutageLog outage = new OutageLog(LOG, "close overdue surveys");
@@ -25,7 +27,7 @@ class SurveyCloser {
         this.surveys = surveys;
     }
 
-    @Scheduled(every = "${chorus.survey.close-check:30s}",
+    @Scheduled(identity = JOB, every = "${chorus.survey.close-check:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void closeDue() {

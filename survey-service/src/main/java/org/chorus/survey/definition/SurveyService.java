@@ -56,7 +56,7 @@ public class SurveyService {
     }
 
     /** Replaces the draft; on an open survey this prepares the next version and changes nothing respondents see. */
-    @Transactional
+    @Transactional(dontRollbackOn = ClosedSurvey.class)
     public Survey updateDraft(Caller caller, UUID id, String ifMatch, SurveyDefinition definition) {
         SurveyEntity entity = ownedForUpdate(caller, id, ifMatch);
         requireNotClosed(entity);
@@ -67,7 +67,7 @@ public class SurveyService {
     }
 
     /** Freezes the draft as the next version, which respondents answer from now on. */
-    @Transactional
+    @Transactional(dontRollbackOn = ClosedSurvey.class)
     public Survey publish(Caller caller, UUID id, String ifMatch) {
         SurveyEntity entity = ownedForUpdate(caller, id, ifMatch);
         requireNotClosed(entity);
@@ -168,11 +168,21 @@ public class SurveyService {
         return entity;
     }
 
-    private static void requireNotClosed(SurveyEntity entity) {
-        if (entity.status == SurveyStatus.CLOSED) {
-            throw new ProblemException(409, "survey-closed", "Survey closed",
-                    "Survey " + entity.id + " is closed; a closed survey cannot be changed or published again");
+    /**
+     * Closed as respondents and readers see it: an open survey past its closing time is closed even before the closing
+     * job has recorded it, or an edit and a publish in between would open it again. Such a closing is recorded here,
+     * and the refusal commits it, so that SurveyClosed is announced now. Both this and the job close under the row's
+     * lock and only a survey recorded open, so whichever comes first announces the closing and the other does not.
+     */
+    private void requireNotClosed(SurveyEntity entity) {
+        Instant now = StoredTime.now();
+        if (SurveyViews.effectiveStatus(entity, now) != SurveyStatus.CLOSED) {
+            return;
         }
+        if (entity.status != SurveyStatus.CLOSED) {
+            closeNow(entity, now);
+        }
+        throw new ClosedSurvey(entity.id);
     }
 
     private void setDraft(SurveyEntity entity, SurveyDefinition definition) {
@@ -186,5 +196,14 @@ public class SurveyService {
         outbox.record(type, entity.id, new SurveyData(entity.id, entity.organisationId, entity.publishedVersion,
                 entity.title, entity.status.name(), entity.opensAt, entity.closesAt));
         return views.forOwner(entity);
+    }
+
+    /** The refusal to change a closed survey; the only one whose transaction still commits, with the closing. */
+    private static final class ClosedSurvey extends ProblemException {
+
+        ClosedSurvey(UUID id) {
+            super(409, "survey-closed", "Survey closed",
+                    "Survey " + id + " is closed; a closed survey cannot be changed or published again");
+        }
     }
 }

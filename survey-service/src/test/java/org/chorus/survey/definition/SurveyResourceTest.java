@@ -1,7 +1,9 @@
 package org.chorus.survey.definition;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.survey.SurveyFixtures.createDraft;
+import static org.chorus.survey.SurveyFixtures.etag;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.publish;
 import static org.chorus.survey.SurveyFixtures.question;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.chorus.platform.events.ChorusEvent;
 import org.chorus.platform.events.ChorusEventTypes;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,6 +43,9 @@ class SurveyResourceTest {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    Scheduler scheduler;
 
     @Test
     void aDraftIsInvisibleToWebsitesUntilPublishedThenShownInTheirLanguage() {
@@ -167,5 +174,64 @@ class SurveyResourceTest {
         assertEquals("CLOSED", closed.dataAs(objectMapper, SurveyData.class).status());
         given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + id)
                 .then().body("status", equalTo("CLOSED"));
+    }
+
+    @Test
+    void aSurveyPastItsClosingTimeCannotBeChangedOrPublishedAgainBeforeTheClosingJobRuns() {
+        Owner owner = newOwner();
+        // Drafts first, so that creating them does not eat into the time left before they close.
+        String edited = createDraft(owner, smallSurvey());
+        String republished = createDraft(owner, smallSurvey());
+        String leftToTheJob = createDraft(owner, smallSurvey());
+        // Paused, the job leaves these surveys closed by their closing time alone, as it does for up to its interval.
+        scheduler.pause(SurveyCloser.JOB);
+        try {
+            Instant closesAt = Instant.now().plusSeconds(4);
+            openUntil(owner, edited, closesAt);
+            openUntil(owner, republished, closesAt);
+            given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, republished))
+                    .contentType(ContentType.JSON).body(smallSurvey()).when().put("/api/v1/surveys/" + republished)
+                    .then().statusCode(200).body("unpublishedChanges", equalTo(true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> List.of(edited, republished).stream().allMatch(
+                    id -> "CLOSED".equals(given().header("Authorization", owner.bearer())
+                            .when().get("/api/v1/surveys/" + id).then().extract().path("status"))));
+
+            given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, edited))
+                    .contentType(ContentType.JSON).body(smallSurvey()).when().put("/api/v1/surveys/" + edited)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("https://chorus.example/problems/survey-closed"));
+            given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, republished))
+                    .when().post("/api/v1/surveys/" + republished + "/publish")
+                    .then().statusCode(409).body("type", equalTo("https://chorus.example/problems/survey-closed"));
+            for (String id : List.of(edited, republished)) {
+                given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + id)
+                        .then().body("status", equalTo("CLOSED")).body("publishedVersion", equalTo(1));
+                // The refusals recorded the closings: announced with the job still paused.
+                EventProbe.await(ChorusEventTypes.SURVEY_SURVEYS, closingOf(id), Duration.ofSeconds(10));
+            }
+        } finally {
+            scheduler.resume(SurveyCloser.JOB);
+        }
+
+        // A survey left to the job closes at a run after the others were recorded closed, one that would have
+        // announced them again.
+        openUntil(owner, leftToTheJob, Instant.now().plusSeconds(2));
+        EventProbe.await(ChorusEventTypes.SURVEY_SURVEYS, closingOf(leftToTheJob), Duration.ofSeconds(20));
+        assertEquals(1, EventProbe.all(ChorusEventTypes.SURVEY_SURVEYS, closingOf(edited)).size());
+        assertEquals(1, EventProbe.all(ChorusEventTypes.SURVEY_SURVEYS, closingOf(republished)).size());
+    }
+
+    /** Publishes the draft to close at {@code closesAt}. */
+    private static void openUntil(Owner owner, String id, Instant closesAt) {
+        Map<String, Object> survey = smallSurvey();
+        survey.put("closesAt", closesAt.toString());
+        given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, id))
+                .contentType(ContentType.JSON).body(survey).when().put("/api/v1/surveys/" + id)
+                .then().statusCode(200);
+        publish(owner, id);
+    }
+
+    private static Predicate<ChorusEvent> closingOf(String id) {
+        return e -> e.aggregateId().equals(id) && e.type().equals(ChorusEventTypes.SURVEY_CLOSED.type());
     }
 }
