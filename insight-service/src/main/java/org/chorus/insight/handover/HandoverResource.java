@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.insight.organisation.ActingOrganisation;
@@ -59,8 +60,8 @@ public class HandoverResource extends HandoverPartResource {
                     + "codes, primary and foreign keys. Only the organisation's own key may ask. Audited as "
                     + "handover.exported, and handover.export-finished with the row counts.")
     public Response handOver(@QueryParam(Handovers.ORGANISATION) String organisation,
-            @Context HttpServerResponse response) {
-        return answer(organisation, response);
+            @Context HttpServerResponse response, @Context Request request) {
+        return answer(organisation, response, request);
     }
 
     @POST

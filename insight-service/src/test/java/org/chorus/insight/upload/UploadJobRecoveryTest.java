@@ -28,7 +28,10 @@ import org.chorus.insight.activity.ActivityInput;
 import org.chorus.insight.activity.ActivityRepository;
 import org.chorus.insight.activity.ActivityService;
 import org.chorus.insight.activity.EngagementMethod;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.UploadData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
 import org.chorus.platform.testing.HeldTransaction;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +119,12 @@ class UploadJobRecoveryTest {
                 report.<List<String>>path("rows.activityId").subList(0, 200), "the first worker's activities");
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> chunks.recorded(id).size()).longValue(),
                 "the chunks' outcomes are forgotten once the report is whole");
+        EventProbe.await(ChorusEventTypes.INSIGHT_UPLOADS, e -> e.aggregateId().equals(id.toString()),
+                Duration.ofSeconds(20));
+        var finished = EventProbe.all(ChorusEventTypes.INSIGHT_UPLOADS, e -> e.aggregateId().equals(id.toString()));
+        assertEquals(1, finished.size(), "one UploadFinished for the job, whoever finished it");
+        UploadData data = finished.get(0).dataAs(objectMapper, UploadData.class);
+        assertEquals(List.of(250, 250, 0), List.of(data.processedRows(), data.acceptedRows(), data.unchangedRows()));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.handover.HandoverPart;
@@ -40,7 +41,7 @@ public class HandoverResource extends HandoverPartResource {
                     + "datapackage.json. Only the organisation's own key may ask. Audited as handover.exported, and "
                     + "handover.export-finished with the row counts.")
     public Response handOver(@QueryParam(Handovers.ORGANISATION) String organisation,
-            @Context HttpServerResponse response) {
-        return answer(organisation, response);
+            @Context HttpServerResponse response, @Context Request request) {
+        return answer(organisation, response, request);
     }
 }

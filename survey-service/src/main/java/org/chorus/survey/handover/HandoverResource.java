@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.handover.HandoverPart;
@@ -44,8 +45,8 @@ public class HandoverResource extends HandoverPartResource {
                     + "organisation's own key may ask. Audited as handover.exported (saying whether contact details "
                     + "went), and handover.export-finished with the row counts.")
     public Response handOver(@QueryParam(Handovers.ORGANISATION) String organisation,
-            @Context HttpServerResponse response) {
-        return answer(organisation, response);
+            @Context HttpServerResponse response, @Context Request request) {
+        return answer(organisation, response, request);
     }
 
     @Override

@@ -2,10 +2,10 @@ package org.chorus.survey.results;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,17 +41,15 @@ public class ResultsService {
     public SurveyResults results(UUID surveyId, String by, String language) {
         PublishedSurvey survey = surveys.latest(surveyId);
         String dimension = Breakdown.of(survey, by).dimension();
-        TreeSet<String> groups = new TreeSet<>();
+        Set<String> groups = new HashSet<>();
         long waiting = waitingFirst(surveyId);
         Map<ResultCells.Address, Long> counts = counts(surveyId, dimension, groups);
-        List<String> shown = new ArrayList<>(groups);
         if (TallyKey.ALL.equals(dimension)) {
-            if (shown.isEmpty()) {
-                shown.add("");
-            }
+            groups.add("");
         } else if (addNotGiven(surveyId, counts, groups)) {
-            shown.add(Breakdown.NOT_GIVEN);
+            groups.add(Breakdown.NOT_GIVEN);
         }
+        List<String> shown = Breakdown.inOrder(groups);
         ResultCells cells = new ResultCells(survey, counts, shown, language);
         List<SurveyResults.Group> views = new ArrayList<>();
         for (String group : shown) {
@@ -79,7 +77,7 @@ public class ResultsService {
         PublishedResults published = surveys.withPublishedResults(surveyId);
         PublishedSurvey survey = published.survey();
         long waiting = waitingFirst(surveyId);
-        Map<ResultCells.Address, Long> counts = counts(surveyId, TallyKey.ALL, new TreeSet<>());
+        Map<ResultCells.Address, Long> counts = counts(surveyId, TallyKey.ALL, new HashSet<>());
         SurveyResults.Group all = new ResultCells(survey, counts, List.of(""), language).group("", null);
         List<SurveyResults.QuestionResults> questions = all.questions().stream()
                 .filter(r -> survey.definition().question(r.questionId())

@@ -66,6 +66,30 @@ class SurveyHandoverTest {
                 && new String(e.data()).contains("\"includeContact\":\"true\""), Duration.ofSeconds(10));
     }
 
+    /** A HEAD, which RESTEasy answers through the GET, hands nothing over, so nothing is audited as handed over. */
+    @Test
+    void aHeadAnswersTheHeadersAndIsNotAuditedAsAHandover() {
+        Owner owner = newOwner();
+        openSmallSurvey(owner);
+        String key = TestCallers.bearer(owner.organisationId(), Scopes.HANDOVER_READ);
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", key).queryParam("organisation", owner.organisationId().toString())
+                    .when().head("/api/v1/handover/surveys").then().statusCode(200)
+                    .header("Content-Disposition", "attachment; filename=\"surveys.zip\"");
+        }
+        handOver(owner, Scopes.HANDOVER_READ);
+
+        // the GET's entry is recorded after both HEADs, so once it is there theirs would be too
+        EventProbe.await(ChorusEventTypes.AUDIT_ENTRIES, e -> handedOver(e.data(), owner), Duration.ofSeconds(10));
+        assertEquals(1, EventProbe.all(ChorusEventTypes.AUDIT_ENTRIES, e -> handedOver(e.data(), owner)).size(),
+                "only the GET handed the records over");
+    }
+
+    private static boolean handedOver(byte[] entry, Owner owner) {
+        String text = new String(entry);
+        return text.contains("\"handover.exported\"") && text.contains(owner.organisationId().toString());
+    }
+
     private static Map<String, String> handOver(Owner owner, String... scopes) {
         return ZipFiles.texts(given().header("Authorization", TestCallers.bearer(owner.organisationId(), scopes))
                 .queryParam("organisation", owner.organisationId().toString())

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.caller.Caller;
@@ -38,8 +40,14 @@ public abstract class HandoverPartResource {
         this.sections = sections;
     }
 
-    /** The answer to GET {@code /api/v1/handover/<part>?organisation=}: the package, streamed, or a problem. */
-    protected Response answer(String organisation, HttpServerResponse response) {
+    /**
+     * The answer to GET {@code /api/v1/handover/<part>?organisation=}: the package, streamed, or a problem; to a HEAD,
+     * which comes here too, the GET's headers alone.
+     */
+    protected Response answer(String organisation, HttpServerResponse response, Request request) {
+        if (HttpMethod.HEAD.equals(request.getMethod())) {
+            return handovers.describe(part, caller, organisation);
+        }
         return handovers.answer(part, caller, organisation, sections, auditDetails(), response::closed);
     }
 

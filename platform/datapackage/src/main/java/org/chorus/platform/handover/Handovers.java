@@ -89,7 +89,21 @@ public class Handovers {
     public Response answer(HandoverPart part, Caller caller, String organisation,
             Function<UUID, List<HandoverSection>> sections, Map<String, String> details, BooleanSupplier callerGone) {
         UUID id = requireOwn(caller, organisation);
-        return Response.ok(prepare(part, id, sections.apply(id), details, callerGone), ZIP)
+        return download(part, prepare(part, id, sections.apply(id), details, callerGone));
+    }
+
+    /**
+     * What a HEAD of a handover answers: a GET's checks and headers, with no package, so nothing audited as handed
+     * over. RESTEasy answers HEAD through the GET method and never writes the body.
+     */
+    public Response describe(HandoverPart part, Caller caller, String organisation) {
+        requireOwn(caller, organisation);
+        return download(part, (StreamingOutput) out -> {
+        });
+    }
+
+    private static Response download(HandoverPart part, StreamingOutput body) {
+        return Response.ok(body, ZIP)
                 .header("Content-Disposition", "attachment; filename=\"" + part.segment() + ".zip\"").build();
     }
 
