@@ -61,6 +61,28 @@ class TamperedCursorTest {
         }
     }
 
+    /**
+     * The commit snapshot a cursor carries is written into the export's SQL: anything PostgreSQL's own input would
+     * refuse, or that is not a snapshot at all, is refused first.
+     */
+    @Test
+    void exportsAndTheChangeFeedRefuseATamperedSnapshot() {
+        Owner owner = newOwner();
+        String surveyId = createDraft(owner, smallSurvey());
+        publish(owner, surveyId);
+        String time = "export-after:2026-12-01T00:00:00Z committed:";
+        for (String snapshot : List.of("", "0:5:", "9:5:", "5:9:9", "5:9:4", "5:9:7,6", "5:9:6,6", "5:9:6,", "5:9",
+                "5:9:x", "5:9:6' OR '1", "99999999999999999999:99999999999999999999:")) {
+            for (String path : List.of("/export", "/changes")) {
+                refused(given().header("Authorization", SurveyFixtures.analyst())
+                        .queryParam("cursor", encode(time + snapshot)), "/api/v1/surveys/" + surveyId + "/responses"
+                                + path);
+            }
+        }
+        given().header("Authorization", SurveyFixtures.analyst()).queryParam("cursor", encode(time + "5:9:6,8"))
+                .when().get("/api/v1/surveys/" + surveyId + "/responses/changes").then().statusCode(200);
+    }
+
     private static void refused(RequestSpecification request, String path) {
         request.when().get(path).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.parameter", hasItem("cursor"));

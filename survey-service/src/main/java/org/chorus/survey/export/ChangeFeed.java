@@ -34,14 +34,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 class ChangeFeed {
 
-    /** Erased responses are deleted, so a response submitted and erased in one window shows only its tombstone. */
-    private static final String CHANGES = """
-            SELECT 'SUBMITTED', id, submitted_at FROM response
-            WHERE survey_id = ? AND submitted_at >= ? AND submitted_at < ?
-            UNION ALL
-            SELECT 'ERASED', response_id, erased_at FROM response_erasure
-            WHERE survey_id = ? AND erased_at >= ? AND erased_at < ?
-            ORDER BY 3, 2""";
+    /**
+     * Erased responses are deleted, so a response submitted and erased in one window shows only its tombstone. Each
+     * table is read by time from the cursor on, and, before it, by transaction for what committed after the cursor's
+     * snapshot ({@link CommitWindow}).
+     */
+    private static final String SUBMITTED = "SELECT 'SUBMITTED', id, submitted_at FROM response WHERE survey_id = ?";
+    private static final String ERASED = "SELECT 'ERASED', response_id, erased_at FROM response_erasure "
+            + "WHERE survey_id = ?";
     private static final int FETCH_ROWS = 1000;
 
     private final SurveyQueries surveys;
@@ -70,9 +70,7 @@ class ChangeFeed {
         QuarkusTransaction.requiringNew().run(
                 () -> auditTrail.record("responses.changes-listed", "survey", surveyId, audited));
         String nextCursor = window.nextCursor();
-        StreamingOutput body = out -> stream(surveyId, window.from() == null ? Instant.EPOCH : window.from(),
-                window.to(), nextCursor, out);
-        return new Feed(body, nextCursor);
+        return new Feed(out -> stream(surveyId, window, nextCursor, out), nextCursor);
     }
 
     /** What a HEAD answers: a GET's headers after its checks, with nothing read and nothing audited. */
@@ -83,32 +81,56 @@ class ChangeFeed {
 
     private Window window(UUID surveyId, String cursor) {
         surveys.latest(surveyId);
-        Instant from = ExportCursor.decode(cursor);
-        Instant settled = horizon.settled();
+        ExportCursor.Position from = ExportCursor.decode(cursor);
+        ExportCursor.Position reached = horizon.reached();
         // a cursor from a replica whose clock ran ahead must not move the next one backwards
-        return new Window(from, from != null && from.isAfter(settled) ? from : settled);
+        Instant to = from != null && from.upTo().isAfter(reached.upTo()) ? from.upTo() : reached.upTo();
+        return new Window(from == null ? null : from.upTo(), to, new CommitWindow(reached.seen(), from, null));
     }
 
-    /** The changes a call holds: from the cursor (or the start) up to the settle horizon. */
-    private record Window(Instant from, Instant to) {
+    /** The changes a call holds: from the cursor (or the start) up to the settle horizon, as {@code commits} has it. */
+    private record Window(Instant from, Instant to, CommitWindow commits) {
 
         String nextCursor() {
-            return ExportCursor.encode(to);
+            return ExportCursor.encode(new ExportCursor.Position(to, commits.upTo()));
+        }
+
+        /** The statement, its parameters bound in the order {@link #bind} binds them. */
+        String sql() {
+            String changes = block(SUBMITTED, "submitted_at") + " UNION ALL " + block(ERASED, "erased_at");
+            return changes + " ORDER BY 3, 2";
+        }
+
+        private String block(String select, String time) {
+            String onTime = select + " AND " + time + " >= ? AND " + time + " < ? AND "
+                    + commits.committed("transaction_id");
+            return commits.catchesUp()
+                    ? onTime + " UNION ALL " + select + " AND " + time + " < ? AND "
+                            + commits.committedLate("transaction_id")
+                    : onTime;
+        }
+
+        void bind(PreparedStatement select, UUID surveyId) throws SQLException {
+            int parameter = 0;
+            for (int block = 0; block < 2; block++) {
+                select.setObject(++parameter, surveyId);
+                select.setTimestamp(++parameter, Timestamp.from(from == null ? Instant.EPOCH : from));
+                select.setTimestamp(++parameter, Timestamp.from(to));
+                if (commits.catchesUp()) {
+                    select.setObject(++parameter, surveyId);
+                    select.setTimestamp(++parameter, Timestamp.from(commits.resumedAt()));
+                }
+            }
         }
     }
 
-    private void stream(UUID surveyId, Instant from, Instant to, String nextCursor, OutputStream out)
-            throws IOException {
+    private void stream(UUID surveyId, Window window, String nextCursor, OutputStream out) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement select = connection.prepareStatement(CHANGES);
+            try (PreparedStatement select = connection.prepareStatement(window.sql());
                     JsonGenerator json = objectMapper.createGenerator(out)) {
-                for (int block = 0; block < 2; block++) {
-                    select.setObject(3 * block + 1, surveyId);
-                    select.setTimestamp(3 * block + 2, Timestamp.from(from));
-                    select.setTimestamp(3 * block + 3, Timestamp.from(to));
-                }
+                window.bind(select, surveyId);
                 select.setFetchSize(FETCH_ROWS);
                 json.writeStartObject();
                 json.writeStringField("nextCursor", nextCursor);

@@ -40,12 +40,12 @@ public class ChangeFeedResource {
     @RolesAllowed(Scopes.EXPORTS_READ)
     @Operation(operationId = "listResponseChanges", summary = "List responses submitted and erased since a cursor",
             description = "In order of time, the responses submitted and the responses erased from the cursor up to "
-                    + "the same settle horizon exports use. An erasure is a tombstone: the response id and when it "
-                    + "was erased, nothing of its content; a response submitted and erased within the window shows "
-                    + "only its tombstone. The cursor is an export's Export-Next-Cursor or a feed's nextCursor, and "
-                    + "this feed's nextCursor serves both: to keep a copy in step, pull an export with the cursor, "
-                    + "then drop every row named by an ERASED entry of the feed for the same cursor. One call holds "
-                    + "the whole window, streamed. Every call is written to the audit log.")
+                    + "the same settle horizon exports use, and those from before the cursor that committed after "
+                    + "its call. An erasure is a tombstone: the response id and when it was erased, nothing of its "
+                    + "content; a response submitted and erased within the window shows only its tombstone. The "
+                    + "cursor is an export's Export-Next-Cursor or a feed's nextCursor, and this feed's nextCursor "
+                    + "serves both: to keep a copy in step, pull an export with the cursor, then drop every row named "
+                    + "by an ERASED entry of the feed for the same cursor. One call holds the whole window, streamed. Every call is written to the audit log.")
     @APIResponse(responseCode = "200", description = "The changes, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Change.Feed.class)),

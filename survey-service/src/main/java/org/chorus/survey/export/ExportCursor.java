@@ -7,21 +7,32 @@ import java.util.Base64;
 import org.chorus.platform.web.paging.Cursor;
 import org.chorus.platform.web.problem.ProblemException;
 
-/** Where the previous export ended: the instant up to which it held every response. Opaque to callers. */
+/**
+ * Where the previous export or change feed call ended: the instant up to which it held every response, and the
+ * snapshot of commits it read them in. Opaque to callers.
+ */
 final class ExportCursor {
 
     private static final String PREFIX = "export-after:";
+    private static final String SNAPSHOT = " committed:";
 
     private ExportCursor() {
     }
 
-    static String encode(Instant upTo) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + upTo).getBytes(StandardCharsets.UTF_8));
+    /**
+     * @param upTo the responses submitted before it were held, those committed by {@code seen}
+     * @param seen null in a cursor issued before cursors carried one: the call resuming from it goes by time alone
+     */
+    record Position(Instant upTo, CommitSnapshot seen) {
     }
 
-    /** @return the instant, or null when no cursor was given */
-    static Instant decode(String cursor) {
+    static String encode(Position position) {
+        String text = PREFIX + position.upTo() + (position.seen() == null ? "" : SNAPSHOT + position.seen().text());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the position, or null when no cursor was given */
+    static Position decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -30,7 +41,11 @@ final class ExportCursor {
             if (!raw.startsWith(PREFIX)) {
                 throw new IllegalArgumentException(raw);
             }
-            return Cursor.instantOf(new Cursor(raw.substring(PREFIX.length()), null));
+            String rest = raw.substring(PREFIX.length());
+            int snapshot = rest.indexOf(SNAPSHOT);
+            String time = snapshot < 0 ? rest : rest.substring(0, snapshot);
+            return new Position(Cursor.instantOf(new Cursor(time, null)),
+                    snapshot < 0 ? null : new CommitSnapshot(rest.substring(snapshot + SNAPSHOT.length())));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidParameter("cursor", "not a cursor an export issued");
         }

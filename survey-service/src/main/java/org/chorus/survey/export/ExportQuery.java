@@ -53,21 +53,31 @@ final class ExportQuery {
      * every answer and this service a pass to split fields and another to undo escapes, and the submission time comes
      * as a number that no session setting changes.
      */
-    static String copy(Connection connection, UUID surveyId, ExportFilter filter, boolean withContacts,
-            boolean withCodings) throws SQLException {
-        StringBuilder sql = new StringBuilder("COPY (SELECT id, survey_version, ")
-                .append("submitted_at, channel, place_code, answers, language")
-                .append(withContacts ? CONTACT_COLUMNS : "").append(withCodings ? CODINGS_COLUMN : "")
-                .append(" FROM response WHERE survey_id = '").append(surveyId).append("'::uuid")
-                .append(" AND submitted_at < ").append(timestamp(filter.to()));
+    static String copy(Connection connection, UUID surveyId, ExportFilter filter, CommitWindow window,
+            boolean withContacts, boolean withCodings) throws SQLException {
+        String select = "SELECT id, survey_version, submitted_at, channel, place_code, answers, language"
+                + (withContacts ? CONTACT_COLUMNS : "") + (withCodings ? CODINGS_COLUMN : "");
+        StringBuilder asked = new StringBuilder(" FROM response WHERE survey_id = '").append(surveyId)
+                .append("'::uuid AND submitted_at < ").append(timestamp(filter.to()));
+        if (filter.channel() != null) {
+            asked.append(" AND channel = '").append(filter.channel().name()).append('\'');
+        }
+        if (filter.place() != null) {
+            asked.append(" AND place_code = ").append(literal(connection, filter.place()));
+        }
+        StringBuilder sql = new StringBuilder("COPY (").append(select).append(asked)
+                .append(" AND ").append(window.committed("transaction_id"));
         if (filter.from() != null) {
             sql.append(" AND submitted_at >= ").append(timestamp(filter.from()));
         }
-        if (filter.channel() != null) {
-            sql.append(" AND channel = '").append(filter.channel().name()).append('\'');
-        }
-        if (filter.place() != null) {
-            sql.append(" AND place_code = ").append(literal(connection, filter.place()));
+        if (window.catchesUp()) {
+            // rows from before the cursor's time, found by their transaction: few, and disjoint from those above
+            sql.append(" UNION ALL ").append(select).append(asked)
+                    .append(" AND submitted_at < ").append(timestamp(window.resumedAt()))
+                    .append(" AND ").append(window.committedLate("transaction_id"));
+            if (window.since() != null) {
+                sql.append(" AND submitted_at >= ").append(timestamp(window.since()));
+            }
         }
         return sql.append(" ORDER BY submitted_at, id) TO STDOUT (FORMAT binary)").toString();
     }

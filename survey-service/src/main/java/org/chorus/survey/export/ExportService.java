@@ -108,15 +108,17 @@ public class ExportService {
         PublishedSurvey survey = survey(caller, surveyId, request.withContacts());
         String language = ExportFormats.language(request.language(), survey);
         ExportFilter asked = request.asked();
-        Instant resumeFrom = ExportCursor.decode(request.cursor());
+        ExportCursor.Position resumed = ExportCursor.decode(request.cursor());
+        Instant resumeFrom = resumed == null ? null : resumed.upTo();
         Instant from = latest(asked.from(), resumeFrom);
-        Instant settled = horizon.settled();
+        ExportCursor.Position reached = horizon.reached();
+        Instant settled = reached.upTo();
         Instant to = asked.to() == null || asked.to().isAfter(settled) ? settled : asked.to();
         QueryRanges.after("until", asked.to(), "since", asked.from());
         // a cursor from a replica whose clock ran ahead must not move the next one backwards (as in ChangeFeed): an
         // export resuming from the earlier one would hold again rows the cursor's own export held
         ExportFilter filter = new ExportFilter(from, latest(to, resumeFrom), asked.channel(), asked.place());
-        return new Plan(surveyId, survey, language, filter);
+        return new Plan(surveyId, survey, language, filter, new CommitWindow(reached.seen(), resumed, asked.from()));
     }
 
     /** Once the export holds a slot, which the stream frees when it ends. */
@@ -146,8 +148,8 @@ public class ExportService {
         Selected selected = new Selected(withContacts, coded.any(), StoredAnswers.of(plan.survey()));
         StreamingOutput body = out -> {
             try (slot) {
-                stream(entry.id(), o -> RowWriter.of(format, o, objectMapper, columns.kinds(), facts), columns, filter,
-                        surveyId, selected, out, analystGone,
+                stream(entry.id(), o -> RowWriter.of(format, o, objectMapper, columns.kinds(), facts), columns, plan,
+                        selected, out, analystGone,
                         (rows, completed) -> QuarkusTransaction.requiringNew().run(() -> auditTrail.record(actor,
                                 "responses.export-finished", "survey", surveyId, Map.of("exportId",
                                         entry.id().toString(), "rows", Long.toString(rows), "completed",
@@ -173,19 +175,18 @@ public class ExportService {
     }
 
     /** @param finished told how many rows went out and whether the export completed, however it ended */
-    private void stream(UUID auditId, WriterOpening opening, ExportColumns columns, ExportFilter filter, UUID surveyId,
-            Selected selected, OutputStream out, BooleanSupplier analystGone, Finished finished)
-            throws IOException {
+    private void stream(UUID auditId, WriterOpening opening, ExportColumns columns, Plan plan, Selected selected,
+            OutputStream out, BooleanSupplier analystGone, Finished finished) throws IOException {
         RowCount rows = new RowCount();
         boolean completed = false;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try {
-                CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyOut(ExportQuery.copy(connection, surveyId, filter, selected.contacts(),
-                                selected.codings())), selected.answers(), codingsReader, selected.contacts(),
-                        selected.codings());
+                String copy = ExportQuery.copy(connection, plan.surveyId(), plan.filter(), plan.window(),
+                        selected.contacts(), selected.codings());
+                CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy),
+                        selected.answers(), codingsReader, selected.contacts(), selected.codings());
                 send(source, opening, columns, out, analystGone, rows);
             } finally {
                 connection.rollback();
@@ -241,11 +242,12 @@ public class ExportService {
     }
 
     /** What an export of a request holds, decided before it takes a slot (or, for a HEAD, instead). */
-    private record Plan(UUID surveyId, PublishedSurvey survey, String language, ExportFilter filter) {
+    private record Plan(UUID surveyId, PublishedSurvey survey, String language, ExportFilter filter,
+            CommitWindow window) {
 
         /** Resumes where this export ends. */
         String nextCursor() {
-            return ExportCursor.encode(filter.to());
+            return ExportCursor.encode(new ExportCursor.Position(filter.to(), window.upTo()));
         }
 
         String fileName(ExportFormat format) {

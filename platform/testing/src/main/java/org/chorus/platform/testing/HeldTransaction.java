@@ -52,13 +52,22 @@ public final class HeldTransaction<T> implements AutoCloseable {
 
     /** Waits until another session waits for a lock this transaction holds. */
     public void awaitSomeoneBlocked() {
+        awaitBlocked("");
+    }
+
+    /**
+     * Waits until a statement containing the text waits for a lock this transaction holds: when other work of the
+     * service may wait on it too, the one the test is about.
+     */
+    public void awaitBlocked(String statementText) {
         await("a session waiting for the held transaction").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container()
                         .instance(EntityManager.class).get()
-                        .createNativeQuery(
-                                "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
-                        .setParameter("pid", backendPid).getSingleResult()).longValue() > 0));
+                        .createNativeQuery("SELECT count(*) FROM pg_stat_activity "
+                                + "WHERE :pid = ANY(pg_blocking_pids(pid)) AND strpos(query, :text) > 0")
+                        .setParameter("pid", backendPid).setParameter("text", statementText).getSingleResult())
+                        .longValue() > 0));
     }
 
     /** Commits the held transaction and answers what its work returned. */

@@ -1,0 +1,30 @@
+package org.chorus.survey.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** A cursor's snapshot is read as PostgreSQL's pg_snapshot input reads it, and written into SQL only then. */
+class CommitSnapshotTest {
+
+    @Test
+    void takesWhatPgCurrentSnapshotWrites() {
+        assertEquals("748:748:", new CommitSnapshot("748:748:").text());
+        assertEquals("740:760:741,755", new CommitSnapshot("740:760:741,755").text());
+        assertEquals("pg_visible_in_snapshot(transaction_id, '740:760:741,755'::pg_snapshot)",
+                new CommitSnapshot("740:760:741,755").committed("transaction_id"));
+        assertEquals("transaction_id >= '740'::xid8 AND NOT "
+                + "pg_visible_in_snapshot(transaction_id, '740:760:741'::pg_snapshot)",
+                new CommitSnapshot("740:760:741").notCommitted("transaction_id"));
+    }
+
+    @Test
+    void refusesWhatPostgresqlWouldNot() {
+        for (String text : new String[] { "", "740", "740:760", "0:760:", "761:760:", "740:760:739", "740:760:760",
+                "740:760:750,745", "740:760:750,750", "740:760:750,", "-1:760:", "740:760: 750",
+                "99999999999999999999:1:", "740:760:750' OR '1" }) {
+            assertThrows(IllegalArgumentException.class, () -> new CommitSnapshot(text), text);
+        }
+    }
+}
