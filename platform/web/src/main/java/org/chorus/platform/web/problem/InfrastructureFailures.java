@@ -26,8 +26,12 @@ public final class InfrastructureFailures {
 
     /** PostgreSQL SQLSTATE classes that say "try again later": connection, resources, operator intervention. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
-    /** Serialization failure and deadlock: the transaction was rolled back and a retry will normally succeed. */
-    private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01");
+    /**
+     * Serialization failure and deadlock: the transaction was rolled back and a retry will normally succeed. A write
+     * refused as read-only (25006) comes from a primary demoted in a failover, or a standby, until the connection is
+     * replaced: the write is sound and a retry against the new primary succeeds.
+     */
+    private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "25006");
     /** What Agroal says, without a SQLSTATE, when no connection could be had in time. */
     private static final String ACQUISITION_TIMEOUT = "Acquisition timeout";
 

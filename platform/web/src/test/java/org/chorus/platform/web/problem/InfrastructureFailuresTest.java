@@ -49,6 +49,15 @@ class InfrastructureFailuresTest {
         }
     }
 
+    /** During a failover the old primary, now a standby, refuses writes: events must be retried, not dead-lettered. */
+    @Test
+    void aWriteRefusedByADemotedPrimaryIsTransient() {
+        assertTrue(InfrastructureFailures.isTransient(storeWrapped(new SQLException(
+                "cannot execute INSERT in a read-only transaction", "25006"))));
+        assertFalse(InfrastructureFailures.isTransient(storeWrapped(new SQLException(
+                "invalid transaction termination", "2D000"))), "not every state of class 25 or near it");
+    }
+
     @Test
     void aPoolThatCannotHandOutAConnectionIsTransient() {
         SQLException acquisition = new SQLException("Acquisition timeout while waiting for new connection");
