@@ -103,9 +103,11 @@ public class UploadResource {
                 .orElseThrow(() -> ProblemException.unsupportedMediaType(UploadFormat.whatToSendInstead(contentType)));
         requireSheetsIfNamed(format, sheet);
         byte[] file = content == null ? new byte[0] : content;
-        Upload upload = idempotency.execute(caller.organisationId().toString(), idempotencyKey, "upload",
-                new Fingerprint(format.label(), sheet, uploadMode, file), Upload.class,
-                () -> uploads.receive(caller, format, sheet, uploadMode, file)).result();
+        var outcome = idempotency.executeRecordedWithFirstCommit(caller.organisationId().toString(), idempotencyKey,
+                "upload", new Fingerprint(format.label(), sheet, uploadMode, file), Upload.class,
+                key -> uploads.receive(caller, format, sheet, uploadMode, file, key));
+        // a retry hears where the upload is now: the key was recorded as the upload began
+        Upload upload = outcome.replayed() ? uploads.get(caller, outcome.result().summary().id()) : outcome.result();
         int status = upload.summary().status() == UploadStatus.DONE ? 201 : 202;
         return Response.status(status).location(Locations.of(UploadResource.class, upload.summary().id()))
                 .entity(upload).build();

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.insight.organisation.ActingOrganisation;
 import org.chorus.platform.audit.AuditTrail;
+import org.chorus.platform.idempotency.IdempotentRequests;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
@@ -56,10 +57,13 @@ public class UploadService {
 
     /**
      * Runs inside the caller's idempotency transaction; the upload and its rows commit in transactions of their own.
-     * A small file is processed here, but kept as a job's is, with a heartbeat: if this replica dies half way, a worker
-     * takes it over, as it takes over a large file's job, where it stayed PROCESSING for good.
+     * The key is recorded with the upload itself, so that a request failing after that (while a small file is
+     * processed, or on its way out) is not made again by its retry. A small file is processed here, but kept as a
+     * job's is, with a heartbeat: if this replica dies half way, a worker takes it over, as it takes over a large
+     * file's job, where it stayed PROCESSING for good.
      */
-    public Upload receive(Caller caller, UploadFormat format, String sheet, UploadMode mode, byte[] content) {
+    public Upload receive(Caller caller, UploadFormat format, String sheet, UploadMode mode, byte[] content,
+            IdempotentRequests.Recorder<Upload> key) {
         UUID organisationId = acting.requireActive(caller);
         // read once, and kept with the upload: a job read later reads the file by the names it was sent with
         Map<String, String> columns = format.isSpreadsheet() ? files.columnsNow(organisationId) : null;
@@ -74,6 +78,7 @@ public class UploadService {
             keepForReport(created, format, content);
             audit.record("insights.uploaded", "upload", created, Map.of("format", format.label(), "mode", mode.name(),
                     "rows", Integer.toString(rows.size()), "asJob", Boolean.toString(asJob)));
+            key.record(views.of(uploads.findById(created)));
             return created;
         });
         if (!asJob) {

@@ -76,6 +76,47 @@ public class IdempotentRequests {
     }
 
     /**
+     * Runs once per caller and key an action that commits in transactions of its own (an upload is created in one and
+     * processed in many), which records the key through the {@link Recorder} it is given, in the transaction that first
+     * commits its change. A request that fails after that commit (in its later work, or on its way out) leaves the key
+     * recorded, so a retry replays instead of doing the work again. The key is held as by {@link #execute} until the
+     * action ends, so a retry sent meanwhile waits for it. An action that records nothing is recorded as it ends.
+     */
+    @Transactional
+    public <T> Outcome<T> executeRecordedWithFirstCommit(String caller, String key, String operation, Object request,
+            Class<T> resultType, Function<Recorder<T>, T> action) {
+        if (key == null) {
+            return new Outcome<>(action.apply(result -> {
+            }), false);
+        }
+        checkKey(key);
+        String requestHash = fingerprint(operation, request);
+        var earlier = store.lockAndFind(caller, key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), requestHash, resultType);
+        }
+        boolean[] recorded = { false };
+        Recorder<T> recorder = result -> {
+            if (!store.insert(caller, key, operation, requestHash, write(result))) {
+                throw stillRunning();
+            }
+            recorded[0] = true;
+        };
+        T result = action.apply(recorder);
+        if (!recorded[0]) {
+            recorder.record(result);
+        }
+        return new Outcome<>(result, false);
+    }
+
+    /** Records a request's key with a result, in the transaction it is called in. */
+    @FunctionalInterface
+    public interface Recorder<T> {
+
+        void record(T result);
+    }
+
+    /**
      * Runs a write that stores its idempotency record in its own single statement (see {@link IdempotencyClaim}), for
      * ingest, where each round trip to the database costs more processor time than the statement itself: nothing is
      * read first and no transaction is held open around the action, which may complete on any thread. Only when the
