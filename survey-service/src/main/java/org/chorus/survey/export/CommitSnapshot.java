@@ -33,18 +33,37 @@ record CommitSnapshot(String text) {
         }
     }
 
-    /** SQL: the row's transaction had committed in this snapshot. */
+    /**
+     * SQL: the row's transaction had committed in this snapshot. Written with comparisons rather than
+     * {@code pg_visible_in_snapshot}, whose selectivity the planner cannot estimate: guessing it at a third, it sorted
+     * a million-row export on disk instead of reading it in order from the index.
+     */
     String committed(String transactionColumn) {
-        return "pg_visible_in_snapshot(" + transactionColumn + ", " + literal() + ")";
+        String inProgress = inProgress();
+        String beforeXmax = transactionColumn + " < '" + xmax() + "'::xid8";
+        return inProgress.isEmpty() ? beforeXmax
+                : "(" + transactionColumn + " < '" + xmin() + "'::xid8 OR (" + beforeXmax + " AND " + transactionColumn
+                        + " <> ALL('{" + inProgress + "}'::xid8[])))";
     }
 
-    /** SQL: the row's transaction had not committed in this snapshot; the xmin bound lets an index find them. */
+    /** SQL: the row's transaction had not committed in this snapshot; bounded below, so that an index finds them. */
     String notCommitted(String transactionColumn) {
-        return transactionColumn + " >= '" + text.substring(0, text.indexOf(':')) + "'::xid8 AND NOT "
-                + committed(transactionColumn);
+        String inProgress = inProgress();
+        String fromXmax = transactionColumn + " >= '" + xmax() + "'::xid8";
+        return inProgress.isEmpty() ? fromXmax
+                : transactionColumn + " >= '" + xmin() + "'::xid8 AND (" + fromXmax + " OR " + transactionColumn
+                        + " = ANY('{" + inProgress + "}'::xid8[]))";
     }
 
-    private String literal() {
-        return "'" + text + "'::pg_snapshot";
+    private String xmin() {
+        return text.split(":", -1)[0];
+    }
+
+    private String xmax() {
+        return text.split(":", -1)[1];
+    }
+
+    private String inProgress() {
+        return text.split(":", -1)[2];
     }
 }
