@@ -3,11 +3,13 @@
 
 Runs against a stack started with ./chorus up (and ./chorus demo, or any responses, to copy a typical one from):
     python3 bench/response-insert-cost.py [index] [seconds] [rounds] [clients]
-index defaults to response_by_transaction, the index on (survey_id, transaction_id) that lets an incremental export
-find responses committed after its cursor. Two scratch tables are made LIKE response INCLUDING ALL, the index is
-dropped from one, and pgbench inserts into each in turn, each run into an emptied table
-(alternating, so that a busy spell of the machine falls on both). A bare insert is the upper bound of the cost: the service's insert also writes the outbox, the tally backlog
-and the idempotency record in the same statement and commit. Needs pgbench and psql.
+index defaults to response_by_transaction, the index on (survey_id, transaction_id, submitted_at) that lets an
+incremental export find responses committed after its cursor. Two scratch tables are made LIKE response INCLUDING
+ALL, the index is dropped from one, and pgbench inserts into each in turn, each run into an emptied table (alternating,
+so that a busy spell of the machine falls on both). A bare insert is the upper bound of the cost: the service's insert
+also writes the outbox, the tally backlog and the idempotency record in the same statement and commit. The inserts
+commit one by one; PGOPTIONS='-c synchronous_commit=off' takes the disk's flushes out of the figure.
+Needs pgbench and psql.
 """
 import os, re, subprocess, sys, tempfile
 

@@ -2,55 +2,78 @@ package org.chorus.survey.export;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import org.chorus.survey.response.Answer;
 import org.chorus.survey.export.ExportRow.RowCoding;
 import org.chorus.survey.response.Contact;
+import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
- * Export rows as {@link ExportQuery#copy} has PostgreSQL stream them, in its binary format. COPY sends rows without
- * waiting to be asked for the next batch, as a cursor would, so the database produces rows while this service decodes
- * earlier ones.
+ * Export rows as {@link ExportQuery#copies} has PostgreSQL stream them, in its binary format, one statement after the
+ * other on the same connection. COPY sends rows without waiting to be asked for the next batch, as a cursor would, so
+ * the database produces rows while this service decodes earlier ones.
  */
 final class CopyRows implements RowPipe.RowSource<ExportRow> {
 
-    private final CopyOut copy;
+    private final CopyManager copies;
+    private final Iterator<String> statements;
     private final StoredAnswers answers;
     private final ObjectReader codingsReader;
     private final boolean withContacts;
     private final boolean withCodings;
     private final int fields;
+    private CopyOut copy;
     private boolean first = true;
 
-    /** @param codingsReader reads the codings field, when the export has one */
-    CopyRows(CopyOut copy, StoredAnswers answers, ObjectReader codingsReader, boolean withContacts,
-            boolean withCodings) {
-        this.copy = copy;
+    /**
+     * Starts the first statement.
+     *
+     * @param codingsReader reads the codings field, when the export has one
+     */
+    CopyRows(CopyManager copies, List<String> statements, StoredAnswers answers, ObjectReader codingsReader,
+            boolean withContacts, boolean withCodings) throws SQLException {
+        this.copies = copies;
+        this.statements = statements.iterator();
         this.answers = answers;
         this.codingsReader = codingsReader;
         this.withContacts = withContacts;
         this.withCodings = withCodings;
         this.fields = ExportQuery.fields(withContacts, withCodings);
+        this.copy = copies.copyOut(this.statements.next());
     }
 
     @Override
     public ExportRow next() throws SQLException, IOException {
+        BinaryCopyRow row = nextRow();
+        while (row == null && statements.hasNext()) {
+            discardRest();
+            copy = copies.copyOut(statements.next());
+            first = true;
+            row = nextRow();
+        }
+        if (row == null) {
+            return null;
+        }
+        Map<String, Answer> given = answers.read(row.message(), row.jsonStart(5), row.jsonLength(5));
+        return new ExportRow(row.uuid(0), row.int4(1), row.timestamp(2), row.text(3), row.text(4), row.text(6),
+                given, withContacts ? contact(row) : null, codings(row));
+    }
+
+    /** @return the current statement's next row, or null once it has sent its last */
+    private BinaryCopyRow nextRow() throws SQLException {
         byte[] message = copy.readFromCopy();
         if (message == null) {
             return null;
         }
         BinaryCopyRow row = BinaryCopyRow.read(message, first, fields);
         first = false;
-        if (row == null) {
-            return null;
-        }
-        Map<String, Answer> given = answers.read(message, row.jsonStart(5), row.jsonLength(5));
-        return new ExportRow(row.uuid(0), row.int4(1), row.timestamp(2), row.text(3), row.text(4), row.text(6),
-                given, withContacts ? contact(row) : null, codings(row));
+        return row;
     }
 
     /** @return the response's codings by question; empty when it has none or the export leaves them out */

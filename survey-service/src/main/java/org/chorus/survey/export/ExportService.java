@@ -183,9 +183,9 @@ public class ExportService {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try {
-                String copy = ExportQuery.copy(connection, plan.surveyId(), plan.filter(), plan.window(),
+                List<String> copies = ExportQuery.copies(connection, plan.surveyId(), plan.filter(), plan.window(),
                         selected.contacts(), selected.codings());
-                CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy),
+                CopyRows source = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI(), copies,
                         selected.answers(), codingsReader, selected.contacts(), selected.codings());
                 send(source, opening, columns, out, analystGone, rows);
             } finally {

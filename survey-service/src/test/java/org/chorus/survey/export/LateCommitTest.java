@@ -78,13 +78,15 @@ class LateCommitTest {
         assertEquals(List.of(early), ids(exportWhileHeld), "the response still committing is not held yet");
         assertEquals(List.of("SUBMITTED " + early), changes(feedWhileHeld));
 
+        String later = submit(website(), surveyId, minimal())[0];
         ExtractableResponse<Response> next = export(surveyId, cursor(exportWhileHeld));
-        assertEquals(List.of(late), ids(next), "stamped before the cursor's time, committed after its export");
+        assertEquals(List.of(late, later), ids(next), "stamped before the cursor's time, committed after its export, "
+                + "then the one submitted since, in order of submission");
         assertEquals(List.of(), ids(export(surveyId, cursor(next))), "and only once");
         ExtractableResponse<Response> nextFeed = feed(surveyId, cursor(feedWhileHeld));
-        assertEquals(List.of("SUBMITTED " + late), changes(nextFeed));
+        assertEquals(List.of("SUBMITTED " + late, "SUBMITTED " + later), changes(nextFeed));
         assertEquals(List.of(), changes(feed(surveyId, cursor(nextFeed))));
-        assertEquals(List.of(early, late), ids(export(surveyId, null)));
+        assertEquals(List.of(early, late, later), ids(export(surveyId, null)));
     }
 
     @Test
