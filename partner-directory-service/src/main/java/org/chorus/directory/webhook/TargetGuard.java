@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
  * Keeps webhooks off the partnership's own network (SSRF): only https, and only hosts whose every address, after DNS
  * resolution, is a public unicast one. Checked when a subscription is made and again before every attempt, since DNS
  * may change in between. {@link WebhookConfig#allowLoopback()} lets a developer's local receiver through, over http.
+ * The lookup may take as long as the partner's DNS does: the sender makes it off its round's thread.
  */
 @ApplicationScoped
 public class TargetGuard {
@@ -26,14 +27,16 @@ public class TargetGuard {
     }
 
     private final boolean allowLoopback;
+    private final HostResolver resolver;
 
     @Inject
-    public TargetGuard(WebhookConfig config) {
-        this(config.allowLoopback());
+    public TargetGuard(WebhookConfig config, HostResolver resolver) {
+        this(config.allowLoopback(), resolver);
     }
 
-    TargetGuard(boolean allowLoopback) {
+    TargetGuard(boolean allowLoopback, HostResolver resolver) {
         this.allowLoopback = allowLoopback;
+        this.resolver = resolver;
     }
 
     /** @return the address to post to */
@@ -77,9 +80,9 @@ public class TargetGuard {
         }
     }
 
-    private static InetAddress[] resolve(String host) throws RefusedTarget {
+    private InetAddress[] resolve(String host) throws RefusedTarget {
         try {
-            return InetAddress.getAllByName(host);
+            return resolver.addressesOf(host);
         } catch (UnknownHostException e) {
             throw new RefusedTarget("host " + host + " does not resolve");
         }

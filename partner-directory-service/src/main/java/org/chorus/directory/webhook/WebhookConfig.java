@@ -42,7 +42,7 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration previousSecretGrace();
 
-    /** The longest one attempt may take, connecting and answering. */
+    /** The longest one attempt may take to connect and be answered; with the lookup of its host, a second more. */
     @WithDefault("10s")
     Duration sendTimeout();
 

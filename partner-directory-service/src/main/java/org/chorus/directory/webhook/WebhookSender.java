@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +59,8 @@ public class WebhookSender {
     private final RetrySchedule schedule;
     private final List<RoundsWorker> workers;
     private final HttpClient client;
+    /** Host lookups, which the JDK makes blocking: one thread per delivery a round may send in each lane. */
+    private final ExecutorService lookups;
 
     public WebhookSender(WebhookConfig config, DeliveryStore deliveries, WebhookSubscriptionRepository subscriptions,
             SubscriptionHealth health, TargetGuard guard) {
@@ -66,6 +72,12 @@ public class WebhookSender {
         this.schedule = RetrySchedule.of(config);
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.sendTimeout()).build();
+        AtomicInteger lookupThreads = new AtomicInteger();
+        this.lookups = Executors.newFixedThreadPool(config.batchSize() * SenderLane.values().length, lookup -> {
+            Thread thread = new Thread(lookup, "chorus-webhook-lookup-" + lookupThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.workers = Arrays.stream(SenderLane.values()).map(lane -> new RoundsWorker(lane.threadName(),
                 config.pollInterval(), Duration.ofSeconds(2), LOG, () -> sendRound(lane))).toList();
     }
@@ -80,6 +92,7 @@ public class WebhookSender {
         for (RoundsWorker worker : workers) {
             worker.stop();
         }
+        lookups.shutdownNow();
     }
 
     /** Looks for due deliveries now rather than at the next poll. */
@@ -107,28 +120,47 @@ public class WebhookSender {
         });
     }
 
+    /**
+     * Looks the host up on a thread of {@link #lookups}, then posts: the attempt as a whole, lookup included, is
+     * bounded by the send timeout, so a partner whose DNS answers slowly or never holds up only its own delivery, not
+     * the round's others nor its transaction.
+     */
     private CompletableFuture<Outcome> attempt(Due delivery, WebhookSubscriptionEntity subscription, Instant now) {
-        URI target;
-        try {
-            target = guard.check(subscription.url);
-        } catch (TargetGuard.RefusedTarget refused) {
-            return CompletableFuture.completedFuture(new Outcome(null, "refused: url " + refused.getMessage()));
-        }
         long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target)
+        String signature = WebhookSignatures.sign(subscription.signingSecrets(now), delivery.eventId(), timestamp,
+                delivery.body());
+        String url = subscription.url;
+        long timeout = config.sendTimeout().plusSeconds(1).toNanos();
+        long deadline = System.nanoTime() + timeout;
+        return CompletableFuture.supplyAsync(() -> checked(url), lookups)
+                // a lookup that answered after the attempt timed out must not post what is recorded as not sent
+                .thenCompose(target -> System.nanoTime() - deadline >= 0
+                        ? CompletableFuture.failedFuture(new TimeoutException("the host lookup outlasted the attempt"))
+                        : client.sendAsync(request(target, delivery, timestamp, signature),
+                                HttpResponse.BodyHandlers.discarding()))
+                .orTimeout(timeout, TimeUnit.NANOSECONDS)
+                .handle((response, failure) -> failure == null ? new Outcome(response.statusCode(), null)
+                        : new Outcome(null, describe(failure)));
+    }
+
+    private HttpRequest request(URI target, Due delivery, long timestamp, String signature) {
+        return HttpRequest.newBuilder(target)
                 .timeout(config.sendTimeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Chorus-Webhooks/1")
                 .header("webhook-id", delivery.eventId())
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignatures.sign(subscription.signingSecrets(now),
-                        delivery.eventId(), timestamp, delivery.body()))
+                .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(config.sendTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> failure == null ? new Outcome(response.statusCode(), null)
-                        : new Outcome(null, describe(failure)));
+    }
+
+    private URI checked(String url) {
+        try {
+            return guard.check(url);
+        } catch (TargetGuard.RefusedTarget refused) {
+            throw new CompletionException(refused);
+        }
     }
 
     private void record(Due delivery, WebhookSubscriptionEntity subscription, Outcome outcome, Instant now) {
@@ -146,6 +178,9 @@ public class WebhookSender {
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        if (cause instanceof TargetGuard.RefusedTarget refused) {
+            return "refused: url " + refused.getMessage();
+        }
         String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
         String described = cause.getClass().getSimpleName() + message;
         return described.length() > 300 ? described.substring(0, 300) : described;

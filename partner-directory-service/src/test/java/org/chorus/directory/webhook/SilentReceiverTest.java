@@ -106,7 +106,12 @@ class SilentReceiverTest {
         }
     }
 
-    private String findingPublished(UUID organisation) {
+    String findingPublished(UUID organisation) {
+        return findingPublished(outbox, organisation);
+    }
+
+    /** A finding of the organisation published, as insight-service announces it; returns the event's id. */
+    static String findingPublished(Outbox outbox, UUID organisation) {
         UUID finding = UUID.randomUUID();
         FindingData data = new FindingData(finding, UUID.randomUUID(), organisation, List.of("waiting-times"),
                 "CONCERN", 12, List.of("lancashire"), LocalDate.of(2026, 2, 3), true);
@@ -114,12 +119,12 @@ class SilentReceiverTest {
                 .call(() -> outbox.record(ChorusEventTypes.FINDING_PUBLISHED, finding, data)).toString();
     }
 
-    private static UUID registered(String name) {
+    static UUID registered(String name) {
         return UUID.fromString(registerOrganisation(organisation(name, "HEALTHWATCH",
                 List.of(registerArea("silent")))));
     }
 
-    private static String bearer(UUID organisation) {
+    static String bearer(UUID organisation) {
         return TestCallers.bearer(organisation, Scopes.WEBHOOKS_MANAGE);
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The SSRF guard, on address literals (no DNS needed): only public unicast addresses pass. */
 class TargetGuardTest {
 
-    private final TargetGuard production = new TargetGuard(false);
-    private final TargetGuard local = new TargetGuard(true);
+    private final TargetGuard production = new TargetGuard(false, new HostResolver());
+    private final TargetGuard local = new TargetGuard(true, new HostResolver());
 
     @ParameterizedTest
     @ValueSource(strings = { "127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "0.0.0.0",
