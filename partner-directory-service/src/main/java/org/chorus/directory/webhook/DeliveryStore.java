@@ -18,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The {@code webhook_delivery} table, in the caller's transaction. Each subscription's deliveries are a queue ordered
  * by {@code seq}: only its oldest PENDING delivery is ever due, so a receiver sees them in order, and a delivery is
- * claimed with {@code FOR UPDATE SKIP LOCKED} so that senders in several replicas never send one twice at once.
+ * leased for an attempt (picked with {@code FOR UPDATE SKIP LOCKED}) so that senders in several replicas never send
+ * one twice at once, while nothing stays locked during the post.
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -28,25 +29,38 @@ public class DeliveryStore {
                                           created_at)
             VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
             ON CONFLICT (subscription_id, event_id) DO NOTHING""";
-    /** The lane's condition goes where {@code %s} stands. */
-    private static final String DUE = """
-            SELECT d.id, d.subscription_id, d.event_id, d.body, d.attempts, d.first_attempt_at
-            FROM webhook_delivery d
-            WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND %s
-              AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-                              WHERE e.subscription_id = d.subscription_id AND e.status = 'PENDING' AND e.seq < d.seq)
-            ORDER BY d.next_attempt_at
-            LIMIT ?
-            FOR UPDATE OF d SKIP LOCKED""";
+    /**
+     * Leases the due head of up to a number of subscriptions' queues in a lane; the lane's condition goes where
+     * {@code %s} stands. A head already leased is not due until its lease runs out.
+     */
+    private static final String LEASE_DUE = """
+            WITH due AS (
+                SELECT d.id FROM webhook_delivery d
+                WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND %s
+                  AND (d.leased_until IS NULL OR d.leased_until <= ?)
+                  AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+                                  WHERE e.subscription_id = d.subscription_id AND e.status = 'PENDING'
+                                    AND e.seq < d.seq)
+                ORDER BY d.next_attempt_at
+                LIMIT ?
+                FOR UPDATE OF d SKIP LOCKED)
+            UPDATE webhook_delivery w SET lease_id = ?, leased_until = ?
+            FROM due WHERE w.id = due.id
+            RETURNING w.id, w.subscription_id, w.event_id, w.body, w.attempts, w.first_attempt_at""";
+    /**
+     * The answers are recorded only under the lease they were sent with, and only while the delivery waits: not once
+     * its subscription is deleted or disabled, nor after another sender took it over when the lease ran out.
+     */
     private static final String DELIVERED = """
             UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_status_code = ?,
                    last_error = NULL, first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?,
-                   next_attempt_at = NULL
-            WHERE id = ?""";
+                   next_attempt_at = NULL, lease_id = NULL, leased_until = NULL
+            WHERE id = ? AND lease_id = ? AND status = 'PENDING'""";
     private static final String FAILED = """
             UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
-                   first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, next_attempt_at = ?
-            WHERE id = ?""";
+                   first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, next_attempt_at = ?,
+                   lease_id = NULL, leased_until = NULL
+            WHERE id = ? AND lease_id = ? AND status = 'PENDING'""";
     private static final String GIVE_UP_PENDING = """
             UPDATE webhook_delivery SET status = 'GIVEN_UP', next_attempt_at = NULL
             WHERE subscription_id = ? AND status = 'PENDING'""";
@@ -93,11 +107,17 @@ public class DeliveryStore {
         });
     }
 
-    /** Claims, until the transaction ends, the due head of up to {@code limit} subscriptions' queues in the lane. */
-    public List<Due> claimDue(SenderLane lane, int limit, Instant now) {
-        return run(DUE.formatted(lane.condition()), s -> {
+    /**
+     * Leases to {@code lease}, until {@code leasedUntil}, the due head of up to {@code limit} subscriptions' queues in
+     * the lane; senders in other replicas skip them meanwhile.
+     */
+    public List<Due> leaseDue(SenderLane lane, int limit, Instant now, UUID lease, Instant leasedUntil) {
+        return run(LEASE_DUE.formatted(lane.condition()), s -> {
             s.setTimestamp(1, Timestamp.from(now));
-            s.setInt(2, limit);
+            s.setTimestamp(2, Timestamp.from(now));
+            s.setInt(3, limit);
+            s.setObject(4, lease);
+            s.setTimestamp(5, Timestamp.from(leasedUntil));
             List<Due> due = new ArrayList<>();
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
@@ -109,19 +129,27 @@ public class DeliveryStore {
         });
     }
 
-    public void delivered(UUID id, int statusCode, Instant now) {
-        run(DELIVERED, s -> {
+    /**
+     * @return false when the answer is not recorded: the subscription was deleted or disabled meanwhile, or the
+     *         lease ran out and another sender took the delivery over
+     */
+    public boolean delivered(UUID id, UUID lease, int statusCode, Instant now) {
+        return run(DELIVERED, s -> {
             s.setInt(1, statusCode);
             s.setTimestamp(2, Timestamp.from(now));
             s.setTimestamp(3, Timestamp.from(now));
             s.setObject(4, id);
-            return s.executeUpdate();
+            s.setObject(5, lease);
+            return s.executeUpdate() == 1;
         });
     }
 
-    /** @param next when to try again, or null to give up */
-    public void failed(UUID id, Integer statusCode, String error, Instant now, Instant next) {
-        run(FAILED, s -> {
+    /**
+     * @param next when to try again, or null to give up
+     * @return false when the answer is not recorded, as for {@link #delivered}
+     */
+    public boolean failed(UUID id, UUID lease, Integer statusCode, String error, Instant now, Instant next) {
+        return run(FAILED, s -> {
             s.setString(1, (next == null ? DeliveryStatus.GIVEN_UP : DeliveryStatus.PENDING).name());
             s.setObject(2, statusCode, Types.INTEGER);
             s.setString(3, error);
@@ -129,7 +157,8 @@ public class DeliveryStore {
             s.setTimestamp(5, Timestamp.from(now));
             s.setTimestamp(6, next == null ? null : Timestamp.from(next));
             s.setObject(7, id);
-            return s.executeUpdate();
+            s.setObject(8, lease);
+            return s.executeUpdate() == 1;
         });
     }
 

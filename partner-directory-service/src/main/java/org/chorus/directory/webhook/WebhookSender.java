@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Posts due deliveries, signed as Standard Webhooks asks, on a thread per {@link SenderLane}. A round claims the next
- * delivery of several subscriptions, posts them side by side and records each answer in the same transaction, so a
- * crash before the commit sends them again (at least once; the stable webhook-id lets a receiver drop a repeat).
+ * Posts due deliveries, signed as Standard Webhooks asks, on a thread per {@link SenderLane}. A round leases the next
+ * delivery of several subscriptions in a short transaction, posts them side by side outside any transaction, and
+ * records each answer in a transaction of its own: a partner deleting its subscription meanwhile waits for no post,
+ * and one answer that cannot be recorded takes no other with it. A sender that stops before recording an answer
+ * leaves a lease that runs out, and the delivery is sent again (at least once; the stable webhook-id lets a receiver
+ * drop a repeat).
  * Redirects are not followed: a 3xx is a failed attempt, so a receiver cannot bounce Chorus onto an address the guard
  * would refuse.
  */
@@ -101,29 +103,43 @@ public class WebhookSender {
     }
 
     private boolean sendRound(SenderLane lane) {
-        int seconds = (int) config.sendTimeout().multipliedBy(2).plusSeconds(30).toSeconds();
-        return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
-            Instant now = StoredTime.now();
-            List<Due> due = deliveries.claimDue(lane, config.batchSize(), now);
-            Map<UUID, WebhookSubscriptionEntity> byId = due.isEmpty() ? Map.of()
-                    : subscriptions.list("id in ?1", due.stream().map(Due::subscriptionId).distinct().toList())
-                            .stream().collect(Collectors.toMap(s -> s.id, s -> s));
-            List<WebhookSubscriptionEntity> targets = due.stream().map(d -> byId.get(d.subscriptionId())).toList();
-            List<CompletableFuture<Outcome>> attempts = new ArrayList<>();
-            for (int i = 0; i < due.size(); i++) {
-                attempts.add(attempt(due.get(i), targets.get(i), now));
-            }
-            for (int i = 0; i < due.size(); i++) {
-                record(due.get(i), targets.get(i), attempts.get(i).join(), StoredTime.now());
-            }
-            return due.size() == config.batchSize();
-        });
+        Instant now = StoredTime.now();
+        UUID lease = UUID.randomUUID();
+        List<Leased> leased = QuarkusTransaction.requiringNew().call(() -> lease(lane, now, lease));
+        List<CompletableFuture<Outcome>> attempts = leased.stream()
+                .map(l -> attempt(l.delivery(), l.subscription(), now)).toList();
+        for (int i = 0; i < leased.size(); i++) {
+            Leased delivery = leased.get(i);
+            Outcome outcome = attempts.get(i).join();
+            QuarkusTransaction.requiringNew().run(() -> record(delivery, lease, outcome, StoredTime.now()));
+        }
+        return leased.size() == config.batchSize();
+    }
+
+    /** A delivery leased for this round, with the subscription it goes to. */
+    private record Leased(Due delivery, WebhookSubscriptionEntity subscription) {
+    }
+
+    /**
+     * Leases the lane's due deliveries for longer than an attempt can take (lookup included), with room for the
+     * answers to be recorded.
+     */
+    private List<Leased> lease(SenderLane lane, Instant now, UUID lease) {
+        Instant leasedUntil = now.plus(config.sendTimeout().multipliedBy(2)).plusSeconds(30);
+        List<Due> due = deliveries.leaseDue(lane, config.batchSize(), now, lease, leasedUntil);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, WebhookSubscriptionEntity> byId = subscriptions
+                .list("id in ?1", due.stream().map(Due::subscriptionId).distinct().toList())
+                .stream().collect(Collectors.toMap(s -> s.id, s -> s));
+        return due.stream().map(d -> new Leased(d, byId.get(d.subscriptionId()))).toList();
     }
 
     /**
      * Looks the host up on a thread of {@link #lookups}, then posts: the attempt as a whole, lookup included, is
      * bounded by the send timeout, so a partner whose DNS answers slowly or never holds up only its own delivery, not
-     * the round's others nor its transaction.
+     * the round's others.
      */
     private CompletableFuture<Outcome> attempt(Due delivery, WebhookSubscriptionEntity subscription, Instant now) {
         long timestamp = now.getEpochSecond();
@@ -163,16 +179,21 @@ public class WebhookSender {
         }
     }
 
-    private void record(Due delivery, WebhookSubscriptionEntity subscription, Outcome outcome, Instant now) {
+    /** Records the answer, and counts it for the subscription's health, unless the delivery is no longer ours. */
+    private void record(Leased leased, UUID lease, Outcome outcome, Instant now) {
+        Due delivery = leased.delivery();
+        WebhookSubscriptionEntity subscription = leased.subscription();
         if (outcome.succeeded()) {
-            deliveries.delivered(delivery.id(), outcome.statusCode(), now);
-            health.succeeded(subscription.id);
+            if (deliveries.delivered(delivery.id(), lease, outcome.statusCode(), now)) {
+                health.succeeded(subscription.id);
+            }
             return;
         }
         Instant firstAttempt = delivery.firstAttemptAt() == null ? now : delivery.firstAttemptAt();
         Instant next = schedule.next(delivery.attempts() + 1, firstAttempt, now).orElse(null);
-        deliveries.failed(delivery.id(), outcome.statusCode(), outcome.error(), now, next);
-        health.failed(subscription.id, subscription.organisationId, now);
+        if (deliveries.failed(delivery.id(), lease, outcome.statusCode(), outcome.error(), now, next)) {
+            health.failed(subscription.id, subscription.organisationId, now);
+        }
     }
 
     private static String describe(Throwable failure) {

@@ -132,7 +132,7 @@ class SilentReceiverTest {
      * Closes its first connection without a word, then accepts connections and never answers them, keeping each
      * open until the sender gives up on it.
      */
-    private static final class SilentReceiver implements AutoCloseable {
+    static final class SilentReceiver implements AutoCloseable {
 
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final AtomicInteger connections = new AtomicInteger();
