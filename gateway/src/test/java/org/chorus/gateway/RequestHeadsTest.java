@@ -14,8 +14,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
- * The public entry answers a too-long request line (414), too-large headers (431), and a head that leaves open what was
- * meant (400: no Host; two Host, Authorization or Content-Type lines) as problem documents.
+ * The public entry answers a too-long request line (414), too-large headers (431), a head that leaves open what was
+ * meant (400: no Host; two Host, Authorization or Content-Type lines) and a body in a transfer coding it does not
+ * decode (501) as problem documents.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -31,6 +32,11 @@ class RequestHeadsTest {
     void requestHeadsThatLeaveOpenWhatWasMeantGetProblemDocuments() throws Exception {
         RequestHeads.assertAmbiguousRefused(RestAssured.port, "/api/v1/surveys");
         RequestHeads.assertHostRequiredOnce(RestAssured.port, "/api/v1/surveys");
+    }
+
+    @Test
+    void aBodyInATransferCodingOtherThanChunkedIsRefusedSayingSo() throws Exception {
+        RequestHeads.assertTransferCodingRefused(RestAssured.port, "/api/v1/surveys");
     }
 
     /** Including those the router refuses before any route runs: no Host, and a target that is not a path. */

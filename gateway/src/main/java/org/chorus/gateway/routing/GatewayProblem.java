@@ -13,7 +13,8 @@ public enum GatewayProblem {
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Service did not answer in time"),
     BAD_GATEWAY(502, "bad-gateway", "Service failed to answer"),
-    INTERNAL(500, "internal", "Internal error");
+    INTERNAL(500, "internal", "Internal error"),
+    TRANSFER_CODING_NOT_IMPLEMENTED(501, "transfer-coding-not-implemented", "Transfer coding not implemented");
 
     private final int status;
     private final String slug;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.gateway.keys.ApiKeyAuthenticator;
 import org.chorus.gateway.keys.Authentication;
+import org.chorus.gateway.limits.UnreadBody;
 import org.chorus.gateway.origins.OriginPolicy;
 import org.chorus.gateway.ratelimit.RateLimiter;
 import org.chorus.gateway.token.InternalTokenIssuer;
@@ -61,6 +62,12 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
         if (route == null) {
             problems.send(context.response(), GatewayProblem.NOT_FOUND,
                     "No API operation is served at " + context.normalizedPath(), requestId);
+            return;
+        }
+        String coding = TransferCodings.refusal(request);
+        if (coding != null) {
+            UnreadBody.announceClose(context.response());
+            problems.send(context.response(), GatewayProblem.TRANSFER_CODING_NOT_IMPLEMENTED, coding, requestId);
             return;
         }
         Authentication authentication = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));

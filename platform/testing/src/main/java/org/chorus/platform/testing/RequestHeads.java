@@ -74,6 +74,18 @@ public final class RequestHeads {
     }
 
     /**
+     * Asserts the refusals, by the gateway listening on the loopback port, of a POST to the path whose body comes in a
+     * transfer coding other than chunked alone, which no Chorus server decodes: 501, naming the coding sent.
+     */
+    public static void assertTransferCodingRefused(int port, String path) throws IOException {
+        for (String coding : List.of("gzip, chunked", "chunked, gzip", "gzip", "identity")) {
+            Answer answer = send(port, "POST " + path + " HTTP/1.1\r\n" + HOST + "Content-Type: application/json\r\n"
+                    + "Transfer-Encoding: " + coding + "\r\n" + CLOSE + "2\r\n{}\r\n0\r\n\r\n");
+            assertProblem(answer, 501, "transfer-coding-not-implemented", "not '" + coding + "'");
+        }
+    }
+
+    /**
      * The response heads of every refusal above, as the server listening on the loopback port wrote them, for a
      * request to the path: for what every answer must carry whatever refused it.
      */
