@@ -108,10 +108,19 @@ public class WebhookSender {
         List<Leased> leased = QuarkusTransaction.requiringNew().call(() -> lease(lane, now, lease));
         List<CompletableFuture<Outcome>> attempts = leased.stream()
                 .map(l -> attempt(l.delivery(), l.subscription(), now)).toList();
+        RuntimeException unrecorded = null;
         for (int i = 0; i < leased.size(); i++) {
             Leased delivery = leased.get(i);
             Outcome outcome = attempts.get(i).join();
-            QuarkusTransaction.requiringNew().run(() -> record(delivery, lease, outcome, StoredTime.now()));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> record(delivery, lease, outcome, StoredTime.now()));
+            } catch (RuntimeException e) {
+                // this answer's lease runs out and it is sent again; the others are recorded all the same
+                unrecorded = unrecorded == null ? e : unrecorded;
+            }
+        }
+        if (unrecorded != null) {
+            throw unrecorded;
         }
         return leased.size() == config.batchSize();
     }
