@@ -1,5 +1,8 @@
 package org.chorus.gateway.routing;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -13,13 +16,17 @@ final class TransferCodings {
     private TransferCodings() {
     }
 
-    /** Why the request's Transfer-Encoding is refused, or null when it has none or only chunked. */
+    /**
+     * Why the request's Transfer-Encoding is refused, or null when it has none or only chunked. Its lines are read as
+     * one list, as RFC 9110 (5.3) reads a field sent on several lines.
+     */
     static String refusal(HttpServerRequest request) {
-        String coding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
-        if (coding == null || coding.strip().equalsIgnoreCase("chunked")) {
+        List<String> lines = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        String coding = lines.stream().map(String::strip).collect(Collectors.joining(", "));
+        if (lines.isEmpty() || coding.equalsIgnoreCase("chunked")) {
             return null;
         }
-        return "Transfer-Encoding: only chunked is understood, not '" + coding.strip() + "'. Send the body as it is, "
+        return "Transfer-Encoding: only chunked is understood, not '" + coding + "'. Send the body as it is, "
                 + "with Content-Length or Transfer-Encoding: chunked";
     }
 }

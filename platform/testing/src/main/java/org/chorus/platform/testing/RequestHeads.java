@@ -83,6 +83,9 @@ public final class RequestHeads {
                     + "Transfer-Encoding: " + coding + "\r\n" + CLOSE + "2\r\n{}\r\n0\r\n\r\n");
             assertProblem(answer, 501, "transfer-coding-not-implemented", "not '" + coding + "'");
         }
+        Answer twoLines = send(port, "POST " + path + " HTTP/1.1\r\n" + HOST + "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n" + CLOSE + "2\r\n{}\r\n0\r\n\r\n");
+        assertProblem(twoLines, 501, "transfer-coding-not-implemented", "not 'chunked, gzip'");
     }
 
     /**
