@@ -13,8 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -46,7 +53,7 @@ class DeliveryLeaseTest {
 
     private final DeliveryStore deliveries;
     private final DataSource dataSource;
-    private final List<UUID> leases = new ArrayList<>();
+    private final List<UUID> leases = new CopyOnWriteArrayList<>();
 
     @Inject
     DeliveryLeaseTest(DeliveryStore deliveries, DataSource dataSource) {
@@ -94,6 +101,49 @@ class DeliveryLeaseTest {
         assertEquals(List.of(), stored(delivery));
     }
 
+    /**
+     * Senders in eight replicas race for 20 subscriptions' due deliveries, two at a time, until none is left due:
+     * between them they lease each delivery exactly once. Without the lease's condition in the query, a delivery
+     * whose leasing transaction has committed is no longer locked, and is handed out again.
+     */
+    @Test
+    void racingSendersLeaseEachDueDeliveryExactlyOnce() throws Exception {
+        UUID organisation = registered("Healthwatch Racing Senders");
+        Set<UUID> queued = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            queued.add(queued(UUID.fromString(subscribe(bearer(organisation), "http://127.0.0.1:9/hooks/" + i,
+                    List.of("finding.published")).statusCode(201).extract().path("subscription.id"))));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<UUID>>> leasedBySender = new ArrayList<>();
+            for (int sender = 0; sender < 8; sender++) {
+                leasedBySender.add(senders.submit(() -> {
+                    start.await();
+                    List<UUID> mine = new ArrayList<>();
+                    for (int round = 0; round < 40; round++) {
+                        List<UUID> leased = leased(QUEUED, UUID.randomUUID(), QUEUED.plusSeconds(50), 2);
+                        if (leased.isEmpty()) {
+                            break;
+                        }
+                        leased.stream().filter(queued::contains).forEach(mine::add);
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            List<UUID> all = new ArrayList<>();
+            for (Future<List<UUID>> leased : leasedBySender) {
+                all.addAll(leased.get());
+            }
+            assertEquals(20, all.size(), "leases handed out for the 20 deliveries");
+            assertEquals(queued, Set.copyOf(all), "each delivery leased");
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
     private UUID queued(UUID subscription) {
         String eventId = UUID.randomUUID().toString();
         inTransaction(() -> {
@@ -105,8 +155,12 @@ class DeliveryLeaseTest {
     }
 
     private List<UUID> leased(Instant now, UUID lease, Instant until) {
+        return leased(now, lease, until, ALL_DUE);
+    }
+
+    private List<UUID> leased(Instant now, UUID lease, Instant until, int limit) {
         leases.add(lease);
-        return inTransaction(() -> deliveries.leaseDue(SenderLane.ANSWERING, ALL_DUE, now, lease, until)).stream()
+        return inTransaction(() -> deliveries.leaseDue(SenderLane.ANSWERING, limit, now, lease, until)).stream()
                 .map(DeliveryStore.Due::id).toList();
     }
 
