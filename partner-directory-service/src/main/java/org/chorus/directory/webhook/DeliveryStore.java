@@ -61,6 +61,8 @@ public class DeliveryStore {
                    first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, next_attempt_at = ?,
                    lease_id = NULL, leased_until = NULL
             WHERE id = ? AND lease_id = ? AND status = 'PENDING'""";
+    private static final String LOCK_SUBSCRIPTION = """
+            SELECT 1 FROM webhook_subscription WHERE id = ? FOR NO KEY UPDATE""";
     private static final String GIVE_UP_PENDING = """
             UPDATE webhook_delivery SET status = 'GIVEN_UP', next_attempt_at = NULL
             WHERE subscription_id = ? AND status = 'PENDING'""";
@@ -126,6 +128,23 @@ public class DeliveryStore {
                 }
             }
             return due;
+        });
+    }
+
+    /**
+     * Locks a subscription before an answer to one of its deliveries is recorded, as a DELETE of it and a redelivery
+     * lock theirs: the subscription first, its deliveries then. Recording the answer locks the delivery and then
+     * counts it for the subscription's health; without this, a DELETE in between waited for the one while holding
+     * the other, and PostgreSQL broke the deadlock by failing one of the two.
+     *
+     * @return false when the subscription is gone, and its deliveries with it
+     */
+    public boolean lockSubscription(UUID subscriptionId) {
+        return run(LOCK_SUBSCRIPTION, s -> {
+            s.setObject(1, subscriptionId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
         });
     }
 

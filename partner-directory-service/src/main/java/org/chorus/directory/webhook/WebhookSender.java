@@ -192,6 +192,9 @@ public class WebhookSender {
     private void record(Leased leased, UUID lease, Outcome outcome, Instant now) {
         Due delivery = leased.delivery();
         WebhookSubscriptionEntity subscription = leased.subscription();
+        if (!deliveries.lockSubscription(subscription.id)) {
+            return;
+        }
         if (outcome.succeeded()) {
             if (deliveries.delivered(delivery.id(), lease, outcome.statusCode(), now)) {
                 health.succeeded(subscription.id);

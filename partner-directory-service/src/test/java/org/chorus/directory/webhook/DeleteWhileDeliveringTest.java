@@ -9,9 +9,15 @@ import static org.chorus.directory.webhook.WebhookResourceTest.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -29,7 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * delivery used to stay locked by the sender's transaction for as long as the post, up to the send timeout, so the
  * DELETE waited for the attempt to give up (or deadlocked with the sender recording it). Now it is answered while the
  * receiver still holds the request, and another partner's delivery goes meanwhile. (That the attempt's late answer
- * records nothing is {@link DeliveryLeaseTest}'s, which needs no receiver to wait out.)
+ * records nothing is {@link DeliveryLeaseTest}'s, which needs no receiver to wait out.) A DELETE that comes as the
+ * answer is being recorded waits for the record rather than deadlocking with it.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -39,10 +46,12 @@ class DeleteWhileDeliveringTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Outbox outbox;
+    private final DataSource dataSource;
 
     @Inject
-    DeleteWhileDeliveringTest(Outbox outbox) {
+    DeleteWhileDeliveringTest(Outbox outbox, DataSource dataSource) {
         this.outbox = outbox;
+        this.dataSource = dataSource;
     }
 
     @Test
@@ -67,6 +76,76 @@ class DeleteWhileDeliveringTest {
             String expected = findingPublished(outbox, staying);
             await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
             assertEquals(expected, receiver.accepted().get(0).webhookId());
+        }
+    }
+
+    /**
+     * The DELETE locks the subscription, then deletes its deliveries. A transaction of the test's does the same, in two
+     * steps, with the sender's record of a refused attempt in between: the record must wait for the subscription
+     * before it locks the delivery, or the DELETE, waiting for the delivery, and the record, waiting for the
+     * subscription, deadlock, and PostgreSQL fails one of them (the DELETE answered 503).
+     */
+    @Test
+    void anAnswerRecordedAsTheSubscriptionIsDeletedWaitsForTheDeleteInsteadOfDeadlockingWithIt() throws Exception {
+        UUID organisation = registered("Healthwatch Leaving Mid-Record");
+        try (WebhookReceiver receiver = WebhookReceiver.start(); Connection delete = dataSource.getConnection();
+                Connection onlooker = dataSource.getConnection()) {
+            receiver.downFor(1);
+            UUID subscription = UUID.fromString(subscribe(bearer(organisation), receiver.url(),
+                    List.of("finding.published")).statusCode(201).extract().path("subscription.id"));
+            delete.setAutoCommit(false);
+            // as WebhookService.delete's first step, but leaving the fan-out free to queue deliveries
+            rows(delete, "SELECT 1 FROM webhook_subscription WHERE id = ? FOR NO KEY UPDATE", subscription);
+            int deletingBackend = backend(delete);
+
+            findingPublished(outbox, organisation);
+            await().atMost(WAIT).until(() -> receiver.refused() == 1);
+            await().atMost(WAIT).until(() -> waitingFor(onlooker, deletingBackend) == 1);
+
+            assertEquals(1, rows(onlooker, "SELECT 1 FROM webhook_delivery WHERE subscription_id = ? "
+                    + "FOR UPDATE NOWAIT", subscription), "the waiting record holds no lock on the delivery");
+            assertEquals(1, rows(delete, "DELETE FROM webhook_subscription WHERE id = ?", subscription));
+            delete.commit();
+            await().atMost(WAIT).until(() -> waitingFor(onlooker, deletingBackend) == 0);
+            assertEquals(0, rows(onlooker, "SELECT 1 FROM webhook_delivery WHERE subscription_id = ?",
+                    subscription));
+        }
+    }
+
+    /** Runs a statement about one subscription; the rows it changed, or found. */
+    private static int rows(Connection connection, String sql, UUID subscription) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, subscription);
+            if (!statement.execute()) {
+                return statement.getUpdateCount();
+            }
+            int rows = 0;
+            try (ResultSet found = statement.getResultSet()) {
+                while (found.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static int backend(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet found = statement.executeQuery()) {
+            found.next();
+            return found.getInt(1);
+        }
+    }
+
+    /** How many sessions wait for a lock the given backend holds. */
+    private static int waitingFor(Connection connection, int backend) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")) {
+            statement.setInt(1, backend);
+            try (ResultSet found = statement.executeQuery()) {
+                found.next();
+                return found.getInt(1);
+            }
         }
     }
 }
