@@ -1,6 +1,5 @@
 package org.chorus.insight.activity;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -63,12 +62,10 @@ public class ActivityService {
         ActivityEntity entity = OwnedEntity.changeableBy(caller, activities.findForUpdate(id), "Activity", id);
         ETags.requireMatch(ifMatch, entity.version);
         acting.requireActive(caller);
-        List<String> placesBefore = entity.placeCodes;
-        LocalDate startBefore = entity.startDate;
+        boolean heardElsewhere = changesWhereOrWhen(input, entity);
         apply(input, entity, findings.checkActivityParticipants(id, input.participantCount()));
         flushNamingTheReference();
-        // what a published finding's event carries of its activity: consumers must not keep the old ones
-        if (!entity.placeCodes.equals(placesBefore) || !entity.startDate.equals(startBefore)) {
+        if (heardElsewhere) {
             findings.announceAgain(entity);
         }
         return views.of(entity);
@@ -172,6 +169,16 @@ public class ActivityService {
                 && wouldBe.groupsReached.equals(stored.groupsReached)
                 && wouldBe.stakeholderGroup == stored.stakeholderGroup && wouldBe.ladderRung == stored.ladderRung
                 && wouldBe.programmeArea == stored.programmeArea;
+    }
+
+    /**
+     * Whether storing the input would change where or when people were heard, which a published finding's event
+     * carries of its activity: consumers must then be told its findings again, or keep the old places and date.
+     */
+    public static boolean changesWhereOrWhen(ActivityInput input, ActivityEntity stored) {
+        ActivityEntity wouldBe = new ActivityEntity();
+        copy(input, wouldBe);
+        return !wouldBe.placeCodes.equals(stored.placeCodes) || !wouldBe.startDate.equals(stored.startDate);
     }
 
     /** Copies an already checked input onto the entity. */

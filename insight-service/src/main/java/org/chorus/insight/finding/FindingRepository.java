@@ -21,12 +21,15 @@ import org.chorus.platform.query.Where;
 @ApplicationScoped
 public class FindingRepository implements LockingRepository<FindingEntity> {
 
-    /** Each activity's findings that came from an upload, in the order of its file, by activity id. */
-    public Map<UUID, List<FindingEntity>> findUploaded(Collection<UUID> activityIds) {
+    /**
+     * Each activity's findings, by activity id: those that came from an upload in the order of its file, then those
+     * added through the API.
+     */
+    public Map<UUID, List<FindingEntity>> findOfActivities(Collection<UUID> activityIds) {
         if (activityIds.isEmpty()) {
             return Map.of();
         }
-        return list("activityId in ?1 and uploadPosition is not null order by uploadPosition", activityIds).stream()
+        return list("activityId in ?1 order by uploadPosition nulls last, id", activityIds).stream()
                 .collect(Collectors.groupingBy(f -> f.activityId, Collectors.toList()));
     }
 

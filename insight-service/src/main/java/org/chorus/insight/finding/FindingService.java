@@ -148,8 +148,15 @@ public class FindingService {
      * finding: their events carry the activity's places and start date.
      */
     public void announceAgain(ActivityEntity activity) {
-        for (FindingEntity finding : findings.list("activityId = ?1 and published = true order by id", activity.id)) {
-            announce(ChorusEventTypes.FINDING_PUBLISHED, finding, activity);
+        announceAgain(activity, findings.list("activityId = ?1 and published = true order by id", activity.id));
+    }
+
+    /** Announces again those of the activity's findings given that are published. */
+    public void announceAgain(ActivityEntity activity, List<FindingEntity> ofActivity) {
+        for (FindingEntity finding : ofActivity) {
+            if (finding.published) {
+                announce(ChorusEventTypes.FINDING_PUBLISHED, finding, activity);
+            }
         }
     }
 

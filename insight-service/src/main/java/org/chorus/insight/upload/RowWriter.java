@@ -1,6 +1,8 @@
 package org.chorus.insight.upload;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,8 @@ import org.chorus.insight.theme.ThemeService;
 /**
  * Stores a valid row inside the caller's transaction. The organisation's reference finds the activity a re-upload
  * corrects; its findings are matched by position in the row, so corrected findings keep their ids (and any "you
- * said, we did" action pointing at them).
+ * said, we did" action pointing at them). Findings added to the activity through the API are not in the file, but a
+ * correction keeps their rules and announces them again, as a correction through the API does.
  */
 @ApplicationScoped
 class RowWriter {
@@ -54,11 +57,15 @@ class RowWriter {
         if (byReference.isEmpty()) {
             return StoredActivities.NONE;
         }
-        Map<UUID, List<FindingEntity>> found = findings.findUploaded(
-                byReference.values().stream().map(a -> a.id).toList());
+        Map<UUID, List<FindingEntity>> uploaded = new HashMap<>();
+        Map<UUID, List<FindingEntity>> added = new HashMap<>();
+        findings.findOfActivities(byReference.values().stream().map(a -> a.id).toList()).forEach((activity, found) -> {
+            uploaded.put(activity, found.stream().filter(f -> f.uploadPosition != null).toList());
+            added.put(activity, found.stream().filter(f -> f.uploadPosition == null).toList());
+        });
         Map<UUID, List<String>> proposals = themes.proposedFor(
-                found.values().stream().flatMap(List::stream).map(f -> f.id).toList());
-        return new StoredActivities(byReference, found, proposals);
+                uploaded.values().stream().flatMap(List::stream).map(f -> f.id).toList());
+        return new StoredActivities(byReference, uploaded, added, proposals);
     }
 
     /** Writes what the session holds and lets it forget: entities read before are not to be changed after this. */
@@ -80,6 +87,13 @@ class RowWriter {
                         + "no longer has it; keep it in the file");
             }
         }
+        Integer participants = row.activity().participantCount();
+        stored.addedTo(existing).stream()
+                .filter(f -> participants != null && f.participantCount != null && f.participantCount > participants)
+                .max(Comparator.comparing((FindingEntity f) -> f.participantCount))
+                .ifPresent(f -> reasons.add("a participant count of " + participants + " is fewer than the "
+                        + f.participantCount + " participants of finding " + f.id + ", which was added to this "
+                        + "activity through the API"));
         return reasons;
     }
 
@@ -90,7 +104,12 @@ class RowWriter {
             return new RowResult(row.row(), row.rows(), row.reference(), RowStatus.UNCHANGED, existing.id,
                     stored.stream().map(f -> f.id).toList(), List.of());
         }
+        boolean heardElsewhere = existing != null && ActivityService.changesWhereOrWhen(row.activity(), existing);
         ActivityEntity activity = activityService.storeChecked(organisationId, existing, row.activity());
+        if (heardElsewhere) {
+            // what a published finding's event carries of its activity; the file's own are announced as stored
+            findingService.announceAgain(activity, storedActivities.addedTo(activity));
+        }
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < row.findings().size(); i++) {
             FindingEntity entity = i < stored.size() ? stored.get(i) : newFinding(organisationId);

@@ -375,7 +375,7 @@ class UploadResourceTest {
                 .body("detail", equalTo("line 2: must not contain the NUL character"));
     }
 
-    private static ValidatableResponse upload(UUID org, String contentType, String body, String idempotencyKey) {
+    static ValidatableResponse upload(UUID org, String contentType, String body, String idempotencyKey) {
         var request = given().header("Authorization", writer(org)).contentType(contentType)
                 .body(body.getBytes(StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
