@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +77,9 @@ public class HandoverImport {
     private ImportReport readPackage(UUID organisation, InputStream body) throws IOException, SQLException {
         PackageReader reader = new PackageReader(body);
         Map<String, ImportReport.Count> counts = new LinkedHashMap<>();
-        Records records = new Records(organisation, new HashSet<>());
         try (Connection connection = dataSource.getConnection()) {
+            Records records = new Records(organisation, new HashSet<>(), new HashSet<>(),
+                    references(connection, organisation));
             for (String file = reader.next(); file != null; file = reader.next()) {
                 Optional<ImportedTable> table = ImportedTable.of(file);
                 if (table.isPresent()) {
@@ -147,11 +150,27 @@ public class HandoverImport {
         return added;
     }
 
+    /** The importing organisation's activity references, each with its activity. */
+    private static Map<String, UUID> references(Connection connection, UUID organisation) throws SQLException {
+        Map<String, UUID> references = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT reference, id FROM activity WHERE organisation_id = ? AND reference IS NOT NULL")) {
+            select.setObject(1, organisation);
+            try (ResultSet found = select.executeQuery()) {
+                while (found.next()) {
+                    references.put(found.getString(1), found.getObject(2, UUID.class));
+                }
+            }
+        }
+        return references;
+    }
+
     /**
-     * The importing organisation and the findings the package holds, whose ids are re-derived wherever they are
-     * referred to; a finding id the package does not hold is another organisation's and is kept as it is.
+     * The importing organisation, the activities and findings the package holds (by their original ids, which are
+     * re-derived wherever they are referred to; a finding id the package does not hold is another organisation's and
+     * is kept as it is), and the references the organisation's activities already have.
      */
-    record Records(UUID organisation, Set<UUID> findings) {
+    record Records(UUID organisation, Set<UUID> activities, Set<UUID> findings, Map<String, UUID> references) {
 
         UUID derive(UUID original) {
             return UUID.nameUUIDFromBytes(("chorus-handover:" + organisation + ":" + original)

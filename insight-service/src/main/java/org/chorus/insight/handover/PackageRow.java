@@ -117,9 +117,15 @@ final class PackageRow {
         }
     }
 
-    private ProblemException bad(String column, String rule) {
+    /** The package refused for a cell that breaks a rule: a 400 naming file, row, column and the rule. */
+    ProblemException bad(String column, String rule) {
         return ProblemException.badRequest("invalid-package", "Handover package is not valid",
-                file + " row " + record.getRecordNumber() + ", column " + column + ": " + rule,
+                where(column) + ": " + rule,
                 List.of(FieldError.body("/" + file + "/" + record.getRecordNumber() + "/" + column, rule)));
+    }
+
+    /** The cell's place in the package, as people read it. */
+    String where(String column) {
+        return file + " row " + record.getRecordNumber() + ", column " + column;
     }
 }

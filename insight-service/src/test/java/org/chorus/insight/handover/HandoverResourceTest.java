@@ -9,6 +9,7 @@ import static org.chorus.insight.support.InsightFixtures.organisation;
 import static org.chorus.insight.support.InsightFixtures.post;
 import static org.chorus.insight.support.InsightFixtures.unique;
 import static org.chorus.insight.support.InsightFixtures.writer;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -130,14 +131,7 @@ class HandoverResourceTest {
         String place = unique("handover-codes");
         UUID leaving = organisation("Healthwatch Edited", true, place);
         UUID custodian = organisation("Custodian Of Edits", true, place);
-        String activity = createActivity(writer(leaving), activity("Focus group", place));
-        String finding = createFinding(writer(leaving), finding(activity, "Long waits", List.of(), List.of()));
-        post(writer(leaving), "/api/v1/actions", Map.of("title", "Faster referrals", "decision", "One point of access",
-                "findingIds", List.of(finding), "status", "PLANNED", "decidedOn", "2020-02-01")).statusCode(201);
-        Map<String, String> files = ZipFiles.texts(given()
-                .header("Authorization", TestCallers.bearer(leaving, Scopes.HANDOVER_READ))
-                .queryParam("organisation", leaving.toString()).when().get("/api/v1/handover/insight")
-                .then().statusCode(200).extract().asByteArray());
+        Map<String, String> files = handedOver(leaving, activity("Focus group", place)).files();
 
         refused(custodian, edited(files, "activities.csv", ",FOCUS_GROUP,", ",PODCAST,"), "activities.csv", "method",
                 "must be one of [OUTREACH_WITH_SPECIFIC_GROUPS, COMMENT_CARDS, WORKSHOP, NEIGHBOURHOOD_EVENT, "
@@ -155,6 +149,58 @@ class HandoverResourceTest {
                 .then().statusCode(200).body("items.size()", equalTo(0));
         importPackage(writer(custodian), zipOf(files)).then().statusCode(200)
                 .body("counts.activities.imported", equalTo(1));
+    }
+
+    /**
+     * The tables' own rules refused such rows by a constraint's SQL state, naming neither row nor rule; a reference
+     * the custodian already uses for an activity of its own did the same, and the custodian could not tell what to
+     * change.
+     */
+    @Test
+    void aRowTheTablesWouldRefuseIsRefusedNamingItsRowColumnAndRule() {
+        String place = unique("handover-rules");
+        UUID leaving = organisation("Healthwatch Referenced", true, place);
+        UUID custodian = organisation("Custodian Of References", true, place);
+        Map<String, Object> focusGroup = activity("Focus group", place);
+        focusGroup.put("reference", "FG-2019-03");
+        HandedOver handedOver = handedOver(leaving, focusGroup);
+        Map<String, String> files = handedOver.files();
+
+        refused(custodian, edited(files, "activities.csv", ",2019-03-14,2019-03-14,", ",2019-03-14,2019-03-13,"),
+                "activities.csv", "end_date", "must not be before start_date");
+        refused(custodian, edited(files, "activities.csv", ",14,", ",-1,"), "activities.csv", "participant_count",
+                "must be at least 0");
+        refused(custodian, edited(files, "findings.csv", handedOver.activityId(), UUID.randomUUID().toString()), "findings.csv",
+                "activity_id", "must be the id of an activity in activities.csv");
+        refused(custodian, edited(files, "actions.csv", ",PLANNED,,", ",NOT_TAKEN_FORWARD,,"), "actions.csv",
+                "reason", "is required when status is NOT_TAKEN_FORWARD");
+        Map<String, Object> own = activity("Drop-in", place);
+        own.put("reference", "FG-2019-03");
+        String ownActivity = createActivity(writer(custodian), own);
+        importPackage(writer(custodian), zipOf(files)).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("activities.csv row 1, column reference: 'FG-2019-03' is already the reference "
+                        + "of your activity " + ownActivity + "; give one of the two another reference, then import "
+                        + "the package again"));
+        given().header("Authorization", TestCallers.bearer(custodian, Scopes.INSIGHTS_READ))
+                .queryParam("organisation", custodian.toString()).when().get("/api/v1/activities")
+                .then().statusCode(200).body("items.id", contains(ownActivity));
+    }
+
+    /** An organisation's insight part, files by name, and the id of the activity it holds. */
+    private record HandedOver(String activityId, Map<String, String> files) {
+    }
+
+    /** The organisation's insight part once it has the activity, with a finding and an action answering it. */
+    private static HandedOver handedOver(UUID leaving, Map<String, Object> activity) {
+        String id = createActivity(writer(leaving), activity);
+        String finding = createFinding(writer(leaving), finding(id, "Long waits", List.of(), List.of()));
+        post(writer(leaving), "/api/v1/actions", Map.of("title", "Faster referrals", "decision", "One point of access",
+                "findingIds", List.of(finding), "status", "PLANNED", "decidedOn", "2020-02-01")).statusCode(201);
+        return new HandedOver(id, ZipFiles.texts(given()
+                .header("Authorization", TestCallers.bearer(leaving, Scopes.HANDOVER_READ))
+                .queryParam("organisation", leaving.toString()).when().get("/api/v1/handover/insight")
+                .then().statusCode(200).extract().asByteArray()));
     }
 
     private static void refused(UUID custodian, byte[] zip, String file, String column, String rule) {
