@@ -1,6 +1,7 @@
 package org.chorus.e2e;
 
 import static org.chorus.e2e.SystemUnderTest.anonymous;
+import static org.chorus.e2e.SystemUnderTest.stack;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -41,6 +42,9 @@ class MergedOpenApiIT {
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, resolveReferences);
         assertEquals(List.of(), parsed.getMessages());
         assertNotNull(parsed.getOpenAPI());
+        // a client generated from a saved copy calls the gateway, as the stack's public address names it
+        assertEquals(List.of(stack().gatewayUrl().toString()),
+                parsed.getOpenAPI().getServers().stream().map(server -> server.getUrl()).toList());
         List<PlacedOperation> operations = operations(parsed.getOpenAPI());
 
         assertEquals(List.of(), operations.stream().filter(placed -> placed.id() == null).map(PlacedOperation::where)

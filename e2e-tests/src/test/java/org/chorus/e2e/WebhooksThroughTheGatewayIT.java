@@ -3,6 +3,7 @@ package org.chorus.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.Scopes.INSIGHTS_WRITE;
 import static org.chorus.e2e.Scopes.WEBHOOKS_MANAGE;
+import static org.chorus.e2e.SystemUnderTest.stack;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,7 +67,9 @@ class WebhooksThroughTheGatewayIT {
             assertEquals(3, receiver.accepted().size());
 
             JsonPath payload = JsonPath.from(accepted.get(0).body());
-            healthwatch.with(INSIGHTS_WRITE).get(payload.getString("data.link")).then().statusCode(200);
+            String link = payload.getString("data.link");
+            assertTrue(link.startsWith(stack().gatewayUrl() + "/api/v1/"), link);
+            healthwatch.with(INSIGHTS_WRITE).get(link).then().statusCode(200);
         }
     }
 

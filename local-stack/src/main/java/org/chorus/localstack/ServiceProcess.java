@@ -53,6 +53,8 @@ final class ServiceProcess implements ServiceWatch.Watched {
         env.put("CHORUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
         env.put("CHORUS_INTERNAL_TOKEN_PUBLIC_KEY", secrets.publicKeyPem().toString());
+        // the gateway's address, which links the API hands out (Location, Link, webhook payloads) lead back to
+        env.put("CHORUS_PUBLIC_URL", url(ports, ServiceReplica.first(ChorusService.GATEWAY)).toString());
         service.database().ifPresent(database -> {
             env.put("CHORUS_DB_HOST", "127.0.0.1");
             env.put("CHORUS_DB_PORT", Integer.toString(ports.postgres()));

@@ -1,6 +1,8 @@
 package org.chorus.gateway.openapi;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,7 @@ public class MergedOpenApi {
     private final YAMLMapper yaml = new YAMLMapper();
     private final long ttlNanos;
     private final long retryNanos;
+    private final Optional<URI> publicUrl;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final AtomicReference<Future<Snapshot>> refreshing = new AtomicReference<>();
 
@@ -42,6 +45,7 @@ public class MergedOpenApi {
         this.json = json;
         this.ttlNanos = config.openapi().cacheTtl().toNanos();
         this.retryNanos = config.openapi().retryAfter().toNanos();
+        this.publicUrl = config.publicUrl();
     }
 
     /** The merged document as JSON and YAML. */
@@ -81,7 +85,7 @@ public class MergedOpenApi {
     }
 
     private Snapshot snapshot(List<ServiceDocument> fetched) throws JsonProcessingException {
-        ObjectNode merged = OpenApiMerger.merge(fetched, routes::routesTo);
+        ObjectNode merged = OpenApiMerger.merge(fetched, routes::routesTo, publicUrl);
         long lifetime = documents.complete() ? ttlNanos : retryNanos;
         return new Snapshot(json.writeValueAsBytes(merged), yaml.writeValueAsBytes(merged), System.nanoTime() + lifetime);
     }

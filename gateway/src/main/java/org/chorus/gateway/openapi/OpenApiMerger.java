@@ -1,5 +1,6 @@
 package org.chorus.gateway.openapi;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -44,6 +46,15 @@ public final class OpenApiMerger {
      * @param routed whether the gateway routes a path to a service
      */
     public static ObjectNode merge(List<ServiceDocument> documents, BiPredicate<String, String> routed) {
+        return merge(documents, routed, Optional.empty());
+    }
+
+    /**
+     * @param server where callers reach the gateway, named as the document's one server so that a client generated
+     *        from a saved copy calls it; without one, clients read paths under the address they fetched it from
+     */
+    public static ObjectNode merge(List<ServiceDocument> documents, BiPredicate<String, String> routed,
+            Optional<URI> server) {
         ObjectNode merged = JSON.objectNode();
         merged.put("openapi", documents.isEmpty() ? "3.1.0" : documents.get(0).document().path("openapi").asText("3.1.0"));
         ObjectNode info = merged.putObject("info");
@@ -51,6 +62,8 @@ public final class OpenApiMerger {
         info.put("version", documents.isEmpty() ? "1.0" : documents.get(0).document().path("info").path("version").asText("1.0"));
         info.put("description", "The engagement data platform of the partnership, through its gateway. Every operation "
                 + "needs an API key, sent as 'Authorization: Bearer <key>'.");
+        server.ifPresent(url -> merged.putArray("servers").addObject().put("url", url.toString())
+                .put("description", "The Chorus gateway"));
         ArrayNode tags = JSON.arrayNode();
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = JSON.objectNode();

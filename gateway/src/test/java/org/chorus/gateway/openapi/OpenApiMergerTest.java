@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,21 @@ class OpenApiMergerTest {
         // The directory owns /api/v1/places: the survey's description of it is left out.
         assertFalse(merged.at("/paths/~1api~1v1~1places/get").has("summary"));
         assertTrue(merged.path("components").path("securitySchemes").has("apiKey"));
+    }
+
+    /** A client generated from a saved copy of the document calls the gateway's public address, not the file's. */
+    @Test
+    void theGatewaysPublicAddressIsTheDocumentsOneServerWhenItIsKnown() throws Exception {
+        List<ServiceDocument> documents = List.of(document("directory", """
+                {"openapi":"3.1.0","info":{"version":"1.0"},"paths":{}}"""));
+
+        ObjectNode named = OpenApiMerger.merge(documents, (path, service) -> true,
+                Optional.of(URI.create("https://chorus.example.org")));
+
+        assertEquals(1, named.path("servers").size());
+        assertEquals("https://chorus.example.org", named.at("/servers/0/url").asText());
+        assertFalse(OpenApiMerger.merge(documents, (path, service) -> true).has("servers"),
+                "unknown, the paths are read under the address the document was fetched from");
     }
 
     @Test

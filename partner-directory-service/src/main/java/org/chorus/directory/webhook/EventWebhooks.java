@@ -28,7 +28,8 @@ abstract class EventWebhooks<T> implements EventHandler<T> {
 
     /**
      * @param owner the organisation that owns the record: only its own subscriptions hear of it
-     * @param link where the API serves the record, e.g. {@code /api/v1/findings/<id>}
+     * @param link where the API serves the record, e.g. {@code /api/v1/findings/<id>}; partners are sent it under the
+     *        public address ({@link WebhookConfig#publicUrl()})
      */
     protected EventWebhooks(WebhookFanOut fanOut, Function<T, UUID> owner, Function<T, String> link) {
         this.fanOut = fanOut;
@@ -40,7 +41,7 @@ abstract class EventWebhooks<T> implements EventHandler<T> {
     public void receive(T record, ChorusEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
         describe(record, data);
-        data.put("link", link.apply(record));
+        data.put("link", fanOut.link(link.apply(record)));
         fanOut.fanOut(event, owner.apply(record), data);
     }
 

@@ -1,6 +1,8 @@
 package org.chorus.directory.webhook;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +17,13 @@ public interface WebhookConfig {
      */
     @WithDefault("false")
     boolean allowLoopback();
+
+    /**
+     * Where partners reach the API, e.g. {@code https://chorus.example.org}, the gateway's public address: a payload's
+     * {@code link} is made absolute under it, so that a receiver can follow it as it is. Unset, the link is the path
+     * alone, to be read under whatever address the partner calls the API at.
+     */
+    Optional<URI> publicUrl();
 
     /** Whether this replica runs a sender at all. */
     @WithDefault("true")

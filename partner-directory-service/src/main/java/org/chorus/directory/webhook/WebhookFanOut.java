@@ -28,14 +28,21 @@ public class WebhookFanOut {
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final WebhookSender sender;
+    private final String linkBase;
 
     public WebhookFanOut(WebhookSubscriptionRepository subscriptions, DeliveryStore deliveries, ObjectMapper mapper,
-            TransactionSynchronizationRegistry transactions, WebhookSender sender) {
+            TransactionSynchronizationRegistry transactions, WebhookSender sender, WebhookConfig config) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.mapper = mapper;
         this.transactions = transactions;
         this.sender = sender;
+        this.linkBase = config.publicUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse("");
+    }
+
+    /** Where partners fetch a record: its API path, under the public address when one is configured. */
+    String link(String path) {
+        return linkBase + path;
     }
 
     /**

@@ -87,7 +87,8 @@ class WebhookDeliveryTest {
             WebhookReceiver.Delivery first = receiver.accepted().get(0);
             JsonPath payload = JsonPath.from(first.body());
             assertEquals("finding.published", payload.getString("type"));
-            assertEquals("/api/v1/findings/" + finding, payload.getString("data.link"));
+            assertEquals("https://chorus.example.org/api/v1/findings/" + finding, payload.getString("data.link"),
+                    "under the public address, followed as it is");
             assertEquals(List.of("findingId", "activityId", "organisationId", "link"),
                     new ArrayList<>(payload.getMap("data").keySet()));
             assertFalse(WebhookReceiver.verifies(secret, first, first.body().replace("published", "withdrawn")));
@@ -175,12 +176,12 @@ class WebhookDeliveryTest {
             await().atMost(WAIT).until(() -> uploads.accepted().size() == 1 && actions.accepted().size() == 1);
             JsonPath uploaded = JsonPath.from(uploads.accepted().get(0).body());
             assertEquals("upload.finished", uploaded.getString("type"));
-            assertEquals("/api/v1/uploads/" + upload, uploaded.getString("data.link"));
+            assertEquals("https://chorus.example.org/api/v1/uploads/" + upload, uploaded.getString("data.link"));
             assertEquals(4, uploaded.getInt("data.rejectedRows"));
             JsonPath changed = JsonPath.from(actions.accepted().get(0).body());
             assertEquals("action.status-changed", changed.getString("type"));
             assertEquals("DONE", changed.getString("data.status"));
-            assertEquals("/api/v1/actions/" + action, changed.getString("data.link"));
+            assertEquals("https://chorus.example.org/api/v1/actions/" + action, changed.getString("data.link"));
         }
     }
 
