@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,6 +102,24 @@ final class ExamplePage {
         driver.findElement(By.cssSelector("#chorus-form button[type='submit']")).sendKeys(Keys.ENTER);
     }
 
+    /**
+     * Makes the connection fail once the next answers have been sent and before the API's answer arrives, as a phone
+     * losing its signal does: the API has the answers, and the page does not know.
+     */
+    void loseTheNextAnswer() {
+        ((JavascriptExecutor) driver).executeScript("""
+                const send = window.fetch;
+                let lost = false;
+                window.fetch = async (resource, options) => {
+                  const answer = await send(resource, options);
+                  if (!lost && options && options.method === 'POST') {
+                    lost = true;
+                    throw new TypeError('Failed to fetch');
+                  }
+                  return answer;
+                };""");
+    }
+
     /** Waits until the error summary shows, and returns it. */
     WebElement awaitErrorSummary() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
@@ -118,12 +137,15 @@ final class ExamplePage {
     /** Waits until the receipt shows, and returns what it says. */
     Receipt awaitReceipt() {
         WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chorus-receipt")));
+        List<WebElement> token = receipt.findElements(By.id("receipt-erasure-token"));
         return new Receipt(receipt.findElement(By.id("receipt-response-id")).getText(),
-                receipt.findElement(By.id("receipt-erasure-token")).getText(),
-                receipt.findElement(By.tagName("p")).getText());
+                token.isEmpty() ? null : token.get(0).getText(), receipt.findElement(By.tagName("p")).getText());
     }
 
-    /** The receipt as the page shows it: the response's id, its erasure token and the sentence explaining that. */
+    /**
+     * The receipt as the page shows it: the response's id, its erasure token (null when it shows none) and the
+     * sentence explaining that.
+     */
     record Receipt(String responseId, String erasureToken, String explanation) {
     }
 

@@ -46,12 +46,13 @@ class ExamplePageIT {
         ObjectNode survey = Surveys.seedWithEveryQuestionType(title);
         String surveyId = Surveys.createAndOpen(staff, survey);
         // A second open survey, so that the page offers a choice instead of showing the only one.
-        Surveys.createAndOpen(staff, Surveys.seedWithEveryQuestionType(title + " (another)"));
+        String another = Surveys.createAndOpen(staff, Surveys.seedWithEveryQuestionType(title + " (another)"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> as(website).header("Origin", gateway).get("/api/v1/surveys/" + surveyId).statusCode(),
                         equalTo(200));
 
         ExamplePage.Receipt receipt;
+        ExamplePage.Receipt lostAnswer;
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             ExamplePage page = new ExamplePage(chromium.driver()).open(gateway + "/examples/?key=" + website);
             page.pickSurvey(title);
@@ -72,7 +73,14 @@ class ExamplePageIT {
             page.send();
             receipt = page.awaitReceipt();
             assertEquals("receipt-title", page.focusedElementId(), "the focus moves to the receipt");
+
+            lostAnswer = answerAnotherLosingTheFirstAnswer(page.open(gateway + "/examples/?key=" + website), title);
         }
+        assertEquals(null, lostAnswer.erasureToken(), "the token was in the answer that was lost");
+        assertTrue(lostAnswer.explanation().startsWith("Your answers had already arrived when the connection failed"),
+                lostAnswer.explanation());
+        assertEquals(lostAnswer.responseId(), onlyExportedResponse(staff, another, lostAnswer.responseId())
+                .get("response_id"), "sent twice, kept once");
         assertTrue(receipt.erasureToken().startsWith("ert_"), receipt.erasureToken());
         assertTrue(receipt.explanation().contains("erasure token lets you have these answers erased"),
                 receipt.explanation());
@@ -90,6 +98,22 @@ class ExamplePageIT {
         JsonNode submitted = ResponseEvents.submitted(receipt.responseId(), Duration.ofSeconds(30));
         assertEquals(healthwatch, submitted.path("viaOrganisationId").asText(), "came through the partner's website");
         assertEquals(icb, submitted.path("surveyOrganisationId").asText());
+    }
+
+    /**
+     * The other survey, answered; the answer to the first sending is lost on the way back, and the respondent, told
+     * the service could not be reached, sends again.
+     */
+    private static ExamplePage.Receipt answerAnotherLosingTheFirstAnswer(ExamplePage page, String title) {
+        page.pickSurvey(title + " (another)");
+        answerEverythingButTheRanking(page);
+        page.moveWithKeyboard("priorities", "living-prevention", "up", 1, Keys.ENTER);
+        page.loseTheNextAnswer();
+        page.send();
+        assertTrue(page.awaitErrorSummary().getText().contains("could not be reached"),
+                page.awaitErrorSummary().getText());
+        page.send();
+        return page.awaitReceipt();
     }
 
     /** Every other question, answered with ordinary clicks and typing. */

@@ -155,15 +155,24 @@ function showProblem(error, questions, summary) {
   summary.show(items, questions);
 }
 
+/**
+ * The receipt. One sent again after a lost connection, when the answers had arrived the first time, comes without
+ * the erasure token: the API showed it in the first answer only, the one that did not reach the page.
+ */
 function showReceipt(receipt) {
   const heading = el('h2', { id: 'receipt-title', tabindex: -1 }, 'Thank you: your answers have arrived');
+  const token = receipt.erasureToken;
   root.replaceChildren(el('section', { class: 'receipt', id: 'chorus-receipt', 'aria-labelledby': 'receipt-title' },
     heading,
     el('dl', {},
       el('dt', {}, 'Response number'), el('dd', {}, el('code', { id: 'receipt-response-id' }, receipt.responseId)),
-      el('dt', {}, 'Erasure token'), el('dd', {}, el('code', { id: 'receipt-erasure-token' }, receipt.erasureToken))),
-    el('p', {}, 'If you change your mind, the erasure token lets you have these answers erased, so keep it somewhere '
-      + 'safe. We keep only a scrambled copy of it, so nobody can show it to you again.')));
+      token && [el('dt', {}, 'Erasure token'), el('dd', {}, el('code', { id: 'receipt-erasure-token' }, token))]),
+    el('p', {}, token
+      ? 'If you change your mind, the erasure token lets you have these answers erased, so keep it somewhere '
+        + 'safe. We keep only a scrambled copy of it, so nobody can show it to you again.'
+      : 'Your answers had already arrived when the connection failed, and they are kept once. Their erasure token '
+        + 'was shown only in the answer that did not reach you, and we keep only a scrambled copy of it, so nobody '
+        + 'can show it to you again.')));
   say('');
   heading.focus();
 }
