@@ -195,8 +195,12 @@ public class FindingService {
         return OwnedEntity.changeableBy(caller, findings.findForUpdate(id), "Finding", id);
     }
 
+    /**
+     * The finding's activity, held from changing until the finding is stored: a correction of the activity that
+     * counts fewer people than the finding heard waits for it and then sees it, or has committed and is seen.
+     */
     private ActivityEntity ownActivity(Caller caller, UUID activityId) {
-        ActivityEntity activity = activities.findByIdOptional(activityId).orElseThrow(
+        ActivityEntity activity = activities.findForShare(activityId).orElseThrow(
                 () -> ProblemException.invalidField("/activityId", "no activity has this id"));
         if (!caller.belongsTo(activity.organisationId)) {
             throw ProblemException.invalidField("/activityId",

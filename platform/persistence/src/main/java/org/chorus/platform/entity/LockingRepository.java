@@ -19,4 +19,13 @@ public interface LockingRepository<E> extends PanacheRepositoryBase<E, UUID> {
     default Optional<E> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /**
+     * The record, kept from changing until the transaction ends ({@code FOR SHARE}), for a change of another record
+     * checked against it: the check stays true until the change commits, and changes checked against the same record
+     * do not wait for each other.
+     */
+    default Optional<E> findForShare(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    }
 }
