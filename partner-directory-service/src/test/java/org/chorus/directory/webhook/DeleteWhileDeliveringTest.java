@@ -9,24 +9,21 @@ import static org.chorus.directory.webhook.WebhookResourceTest.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.chorus.directory.webhook.SilentReceiverTest.SilentReceiver;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.HeldTransaction;
 import org.chorus.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -46,12 +43,12 @@ class DeleteWhileDeliveringTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Outbox outbox;
-    private final DataSource dataSource;
+    private final EntityManager entityManager;
 
     @Inject
-    DeleteWhileDeliveringTest(Outbox outbox, DataSource dataSource) {
+    DeleteWhileDeliveringTest(Outbox outbox, EntityManager entityManager) {
         this.outbox = outbox;
-        this.dataSource = dataSource;
+        this.entityManager = entityManager;
     }
 
     @Test
@@ -80,72 +77,34 @@ class DeleteWhileDeliveringTest {
     }
 
     /**
-     * The DELETE locks the subscription, then deletes its deliveries. A transaction of the test's does the same, in two
-     * steps, with the sender's record of a refused attempt in between: the record must wait for the subscription
-     * before it locks the delivery, or the DELETE, waiting for the delivery, and the record, waiting for the
-     * subscription, deadlock, and PostgreSQL fails one of them (the DELETE answered 503).
+     * The DELETE locks the subscription, then deletes its deliveries. A transaction of the test's takes the DELETE's
+     * first lock and holds it while the sender records a refused attempt: the record must wait for the subscription
+     * before it locks the delivery, or a DELETE would wait for the delivery while the record waits for the
+     * subscription, a deadlock PostgreSQL breaks by failing one of them (the DELETE answered 503).
      */
     @Test
-    void anAnswerRecordedAsTheSubscriptionIsDeletedWaitsForTheDeleteInsteadOfDeadlockingWithIt() throws Exception {
+    void anAnswerIsRecordedLockingTheSubscriptionFirstAsADeleteDoes() throws Exception {
         UUID organisation = registered("Healthwatch Leaving Mid-Record");
-        try (WebhookReceiver receiver = WebhookReceiver.start(); Connection delete = dataSource.getConnection();
-                Connection onlooker = dataSource.getConnection()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.downFor(1);
             UUID subscription = UUID.fromString(subscribe(bearer(organisation), receiver.url(),
                     List.of("finding.published")).statusCode(201).extract().path("subscription.id"));
-            delete.setAutoCommit(false);
-            // as WebhookService.delete's first step, but leaving the fan-out free to queue deliveries
-            rows(delete, "SELECT 1 FROM webhook_subscription WHERE id = ? FOR NO KEY UPDATE", subscription);
-            int deletingBackend = backend(delete);
+            // FOR NO KEY UPDATE, not the DELETE's FOR UPDATE: the fan-out must still queue the delivery
+            try (HeldTransaction<?> delete = HeldTransaction.open(() -> entityManager.createNativeQuery(
+                    "SELECT 1 FROM webhook_subscription WHERE id = ?1 FOR NO KEY UPDATE")
+                    .setParameter(1, subscription).getResultList())) {
+                findingPublished(outbox, organisation);
+                await().atMost(WAIT).until(() -> receiver.refused() == 1);
+                delete.awaitBlocked("webhook_subscription");
 
-            findingPublished(outbox, organisation);
-            await().atMost(WAIT).until(() -> receiver.refused() == 1);
-            await().atMost(WAIT).until(() -> waitingFor(onlooker, deletingBackend) == 1);
-
-            assertEquals(1, rows(onlooker, "SELECT 1 FROM webhook_delivery WHERE subscription_id = ? "
-                    + "FOR UPDATE NOWAIT", subscription), "the waiting record holds no lock on the delivery");
-            assertEquals(1, rows(delete, "DELETE FROM webhook_subscription WHERE id = ?", subscription));
-            delete.commit();
-            await().atMost(WAIT).until(() -> waitingFor(onlooker, deletingBackend) == 0);
-            assertEquals(0, rows(onlooker, "SELECT 1 FROM webhook_delivery WHERE subscription_id = ?",
-                    subscription));
-        }
-    }
-
-    /** Runs a statement about one subscription; the rows it changed, or found. */
-    private static int rows(Connection connection, String sql, UUID subscription) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, subscription);
-            if (!statement.execute()) {
-                return statement.getUpdateCount();
+                assertEquals(1, QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "SELECT 1 FROM webhook_delivery WHERE subscription_id = ?1 FOR UPDATE NOWAIT")
+                        .setParameter(1, subscription).getResultList().size()),
+                        "the waiting record holds no lock on the delivery");
+                delete.commit();
             }
-            int rows = 0;
-            try (ResultSet found = statement.getResultSet()) {
-                while (found.next()) {
-                    rows++;
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static int backend(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
-                ResultSet found = statement.executeQuery()) {
-            found.next();
-            return found.getInt(1);
-        }
-    }
-
-    /** How many sessions wait for a lock the given backend holds. */
-    private static int waitingFor(Connection connection, int backend) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")) {
-            statement.setInt(1, backend);
-            try (ResultSet found = statement.executeQuery()) {
-                found.next();
-                return found.getInt(1);
-            }
+            given().header("Authorization", bearer(organisation)).header("If-Match", "\"0\"")
+                    .when().delete("/api/v1/webhooks/" + subscription).then().statusCode(204);
         }
     }
 }
