@@ -61,6 +61,8 @@ public class FindingService {
 
     @Transactional
     public Finding update(Caller caller, UUID id, String ifMatch, FindingInput input) {
+        // the activity is held before the finding is locked, the order in which an upload correcting both locks them
+        activities.findForShare(input.activityId());
         FindingEntity entity = ownedForUpdate(caller, id);
         ETags.requireMatch(ifMatch, entity.version);
         acting.requireActive(caller);

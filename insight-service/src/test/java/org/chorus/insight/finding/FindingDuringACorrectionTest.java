@@ -33,13 +33,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 /**
  * A finding heard no more people than its activity did. A correction that counts fewer people and a finding that
  * heard more, sent at once, each checked the rule against what the other had not committed yet, and both were
- * stored. Now the finding waits for the correction and is checked against it.
+ * stored; the same with a correction of the finding. Now the finding waits for the correction and is checked
+ * against it.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -75,6 +77,31 @@ class FindingDuringACorrectionTest {
         given().header("Authorization", reader()).queryParam("organisation", org.toString())
                 .when().get("/api/v1/findings").then().statusCode(200)
                 .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aFindingCorrectedWhileItsActivityIsCorrectedIsCheckedAgainstTheCorrection() throws Exception {
+        String place = unique("chorley");
+        UUID org = organisation("Healthwatch Chorley", true, place);
+        UUID activity = UUID.fromString(createActivity(writer(org), activity("Drop-in", place)));
+        Caller caller = new Caller(org, UUID.randomUUID(), "secret", Set.of(Scopes.INSIGHTS_WRITE));
+        Map<String, Object> body = finding(activity.toString(), "Parking is hard to find", List.of(), List.of());
+        String id = post(writer(org), "/api/v1/findings", body).statusCode(201).extract().path("id");
+        body.put("participantCount", 12);
+
+        try (HeldTransaction<?> correction = HeldTransaction.open(
+                () -> activities.update(caller, activity, "\"0\"", countingNine(place)))) {
+            CompletableFuture<ExtractableResponse<Response>> sent = CompletableFuture.supplyAsync(
+                    () -> given().header("Authorization", writer(org)).header("If-Match", "\"0\"")
+                            .contentType(ContentType.JSON).body(body).when().put("/api/v1/findings/" + id)
+                            .then().extract());
+            correction.awaitBlocked("activity");
+            correction.commit();
+
+            ExtractableResponse<Response> answer = sent.get(1, TimeUnit.MINUTES);
+            assertEquals(422, answer.statusCode(), answer.asString());
+            assertEquals("/participantCount", answer.path("errors[0].pointer"));
+        }
     }
 
     /** The activity as InsightFixtures records it, corrected to nine people. */
