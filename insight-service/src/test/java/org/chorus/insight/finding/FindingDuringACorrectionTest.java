@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -56,51 +57,64 @@ class FindingDuringACorrectionTest {
 
     @Test
     void aFindingSentWhileItsActivityIsCorrectedIsCheckedAgainstTheCorrection() throws Exception {
-        String place = unique("preston");
-        UUID org = organisation("Healthwatch Preston", true, place);
-        UUID activity = UUID.fromString(createActivity(writer(org), activity("Drop-in", place)));
-        Caller caller = new Caller(org, UUID.randomUUID(), "secret", Set.of(Scopes.INSIGHTS_WRITE));
-        Map<String, Object> heardTwelve = finding(activity.toString(), "Parking is hard to find", List.of(), List.of());
-        heardTwelve.put("participantCount", 12);
+        Drop drop = dropIn("preston");
+        Map<String, Object> heardTwelve = drop.findingHearing(12);
 
-        try (HeldTransaction<?> correction = HeldTransaction.open(
-                () -> activities.update(caller, activity, "\"0\"", countingNine(place)))) {
-            CompletableFuture<ExtractableResponse<Response>> sent = CompletableFuture
-                    .supplyAsync(() -> post(writer(org), "/api/v1/findings", heardTwelve).extract());
-            correction.awaitBlocked("activity");
-            correction.commit();
+        ExtractableResponse<Response> answer = duringCorrectionToNine(drop,
+                () -> post(writer(drop.org()), "/api/v1/findings", heardTwelve).extract());
 
-            ExtractableResponse<Response> answer = sent.get(1, TimeUnit.MINUTES);
-            assertEquals(422, answer.statusCode(), answer.asString());
-            assertEquals("/participantCount", answer.path("errors[0].pointer"));
-        }
-        given().header("Authorization", reader()).queryParam("organisation", org.toString())
+        assertEquals(422, answer.statusCode(), answer.asString());
+        assertEquals("/participantCount", answer.path("errors[0].pointer"));
+        given().header("Authorization", reader()).queryParam("organisation", drop.org().toString())
                 .when().get("/api/v1/findings").then().statusCode(200)
                 .body("items.size()", equalTo(0));
     }
 
     @Test
     void aFindingCorrectedWhileItsActivityIsCorrectedIsCheckedAgainstTheCorrection() throws Exception {
-        String place = unique("chorley");
-        UUID org = organisation("Healthwatch Chorley", true, place);
-        UUID activity = UUID.fromString(createActivity(writer(org), activity("Drop-in", place)));
-        Caller caller = new Caller(org, UUID.randomUUID(), "secret", Set.of(Scopes.INSIGHTS_WRITE));
-        Map<String, Object> body = finding(activity.toString(), "Parking is hard to find", List.of(), List.of());
-        String id = post(writer(org), "/api/v1/findings", body).statusCode(201).extract().path("id");
-        body.put("participantCount", 12);
+        Drop drop = dropIn("chorley");
+        String id = post(writer(drop.org()), "/api/v1/findings", drop.findingHearing(5)).statusCode(201)
+                .extract().path("id");
+        Map<String, Object> heardTwelve = drop.findingHearing(12);
 
+        ExtractableResponse<Response> answer = duringCorrectionToNine(drop,
+                () -> given().header("Authorization", writer(drop.org())).header("If-Match", "\"0\"")
+                        .contentType(ContentType.JSON).body(heardTwelve).when().put("/api/v1/findings/" + id)
+                        .then().extract());
+
+        assertEquals(422, answer.statusCode(), answer.asString());
+        assertEquals("/participantCount", answer.path("errors[0].pointer"));
+    }
+
+    /** An organisation's drop-in of 14 people in a place of its own. */
+    private record Drop(UUID org, UUID activity, String place) {
+
+        Map<String, Object> findingHearing(int people) {
+            Map<String, Object> body = finding(activity.toString(), "Parking is hard to find", List.of(), List.of());
+            body.put("participantCount", people);
+            return body;
+        }
+    }
+
+    private static Drop dropIn(String stem) {
+        String place = unique(stem);
+        UUID org = organisation("Healthwatch " + stem, true, place);
+        return new Drop(org, UUID.fromString(createActivity(writer(org), activity("Drop-in", place))), place);
+    }
+
+    /**
+     * Sends the request while a correction of the drop-in to nine people is held open, waits until the request waits
+     * for it, commits it, and answers what the request got.
+     */
+    private ExtractableResponse<Response> duringCorrectionToNine(Drop drop,
+            Supplier<ExtractableResponse<Response>> request) throws Exception {
+        Caller caller = new Caller(drop.org(), UUID.randomUUID(), "secret", Set.of(Scopes.INSIGHTS_WRITE));
         try (HeldTransaction<?> correction = HeldTransaction.open(
-                () -> activities.update(caller, activity, "\"0\"", countingNine(place)))) {
-            CompletableFuture<ExtractableResponse<Response>> sent = CompletableFuture.supplyAsync(
-                    () -> given().header("Authorization", writer(org)).header("If-Match", "\"0\"")
-                            .contentType(ContentType.JSON).body(body).when().put("/api/v1/findings/" + id)
-                            .then().extract());
+                () -> activities.update(caller, drop.activity(), "\"0\"", countingNine(drop.place())))) {
+            CompletableFuture<ExtractableResponse<Response>> sent = CompletableFuture.supplyAsync(request);
             correction.awaitBlocked("activity");
             correction.commit();
-
-            ExtractableResponse<Response> answer = sent.get(1, TimeUnit.MINUTES);
-            assertEquals(422, answer.statusCode(), answer.asString());
-            assertEquals("/participantCount", answer.path("errors[0].pointer"));
+            return sent.get(1, TimeUnit.MINUTES);
         }
     }
 
