@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -39,24 +40,24 @@ final class PackageRow {
     }
 
     /**
-     * The cell as it is; in a column of codes, one of them. Another code (a package edited, or written by a newer
-     * Chorus) would be stored, and every later read of its record would fail, for every caller.
+     * The cell as it is, present where the table's schema requires it; in a column of codes, one of them. Another code
+     * (a package edited, or written by a newer Chorus) would be stored, and every later read of its record would fail,
+     * for every caller.
      */
     String text(String column) {
         String value = record.get(column);
+        Optional<Field> field = table.fields().stream().filter(f -> f.name().equals(column)).findFirst();
         if (value.isEmpty()) {
+            if (field.map(Field::required).orElse(false)) {
+                throw bad(column, "is required");
+            }
             return null;
         }
-        List<String> codes = codesOf(column);
+        List<String> codes = field.map(Field::allowed).orElse(List.of());
         if (!codes.isEmpty() && !codes.contains(value)) {
             throw bad(column, "must be one of " + codes + Vocabulary.ofCodes(codes).didYouMean(value));
         }
         return value;
-    }
-
-    private List<String> codesOf(String column) {
-        return table.fields().stream().filter(field -> field.name().equals(column)).findFirst()
-                .map(Field::allowed).orElse(List.of());
     }
 
     UUID uuid(String column) {

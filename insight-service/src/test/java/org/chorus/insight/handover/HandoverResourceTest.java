@@ -170,6 +170,8 @@ class HandoverResourceTest {
                 "activities.csv", "end_date", "must not be before start_date");
         refused(custodian, edited(files, "activities.csv", ",14,", ",-1,"), "activities.csv", "participant_count",
                 "must be at least 0");
+        refused(custodian, edited(files, "activities.csv", ",Focus group,", ",,"), "activities.csv", "title",
+                "is required");
         refused(custodian, edited(files, "findings.csv", handedOver.activityId(), UUID.randomUUID().toString()),
                 "findings.csv", "activity_id", "must be the id of an activity in activities.csv");
         refused(custodian, edited(files, "actions.csv", ",PLANNED,,", ",NOT_TAKEN_FORWARD,,"), "actions.csv",
