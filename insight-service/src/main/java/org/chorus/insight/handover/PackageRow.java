@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVRecord;
 import org.chorus.platform.datapackage.Field;
 import org.chorus.platform.datapackage.Table;
+import org.chorus.platform.web.input.StorableText;
 import org.chorus.platform.web.input.Vocabulary;
 import org.chorus.platform.web.input.WrittenUuids;
 import org.chorus.platform.web.problem.FieldError;
@@ -53,6 +54,7 @@ final class PackageRow {
             }
             return null;
         }
+        storable(column, value);
         List<String> codes = field.map(Field::allowed).orElse(List.of());
         if (!codes.isEmpty() && !codes.contains(value)) {
             throw bad(column, "must be one of " + codes + Vocabulary.ofCodes(codes).didYouMean(value));
@@ -115,6 +117,14 @@ final class PackageRow {
             return value == null ? null : parse.apply(value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw bad(column, rule);
+        }
+    }
+
+    /** The cell's text as PostgreSQL keeps it (a list's items are checked as the JSON is read), or the package refused. */
+    private void storable(String column, String text) {
+        String broken = StorableText.brokenRule(text);
+        if (broken != null) {
+            throw bad(column, broken);
         }
     }
 

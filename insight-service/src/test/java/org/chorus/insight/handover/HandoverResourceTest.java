@@ -172,6 +172,8 @@ class HandoverResourceTest {
                 "must be at least 0");
         refused(custodian, edited(files, "activities.csv", ",Focus group,", ",,"), "activities.csv", "title",
                 "is required");
+        refused(custodian, edited(files, "activities.csv", ",Focus group,", ",Focus\u0000group,"), "activities.csv",
+                "title", "must not contain the NUL character");
         refused(custodian, edited(files, "findings.csv", handedOver.activityId(), UUID.randomUUID().toString()),
                 "findings.csv", "activity_id", "must be the id of an activity in activities.csv");
         refused(custodian, edited(files, "actions.csv", ",PLANNED,,", ",NOT_TAKEN_FORWARD,,"), "actions.csv",
