@@ -120,7 +120,7 @@ final class PackageRow {
         }
     }
 
-    /** The cell's text as PostgreSQL keeps it (a list's items are checked as the JSON is read), or the package refused. */
+    /** The cell's text as PostgreSQL keeps it (a list's items are checked as its JSON is read), or a 400. */
     private void storable(String column, String text) {
         String broken = StorableText.brokenRule(text);
         if (broken != null) {
