@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.chorus.insight.action.ActionStatus;
@@ -20,12 +22,17 @@ final class InsightRows {
     private static final String NOT_TAKEN_FORWARD = ActionStatus.NOT_TAKEN_FORWARD.name();
 
     private final HandoverImport.Records records;
+    /** The rows of this file by the id and the reference they hold: a package as written holds each once. */
+    private final Map<UUID, Long> rowsById = new HashMap<>();
+    private final Map<String, Long> rowsByReference = new HashMap<>();
 
     InsightRows(HandoverImport.Records records) {
         this.records = records;
     }
 
     void bind(ImportedTable table, PackageRow row, PreparedStatement insert) throws SQLException {
+        // a second row of an id would be counted present and left out
+        onlyOnce(row, "id", rowsById, row.uuid("id"));
         switch (table) {
             case ACTIVITIES -> activity(row, insert);
             case FINDINGS -> finding(row, insert);
@@ -43,6 +50,9 @@ final class InsightRows {
         UUID id = records.derive(original);
         records.activities().add(original);
         String reference = row.text("reference");
+        if (reference != null) {
+            onlyOnce(row, "reference", rowsByReference, reference);
+        }
         UUID holder = reference == null ? null : records.references().get(reference);
         if (holder != null && !holder.equals(id)) {
             // references are the organisation's own keys (an upload finds what it corrects by them): one each
@@ -129,6 +139,13 @@ final class InsightRows {
         insert.setObject(10, row.date("completed_on"));
         bindPublication(row, insert, 11);
         bindVersioning(row, insert, 13);
+    }
+
+    private static <K> void onlyOnce(PackageRow row, String column, Map<K, Long> rows, K value) {
+        Long earlier = rows.putIfAbsent(value, row.number());
+        if (earlier != null) {
+            throw row.bad(column, "is that of row " + earlier + " too: each row of a file holds its own");
+        }
     }
 
     /** The people an activity or a finding heard: none or more. */

@@ -135,6 +135,11 @@ final class PackageRow {
                 List.of(FieldError.body("/" + file + "/" + record.getRecordNumber() + "/" + column, rule)));
     }
 
+    /** The row's number in its file, the header not counted. */
+    long number() {
+        return record.getRecordNumber();
+    }
+
     /** The cell's place in the package, as people read it. */
     String where(String column) {
         return file + " row " + record.getRecordNumber() + ", column " + column;

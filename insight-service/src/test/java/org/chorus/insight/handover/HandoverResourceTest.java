@@ -178,6 +178,13 @@ class HandoverResourceTest {
                 "findings.csv", "activity_id", "must be the id of an activity in activities.csv");
         refused(custodian, edited(files, "actions.csv", ",PLANNED,,", ",NOT_TAKEN_FORWARD,,"), "actions.csv",
                 "reason", "is required when status is NOT_TAKEN_FORWARD");
+        String activities = files.get("activities.csv");
+        String copied = activities.lines().skip(1).findFirst().orElseThrow();
+        refused(custodian, edited(files, "activities.csv", activities, activities + copied + "\r\n"), "activities.csv",
+                "id", "is that of row 1 too", 2);
+        refused(custodian, edited(files, "activities.csv", activities, activities
+                + copied.replace(handedOver.activityId(), UUID.randomUUID().toString()) + "\r\n"), "activities.csv",
+                "reference", "is that of row 1 too", 2);
         Map<String, Object> own = activity("Drop-in", place);
         own.put("reference", "FG-2019-03");
         String ownActivity = createActivity(writer(custodian), own);
@@ -208,10 +215,14 @@ class HandoverResourceTest {
     }
 
     private static void refused(UUID custodian, byte[] zip, String file, String column, String rule) {
+        refused(custodian, zip, file, column, rule, 1);
+    }
+
+    private static void refused(UUID custodian, byte[] zip, String file, String column, String rule, int row) {
         importPackage(writer(custodian), zip).then().statusCode(400).contentType("application/problem+json")
                 .body("type", endsWith("invalid-package"))
-                .body("detail", startsWith(file + " row 1, column " + column + ": " + rule))
-                .body("errors[0].pointer", equalTo("/" + file + "/1/" + column));
+                .body("detail", startsWith(file + " row " + row + ", column " + column + ": " + rule))
+                .body("errors[0].pointer", equalTo("/" + file + "/" + row + "/" + column));
     }
 
     /** The package with one value of one file replaced, as someone editing it by hand would. */
