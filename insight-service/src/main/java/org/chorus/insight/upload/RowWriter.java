@@ -48,14 +48,19 @@ class RowWriter {
     }
 
     /**
-     * What is stored of the activities these rows correct, in three queries for many rows: queries per row cost most
+     * What is stored of the activities these rows correct, in a few queries for many rows: queries per row cost most
      * of a corrected file's time, and each also made Hibernate check every row stored so far in the transaction.
+     *
+     * @param toStore whether the rows are about to be stored: the activities they change are then locked first
      */
-    StoredActivities existing(UUID organisationId, List<ParsedRow> rows) {
+    StoredActivities existing(UUID organisationId, List<ParsedRow> rows, boolean toStore) {
         Map<String, ActivityEntity> byReference = activities.findByReferences(organisationId, rows.stream()
                 .map(ParsedRow::reference).filter(Objects::nonNull).map(String::strip).collect(Collectors.toSet()));
         if (byReference.isEmpty()) {
             return StoredActivities.NONE;
+        }
+        if (toStore) {
+            byReference = lockingThoseChanged(byReference, rows);
         }
         Map<UUID, List<FindingEntity>> uploaded = new HashMap<>();
         Map<UUID, List<FindingEntity>> added = new HashMap<>();
@@ -66,6 +71,33 @@ class RowWriter {
         Map<UUID, List<String>> proposals = themes.proposedFor(
                 uploaded.values().stream().flatMap(List::stream).map(f -> f.id).toList());
         return new StoredActivities(byReference, uploaded, added, proposals);
+    }
+
+    /**
+     * The activities, those the rows change read again under a lock held until the chunk commits, before their
+     * findings are read. A finding recorded or published through the API holds its activity ({@code FOR SHARE}) until
+     * it commits: it is then either read here and checked against the row, or waits and sees the correction. An
+     * unchanged row locks nothing, so re-sending a file takes no lock on what it leaves as it was.
+     */
+    private Map<String, ActivityEntity> lockingThoseChanged(Map<String, ActivityEntity> byReference,
+            List<ParsedRow> rows) {
+        List<ActivityEntity> changed = rows.stream()
+                .filter(row -> row.valid() && row.reference() != null)
+                .filter(row -> {
+                    ActivityEntity stored = byReference.get(row.reference().strip());
+                    return stored != null && !ActivityService.unchangedBy(row.activity(), stored);
+                })
+                .map(row -> byReference.get(row.reference().strip()))
+                .distinct().toList();
+        if (changed.isEmpty()) {
+            return byReference;
+        }
+        changed.forEach(activities.getEntityManager()::detach);
+        Map<String, ActivityEntity> held = new HashMap<>(byReference);
+        changed.forEach(stale -> held.remove(stale.reference));
+        activities.listForUpdate(changed.stream().map(a -> a.id).toList())
+                .forEach(locked -> held.put(locked.reference, locked));
+        return held;
     }
 
     /** Writes what the session holds and lets it forget: entities read before are not to be changed after this. */

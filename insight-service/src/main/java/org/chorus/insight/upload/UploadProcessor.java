@@ -117,7 +117,7 @@ class UploadProcessor {
             return QuarkusTransaction.requiringNew().call(() -> {
                 // read afresh: what another upload stored meanwhile may be why the chunk failed
                 ParsedRow parsed = reader.read(row);
-                return handle(organisationId, row, parsed, writer.existing(organisationId, List.of(parsed)), seen,
+                return handle(organisationId, row, parsed, writer.existing(organisationId, List.of(parsed), true), seen,
                         true);
             });
         } catch (RuntimeException e) {
@@ -185,7 +185,7 @@ class UploadProcessor {
     private List<RowResult> handleChunk(UUID organisationId, RowReader reader, List<RawRow> chunk, Set<String> seen,
             boolean store) {
         List<ParsedRow> parsed = chunk.stream().map(reader::read).toList();
-        StoredActivities stored = writer.existing(organisationId, parsed);
+        StoredActivities stored = writer.existing(organisationId, parsed, store);
         List<RowResult> results = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
             results.add(handle(organisationId, chunk.get(i), parsed.get(i), stored, seen, store));

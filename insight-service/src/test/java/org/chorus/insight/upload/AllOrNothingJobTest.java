@@ -29,6 +29,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.HeldTransaction;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * An all-or-nothing job keeps its promise however long its one transaction runs and whatever is committed meanwhile:
@@ -67,6 +69,9 @@ class AllOrNothingJobTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aJobThatOutlastsTheDefaultTransactionTimeoutStoresEveryRow() throws SQLException {
@@ -112,7 +117,7 @@ class AllOrNothingJobTest {
     }
 
     @Test
-    void aRowThatStopsFittingWhileTheJobRunsKeepsTheWholeFileOut() throws SQLException {
+    void aRowThatStopsFittingWhileTheJobRunsKeepsTheWholeFileOut() throws Exception {
         String place = unique("fylde");
         UUID org = organisation("Healthwatch Fylde", true, place);
         // row 450's activity has two findings; the corrected file drops the second, allowed while it is unpublished
@@ -121,12 +126,13 @@ class AllOrNothingJobTest {
         String secondFinding = first.getString("rows[449].findingIds[1]");
 
         String corrected = file(place, 1, "Workshop, corrected");
+        UUID firstActivity = UUID.fromString(first.getString("rows[0].activityId"));
         String location;
-        try (Connection blocker = lockActivities()) {
-            // every row judged good; the job now waits to store its first corrected activity
-            location = postHeldBack(org, corrected);
+        try (HeldTransaction<?> blocker = HeldTransaction.open(() -> holdFromChanging(firstActivity))) {
+            // every row judged good; the job now waits to lock its first corrected activity
+            location = post(org, "all-or-nothing", corrected);
+            blocker.awaitBlocked("activity");
             publishFinding(writer(org), secondFinding);
-            blocker.rollback();
         }
         JsonPath done = awaitDone(org, location);
 
@@ -151,6 +157,12 @@ class AllOrNothingJobTest {
             }
         }
         return csv(rows.toArray(String[]::new));
+    }
+
+    /** Holds one activity as a finding being recorded of it does, so that the rows of others can still be locked. */
+    private List<?> holdFromChanging(UUID activityId) {
+        return entityManager.createNativeQuery("SELECT 1 FROM activity WHERE id = :id FOR SHARE")
+                .setParameter("id", activityId).getResultList();
     }
 
     private Connection lockActivities() throws SQLException {

@@ -82,7 +82,8 @@ class UploadCorrectionOfApiFindingsTest {
         assertEquals(List.of(List.of(place), List.of(moved)), announced, "published, then once for the move");
     }
 
-    private static String focusGroup(String place, String participants) {
+    /** A focus group of the given size and place, with one finding heard by eight, under reference HWC-1. */
+    static String focusGroup(String place, String participants) {
         return csv(row("HWC-1", "Focus group", "Focus group", "2019-03-14", "", place, participants, "",
                 "Waits too long", "waiting-times", "Concern", "8", ""));
     }

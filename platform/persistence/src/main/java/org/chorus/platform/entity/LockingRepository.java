@@ -1,5 +1,7 @@
 package org.chorus.platform.entity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,14 @@ public interface LockingRepository<E> extends PanacheRepositoryBase<E, UUID> {
     /** The record, locked until the transaction ends. */
     default Optional<E> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The records with these ids, locked until the transaction ends and read as they are once locked. They are taken
+     * in the order of their ids, so that two transactions locking overlapping sets wait rather than deadlock.
+     */
+    default List<E> listForUpdate(Collection<UUID> ids) {
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /**
