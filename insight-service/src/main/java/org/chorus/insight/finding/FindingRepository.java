@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,12 @@ import org.chorus.platform.query.Where;
  */
 @ApplicationScoped
 public class FindingRepository implements LockingRepository<FindingEntity> {
+
+    /** The activity of the finding, read without loading the finding, which the caller is about to lock. */
+    public Optional<UUID> activityOf(UUID findingId) {
+        return getEntityManager().createQuery("select activityId from FindingEntity where id = :id", UUID.class)
+                .setParameter("id", findingId).getResultStream().findFirst();
+    }
 
     /**
      * Each activity's findings, by activity id: those that came from an upload in the order of its file, then those

@@ -177,7 +177,13 @@ public class FindingService {
                 .stream().toList();
     }
 
+    /**
+     * The activity is held ({@code FOR SHARE}) before the finding, the order a correction takes them: the event carries
+     * the activity's places and date, and a correction committing meanwhile would announce again the findings it saw
+     * published, not this one.
+     */
     private Finding setPublished(Caller caller, UUID id, boolean published) {
+        findings.activityOf(id).ifPresent(activities::findForShare);
         FindingEntity entity = ownedForUpdate(caller, id);
         if (entity.markPublished(published)) {
             findings.flush();

@@ -12,6 +12,7 @@ import static org.chorus.insight.support.InsightFixtures.writer;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,17 @@ import jakarta.inject.Inject;
 import org.chorus.insight.activity.ActivityInput;
 import org.chorus.insight.activity.ActivityService;
 import org.chorus.insight.activity.EngagementMethod;
+import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
+import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.EventProbe;
 import org.chorus.platform.testing.HeldTransaction;
 import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.caller.Scopes;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,17 +49,22 @@ import io.restassured.response.Response;
  * A finding heard no more people than its activity did. A correction that counts fewer people and a finding that
  * heard more, sent at once, each checked the rule against what the other had not committed yet, and both were
  * stored; the same with a correction of the finding. Now the finding waits for the correction and is checked
- * against it.
+ * against it. A finding published while its activity moved was announced where the activity had been, and the
+ * correction, which announces again the findings it sees published, did not see it: now the publication waits too.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
 class FindingDuringACorrectionTest {
 
+    private static final LocalDate FIRST_HELD = LocalDate.of(2019, 3, 14);
+
     private final ActivityService activities;
+    private final ObjectMapper mapper;
 
     @Inject
-    FindingDuringACorrectionTest(ActivityService activities) {
+    FindingDuringACorrectionTest(ActivityService activities, ObjectMapper mapper) {
         this.activities = activities;
+        this.mapper = mapper;
     }
 
     @Test
@@ -86,6 +98,28 @@ class FindingDuringACorrectionTest {
         assertEquals("/participantCount", answer.path("errors[0].pointer"));
     }
 
+    @Test
+    void aFindingPublishedWhileItsActivityIsMovedIsAnnouncedWhereItMoved() throws Exception {
+        Drop drop = dropIn("leyland");
+        String id = post(writer(drop.org()), "/api/v1/findings", drop.findingHearing(5)).statusCode(201)
+                .extract().path("id");
+        LocalDate heldLater = FIRST_HELD.plusWeeks(1);
+
+        ExtractableResponse<Response> answer = duringCorrection(drop, corrected(drop.place(), 14, heldLater),
+                () -> given().header("Authorization", writer(drop.org())).when()
+                        .post("/api/v1/findings/" + id + "/publish").then().extract());
+
+        assertEquals(200, answer.statusCode(), answer.asString());
+        EventProbe.awaitAll(ChorusEventTypes.INSIGHT_FINDINGS, e -> publishedOf(e, id), 1, Duration.ofSeconds(10));
+        List<LocalDate> announced = EventProbe.all(ChorusEventTypes.INSIGHT_FINDINGS, e -> publishedOf(e, id))
+                .stream().map(e -> e.dataAs(mapper, FindingData.class).heardOn()).toList();
+        assertEquals(List.of(heldLater), announced, "announced once, with the date the correction gave");
+    }
+
+    private static boolean publishedOf(ChorusEvent event, String findingId) {
+        return event.aggregateId().equals(findingId) && event.type().equals(ChorusEventTypes.FINDING_PUBLISHED.type());
+    }
+
     /** An organisation's drop-in of 14 people in a place of its own. */
     private record Drop(UUID org, UUID activity, String place) {
 
@@ -108,9 +142,14 @@ class FindingDuringACorrectionTest {
      */
     private ExtractableResponse<Response> duringCorrectionToNine(Drop drop,
             Supplier<ExtractableResponse<Response>> request) throws Exception {
+        return duringCorrection(drop, corrected(drop.place(), 9, FIRST_HELD), request);
+    }
+
+    private ExtractableResponse<Response> duringCorrection(Drop drop, ActivityInput corrected,
+            Supplier<ExtractableResponse<Response>> request) throws Exception {
         Caller caller = new Caller(drop.org(), UUID.randomUUID(), "secret", Set.of(Scopes.INSIGHTS_WRITE));
         try (HeldTransaction<?> correction = HeldTransaction.open(
-                () -> activities.update(caller, drop.activity(), "\"0\"", countingNine(drop.place())))) {
+                () -> activities.update(caller, drop.activity(), "\"0\"", corrected))) {
             CompletableFuture<ExtractableResponse<Response>> sent = CompletableFuture.supplyAsync(request);
             correction.awaitBlocked("activity");
             correction.commit();
@@ -118,9 +157,9 @@ class FindingDuringACorrectionTest {
         }
     }
 
-    /** The activity as InsightFixtures records it, corrected to nine people. */
-    private static ActivityInput countingNine(String place) {
-        return new ActivityInput(null, "Drop-in", EngagementMethod.FOCUS_GROUP, LocalDate.of(2019, 3, 14),
-                LocalDate.of(2019, 3, 14), List.of(place), 9, List.of(), null, null, null);
+    /** The activity as InsightFixtures records it, corrected to this count and date. */
+    private static ActivityInput corrected(String place, int people, LocalDate heldOn) {
+        return new ActivityInput(null, "Drop-in", EngagementMethod.FOCUS_GROUP, heldOn, heldOn, List.of(place),
+                people, List.of(), null, null, null);
     }
 }
