@@ -3,6 +3,8 @@ package org.chorus.e2e;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.restassured.specification.RequestSpecification;
 
@@ -18,6 +20,9 @@ import io.restassured.specification.RequestSpecification;
  */
 record CrossOrganisationRule(String operation, String scopes, Outcome outcome,
         Function<Owner, OwnedResource> target, Call call) {
+
+    /** A path parameter with another after it: the resource's parent (a survey of its response). */
+    private static final Pattern OUTER_PARAMETER = Pattern.compile("^(.*?)\\{([^}]+)}(.*\\{[^}]+}.*)$");
 
     /** What another organisation's call ends in. */
     enum Kind {
@@ -60,9 +65,17 @@ record CrossOrganisationRule(String operation, String scopes, Outcome outcome,
         return operation.substring(0, operation.indexOf(' '));
     }
 
-    /** The operation's path with the target's id for its path parameter. */
+    /**
+     * The operation's path with the target's id for its path parameter; where the path has two, the first is a value
+     * of that name in the answer that created the target (a receipt's surveyId).
+     */
     String url(OwnedResource resource) {
-        return operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", resource.id());
+        String path = operation.substring(operation.indexOf(' ') + 1);
+        Matcher outer = OUTER_PARAMETER.matcher(path);
+        if (outer.matches()) {
+            path = outer.group(1) + resource.created().getString(outer.group(2)) + outer.group(3);
+        }
+        return path.replaceAll("\\{[^}]+}", resource.id());
     }
 
     Set<String> scopeSet() {

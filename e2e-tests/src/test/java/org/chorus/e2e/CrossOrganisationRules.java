@@ -91,6 +91,8 @@ final class CrossOrganisationRules {
             acrossByDesign("GET /api/v1/surveys/{surveyId}/responses/changes", EXPORTS_READ, ANALYSTS_EXPORT,
                     Owner::openSurvey, PLAIN),
             acrossByDesign("DELETE /api/v1/responses/{responseId}", PUBLIC, RECEIPT_ERASES, Owner::response, ERASE),
+            ownerOnly("DELETE /api/v1/surveys/{surveyId}/responses/{responseId}", SURVEYS_MANAGE, Owner::response,
+                    PLAIN),
             acrossByDesign("GET /api/v1/surveys/{surveyId}/coding/answers", CODING_WRITE, ANALYSTS_CODE,
                     Owner::openSurvey, PLAIN),
             acrossByDesign("GET /api/v1/surveys/{surveyId}/coding/progress", CODING_WRITE, ANALYSTS_CODE,

@@ -157,7 +157,8 @@ function showProblem(error, questions, summary) {
 
 /**
  * The receipt. One sent again after a lost connection, when the answers had arrived the first time, comes without
- * the erasure token: the API showed it in the first answer only, the one that did not reach the page.
+ * the erasure token: the API showed it in the first answer only, the one that did not reach the page. The survey's
+ * organisation can still erase the response by its number.
  */
 function showReceipt(receipt) {
   const heading = el('h2', { id: 'receipt-title', tabindex: -1 }, 'Thank you: your answers have arrived');
@@ -172,7 +173,8 @@ function showReceipt(receipt) {
         + 'safe. We keep only a scrambled copy of it, so nobody can show it to you again.'
       : 'Your answers had already arrived when the connection failed, and they are kept once. Their erasure token '
         + 'was shown only in the answer that did not reach you, and we keep only a scrambled copy of it, so nobody '
-        + 'can show it to you again.')));
+        + 'can show it to you again. If you change your mind, ask the organisation that runs this survey to erase '
+        + 'your answers, and quote your response number.')));
   say('');
   heading.focus();
 }

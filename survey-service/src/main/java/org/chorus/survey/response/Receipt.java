@@ -16,7 +16,8 @@ public record Receipt(
         Instant submittedAt,
         @Schema(description = "Send as the Erasure-Token header of DELETE /api/v1/responses/{responseId} to erase the "
                 + "response. Chorus keeps only its hash, so it cannot be shown again: it is in the first answer "
-                + "only, and absent from the receipt a retry with the same Idempotency-Key gets.",
+                + "only, and absent from the receipt a retry with the same Idempotency-Key gets. Without it, the "
+                + "respondent asks the survey's organisation to erase the response, quoting its responseId.",
                 examples = "ert_q3Xh8vN2kLp0RtY6wZb1cF5mJ9sA4dG7")
         @JsonInclude(JsonInclude.Include.NON_NULL) String erasureToken) {
 

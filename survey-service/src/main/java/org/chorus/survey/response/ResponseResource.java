@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Submitting responses, from partner websites and from staff. Request scoped: the caller differs on every request.
+ * Submitting responses, from partner websites and from staff, and their erasure by the survey's organisation. Request scoped: the caller differs on every request.
  * Submitting runs on the request's event loop (it returns a stage), since waiting for the group commit on a worker
  * thread cost more processor time than checking the response.
  */
@@ -42,11 +43,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ResponseResource {
 
     private final SubmissionService submissions;
+    private final ResponseService responses;
     private final IdempotentRequests idempotency;
     private final Caller caller;
 
-    public ResponseResource(SubmissionService submissions, IdempotentRequests idempotency, Caller caller) {
+    public ResponseResource(SubmissionService submissions, ResponseService responses, IdempotentRequests idempotency,
+            Caller caller) {
         this.submissions = submissions;
+        this.responses = responses;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -58,8 +62,9 @@ public class ResponseResource {
                     + "paper, easy-read or event response (surveys:manage, with channel and enteredBy). Every answer "
                     + "is checked against the published version; nothing is stored unless all are valid. Safe to "
                     + "retry with the same Idempotency-Key: a retry gets the first receipt again, but without its "
-                    + "erasureToken, which is shown once and never kept (only its hash is); a retry after the "
-                    + "response was erased gets 410. Announces ResponseSubmitted (no answers in it).")
+                    + "erasureToken, which is shown once and never kept (only its hash is; the survey's organisation "
+                    + "erases a response at its respondent's request); a retry after the response was erased gets "
+                    + "410. Announces ResponseSubmitted (no answers in it).")
     @APIResponse(responseCode = "201", description = "Accepted; keep the receipt to erase it later",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "404", description = "No such survey, or never published")
@@ -84,6 +89,25 @@ public class ResponseResource {
                         : CompletableFuture.completedFuture(outcome.result()));
         return threads.answer(receipt, stored -> Response
                 .created(Locations.of(ErasureResource.class, stored.responseId())).entity(stored).build());
+    }
+
+    @DELETE
+    @Path("/{responseId}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Scopes.SURVEYS_MANAGE)
+    @Operation(operationId = "eraseResponseForRespondent", summary = "Erase a response at its respondent's request",
+            description = "For the survey's own organisation, when a respondent asks it to erase their response and "
+                    + "quotes the responseId from their receipt: a receipt can lack its erasureToken (a retry's has "
+                    + "none) or be lost. As an erasure by token: the response leaves results and exports at once, "
+                    + "the change feed keeps a tombstone, and ResponseErased is announced. The audit log names the "
+                    + "key that erased it.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "403", description = "not-owner: another organisation's survey")
+    @APIResponse(responseCode = "404", description = "No such survey, or no such response of it (or erased already)")
+    public Response eraseForRespondent(@PathParam("surveyId") UUID surveyId,
+            @PathParam("responseId") UUID responseId) {
+        responses.eraseForRespondent(caller, surveyId, responseId);
+        return Response.noContent().build();
     }
 
     private Receipt stillThere(Receipt replayed) {

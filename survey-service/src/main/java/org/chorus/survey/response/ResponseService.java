@@ -13,13 +13,21 @@ import org.chorus.platform.events.contract.ResponseData;
 import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.time.StoredTime;
+import org.chorus.platform.web.caller.Caller;
 import org.chorus.platform.web.problem.ProblemException;
 import org.chorus.survey.definition.PublishedSurvey;
 import org.chorus.survey.definition.SurveyQueries;
 
-/** Erases responses for whoever holds their receipt; accepting them is {@link SubmissionService}'s. */
+/**
+ * Erases responses for whoever holds their receipt, or for their survey's organisation at a respondent's request;
+ * accepting them is {@link SubmissionService}'s.
+ */
 @ApplicationScoped
 public class ResponseService {
+
+    /** What let an erasure happen, in its audit entry. */
+    private static final String RECEIPT = "receipt-token";
+    private static final String SURVEY_OWNER = "survey-organisation";
 
     private final SurveyQueries surveys;
     private final ResponseStore store;
@@ -44,15 +52,38 @@ public class ResponseService {
      */
     @Transactional
     public void erase(UUID responseId, String token) {
-        ResponseStore.Locked locked = store.lock(responseId)
+        erase(store.lock(responseId)
                 .filter(l -> ErasureTokens.matches(token, l.erasureTokenHash()))
-                .orElseThrow(() -> ProblemException.notFound("Response with this erasure token", responseId));
+                .orElseThrow(() -> ProblemException.notFound("Response with this erasure token", responseId)),
+                RECEIPT);
+    }
+
+    /**
+     * Erases a response for its survey's organisation, which a respondent asked to, quoting the response's id from
+     * their receipt: a receipt may have lost its token (a retry's has none), and the organisation answers for the
+     * responses it collects. The audit entry names the key that did it.
+     *
+     * @throws ProblemException 404 for no such survey, or no such response of it; 403 not-owner for another
+     *         organisation's survey, before anything about its responses is read
+     */
+    @Transactional
+    public void eraseForRespondent(Caller caller, UUID surveyId, UUID responseId) {
+        caller.requireOwnerOf(surveys.latest(surveyId).organisationId(), "survey", "Only the organisation of survey "
+                + surveyId + " erases its responses without their receipt's token");
+        erase(store.lock(responseId)
+                .filter(l -> l.response().surveyId().equals(surveyId))
+                .orElseThrow(() -> ProblemException.notFound("Response of survey " + surveyId, responseId)),
+                SURVEY_OWNER);
+    }
+
+    private void erase(ResponseStore.Locked locked, String authority) {
         StoredResponse response = locked.response();
         PublishedSurvey survey = surveys.version(response.surveyId(), response.surveyVersion());
         store.delete(response, StoredTime.now());
         erased.fire(new ResponseErased(survey, response));
         announce(ChorusEventTypes.RESPONSE_ERASED, survey, response);
-        audit.record("response.erased", "response", responseId, Map.of("surveyId", response.surveyId().toString()));
+        audit.record("response.erased", "response", response.id(), Map.of("surveyId", response.surveyId().toString(),
+                "authority", authority));
     }
 
     /** Keyed by the response: its erasure follows its submission, and a survey's responses spread over partitions. */

@@ -347,7 +347,7 @@ class ResponseResourceTest {
         }
     }
 
-    private static ValidatableResponse submitWithKey(String bearer, String surveyId, String key, Object body) {
+    static ValidatableResponse submitWithKey(String bearer, String surveyId, String key, Object body) {
         return given().header("Authorization", bearer).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(body).when().post("/api/v1/surveys/" + surveyId + "/responses").then();
     }
