@@ -76,6 +76,17 @@ class BadInputTest {
                 .body("detail", containsString("Duplicate field 'kind'"));
     }
 
+    /** A missing body was a 422 whose one error had an empty pointer and said ": must not be null". */
+    @Test
+    void aRequestWithoutItsBodyIsA400SayingSo() {
+        for (String body : new String[] { "", "null" }) {
+            postAsAdmin("/api/v1/places", body).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/malformed-body"))
+                    .body("detail", equalTo("The body must be a JSON object; the request has none, or it is null"));
+        }
+    }
+
     /** Jackson reads the first value of a body and would drop what follows it unseen. */
     @Test
     void aBodyThatGoesOnAfterItsObjectIsA400AndNothingOfItIsStored() {

@@ -14,7 +14,8 @@ import jakarta.ws.rs.QueryParam;
 
 /**
  * Maps Bean Validation failures of a resource method to field errors: a rule broken inside the body becomes a JSON
- * Pointer (422), a broken query or path parameter names the parameter (400).
+ * Pointer (422), a broken query or path parameter names the parameter (400), and a body that is missing is a 400 as a
+ * body that is not JSON is.
  */
 final class Violations {
 
@@ -30,6 +31,11 @@ final class Violations {
             errors.add(error);
         }
         errors.sort(Comparator.comparing(Violations::sortKey));
+        if (errors.stream().anyMatch(error -> "".equals(error.pointer()))) {
+            // the body as a whole: a field's rule cannot be told of a body that is not there
+            return ProblemException.badRequest("malformed-body", "Request body is not valid",
+                    "The body must be a JSON object; the request has none, or it is null", List.of());
+        }
         if (bodyOnly) {
             return ProblemException.invalid(errors);
         }
