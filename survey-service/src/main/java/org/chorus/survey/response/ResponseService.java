@@ -72,7 +72,8 @@ public class ResponseService {
                 + surveyId + " erases its responses without their receipt's token");
         erase(store.lock(responseId)
                 .filter(l -> l.response().surveyId().equals(surveyId))
-                .orElseThrow(() -> ProblemException.notFound("Response of survey " + surveyId, responseId)),
+                .orElseThrow(() -> new ProblemException(404, "not-found", "Not found", "Survey " + surveyId
+                        + " has no response " + responseId + ": none was submitted to it, or it was erased")),
                 SURVEY_OWNER);
     }
 

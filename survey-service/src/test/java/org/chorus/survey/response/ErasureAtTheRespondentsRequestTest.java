@@ -73,7 +73,8 @@ class ErasureAtTheRespondentsRequestTest {
         assertEquals(1, storedResponses(dataSource, surveyId), "refused erasures erased nothing");
 
         erase(owner.bearer(), surveyId, responseId).statusCode(204);
-        erase(owner.bearer(), surveyId, responseId).statusCode(404);
+        erase(owner.bearer(), surveyId, responseId).statusCode(404).body("detail", equalTo("Survey " + surveyId
+                + " has no response " + responseId + ": none was submitted to it, or it was erased"));
         assertEquals(0, storedResponses(dataSource, surveyId));
         submitWithKey(partnerSite, surveyId, key, body).statusCode(410);
 
