@@ -31,9 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Submitting responses, from partner websites and from staff, and their erasure by the survey's organisation. Request scoped: the caller differs on every request.
- * Submitting runs on the request's event loop (it returns a stage), since waiting for the group commit on a worker
- * thread cost more processor time than checking the response.
+ * Submitting responses, from partner websites and from staff, and their erasure by the survey's organisation. Request
+ * scoped: the caller differs on every request. Submitting runs on the request's event loop (it returns a stage), since
+ * waiting for the group commit on a worker thread cost more processor time than checking the response.
  */
 @RequestScoped
 @Path("/api/v1/surveys/{surveyId}/responses")

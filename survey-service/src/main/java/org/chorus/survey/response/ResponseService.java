@@ -25,9 +25,9 @@ import org.chorus.survey.definition.SurveyQueries;
 @ApplicationScoped
 public class ResponseService {
 
-    /** What let an erasure happen, in its audit entry. */
-    private static final String RECEIPT = "receipt-token";
-    private static final String SURVEY_OWNER = "survey-organisation";
+    /** What let an erasure happen, as its audit entry names it: the receipt's token, or the survey's organisation. */
+    private static final String RECEIPT_TOKEN = "receipt-token";
+    private static final String SURVEY_ORGANISATION = "survey-organisation";
 
     private final SurveyQueries surveys;
     private final ResponseStore store;
@@ -55,7 +55,7 @@ public class ResponseService {
         erase(store.lock(responseId)
                 .filter(l -> ErasureTokens.matches(token, l.erasureTokenHash()))
                 .orElseThrow(() -> ProblemException.notFound("Response with this erasure token", responseId)),
-                RECEIPT);
+                RECEIPT_TOKEN);
     }
 
     /**
@@ -74,7 +74,7 @@ public class ResponseService {
                 .filter(l -> l.response().surveyId().equals(surveyId))
                 .orElseThrow(() -> new ProblemException(404, "not-found", "Not found", "Survey " + surveyId
                         + " has no response " + responseId + ": none was submitted to it, or it was erased")),
-                SURVEY_OWNER);
+                SURVEY_ORGANISATION);
     }
 
     private void erase(ResponseStore.Locked locked, String authority) {

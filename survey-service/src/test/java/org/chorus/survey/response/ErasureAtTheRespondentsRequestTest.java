@@ -78,8 +78,7 @@ class ErasureAtTheRespondentsRequestTest {
         assertEquals(0, storedResponses(dataSource, surveyId));
         submitWithKey(partnerSite, surveyId, key, body).statusCode(410);
 
-        EventProbe.await(ChorusEventTypes.SURVEY_RESPONSES, e -> e.type().equals(ChorusEventTypes.RESPONSE_ERASED.type())
-                && e.aggregateId().equals(responseId), Duration.ofSeconds(10));
+        EventProbe.awaitData(ChorusEventTypes.RESPONSE_ERASED, responseId, Duration.ofSeconds(10));
         EventProbe.await(ChorusEventTypes.AUDIT_ENTRIES, e -> erasureOf(e, responseId), Duration.ofSeconds(10));
         List<AuditEntryData> audited = EventProbe.all(ChorusEventTypes.AUDIT_ENTRIES, e -> erasureOf(e, responseId))
                 .stream().map(e -> e.dataAs(mapper, AuditEntryData.class)).toList();
