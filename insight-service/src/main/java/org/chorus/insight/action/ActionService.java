@@ -97,7 +97,7 @@ public class ActionService {
 
     private void apply(Caller caller, ActionInput input, ActionEntity entity) {
         List<FieldError> errors = new ArrayList<>();
-        Set<UUID> visible = views.findingsVisibleTo(caller, input.findingIds());
+        Set<UUID> visible = views.findingsVisibleAndHeld(caller, input.findingIds());
         for (int i = 0; i < input.findingIds().size(); i++) {
             if (!visible.contains(input.findingIds().get(i))) {
                 errors.add(FieldError.body("/findingIds/" + i, "no finding you can see has this id"));

@@ -34,8 +34,19 @@ public class ActionViews {
 
     /** Of {@code ids}, those of findings the caller may see. */
     Set<UUID> findingsVisibleTo(Caller caller, List<UUID> ids) {
+        return visibleTo(caller, ids.isEmpty() ? List.of() : findings.list("id in ?1", ids));
+    }
+
+    /**
+     * The same, each finding held from changing until the action is stored: an upload that drops a finding from its
+     * file locks it before asking whether an action answers it, so it waits for the action and then sees it.
+     */
+    Set<UUID> findingsVisibleAndHeld(Caller caller, List<UUID> ids) {
+        return visibleTo(caller, ids.isEmpty() ? List.of() : findings.listForShare(ids));
+    }
+
+    private static Set<UUID> visibleTo(Caller caller, List<FindingEntity> found) {
         Audience audience = Audience.of(caller);
-        List<FindingEntity> found = ids.isEmpty() ? List.of() : findings.list("id in ?1", ids);
         return found.stream().filter(f -> audience.sees(f.published, f.organisationId)).map(f -> f.id)
                 .collect(Collectors.toSet());
     }

@@ -106,15 +106,19 @@ class RowWriter {
         activities.getEntityManager().clear();
     }
 
-    /** @return why the row cannot replace what is stored, or empty when it can */
-    List<String> conflicts(StoredActivities stored, ActivityEntity existing, ParsedRow row) {
+    /**
+     * @param toStore whether the row is about to be stored: a finding it drops is then locked before the question
+     *        whether an action answers it (a file being judged locks nothing, so that it holds up nobody meanwhile)
+     * @return why the row cannot replace what is stored, or empty when it can
+     */
+    List<String> conflicts(StoredActivities stored, ActivityEntity existing, ParsedRow row, boolean toStore) {
         List<String> reasons = new ArrayList<>();
         List<FindingEntity> found = stored.findingsOf(existing);
         for (int i = row.findings().size(); i < found.size(); i++) {
             if (found.get(i).published) {
                 reasons.add("finding " + (i + 1) + " is published and this file no longer has it; withdraw it "
                         + "before removing it from the file");
-            } else if (actions.answers(found.get(i).id)) {
+            } else if (answered(found.get(i), toStore)) {
                 reasons.add("finding " + (i + 1) + " is answered by a \"you said, we did\" action and this file "
                         + "no longer has it; keep it in the file");
             }
@@ -127,6 +131,17 @@ class RowWriter {
                         + f.participantCount + " participants of finding " + f.id + ", which was added to this "
                         + "activity through the API"));
         return reasons;
+    }
+
+    /**
+     * Whether an action answers the finding, asked with the finding locked: an action being recorded holds the
+     * findings it answers until it commits, so it is seen here, or it waits and finds the finding gone.
+     */
+    private boolean answered(FindingEntity finding, boolean toStore) {
+        if (toStore) {
+            findings.findForUpdate(finding.id);
+        }
+        return actions.answers(finding.id);
     }
 
     RowResult write(UUID organisationId, StoredActivities storedActivities, ActivityEntity existing, ParsedRow row) {

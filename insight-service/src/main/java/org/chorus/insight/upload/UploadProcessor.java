@@ -210,7 +210,7 @@ class UploadProcessor {
             }
         }
         if (existing != null && reasons.isEmpty()) {
-            reasons.addAll(writer.conflicts(stored, existing, row));
+            reasons.addAll(writer.conflicts(stored, existing, row, store));
         }
         if (!reasons.isEmpty()) {
             return RowResult.rejected(raw, row.reference(), reasons);

@@ -30,6 +30,11 @@ public interface LockingRepository<E> extends PanacheRepositoryBase<E, UUID> {
         return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** The records with these ids, each kept from changing as by {@link #findForShare}, taken in id order. */
+    default List<E> listForShare(Collection<UUID> ids) {
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_READ).list();
+    }
+
     /**
      * The record, kept from changing until the transaction ends ({@code FOR SHARE}), for a change of another record
      * checked against it: the check stays true until the change commits, and changes checked against the same record
