@@ -25,6 +25,12 @@ public class ApiKeyRepository implements LockingRepository<ApiKeyEntity> {
                 organisationId, afterCreated, afterId).page(0, limit).list();
     }
 
+    /** The organisation of the key, read without loading the key, which the caller is about to lock. */
+    public Optional<UUID> organisationOf(UUID keyId) {
+        return getEntityManager().createQuery("select organisationId from ApiKeyEntity where id = :id", UUID.class)
+                .setParameter("id", keyId).getResultStream().findFirst();
+    }
+
     public List<ApiKeyEntity> listUsable(UUID organisationId) {
         return list("organisationId = ?1 and revokedAt is null", organisationId);
     }

@@ -106,13 +106,14 @@ public class ApiKeyService {
      */
     @Transactional
     public IssuedApiKey rotate(UUID keyId, RotationInput input) {
+        // the organisation is held before the key, the order a deactivation takes them
+        keys.organisationOf(keyId).ifPresent(organisation -> organisations.requireActive(organisation, null));
         ApiKeyEntity old = locked(keyId);
         // PostgreSQL keeps microseconds: the event must carry the expiry exactly as stored.
         Instant now = StoredTime.now();
         if (old.revokedAt != null || old.expiresAt != null && !old.expiresAt.isAfter(now)) {
             throw ProblemException.conflict("API key " + keyId + " is revoked or expired; issue a new key instead");
         }
-        organisations.requireActive(old.organisationId, null);
         String secret = KeySecrets.newSecret(old.kind);
         ApiKey replacement = store(old.organisationId, old.name, old.kind, old.scopes, old.expiresAt, secret);
         Instant graceEnds = now.plusSeconds(60L * input.graceMinutesOrDefault());

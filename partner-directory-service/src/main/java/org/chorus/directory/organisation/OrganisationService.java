@@ -99,13 +99,18 @@ public class OrganisationService {
     }
 
     /**
+     * The organisation, held active ({@code FOR SHARE}) until the caller's transaction ends: a deactivation, which
+     * revokes the organisation's keys, waits for a key being issued and then revokes it too, or has committed and is
+     * seen here.
+     *
      * @param parameter the request parameter that named the organisation, so the problem can point at it; null when
      *     the caller named something else (a key) that belongs to it
      * @throws ProblemException 404 if unknown, 422 if it is deactivated
      */
     @Transactional
     public Organisation requireActive(UUID id, String parameter) {
-        OrganisationEntity entity = find(id);
+        OrganisationEntity entity = organisations.findForShare(id)
+                .orElseThrow(() -> ProblemException.notFound("Organisation", id));
         if (!entity.active) {
             String detail = "Organisation " + id + " is deactivated";
             throw new ProblemException(422, "organisation-inactive", "Organisation is deactivated", detail,
