@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -50,15 +48,13 @@ class ConcurrentReferenceTest {
         UUID org = organisation("Healthwatch Racing", true, place);
         Caller caller = new Caller(org, UUID.randomUUID(), "secret", Set.of(Scopes.INSIGHTS_WRITE));
         try (HeldTransaction<Activity> first = HeldTransaction.open(() -> activities.create(caller, input(place)))) {
-            CompletableFuture<ExtractableResponse<Response>> second = CompletableFuture.supplyAsync(() -> record(org, place));
-            first.awaitSomeoneBlocked();
+            ExtractableResponse<Response> answer = first.sendWhileHeld(() -> record(org, place));
             UUID firstId = first.commit().id();
 
-            ExtractableResponse<Response> answer = second.get(1, TimeUnit.MINUTES);
             assertEquals(422, answer.statusCode(), answer.asString());
             assertEquals("/reference", answer.path("errors[0].pointer"));
-            assertEquals("already used by activity " + firstId + " of your organisation", answer.path("errors[0].detail"),
-                    "the answer a request sent after the first gets");
+            assertEquals("already used by activity " + firstId + " of your organisation",
+                    answer.path("errors[0].detail"), "the answer a request sent after the first gets");
         }
         assertEquals(1, activitiesOf(org));
     }
@@ -73,11 +69,7 @@ class ConcurrentReferenceTest {
             repository.flush();
             return stored;
         })) {
-            CompletableFuture<ExtractableResponse<Response>> request = CompletableFuture.supplyAsync(() -> record(org, place));
-            upload.awaitSomeoneBlocked();
-            upload.commit();
-
-            ExtractableResponse<Response> answer = request.get(1, TimeUnit.MINUTES);
+            ExtractableResponse<Response> answer = upload.sendWhileHeld(() -> record(org, place));
             assertEquals(422, answer.statusCode(), answer.asString());
             assertEquals("/reference", answer.path("errors[0].pointer"));
         }

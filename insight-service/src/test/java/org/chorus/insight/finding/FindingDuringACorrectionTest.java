@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
@@ -150,10 +148,7 @@ class FindingDuringACorrectionTest {
         Caller caller = new Caller(drop.org(), UUID.randomUUID(), "secret", Set.of(Scopes.INSIGHTS_WRITE));
         try (HeldTransaction<?> correction = HeldTransaction.open(
                 () -> activities.update(caller, drop.activity(), "\"0\"", corrected))) {
-            CompletableFuture<ExtractableResponse<Response>> sent = CompletableFuture.supplyAsync(request);
-            correction.awaitBlocked("activity");
-            correction.commit();
-            return sent.get(1, TimeUnit.MINUTES);
+            return correction.sendWhileHeld(request, "activity");
         }
     }
 

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -75,14 +73,13 @@ class UploadDuringAFindingTest {
                 "Parking at the hospital is hard to find", List.of(), List.of(), Sentiment.CONCERN, 10, List.of());
 
         String findingId;
-        CompletableFuture<ValidatableResponse> correction;
+        ValidatableResponse correction;
         try (HeldTransaction<Finding> recording = HeldTransaction.open(() -> findings.create(colleague, heardTen))) {
-            correction = CompletableFuture.supplyAsync(() -> upload(org, "text/csv", focusGroup(place, "9")));
-            recording.awaitBlocked("activity");
+            correction = recording.sendWhileHeld(() -> upload(org, "text/csv", focusGroup(place, "9")), "activity");
             findingId = recording.commit().id().toString();
         }
 
-        correction.get(1, TimeUnit.MINUTES).statusCode(201)
+        correction.statusCode(201)
                 .body("rows[0].status", equalTo("REJECTED"))
                 .body("rows[0].reasons", contains("a participant count of 9 is fewer than the 10 participants of "
                         + "finding " + findingId + ", which was added to this activity through the API"));
@@ -101,15 +98,12 @@ class UploadDuringAFindingTest {
                 List.of(UUID.fromString(secondFinding)), ActionStatus.PLANNED, null, LocalDate.of(2019, 4, 1), null,
                 null);
 
-        CompletableFuture<ValidatableResponse> correction;
+        ValidatableResponse correction;
         try (HeldTransaction<Action> recording = HeldTransaction.open(() -> actions.create(colleague, answering))) {
-            correction = CompletableFuture.supplyAsync(
-                    () -> upload(org, "text/csv", csv(visit(place))));
-            recording.awaitBlocked("finding");
-            recording.commit();
+            correction = recording.sendWhileHeld(() -> upload(org, "text/csv", csv(visit(place))), "finding");
         }
 
-        correction.get(1, TimeUnit.MINUTES).statusCode(201)
+        correction.statusCode(201)
                 .body("rows[0].status", equalTo("REJECTED"))
                 .body("rows[0].reasons", contains("finding 2 is answered by a \"you said, we did\" action and this "
                         + "file no longer has it; keep it in the file"));
@@ -128,7 +122,7 @@ class UploadDuringAFindingTest {
                 "We are building one with them", "findingIds", List.of(secondFinding), "status", "PLANNED",
                 "decidedOn", "2019-04-01");
 
-        CompletableFuture<ValidatableResponse> recorded;
+        ValidatableResponse recorded;
         // what the upload does to a finding its file no longer has, held open
         try (HeldTransaction<?> dropping = HeldTransaction.open(() -> {
             FindingEntity finding = findingRows.findForUpdate(UUID.fromString(secondFinding)).orElseThrow();
@@ -136,12 +130,10 @@ class UploadDuringAFindingTest {
             findingRows.flush();
             return finding.id;
         })) {
-            recorded = CompletableFuture.supplyAsync(() -> post(writer(org), "/api/v1/actions", answering));
-            dropping.awaitBlocked("finding");
-            dropping.commit();
+            recorded = dropping.sendWhileHeld(() -> post(writer(org), "/api/v1/actions", answering), "finding");
         }
 
-        recorded.get(1, TimeUnit.MINUTES).statusCode(422)
+        recorded.statusCode(422)
                 .body("errors[0].pointer", equalTo("/findingIds/0"))
                 .body("errors[0].detail", equalTo("no finding you can see has this id"));
     }

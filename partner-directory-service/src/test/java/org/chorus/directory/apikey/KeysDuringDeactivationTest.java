@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
@@ -70,13 +68,9 @@ class KeysDuringDeactivationTest {
         ValidatableResponse deactivated;
         try (HeldTransaction<IssuedApiKey> rotation = HeldTransaction.open(
                 () -> keys.rotate(UUID.fromString(keyId), new RotationInput(60)))) {
-            CompletableFuture<ValidatableResponse> sent = CompletableFuture.supplyAsync(() -> given()
-                    .header("Authorization", ADMIN).header("If-Match", etag)
-                    .when().post("/api/v1/organisations/" + organisationId + "/deactivate").then());
             // it waits for the organisation now; before, for the old key, having listed the keys to revoke
-            rotation.awaitSomeoneBlocked();
-            rotation.commit();
-            deactivated = sent.get(1, TimeUnit.MINUTES);
+            deactivated = rotation.sendWhileHeld(() -> given().header("Authorization", ADMIN).header("If-Match", etag)
+                    .when().post("/api/v1/organisations/" + organisationId + "/deactivate").then());
         }
 
         deactivated.statusCode(200);
@@ -92,10 +86,7 @@ class KeysDuringDeactivationTest {
         String etag = etagOf(organisationId);
         try (HeldTransaction<?> deactivation = HeldTransaction.open(
                 () -> organisations.deactivate(UUID.fromString(organisationId), etag))) {
-            CompletableFuture<ValidatableResponse> sent = CompletableFuture.supplyAsync(request);
-            deactivation.awaitBlocked("organisation");
-            deactivation.commit();
-            return sent.get(1, TimeUnit.MINUTES);
+            return deactivation.sendWhileHeld(request, "organisation");
         }
     }
 

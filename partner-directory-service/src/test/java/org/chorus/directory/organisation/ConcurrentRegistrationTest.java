@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -49,13 +47,9 @@ class ConcurrentRegistrationTest {
         String code = unique("racing-area");
         try (HeldTransaction<?> first = HeldTransaction.open(
                 () -> places.register(new PlaceInput(code, "First", PlaceKind.LOCAL_AUTHORITY_AREA, system)))) {
-            CompletableFuture<ExtractableResponse<Response>> second = CompletableFuture.supplyAsync(() -> postAsAdmin(
-                    "/api/v1/places", Map.of("code", code, "name", "Second", "kind", "LOCAL_AUTHORITY_AREA",
-                            "parentCode", system)).extract());
-            first.awaitSomeoneBlocked();
-            first.commit();
-
-            ExtractableResponse<Response> answer = second.get(1, TimeUnit.MINUTES);
+            ExtractableResponse<Response> answer = first.sendWhileHeld(() -> postAsAdmin("/api/v1/places",
+                    Map.of("code", code, "name", "Second", "kind", "LOCAL_AUTHORITY_AREA", "parentCode", system))
+                    .extract());
             assertEquals(409, answer.statusCode(), answer.asString());
             assertTrue(answer.path("detail").toString().contains(code), answer.asString());
         }
@@ -69,12 +63,10 @@ class ConcurrentRegistrationTest {
         OrganisationInput input = new OrganisationInput("Racing Trust", OrganisationType.NHS_TRUST, ods, null, null,
                 List.of(), List.of(), null);
         try (HeldTransaction<Organisation> first = HeldTransaction.open(() -> organisations.register(input))) {
-            CompletableFuture<ExtractableResponse<Response>> second = CompletableFuture.supplyAsync(
+            ExtractableResponse<Response> answer = first.sendWhileHeld(
                     () -> postAsAdmin("/api/v1/organisations", body).extract());
-            first.awaitSomeoneBlocked();
             String firstId = first.commit().id().toString();
 
-            ExtractableResponse<Response> answer = second.get(1, TimeUnit.MINUTES);
             assertEquals(409, answer.statusCode(), answer.asString());
             assertTrue(answer.path("detail").toString().contains(firstId), "names the one that has it: "
                     + answer.asString());

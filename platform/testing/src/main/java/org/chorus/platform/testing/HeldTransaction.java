@@ -3,6 +3,7 @@ package org.chorus.platform.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,23 @@ public final class HeldTransaction<T> implements AutoCloseable {
                                 + "WHERE :pid = ANY(pg_blocking_pids(pid)) AND strpos(query, :text) > 0")
                         .setParameter("pid", backendPid).setParameter("text", statementText).getSingleResult())
                         .longValue() > 0));
+    }
+
+    /**
+     * Sends the request on another thread, waits until a statement of it containing the text waits for this
+     * transaction, commits the transaction and answers what the request got: the request meets the work uncommitted,
+     * and goes on once it is committed. {@link #commit()} still answers what the work returned.
+     */
+    public <R> R sendWhileHeld(Supplier<R> request, String statementText) throws Exception {
+        CompletableFuture<R> sent = CompletableFuture.supplyAsync(request);
+        awaitBlocked(statementText);
+        commit();
+        return sent.get(1, TimeUnit.MINUTES);
+    }
+
+    /** {@link #sendWhileHeld(Supplier, String)} for a request whose any statement waiting is the one. */
+    public <R> R sendWhileHeld(Supplier<R> request) throws Exception {
+        return sendWhileHeld(request, "");
     }
 
     /** Commits the held transaction and answers what its work returned. */
