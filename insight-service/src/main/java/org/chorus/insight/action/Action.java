@@ -24,5 +24,5 @@ public record Action(
         Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Changes with every update; also sent as the ETag") long version) {
+        @Schema(description = "Changes with every update; the ETag names it") long version) {
 }

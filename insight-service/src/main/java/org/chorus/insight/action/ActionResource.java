@@ -62,7 +62,7 @@ public class ActionResource {
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
     @Operation(operationId = "recordAction", summary = "Record what was decided in answer to findings",
             description = "Recorded unpublished, by the calling organisation. Safe to retry with the same Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
+    @APIResponse(responseCode = "201", description = "Recorded; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Action.class)))
     @APIResponse(responseCode = "422", description = "Not valid: e.g. an unknown finding, or not taken forward "
             + "without a reason")
@@ -92,9 +92,10 @@ public class ActionResource {
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
     @Operation(operationId = "getAction", summary = "Get an action")
-    @APIResponse(responseCode = "200", description = "The action; the ETag is its version",
+    @APIResponse(responseCode = "200", description = "The action; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Action.class)))
     @APIResponse(responseCode = "404", description = "No such action, or not published and not yours to see")
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get(@PathParam("id") UUID id) {
         return ETags.ok(actions.get(caller, id), Action::version);
     }

@@ -64,7 +64,7 @@ public class ActivityResource {
     @Operation(operationId = "recordActivity", summary = "Record an engagement activity",
             description = "The activity belongs to the calling organisation, which must be active in the directory. "
                     + "Safe to retry with the same Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
+    @APIResponse(responseCode = "201", description = "Recorded; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "422", description = "Not valid: e.g. end before start, an unknown place, a reference "
             + "already used, or the calling organisation is not active")
@@ -100,10 +100,11 @@ public class ActivityResource {
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE })
     @Operation(operationId = "getActivity", summary = "Get an engagement activity")
-    @APIResponse(responseCode = "200", description = "The activity; the ETag is its version",
+    @APIResponse(responseCode = "200", description = "The activity; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Activity.class)))
     @APIResponse(responseCode = "404", description = "No such activity, or another organisation's and the key "
             + "cannot read insights")
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get(@PathParam("id") UUID id) {
         return ETags.ok(activities.get(caller, id), Activity::version);
     }

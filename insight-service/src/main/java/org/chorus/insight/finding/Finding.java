@@ -29,5 +29,5 @@ public record Finding(
         ProgrammeArea programmeArea,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Changes with every update; also sent as the ETag") long version) {
+        @Schema(description = "Changes with every update; the ETag names it") long version) {
 }

@@ -70,7 +70,7 @@ public class FindingResource {
     @Operation(operationId = "recordFinding", summary = "Record a finding of one of your activities",
             description = "Recorded unpublished. Unknown themes can be proposed in proposedThemes. Safe to retry with "
                     + "the same Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
+    @APIResponse(responseCode = "201", description = "Recorded; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Finding.class)))
     @APIResponse(responseCode = "422", description = "Not valid: e.g. an unknown theme, another organisation's "
             + "activity, more participants than the activity had, or a quote that is not anonymous")
@@ -112,9 +112,10 @@ public class FindingResource {
     @Path("/{id}")
     @RolesAllowed({ Scopes.INSIGHTS_READ, Scopes.INSIGHTS_WRITE, Scopes.PUBLIC })
     @Operation(operationId = "getFinding", summary = "Get a finding")
-    @APIResponse(responseCode = "200", description = "The finding; the ETag is its version",
+    @APIResponse(responseCode = "200", description = "The finding; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Finding.class)))
     @APIResponse(responseCode = "404", description = "No such finding, or not published and not yours to see")
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get(@PathParam("id") UUID id) {
         return ETags.ok(queries.get(caller, id), Finding::version);
     }

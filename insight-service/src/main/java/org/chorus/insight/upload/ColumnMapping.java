@@ -12,7 +12,7 @@ public record ColumnMapping(
         @NotNull @Size(max = 100) @Schema(description = "Their column name to the template's column name",
                 examples = "{\"Date of event\": \"start_date\", \"Where\": \"place_codes\", \"What we heard\": "
                         + "\"finding_statement\"}") Map<String, String> columns,
-        @Schema(description = "Changes with every update; also sent as the ETag", readOnly = true) long version) {
+        @Schema(description = "Changes with every update; the ETag names it", readOnly = true) long version) {
 
     static final ColumnMapping NONE = new ColumnMapping(Map.of(), 0);
 }

@@ -43,8 +43,9 @@ public class ColumnMappingResource {
     @RolesAllowed(Scopes.INSIGHTS_WRITE)
     @Operation(operationId = "getColumnMapping",
             summary = "Get the organisation's column mapping", description = "Empty until one is saved.")
-    @APIResponse(responseCode = "200", description = "The mapping; the ETag is its version",
+    @APIResponse(responseCode = "200", description = "The mapping; the ETag names its version",
             content = @Content(schema = @Schema(implementation = ColumnMapping.class)))
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get() {
         return ETags.ok(mappings.get(caller), ColumnMapping::version);
     }

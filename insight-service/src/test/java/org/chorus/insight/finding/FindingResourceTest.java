@@ -204,6 +204,32 @@ class FindingResourceTest {
     }
 
     @Test
+    void aFindingReadAgainIsNotModifiedUntilItsActivityMoves() {
+        String preston = unique("preston");
+        String chorley = unique("chorley");
+        UUID org = organisation("Healthwatch Lancashire", true, preston, chorley);
+        Map<String, Object> dropIn = activity("Drop-in at the market", preston);
+        String activity = createActivity(writer(org), dropIn);
+        String id = createFinding(writer(org), finding(activity, "Parking is hard to find", List.of(), List.of()));
+        String read = given().header("Authorization", writer(org)).when().get("/api/v1/findings/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        given().header("Authorization", writer(org)).header("If-None-Match", read)
+                .when().get("/api/v1/findings/" + id).then().statusCode(304).header("ETag", read);
+
+        String activityTag = given().header("Authorization", writer(org)).when().get("/api/v1/activities/" + activity)
+                .then().extract().header("ETag");
+        dropIn.put("placeCodes", List.of(chorley));
+        given().header("Authorization", writer(org)).header("If-Match", activityTag).contentType(ContentType.JSON)
+                .body(dropIn).when().put("/api/v1/activities/" + activity).then().statusCode(200);
+
+        // The finding's own version is unchanged; what it shows of its activity is not.
+        given().header("Authorization", writer(org)).header("If-None-Match", read)
+                .when().get("/api/v1/findings/" + id)
+                .then().statusCode(200).body("placeCodes", contains(chorley))
+                .body("version", equalTo(Integer.parseInt(read.substring(1, read.indexOf('-')))));
+    }
+
+    @Test
     void themesComeFromTheTaxonomyAndNewOnesAreRecordedAsProposals() {
         given().header("Authorization", publicWebsite()).when().get("/api/v1/themes")
                 .then().statusCode(200)

@@ -23,5 +23,5 @@ public record Organisation(
         boolean active,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Changes with every update; also sent as the ETag") long version) {
+        @Schema(description = "Changes with every update; the ETag names it") long version) {
 }

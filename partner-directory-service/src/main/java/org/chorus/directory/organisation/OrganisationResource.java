@@ -60,7 +60,7 @@ public class OrganisationResource {
     @RolesAllowed(Scopes.DIRECTORY_MANAGE)
     @Operation(operationId = "registerOrganisation", summary = "Register an organisation",
             description = "Announces OrganisationRegistered. Safe to retry with the same Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Registered; the ETag is its version",
+    @APIResponse(responseCode = "201", description = "Registered; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
     @APIResponse(responseCode = "409", description = "ODS code taken, or Idempotency-Key reused with another body")
     @APIResponse(responseCode = "422", description = "Not valid, e.g. an unknown place or a malformed origin")
@@ -92,8 +92,9 @@ public class OrganisationResource {
     @Path("/{id}")
     @RolesAllowed(Scopes.ANY_SECRET_KEY)
     @Operation(operationId = "getOrganisation", summary = "Get an organisation")
-    @APIResponse(responseCode = "200", description = "The organisation; the ETag is its version",
+    @APIResponse(responseCode = "200", description = "The organisation; the ETag names its version",
             content = @Content(schema = @Schema(implementation = Organisation.class)))
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get(@PathParam("id") UUID id) {
         return ETags.ok(organisations.get(id), Organisation::version);
     }

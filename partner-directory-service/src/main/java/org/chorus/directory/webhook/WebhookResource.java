@@ -61,7 +61,7 @@ public class WebhookResource {
             description = "Deliveries of the calling organisation's own findings, actions and surveys go to the url, "
                     + "signed as Standard Webhooks asks. The secret is in this answer only. Not idempotent on purpose: "
                     + "a stored replay would have to keep the secret; delete a subscription you do not use.")
-    @APIResponse(responseCode = "201", description = "Subscribed, with its secret; the ETag is its version",
+    @APIResponse(responseCode = "201", description = "Subscribed, with its secret; the ETag names its version",
             content = @Content(schema = @Schema(implementation = IssuedWebhookSecret.class)))
     @APIResponse(responseCode = "422", description = "Not valid: an unknown event type, or a url that is not https or "
             + "resolves to a private, loopback, link-local, unique-local, multicast or unspecified address")
@@ -83,8 +83,9 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(operationId = "getWebhookSubscription",
             summary = "Get a webhook subscription", description = "Without its secret.")
-    @APIResponse(responseCode = "200", description = "The subscription; the ETag is its version",
+    @APIResponse(responseCode = "200", description = "The subscription; the ETag names its version",
             content = @Content(schema = @Schema(implementation = WebhookSubscription.class)))
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get(@PathParam("id") UUID id) {
         return ETags.ok(webhooks.get(caller, id), WebhookSubscription::version);
     }

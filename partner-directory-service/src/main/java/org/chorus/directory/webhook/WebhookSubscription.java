@@ -15,7 +15,7 @@ public record WebhookSubscription(
         @Schema(description = "ACTIVE, or DISABLED after failing too long (see disabledAt)") String status,
         Instant disabledAt,
         Instant createdAt,
-        @Schema(description = "Also the ETag") long version) {
+        @Schema(description = "Changes with every update; the ETag names it") long version) {
 
     static WebhookSubscription of(WebhookSubscriptionEntity entity) {
         return new WebhookSubscription(entity.id, entity.organisationId, entity.url, entity.eventTypes,

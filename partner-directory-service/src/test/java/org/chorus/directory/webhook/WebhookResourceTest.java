@@ -39,7 +39,7 @@ class WebhookResourceTest {
     void aSubscriptionShowsItsSecretOnceAndIsReadWithout() {
         String owner = ownerKey();
         ExtractableResponse<Response> created = subscribe(owner, RECEIVER, List.of("finding.published"))
-                .statusCode(201).header("Location", startsWith("http")).header("ETag", equalTo("\"0\""))
+                .statusCode(201).header("Location", startsWith("http")).header("ETag", startsWith("\"0-"))
                 .body("subscription.status", equalTo("ACTIVE"))
                 .body("subscription.eventTypes", equalTo(List.of("finding.published")))
                 .body("secret", startsWith("whsec_")).extract();
@@ -48,7 +48,7 @@ class WebhookResourceTest {
         String id = created.path("subscription.id");
 
         given().header("Authorization", owner).when().get("/api/v1/webhooks/" + id)
-                .then().statusCode(200).header("ETag", equalTo("\"0\"")).body("$", not(hasKey("secret")))
+                .then().statusCode(200).header("ETag", startsWith("\"0-")).body("$", not(hasKey("secret")))
                 .body("url", equalTo(RECEIVER));
         given().header("Authorization", owner).when().get("/api/v1/webhooks")
                 .then().statusCode(200).body("items.id", hasItem(id)).body("items[0]", not(hasKey("secret")));
@@ -67,7 +67,7 @@ class WebhookResourceTest {
                 .when().post("/api/v1/webhooks/" + id + "/rotate-secret").then().statusCode(412);
         String rotated = given().header("Authorization", owner).header("If-Match", "\"0\"")
                 .when().post("/api/v1/webhooks/" + id + "/rotate-secret")
-                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("secret", startsWith("whsec_"))
+                .then().statusCode(200).header("ETag", startsWith("\"1-")).body("secret", startsWith("whsec_"))
                 .extract().path("secret");
         assertNotEquals(created.path("secret"), rotated);
 

@@ -20,5 +20,5 @@ public record Survey(
         SurveyDefinition definition,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Changes with every edit; also sent as the ETag") long revision) {
+        @Schema(description = "Changes with every edit; the ETag names it") long revision) {
 }

@@ -65,7 +65,7 @@ public class SurveyResource {
     @RolesAllowed(Scopes.SURVEYS_MANAGE)
     @Operation(operationId = "createSurvey", summary = "Create a survey as a draft",
             description = "Owned by the caller's organisation. Safe to retry with the same Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Created as a draft; the ETag is its revision",
+    @APIResponse(responseCode = "201", description = "Created as a draft; the ETag names its revision",
             content = @Content(schema = @Schema(implementation = Survey.class)))
     @APIResponse(responseCode = "422", description = "Not valid, e.g. a label without English or a ranking of one item")
     public Response create(
@@ -98,13 +98,19 @@ public class SurveyResource {
     @Operation(operationId = "getSurvey", summary = "Get a survey with its questions and glossary",
             description = "The owner gets the draft it edits. Everyone else gets the published version, only while "
                     + "the survey is open, with labels in the language asked (English where not translated).")
-    @APIResponse(responseCode = "200", description = "The survey; the ETag is its revision",
+    @APIResponse(responseCode = "200", description = "The survey; the ETag names its revision and these bytes "
+            + "(the language asked). A browser may keep it, and asks again with If-None-Match before each use",
             content = @Content(schema = @Schema(implementation = Survey.class)))
     @APIResponse(responseCode = "404", description = "No such survey, or not open to this caller")
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
             @QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        return ETags.ok(queries.get(caller, id, Languages.choose(lang, headers.getAcceptableLanguages())), Survey::revision);
+        Survey survey = queries.get(caller, id, Languages.choose(lang, headers.getAcceptableLanguages()));
+        // A partner's page shows the same survey to each visitor: their browser keeps it, and a 304 confirms it.
+        return Response.fromResponse(ETags.ok(survey, Survey::revision))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header(HttpHeaders.VARY, "Authorization, Accept-Language").build();
     }
 
     @PUT

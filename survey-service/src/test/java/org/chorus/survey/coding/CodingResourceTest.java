@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class CodingResourceTest {
         assertEquals(responses.stream().map(r -> r[0]).toList(), listed, "every written answer, in order; none empty");
 
         Map<String, Object> coded = code(responses.get(0)[0], "\"0\"", Map.of("frameId", frameId, "categories",
-                List.of("access-waiting"), "sentiment", "NEGATIVE")).statusCode(200).header("ETag", "\"1\"")
+                List.of("access-waiting"), "sentiment", "NEGATIVE")).statusCode(200).header("ETag", startsWith("\"1-"))
                 .body("coding.categories", contains("access-waiting")).body("version", equalTo(1))
                 .extract().jsonPath().getMap("");
         assertEquals(listedAnswer(surveyId, responses.get(0)[0]), coded, "a coding answers the row the list shows");
@@ -117,8 +118,9 @@ class CodingResourceTest {
         Map<String, Object> next = Map.of("categories", List.of(Map.of("code", "access", "label", "Access",
                 "minors", List.of(Map.of("code", "access-parking", "label", "Parking")))));
         given().header("Authorization", manager).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(next)
-                .when().post(FRAMES + "/{id}/versions", frameId).then().statusCode(201).header("ETag", "\"2\"")
-                .body("version", equalTo(2)).body("categories[0].minors[0].code", equalTo("access-parking"));
+                .when().post(FRAMES + "/{id}/versions", frameId).then().statusCode(201)
+                .header("ETag", startsWith("\"2-")).body("version", equalTo(2))
+                .body("categories[0].minors[0].code", equalTo("access-parking"));
         given().header("Authorization", manager).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(next)
                 .when().post(FRAMES + "/{id}/versions", frameId).then().statusCode(412);
         given().header("Authorization", coder).queryParam("version", 1).when().get(FRAMES + "/{id}", frameId).then()
@@ -158,8 +160,8 @@ class CodingResourceTest {
                         "minors", List.of(Map.of("code", "access-waiting", "label", "Waiting times"))),
                 Map.of("code", "staff", "label", "Staff attitudes")));
         return given().header("Authorization", bearer).contentType(ContentType.JSON).body(frame)
-                .when().post(FRAMES).then().statusCode(201).header("ETag", "\"1\"").body("version", equalTo(1))
-                .body("organisationId", not(nullValue())).extract().path("id");
+                .when().post(FRAMES).then().statusCode(201).header("ETag", startsWith("\"1-"))
+                .body("version", equalTo(1)).body("organisationId", not(nullValue())).extract().path("id");
     }
 
     private ValidatableResponse code(String responseId, String ifMatch, Map<String, Object> body) {

@@ -1,6 +1,10 @@
 package org.chorus.platform.web;
 
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.function.ToLongFunction;
 
 import jakarta.ws.rs.core.EntityTag;
@@ -9,16 +13,23 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.platform.web.problem.ProblemException;
 
 /**
- * Optimistic concurrency for mutable resources: the ETag is the row version, and an update must name the version it
- * was based on in {@code If-Match}, so that two people editing the same record cannot silently overwrite each other.
+ * Optimistic concurrency and conditional reads. An ETag is {@code "<version>-<digest>"}: the record's version, which
+ * an update must name in {@code If-Match} so that two people editing the same record cannot silently overwrite each
+ * other, and a digest of the representation sent with it ({@link RepresentationTags}), which a read's
+ * {@code If-None-Match} is checked against, because one version has several representations (a survey in English and
+ * in Welsh, a finding before and after its activity moved).
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    /** What a read that honours If-None-Match declares as its 304 answer; the OpenAPI document then lists the header. */
+    public static final String NOT_MODIFIED = "Not modified: If-None-Match names the representation this would send, "
+            + "which is still current; no body, and the ETag again";
 
-    public static EntityTag of(long version) {
-        return new EntityTag(Long.toString(version));
+    private static final char DIGEST_SEPARATOR = '-';
+    /** 12 bytes, 16 characters: more than enough to tell a record's representations apart. */
+    private static final int DIGEST_BYTES = 12;
+
+    private ETags() {
     }
 
     /**
@@ -27,12 +38,12 @@ public final class ETags {
      * @param version what the ETag is made of: a survey's revision, every other record's version
      */
     public static <T> Response ok(T entity, ToLongFunction<T> version) {
-        return Response.ok(entity).tag(of(version.applyAsLong(entity))).build();
+        return Response.ok(entity).tag(ofVersion(version.applyAsLong(entity))).build();
     }
 
     /** A 201 answer: where the new resource lives, its representation and its ETag. */
     public static <T> Response created(URI location, T entity, ToLongFunction<T> version) {
-        return Response.created(location).tag(of(version.applyAsLong(entity))).entity(entity).build();
+        return Response.created(location).tag(ofVersion(version.applyAsLong(entity))).entity(entity).build();
     }
 
     /**
@@ -43,15 +54,61 @@ public final class ETags {
             throw new ProblemException(428, "precondition-required", "If-Match required",
                     "Send the ETag you last read in If-Match, so that no one else's change is overwritten");
         }
-        String expected = of(currentVersion).toString();
-        String weak = "W/" + expected;
+        String expected = Long.toString(currentVersion);
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(expected) || tag.equals(weak)) {
+            if (tag.equals("*") || expected.equals(versionOf(tag))) {
                 return;
             }
         }
         throw new ProblemException(412, "precondition-failed", "Changed since you read it",
                 "The resource has changed since the ETag you sent; read it again and reapply your change");
+    }
+
+    /** Whether an {@code If-None-Match} names the representation about to be sent (weak comparison, RFC 9110). */
+    public static boolean noneMatchNames(String ifNoneMatch, EntityTag current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || current.getValue().equals(opaque(tag))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ETag of one representation of a version: what {@link #ok} set, with the digest of the bytes sent. */
+    static EntityTag naming(EntityTag version, byte[] representation) {
+        return new EntityTag(versionOf(version.getValue()) + DIGEST_SEPARATOR + digest(representation));
+    }
+
+    private static EntityTag ofVersion(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The version a tag names, whether the client kept the whole tag or wrote {@code "<version>"} itself. */
+    private static String versionOf(String tag) {
+        String value = opaque(tag);
+        int separator = value.indexOf(DIGEST_SEPARATOR);
+        return separator < 0 ? value : value.substring(0, separator);
+    }
+
+    /** A tag's value without {@code W/} and quotes. */
+    private static String opaque(String tag) {
+        String value = tag.startsWith("W/") ? tag.substring(2) : tag;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
+    }
+
+    private static String digest(byte[] representation) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(representation);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, DIGEST_BYTES));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 }

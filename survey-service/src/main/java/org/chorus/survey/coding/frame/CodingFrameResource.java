@@ -70,7 +70,7 @@ public class CodingFrameResource {
             summary = "Add a version of a coding frame", description = "The categories of the next version, "
             + "which becomes the latest; codings made with earlier versions keep them. Send the latest version's "
             + "ETag in If-Match.")
-    @APIResponse(responseCode = "201", description = "The new version; ETag is its version",
+    @APIResponse(responseCode = "201", description = "The new version; the ETag names its version",
             content = @Content(schema = @Schema(implementation = CodingFrame.class)))
     @APIResponse(responseCode = "403", description = "not-owner: another organisation's frame, or one offered to all")
     @APIResponse(responseCode = "404", description = "No such frame the organisation may use")
@@ -98,9 +98,10 @@ public class CodingFrameResource {
     @RolesAllowed({ Scopes.CODING_MANAGE, Scopes.CODING_WRITE })
     @Operation(operationId = "getCodingFrame",
             summary = "Read a coding frame", description = "The latest version, or the one asked for.")
-    @APIResponse(responseCode = "200", description = "The frame; ETag is its version",
+    @APIResponse(responseCode = "200", description = "The frame; the ETag names its version",
             content = @Content(schema = @Schema(implementation = CodingFrame.class)))
     @APIResponse(responseCode = "404", description = "No such frame or version the organisation may use")
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "A version; the latest when absent") @QueryParam("version") Integer version) {
         return ETags.ok(frames.get(caller, id, version), CodingFrame::version);

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * another organisation's item, no such item, If-Match and Idempotency-Key, invalid body, database unavailable,
  * internal error), and If-Match and Idempotency-Key say what they mean. Resources then declare only the errors special
  * to them, or a description that says more. (Who may call an operation, its security requirement with the scopes it
- * needs, comes from its {@code @RolesAllowed} through Quarkus' own auto-add-security-requirement.)
+ * needs, comes from its {@code @RolesAllowed} through Quarkus' own auto-add-security-requirement.) A read that
+ * declares a 304 ({@code ETags.NOT_MODIFIED}) gets the If-None-Match parameter that asks for it.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -30,9 +31,11 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** What Quarkus' auto-add-security-requirement writes for 401 and 403, which says less than ours. */
     private static final Set<String> GENERIC_DESCRIPTIONS = Set.of("Not Authorized", "Not Allowed");
+    private static final String IF_NONE_MATCH = "If-None-Match";
     private static final Map<String, String> STANDARD_HEADERS = Map.of(
             "if-match", "The ETag last read",
-            "idempotency-key", "Makes retries safe: the same key and body return the first result");
+            "idempotency-key", "Makes retries safe: the same key and body return the first result",
+            "if-none-match", "The ETag last read: 304 and no body if it still names what would be sent");
 
     @Override
     public PathItem filterPathItem(PathItem pathItem) {
@@ -41,12 +44,15 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void addProblems(PathItem pathItem, PathItem.HttpMethod method, Operation operation) {
-        describeStandardHeaders(operation);
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        if (responses.hasAPIResponse("304")) {
+            addIfNoneMatch(operation);
+        }
+        describeStandardHeaders(operation);
         for (var problem : StandardProblems.of(pathItem, method, operation).entrySet()) {
             APIResponse declared = responses.getAPIResponse(problem.getKey());
             if (declared == null || GENERIC_DESCRIPTIONS.contains(declared.getDescription())) {
@@ -74,6 +80,15 @@ public class ProblemResponsesFilter implements OASFilter {
             if (meaning != null) {
                 parameter.setDescription(meaning);
             }
+        }
+    }
+
+    private static void addIfNoneMatch(Operation operation) {
+        boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && IF_NONE_MATCH.equalsIgnoreCase(p.getName()));
+        if (!declared) {
+            operation.addParameter(OASFactory.createParameter().name(IF_NONE_MATCH).in(Parameter.In.HEADER)
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
     }
 

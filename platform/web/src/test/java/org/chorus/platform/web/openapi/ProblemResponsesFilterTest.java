@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.chorus.platform.web.ETags;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -68,6 +70,23 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void aReadDeclaringNotModifiedTakesIfNoneMatch() {
+        Operation get = operation(parameter("id", Parameter.In.PATH));
+        get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse().description(ETags.NOT_MODIFIED));
+        Operation list = operation();
+        filter.filterPathItem(OASFactory.createPathItem().GET(get));
+        filter.filterPathItem(OASFactory.createPathItem().GET(list));
+
+        Parameter ifNoneMatch = get.getParameters().get(1);
+        assertEquals("If-None-Match", ifNoneMatch.getName());
+        assertEquals(Parameter.In.HEADER, ifNoneMatch.getIn());
+        assertEquals("The ETag last read: 304 and no body if it still names what would be sent",
+                ifNoneMatch.getDescription());
+        assertEquals(ETags.NOT_MODIFIED, get.getResponses().getAPIResponse("304").getDescription());
+        assertEquals(List.of(), list.getParameters(), "a read without a 304 takes no If-None-Match");
+    }
+
+    @Test
     void anOperationWithoutParametersListsTheBadRequestOfSendingOne() {
         Operation list = operation();
         filter.filterPathItem(OASFactory.createPathItem().GET(list));
@@ -102,7 +121,7 @@ class ProblemResponsesFilterTest {
     }
 
     private static Operation operation(Parameter... parameters) {
-        return OASFactory.createOperation().parameters(List.of(parameters))
+        return OASFactory.createOperation().parameters(new ArrayList<>(List.of(parameters)))
                 .responses(OASFactory.createAPIResponses());
     }
 
