@@ -120,6 +120,19 @@ final class ExamplePage {
                 };""");
     }
 
+    /**
+     * What Resource Timing says of each request the page made to a path: its bytes over the network, and its body's.
+     * A body kept by the browser and confirmed by a 304 arrives with fewer bytes over the network than it has.
+     */
+    List<List<Long>> transfers(String path) {
+        @SuppressWarnings("unchecked")
+        List<List<Long>> sizes = (List<List<Long>>) ((JavascriptExecutor) driver).executeScript("""
+                return performance.getEntriesByType('resource')
+                  .filter((entry) => new URL(entry.name).pathname === arguments[0])
+                  .map((entry) => [entry.transferSize, entry.encodedBodySize]);""", path);
+        return sizes;
+    }
+
     /** Waits until the error summary shows, and returns it. */
     WebElement awaitErrorSummary() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));

@@ -3,6 +3,7 @@ package org.chorus.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.chorus.e2e.SystemUnderTest.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import org.openqa.selenium.Keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.restassured.response.Response;
 
 /**
  * A partner's website shows the partnership's draft-priorities survey with the example page the gateway serves
@@ -51,6 +54,8 @@ class ExamplePageIT {
                 .until(() -> as(website).header("Origin", gateway).get("/api/v1/surveys/" + surveyId).statusCode(),
                         equalTo(200));
 
+        assertNotModifiedThroughTheGateway(website, gateway, "/api/v1/surveys/" + surveyId);
+
         ExamplePage.Receipt receipt;
         ExamplePage.Receipt lostAnswer;
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
@@ -73,6 +78,14 @@ class ExamplePageIT {
             page.send();
             receipt = page.awaitReceipt();
             assertEquals("receipt-title", page.focusedElementId(), "the focus moves to the receipt");
+
+            // A respondent coming back: the browser kept the survey, asks again with If-None-Match, and a 304
+            // confirms its copy; the survey is not downloaded twice.
+            page.open(gateway + "/examples/?key=" + website).pickSurvey(title);
+            List<List<Long>> surveyReads = page.transfers("/api/v1/surveys/" + surveyId);
+            long overNetwork = surveyReads.get(surveyReads.size() - 1).get(0);
+            long body = surveyReads.get(surveyReads.size() - 1).get(1);
+            assertTrue(overNetwork > 0 && overNetwork < body, "revalidated, not downloaded again: " + surveyReads);
 
             lostAnswer = answerAnotherLosingTheFirstAnswer(page.open(gateway + "/examples/?key=" + website), title);
         }
@@ -103,6 +116,20 @@ class ExamplePageIT {
         JsonNode submitted = ResponseEvents.submitted(receipt.responseId(), Duration.ofSeconds(30));
         assertEquals(healthwatch, submitted.path("viaOrganisationId").asText(), "came through the partner's website");
         assertEquals(icb, submitted.path("surveyOrganisationId").asText());
+    }
+
+    /** A partner's own code asking again with the ETag it kept: 304, readable by its page. */
+    private static void assertNotModifiedThroughTheGateway(String website, String gateway, String survey) {
+        String kept = as(website).header("Origin", gateway).get(survey).then().statusCode(200)
+                .header("Cache-Control", "private, no-cache").extract().header("ETag");
+        Response again = as(website).header("Origin", gateway).header("If-None-Match", kept).get(survey);
+        again.then().statusCode(304).header("ETag", kept).header("Access-Control-Allow-Origin", gateway)
+                .header("X-Request-Id", notNullValue());
+        assertEquals("", again.asString(), "a 304 has no body");
+        String varies = String.join(",", again.headers().getValues("Vary"));
+        for (String header : List.of("Origin", "Authorization", "Accept-Language")) {
+            assertTrue(varies.contains(header), "Vary: " + varies);
+        }
     }
 
     /**

@@ -67,7 +67,9 @@ export class ChorusApi {
         headers: { Accept: 'application/json', Authorization: `Bearer ${this.publishableKey}`, ...headers },
         mode: 'cors',
         credentials: 'omit',
-        cache: 'no-store',
+        // A survey's answer says the browser may keep it and must ask again before each use (If-None-Match, 304);
+        // every other answer says no-store. What is sent is never kept.
+        cache: method === 'GET' ? 'default' : 'no-store',
       });
     } catch (cause) {
       throw new NetworkError(cause.message);

@@ -162,7 +162,7 @@ class OriginsTest {
         assertTrue(methods.containsAll(List.of("GET", "POST", "PUT", "PATCH", "DELETE")), methods.toString());
         List<String> headers = list(answer.header("Access-Control-Allow-Headers"));
         assertTrue(headers.containsAll(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
-                "Erasure-Token", "X-Request-Id", "Accept-Language")), headers.toString());
+                "If-None-Match", "Erasure-Token", "X-Request-Id", "Accept-Language")), headers.toString());
         assertEquals("", answer.asString(), "a preflight answer has no body");
     }
 

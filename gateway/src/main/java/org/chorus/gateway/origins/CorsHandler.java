@@ -26,8 +26,8 @@ public class CorsHandler implements Handler<RoutingContext> {
 
     static final String ALLOW_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
     /** Erasure-Token lets a respondent erase their response from the partner's page that took it. */
-    static final String ALLOW_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, Erasure-Token, "
-            + "X-Request-Id, Accept-Language";
+    static final String ALLOW_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, "
+            + "Erasure-Token, X-Request-Id, Accept-Language";
     static final String EXPOSE_HEADERS = "Location, ETag, Link, X-Request-Id, Retry-After";
 
     private final OrganisationCache organisations;
