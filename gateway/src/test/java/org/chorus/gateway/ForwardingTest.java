@@ -218,6 +218,47 @@ class ForwardingTest {
     }
 
     /**
+     * A 304 or a 204 has no body, and says nothing of one: a Transfer-Encoding on it makes Python's http.client (and
+     * so requests) wait for chunks that never come. Hundreds of them on one connection, more than a pool holds, also
+     * show that each gives its connection to the service back.
+     */
+    @Test
+    void answersWithoutABodyAreForwardedWithoutFramingAndFreeTheirConnection() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            for (int i = 0; i < 600; i++) {
+                String status = i % 2 == 0 ? "304" : "204";
+                out.write(("GET /api/v1/surveys/kept HTTP/1.1\r\nHost: x\r\nAuthorization: " + key.bearer() + "\r\n"
+                        + StubService.BODYLESS_STATUS + ": " + status + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String statusLine = in.readLine();
+                assertTrue(statusLine.startsWith("HTTP/1.1 " + status), i + ": " + statusLine);
+                List<String> headers = headLines(in);
+                assertFalse(headers.stream().anyMatch(h -> h.toLowerCase().startsWith("transfer-encoding:")),
+                        status + " " + headers);
+                if (status.equals("304")) {
+                    assertTrue(headers.contains("ETag: \"1-stub\""), headers.toString());
+                }
+            }
+            out.write(("GET /api/v1/surveys/after HTTP/1.1\r\nHost: x\r\nAuthorization: " + key.bearer()
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("HTTP/1.1 200 OK", in.readLine(), "the connection still frames answers right");
+        }
+    }
+
+    private static List<String> headLines(BufferedReader in) throws java.io.IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /**
      * HTTP/2 frames a body without announcing its length, where HTTP/1.1 needs a Content-Length or chunks, and the
      * services speak HTTP/1.1. A request that may be sent again is held whole, any other streams.
      */

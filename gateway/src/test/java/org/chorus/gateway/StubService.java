@@ -33,6 +33,9 @@ final class StubService {
     /** A path on which the stub never answers, to make the gateway time out. */
     static final String SILENT_PATH = "/api/v1/surveys/silent";
 
+    /** A request header asking the stub for an answer without a body, as a service gives a 304 or a 204. */
+    static final String BODYLESS_STATUS = "X-Stub-Bodyless-Status";
+
     /** Where a test asks a stub which request paths reached it, to prove that a refused request never did. */
     static final String SEEN_PATH = "/stub/seen";
 
@@ -82,6 +85,11 @@ final class StubService {
         }
         seen.add(request.path());
         if (request.path().equals(SILENT_PATH)) {
+            return;
+        }
+        String bodyless = request.getHeader(BODYLESS_STATUS);
+        if (bodyless != null) {
+            request.response().setStatusCode(Integer.parseInt(bodyless)).putHeader("ETag", "\"1-stub\"").end();
             return;
         }
         request.body().onSuccess(body -> {

@@ -101,6 +101,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
      * length must be chunked. The proxy chunks only when the caller's own headers say Transfer-Encoding: chunked, and
      * otherwise sends neither length nor chunks, which the client refuses at the first chunk, so it is told here.
      */
+    /**
+     * A 304 has no body (RFC 9110), but the proxy frames a body of unknown length as chunks, so it would send
+     * {@code Transfer-Encoding: chunked} with none, and Python's http.client (and so requests) would wait for chunks.
+     * Without a body the proxy writes the head alone. (Vert.x leaves the framing out of a 204 by itself.)
+     */
+    private static void leaveOutTheBodyOfAnAnswerThatHasNone(ProxyResponse response) {
+        if (response.getStatusCode() == 304) {
+            response.setBody(null);
+        }
+    }
+
     private static void chunkWhenLengthUnknown(HttpServerRequest caller, long length) {
         if (length < 0 && caller.version() == HttpVersion.HTTP_2) {
             caller.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
@@ -129,6 +140,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         ProxyResponse response = context.response();
         stripHopByHop(response.headers());
         response.putHeader(RequestIds.HEADER, requestId(context));
+        leaveOutTheBodyOfAnAnswerThatHasNone(response);
         LimitedBody limited = context.get(LimitedBody.class.getName(), LimitedBody.class);
         HttpServerRequest caller = context.request().proxiedRequest();
         if (limited != null && limited.exceeded()) {
