@@ -51,6 +51,14 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (responses.hasAPIResponse("304")) {
             addIfNoneMatch(operation);
+            for (String code : new String[] { "200", "304" }) {
+                if (responses.hasAPIResponse(code)) {
+                    responses.getAPIResponse(code).addHeader("ETag", OASFactory.createHeader()
+                            .description("The version, then a digest of this representation: send it in If-Match "
+                                    + "to change the record, in If-None-Match to read it again")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                }
+            }
         }
         describeStandardHeaders(operation);
         for (var problem : StandardProblems.of(pathItem, method, operation).entrySet()) {

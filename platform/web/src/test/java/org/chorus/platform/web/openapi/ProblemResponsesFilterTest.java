@@ -72,6 +72,7 @@ class ProblemResponsesFilterTest {
     @Test
     void aReadDeclaringNotModifiedTakesIfNoneMatch() {
         Operation get = operation(parameter("id", Parameter.In.PATH));
+        get.getResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("The finding"));
         get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse().description(ETags.NOT_MODIFIED));
         Operation list = operation();
         filter.filterPathItem(OASFactory.createPathItem().GET(get));
@@ -83,6 +84,9 @@ class ProblemResponsesFilterTest {
         assertEquals("The ETag last read: 304 and no body if it still names what would be sent",
                 ifNoneMatch.getDescription());
         assertEquals(ETags.NOT_MODIFIED, get.getResponses().getAPIResponse("304").getDescription());
+        for (String code : List.of("200", "304")) {
+            assertTrue(get.getResponses().getAPIResponse(code).getHeaders().containsKey("ETag"), code);
+        }
         assertEquals(List.of(), list.getParameters(), "a read without a 304 takes no If-None-Match");
     }
 
