@@ -101,17 +101,6 @@ final class ForwardingInterceptor implements ProxyInterceptor {
      * length must be chunked. The proxy chunks only when the caller's own headers say Transfer-Encoding: chunked, and
      * otherwise sends neither length nor chunks, which the client refuses at the first chunk, so it is told here.
      */
-    /**
-     * A 304 has no body (RFC 9110), but the proxy frames a body of unknown length as chunks, so it would send
-     * {@code Transfer-Encoding: chunked} with none, and Python's http.client (and so requests) would wait for chunks.
-     * Without a body the proxy writes the head alone. (Vert.x leaves the framing out of a 204 by itself.)
-     */
-    private static void leaveOutTheBodyOfAnAnswerThatHasNone(ProxyResponse response) {
-        if (response.getStatusCode() == 304) {
-            response.setBody(null);
-        }
-    }
-
     private static void chunkWhenLengthUnknown(HttpServerRequest caller, long length) {
         if (length < 0 && caller.version() == HttpVersion.HTTP_2) {
             caller.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
@@ -216,6 +205,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .setBody(Body.body(problems.body(problem, detail, requestId)));
+    }
+
+    /**
+     * A 304 has no body (RFC 9110), but the proxy frames a body of unknown length as chunks, so it would send
+     * {@code Transfer-Encoding: chunked} with none, and Python's http.client (and so requests) would wait for chunks.
+     * Without a body the proxy writes the head alone. (Vert.x leaves the framing out of a 204 by itself.)
+     */
+    private static void leaveOutTheBodyOfAnAnswerThatHasNone(ProxyResponse response) {
+        if (response.getStatusCode() == 304) {
+            response.setBody(null);
+        }
     }
 
     private static String requestId(ProxyContext context) {
