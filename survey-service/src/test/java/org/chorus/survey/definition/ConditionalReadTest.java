@@ -105,7 +105,7 @@ class ConditionalReadTest {
         scheduler.pause(SurveyCloser.JOB);
         try {
             Map<String, Object> closing = smallSurvey();
-            closing.put("closesAt", Instant.now().plusSeconds(3).toString());
+            closing.put("closesAt", Instant.now().plusSeconds(6).toString());
             given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, id))
                     .contentType(ContentType.JSON).body(closing).when().put("/api/v1/surveys/" + id)
                     .then().statusCode(200);
@@ -113,7 +113,7 @@ class ConditionalReadTest {
             String whileOpen = given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + id)
                     .then().statusCode(200).body("status", equalTo("OPEN")).extract().header("ETag");
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> given().header("Authorization", owner.bearer())
+            await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", owner.bearer())
                     .header("If-None-Match", whileOpen).when().get("/api/v1/surveys/" + id).statusCode() == 200);
             given().header("Authorization", owner.bearer()).header("If-None-Match", whileOpen)
                     .when().get("/api/v1/surveys/" + id)
