@@ -134,7 +134,7 @@ public class SurveyQueries {
         SurveyEntity entity = surveys.findByIdOptional(id).filter(SurveyEntity::resultsPublished)
                 .orElseThrow(() -> ProblemException.notFound("Published results of survey", id));
         return new PublishedResults(views.published(entity), SurveyViews.effectiveStatus(entity, StoredTime.now()),
-                entity.resultsPublishedAt);
+                entity.resultsPublishedAt, entity.version);
     }
 
     /** The latest published version, whose labels results use. */

@@ -106,11 +106,8 @@ public class SurveyResource {
     public Response get(@PathParam("id") UUID id,
             @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
             @QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        Survey survey = queries.get(caller, id, Languages.choose(lang, headers.getAcceptableLanguages()));
-        // A partner's page shows the same survey to each visitor: their browser keeps it, and a 304 confirms it.
-        return Response.fromResponse(ETags.ok(survey, Survey::revision))
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header(HttpHeaders.VARY, "Authorization, Accept-Language").build();
+        return ETags.okToKeep(queries.get(caller, id, Languages.choose(lang, headers.getAcceptableLanguages())),
+                Survey::revision);
     }
 
     @PUT

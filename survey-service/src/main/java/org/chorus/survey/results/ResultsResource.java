@@ -81,15 +81,19 @@ public class ResultsResource {
                     + "language asked (English where not translated), and neither breakdowns nor demographic questions "
                     + "nor any free text (free-text questions only say how many answered). Asking for a breakdown "
                     + "with `by` is refused with 400.")
-    @APIResponse(responseCode = "200", description = "The summary",
+    @APIResponse(responseCode = "200", description = "The summary; the ETag names the survey's revision and these "
+            + "bytes. A browser may keep it, and asks again with If-None-Match before each use",
             content = @Content(schema = @Schema(implementation = ResultsSummary.class)))
     @APIResponse(responseCode = "404", description = "No such survey, or its results are not published: the two "
             + "are not told apart")
-    public ResultsSummary summary(@PathParam("surveyId") UUID surveyId,
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
+    public Response summary(@PathParam("surveyId") UUID surveyId,
             @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
             @QueryParam("lang") String lang,
             @Parameter(hidden = true) @QueryParam("by") String by, @Context HttpHeaders headers) {
-        return results.summary(surveyId, by, Languages.choose(lang, headers.getAcceptableLanguages()));
+        ResultsService.SummaryRead read = results.summary(surveyId, by,
+                Languages.choose(lang, headers.getAcceptableLanguages()));
+        return ETags.okToKeep(read.summary(), summary -> read.surveyRevision());
     }
 
     @POST

@@ -68,7 +68,7 @@ public class ResultsService {
      * @param by refused whenever given: breakdowns show small groups and are for analysts
      */
     @Transactional
-    public ResultsSummary summary(UUID surveyId, String by, String language) {
+    public SummaryRead summary(UUID surveyId, String by, String language) {
         if (by != null) {
             throw ProblemException.invalidParameter("by", "is not accepted here: the published summary has overall "
                     + "figures only; breakdowns by channel, place or demographic are for analysts (GET /results with "
@@ -83,9 +83,13 @@ public class ResultsService {
                 .filter(r -> survey.definition().question(r.questionId())
                         .map(q -> !q.kind().describesRespondent()).orElse(true))
                 .toList();
-        return new ResultsSummary(surveyId, survey.version(), survey.definition().title().label(language),
-                published.status(), published.publishedAt(), language, Suppression.THRESHOLD,
-                waiting, all.responses(), questions);
+        return new SummaryRead(new ResultsSummary(surveyId, survey.version(),
+                survey.definition().title().label(language), published.status(), published.publishedAt(), language,
+                Suppression.THRESHOLD, waiting, all.responses(), questions), published.surveyRevision());
+    }
+
+    /** The published summary, and the survey's revision its ETag names. */
+    public record SummaryRead(ResultsSummary summary, long surveyRevision) {
     }
 
     /**

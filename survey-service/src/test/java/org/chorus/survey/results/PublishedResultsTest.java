@@ -139,6 +139,35 @@ class PublishedResultsTest {
     }
 
     @Test
+    void aWebsitesCopyOfTheSummaryIsConfirmedUntilAnotherResponseIsCountedAndNotAfterItIsWithdrawn() {
+        Owner owner = newOwner();
+        String surveyId = openSmallSurvey(owner);
+        for (int i = 0; i < 5; i++) {
+            submit(website(), surveyId, answers(List.of("food"), 4));
+        }
+        countedResults(surveyId, null);
+        change(owner, surveyId, "publish", etag(owner, surveyId)).statusCode(200);
+        String website = website();
+
+        String kept = summary(website, surveyId, Map.of()).statusCode(200)
+                .header("Cache-Control", "private, no-cache").body("responses.count", equalTo(5))
+                .extract().header("ETag");
+        given().header("Authorization", website).header("If-None-Match", kept)
+                .when().get("/api/v1/surveys/" + surveyId + "/results/summary")
+                .then().statusCode(304).header("ETag", kept);
+
+        submit(website(), surveyId, answers(List.of("food"), 4));
+        countedResults(surveyId, null);
+        String counted = given().header("Authorization", website).header("If-None-Match", kept)
+                .when().get("/api/v1/surveys/" + surveyId + "/results/summary")
+                .then().statusCode(200).body("responses.count", equalTo(6)).extract().header("ETag");
+
+        change(owner, surveyId, "withdraw", etag(owner, surveyId)).statusCode(200);
+        given().header("Authorization", website).header("If-None-Match", counted)
+                .when().get("/api/v1/surveys/" + surveyId + "/results/summary").then().statusCode(404);
+    }
+
+    @Test
     void onlyTheOwnerPublishesAndOnlyAPublishedSurveysResults() {
         Owner owner = newOwner();
         String draft = createDraft(owner, smallSurvey());

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.function.ToLongFunction;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.problem.ProblemException;
@@ -39,6 +40,17 @@ public final class ETags {
      */
     public static <T> Response ok(T entity, ToLongFunction<T> version) {
         return Response.ok(entity).tag(ofVersion(version.applyAsLong(entity))).build();
+    }
+
+    /**
+     * A 200 answer a browser may keep, and must confirm with If-None-Match before each use: a public read that a
+     * partner's page repeats for every visitor. Private, so that no shared cache keeps one key's answer for another;
+     * it varies with the key and the language asked.
+     */
+    public static <T> Response okToKeep(T entity, ToLongFunction<T> version) {
+        return Response.ok(entity).tag(ofVersion(version.applyAsLong(entity)))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header(HttpHeaders.VARY, "Authorization, Accept-Language").build();
     }
 
     /** A 201 answer: where the new resource lives, its representation and its ETag. */
