@@ -50,8 +50,8 @@ public class DeliveryLog {
     public void redeliver(Caller caller, UUID subscriptionId, UUID deliveryId) {
         WebhookSubscriptionEntity subscription = webhooks.owned(caller, subscriptionId, true);
         if (subscription.disabledAt != null) {
-            throw ProblemException.conflict("Webhook subscription " + subscriptionId + " was disabled after failing "
-                    + "too long; subscribe again to receive deliveries");
+            throw ProblemException.conflict("Webhook subscription " + subscriptionId + " was disabled ("
+                    + subscription.disabledReason + "); nothing more is sent to it");
         }
         if (!deliveries.redeliver(subscriptionId, deliveryId, StoredTime.now())) {
             throw ProblemException.notFound("Delivery", deliveryId);

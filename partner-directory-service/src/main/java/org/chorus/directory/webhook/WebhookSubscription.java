@@ -12,14 +12,17 @@ public record WebhookSubscription(
         UUID organisationId,
         String url,
         List<String> eventTypes,
-        @Schema(description = "ACTIVE, or DISABLED after failing too long (see disabledAt)") String status,
+        @Schema(description = "ACTIVE, or DISABLED (see disabledReason): nothing more is sent") String status,
         Instant disabledAt,
+        @Schema(description = "Why it was disabled: FAILING (its deliveries failed too long; subscribe again to start "
+                + "afresh) or ORGANISATION_DEACTIVATED (its organisation is no longer a partner); null while active")
+        DisabledReason disabledReason,
         Instant createdAt,
         @Schema(description = "Changes with every update; the ETag names it") long version) {
 
     static WebhookSubscription of(WebhookSubscriptionEntity entity) {
         return new WebhookSubscription(entity.id, entity.organisationId, entity.url, entity.eventTypes,
-                entity.disabledAt == null ? "ACTIVE" : "DISABLED", entity.disabledAt, entity.createdAt,
-                entity.version);
+                entity.disabledAt == null ? "ACTIVE" : "DISABLED", entity.disabledAt, entity.disabledReason,
+                entity.createdAt, entity.version);
     }
 }

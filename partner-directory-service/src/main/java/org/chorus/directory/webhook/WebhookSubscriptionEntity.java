@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import org.chorus.platform.entity.OwnedEntity;
@@ -38,6 +40,10 @@ public class WebhookSubscriptionEntity extends OwnedEntity {
 
     @Column(name = "disabled_at")
     public Instant disabledAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disabled_reason")
+    public DisabledReason disabledReason;
 
     /** The secrets that sign a delivery made now: the current one, and the previous one during its grace period. */
     public List<String> signingSecrets(Instant now) {

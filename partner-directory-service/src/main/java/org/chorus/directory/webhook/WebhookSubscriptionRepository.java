@@ -21,12 +21,18 @@ public class WebhookSubscriptionRepository implements LockingRepository<WebhookS
                 organisationId, afterCreated, afterId).page(0, limit).list();
     }
 
-    /** The active subscriptions of an organisation that asked for this event type. */
+    /**
+     * The active subscriptions of an organisation that asked for this event type, held ({@code FOR KEY SHARE}) until
+     * the caller's transaction ends: a subscription being disabled meanwhile ({@code FOR UPDATE}) is waited for and left
+     * out, and one disabled after waits and gives up what the caller queued for it ({@link SubscriptionDisabling}). A
+     * sender recording an answer ({@code FOR NO KEY UPDATE}) is not waited for.
+     */
     public List<WebhookSubscriptionEntity> listListening(UUID organisationId, WebhookEventType type) {
         return getEntityManager().createNativeQuery("""
                 SELECT * FROM webhook_subscription
                 WHERE organisation_id = ?1 AND disabled_at IS NULL AND ?2 = ANY (event_types)
-                ORDER BY created_at, id""", WebhookSubscriptionEntity.class)
+                ORDER BY created_at, id
+                FOR KEY SHARE""", WebhookSubscriptionEntity.class)
                 .setParameter(1, organisationId).setParameter(2, type.partnerName()).getResultList();
     }
 }

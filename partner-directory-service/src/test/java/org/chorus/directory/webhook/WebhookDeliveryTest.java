@@ -24,6 +24,7 @@ import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.contract.ActionData;
 import org.chorus.platform.events.contract.FindingData;
 import org.chorus.platform.events.contract.UploadData;
+import org.chorus.platform.events.contract.WebhookSubscriptionData;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.EventProbe;
@@ -140,9 +141,13 @@ class WebhookDeliveryTest {
             String subscription = created.getString("subscription.id");
             findingEvent(organisation, UUID.randomUUID(), true);
 
-            EventProbe.await(ChorusEventTypes.DIRECTORY_WEBHOOKS, e -> e.aggregateId().equals(subscription), WAIT);
+            WebhookSubscriptionData disabled = EventProbe.awaitData(ChorusEventTypes.WEBHOOK_SUBSCRIPTION_DISABLED,
+                    subscription, WAIT);
+            assertEquals("FAILING", disabled.reason());
+            assertEquals(4, disabled.consecutiveFailures());
             given().header("Authorization", key).when().get("/api/v1/webhooks/" + subscription)
-                    .then().statusCode(200).body("status", equalTo("DISABLED"));
+                    .then().statusCode(200).body("status", equalTo("DISABLED"))
+                    .body("disabledReason", equalTo("FAILING"));
             JsonPath log = given().header("Authorization", key)
                     .when().get("/api/v1/webhooks/" + subscription + "/deliveries").then().extract().jsonPath();
             assertEquals(List.of("GIVEN_UP"), log.getList("items.status"));
