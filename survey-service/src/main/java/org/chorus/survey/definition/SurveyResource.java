@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Survey definitions: built and published by their owner, read by partner websites while open. Request scoped
@@ -81,15 +82,17 @@ public class SurveyResource {
     @Operation(operationId = "listSurveys", summary = "List surveys",
             description = "With surveys:manage, the caller's own surveys in every state (filter by status). "
                     + "Otherwise, e.g. with a website's publishable key, the surveys open now, in the language asked.")
-    @APIResponse(responseCode = "200", description = "A page of surveys")
-    public Page<Survey> list(
+    @APIResponse(responseCode = "200", description = "A page of surveys; the ETag names these bytes. A browser may "
+            + "keep it, and asks again with If-None-Match before each use")
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
+    public RestResponse<Page<Survey>> list(
             @Parameter(description = "Only surveys in this state (own surveys only)") @QueryParam("status")
             SurveyStatus status,
             @Parameter(description = "Language of labels; overrides Accept-Language", example = "cy")
             @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Valid @BeanParam PageRequest page) {
         String language = Languages.choose(lang, headers.getAcceptableLanguages());
-        return queries.list(caller, status, language, page.limit(), page.cursor());
+        return ETags.pageToKeep(queries.list(caller, status, language, page.limit(), page.cursor()));
     }
 
     @GET

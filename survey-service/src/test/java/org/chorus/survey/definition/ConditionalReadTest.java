@@ -12,14 +12,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.web.paging.Cursor;
 import org.chorus.survey.SurveyFixtures.Owner;
 import org.junit.jupiter.api.Test;
 
@@ -64,16 +68,41 @@ class ConditionalReadTest {
                 .then().statusCode(200).header("ETag", not(equalTo(welshTag)))
                 .body("definition.title.en", equalTo("Our draft priorities"));
 
-        Map<String, Object> renamed = smallSurvey();
-        renamed.put("title", Map.of("en", "Our priorities", "cy", "Ein blaenoriaethau"));
-        given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, id))
-                .contentType(ContentType.JSON).body(renamed).when().put("/api/v1/surveys/" + id)
-                .then().statusCode(200);
-        publish(owner, id);
+        publishRenamed(owner, id);
 
         given().header("Authorization", website).header("Accept-Language", "cy").header("If-None-Match", welshTag)
                 .when().get("/api/v1/surveys/" + id)
                 .then().statusCode(200).body("definition.title.cy", equalTo("Ein blaenoriaethau"));
+    }
+
+    /**
+     * The page first reads which surveys are open. Paged after a survey of the test's own, so that the page holds only
+     * surveys this test made, whatever other tests leave open.
+     */
+    @Test
+    void aWebsitesListOfOpenSurveysIsConfirmedUntilOneOfThemChanges() {
+        Owner owner = newOwner();
+        String before = createDraft(owner, smallSurvey());
+        publish(owner, before);
+        String id = createDraft(owner, smallSurvey());
+        publish(owner, id);
+        String website = website();
+        String page = "/api/v1/surveys?limit=5&cursor=" + after(owner, before);
+
+        String tag = given().header("Authorization", website).when().get(page)
+                .then().statusCode(200).header("Cache-Control", "private, no-cache")
+                .header("Vary", containsString("Accept-Language")).header("Vary", containsString("Authorization"))
+                .header("ETag", startsWith("\"page-")).body("items.id", equalTo(List.of(id))).extract().header("ETag");
+        given().header("Authorization", website).header("If-None-Match", tag).when().get(page)
+                .then().statusCode(304).header("ETag", tag).body(emptyString());
+
+        Map<String, Object> renamed = publishRenamed(owner, id);
+
+        given().header("Authorization", website).header("If-None-Match", tag).when().get(page)
+                .then().statusCode(200).body("items[0].definition.title.en", equalTo("Our priorities"));
+        given().header("Authorization", owner.bearer()).header("If-Match", tag)
+                .contentType(ContentType.JSON).body(renamed).when().put("/api/v1/surveys/" + id)
+                .then().statusCode(412);
     }
 
     @Test
@@ -122,5 +151,23 @@ class ConditionalReadTest {
         } finally {
             scheduler.resume(SurveyCloser.JOB);
         }
+    }
+
+    /** Renames the survey and publishes it as the next version; answers the definition it published. */
+    private static Map<String, Object> publishRenamed(Owner owner, String id) {
+        Map<String, Object> renamed = smallSurvey();
+        renamed.put("title", Map.of("en", "Our priorities", "cy", "Ein blaenoriaethau"));
+        given().header("Authorization", owner.bearer()).header("If-Match", etag(owner, id))
+                .contentType(ContentType.JSON).body(renamed).when().put("/api/v1/surveys/" + id)
+                .then().statusCode(200);
+        publish(owner, id);
+        return renamed;
+    }
+
+    /** The cursor of a page that ends with the survey, as the list would give it: the surveys made after it follow. */
+    private static String after(Owner owner, String surveyId) {
+        String createdAt = given().header("Authorization", owner.bearer()).when().get("/api/v1/surveys/" + surveyId)
+                .then().statusCode(200).extract().path("createdAt");
+        return new Cursor(createdAt, UUID.fromString(surveyId)).encode();
     }
 }

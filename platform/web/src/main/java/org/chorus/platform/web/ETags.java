@@ -12,13 +12,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.platform.web.problem.ProblemException;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Optimistic concurrency and conditional reads. An ETag is {@code "<version>-<digest>"}: the record's version, which
  * an update must name in {@code If-Match} so that two people editing the same record cannot silently overwrite each
  * other, and a digest of the representation sent with it ({@link RepresentationTags}), which a read's
  * {@code If-None-Match} is checked against, because one version has several representations (a survey in English and
- * in Welsh, a finding before and after its activity moved).
+ * in Welsh, a finding before and after its activity moved). A page of records has no version: its tag is
+ * {@code "page-<digest>"}.
  */
 public final class ETags {
 
@@ -26,6 +28,12 @@ public final class ETags {
     public static final String NOT_MODIFIED = "Not modified: If-None-Match names the representation this would send, "
             + "which is still current; no body, and the ETag again";
 
+    /** Kept by the browser alone, and confirmed before each use. */
+    private static final String TO_KEEP = "private, no-cache";
+    /** One copy per key and language asked. */
+    private static final String KEPT_PER = "Authorization, Accept-Language";
+    /** What stands for the version in the tag of a page, which has none. */
+    private static final String PAGE = "page";
     private static final char DIGEST_SEPARATOR = '-';
     /** 12 bytes, 16 characters: more than enough to tell a record's representations apart. */
     private static final int DIGEST_BYTES = 12;
@@ -49,8 +57,16 @@ public final class ETags {
      */
     public static <T> Response okToKeep(T entity, ToLongFunction<T> version) {
         return Response.ok(entity).tag(ofVersion(version.applyAsLong(entity)))
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header(HttpHeaders.VARY, "Authorization, Accept-Language").build();
+                .header(HttpHeaders.CACHE_CONTROL, TO_KEEP).header(HttpHeaders.VARY, KEPT_PER).build();
+    }
+
+    /**
+     * A 200 answer with a page of records a browser may keep, as {@link #okToKeep}. A page has no version, so its ETag
+     * is {@code "page-<digest>"}: an If-Match naming it matches no record.
+     */
+    public static <T> RestResponse<T> pageToKeep(T page) {
+        return RestResponse.ResponseBuilder.ok(page).tag(new EntityTag(PAGE))
+                .header(HttpHeaders.CACHE_CONTROL, TO_KEEP).header(HttpHeaders.VARY, KEPT_PER).build();
     }
 
     /** A 201 answer: where the new resource lives, its representation and its ETag. */

@@ -54,8 +54,9 @@ public class ProblemResponsesFilter implements OASFilter {
             for (String code : new String[] { "200", "304" }) {
                 if (responses.hasAPIResponse(code)) {
                     responses.getAPIResponse(code).addHeader("ETag", OASFactory.createHeader()
-                            .description("The version, then a digest of this representation: send it in If-Match "
-                                    + "to change the record, in If-None-Match to read it again")
+                            .description("The record's version (a page's: page), then a digest of this "
+                                    + "representation: send it in If-None-Match to read it again, and a record's in "
+                                    + "If-Match to change the record")
                             .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
                 }
             }
