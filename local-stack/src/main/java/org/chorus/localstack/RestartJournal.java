@@ -6,8 +6,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +19,15 @@ import java.util.Properties;
  * status` can tell that a part which is ready now went down meanwhile, and why.
  *
  * @param file a properties file: {@code <part>.count} and {@code <part>.last} for each part restarted
+ * @param clock the time of day a restart is noted at
  */
-record RestartJournal(Path file) {
+record RestartJournal(Path file, Clock clock) {
+
+    /** Seconds always, on the hour too: {@code LocalTime.toString()} leaves them out when they are zero. */
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     static RestartJournal of(StackHome home) {
-        return new RestartJournal(home.run().resolve("restarts.properties"));
+        return new RestartJournal(home.run().resolve("restarts.properties"), Clock.systemDefaultZone());
     }
 
     /** Forgets the restarts of an earlier run: a new `./chorus up` starts with none. */
@@ -36,7 +41,7 @@ record RestartJournal(Path file) {
             Properties restarts = read();
             int count = Integer.parseInt(restarts.getProperty(part + ".count", "0")) + 1;
             restarts.setProperty(part + ".count", Integer.toString(count));
-            restarts.setProperty(part + ".last", LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ": " + why);
+            restarts.setProperty(part + ".last", TIME_OF_DAY.format(LocalTime.now(clock)) + ": " + why);
             write(restarts);
         } catch (IOException | RuntimeException e) {
             Log.warn("could not note the restart of " + part + " in " + file + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class ServiceWatchTest {
 
     @BeforeEach
     void journalIn(@TempDir Path run) {
-        journal = new RestartJournal(run.resolve("restarts.properties"));
+        journal = new RestartJournal(run.resolve("restarts.properties"), Clock.systemDefaultZone());
     }
 
     private String supervisorLog() {
