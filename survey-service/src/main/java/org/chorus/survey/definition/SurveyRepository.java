@@ -33,6 +33,14 @@ public class SurveyRepository implements LockingRepository<SurveyEntity> {
         return page(where, params, afterTime, afterId, limit);
     }
 
+    /** The open surveys of one organisation, those not yet at their opening time included, locked for closing. */
+    public List<SurveyEntity> openOf(UUID organisationId) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM survey WHERE organisation_id = :organisation AND status = 'OPEN'
+                ORDER BY id FOR UPDATE""", SurveyEntity.class)
+                .setParameter("organisation", organisationId).getResultList();
+    }
+
     /** Open surveys whose closing time has passed, locked so that only one replica closes each. */
     public List<SurveyEntity> dueToClose(Instant now, int limit) {
         return getEntityManager().createNativeQuery("""

@@ -151,6 +151,19 @@ public class SurveyService {
         return due.size();
     }
 
+    /**
+     * Closes every open survey of an organisation that has left the partnership: the public is no longer asked what
+     * no partner will act on. What was answered is kept.
+     *
+     * @return how many were closed
+     */
+    @Transactional
+    public int closeAllOf(UUID organisationId, Instant now) {
+        var open = surveys.openOf(organisationId);
+        open.forEach(entity -> closeNow(entity, now));
+        return open.size();
+    }
+
     private Survey closeNow(SurveyEntity entity, Instant now) {
         entity.status = SurveyStatus.CLOSED;
         if (entity.closesAt == null || entity.closesAt.isAfter(now)) {
