@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventEnvelope;
 import org.chorus.platform.events.EventType;
 import org.jboss.logging.Logger;
@@ -18,8 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Which receivers want which event types, and the one rule for every consumer about the rest: an event of a type that
- * no receiver here handles (a newer producer's, or one meant for another service) is skipped, logged once per type and
- * counted; it stays on its topic for whoever understands it. Several receivers may take the same type.
+ * no receiver here handles (one meant for another service, or a newer producer's) is skipped and counted, and logged
+ * once per type if the catalogue does not know it; it stays on its topic for whoever understands it. Several receivers
+ * may take the same type.
  */
 public final class EventRouting {
 
@@ -61,9 +63,11 @@ public final class EventRouting {
         ChorusEvent event = EventEnvelope.fromRecord(record);
         List<Delivery<?>> deliveries = byType.getOrDefault(event.type(), List.of());
         if (deliveries.isEmpty()) {
-            if (skippedTypes.add(event.type())) {
-                LOG.warnf("Skipping events of type %s on %s: nothing here handles them (logged once per type)",
-                        event.type(), record.topic());
+            // A type of the catalogue is one meant for another service (a survey service reading deactivations on
+            // directory.organisations skips registrations); only one this build does not know is worth a warning.
+            if (ChorusEventTypes.byType(event.type()).isEmpty() && skippedTypes.add(event.type())) {
+                LOG.warnf("Skipping events of type %s on %s: a type this build does not know, from a newer producer?"
+                        + " (logged once per type)", event.type(), record.topic());
             }
             onSkipped.run();
         }

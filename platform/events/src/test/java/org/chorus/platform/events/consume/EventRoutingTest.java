@@ -1,16 +1,23 @@
 package org.chorus.platform.events.consume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.chorus.platform.events.ChorusEvent;
+import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventEnvelope;
 import org.chorus.platform.events.EventType;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,50 @@ class EventRoutingTest {
         routing.deliverTogether(List.of(routed(routing, written, "x"), routed(routing, written, "y")));
 
         assertEquals(List.of("first:x", "second:x", "first:y", "second:y"), log);
+    }
+
+    /**
+     * A survey service reads deactivations on directory.organisations and skips its registrations: a type of the
+     * catalogue, meant for another service, is skipped and counted without a warning in the log; a type the catalogue
+     * does not know is worth one, once.
+     */
+    @Test
+    void onlyATypeTheCatalogueDoesNotKnowIsWarnedAbout() throws Exception {
+        AtomicInteger skipped = new AtomicInteger();
+        EventRouting routing = new EventRouting(mapper, skipped::incrementAndGet).on(written, (note, event) -> { });
+        EventType<Note> registered = new EventType<>(TOPIC, ChorusEventTypes.ORGANISATION_REGISTERED.type(),
+                Note.class);
+        EventType<Note> newer = new EventType<>(TOPIC, "chorus.test.NoteArchived.v2", Note.class);
+        List<LogRecord> warnings = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(EventRouting.class.getName());
+        logger.addHandler(capture);
+        try {
+            for (EventType<Note> type : List.of(registered, registered, newer, newer)) {
+                assertTrue(routed(routing, type, "skipped").skipped());
+            }
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        assertEquals(4, skipped.get(), "every skipped event is counted");
+        assertEquals(1, warnings.size(), "one warning, for the unknown type: " + warnings);
+        assertTrue(warnings.get(0).getMessage().contains("chorus.test.NoteArchived.v2"), warnings.get(0).getMessage());
     }
 
     private EventRouting.Routed routed(EventRouting routing, EventType<Note> type, String text) throws Exception {
