@@ -9,25 +9,11 @@ for each thread whose name (as /proc shows it, cut to 15 characters) starts with
 """
 import os, sys, time
 
+from processor_time import pid_of, seconds
+
 SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 60
-TICKS = os.sysconf("SC_CLK_TCK")
 SERVICES = ("gateway", "partner-directory-service", "survey-service", "insight-service")
 READERS = ("chorus-inbox", "chorus-gateway-")
-
-
-def pid_of(module):
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if f"/{module}/target/".encode() in open(f"/proc/{pid}/cmdline", "rb").read():
-                return pid
-        except OSError:
-            pass
-    sys.exit(f"No running {module}")
-
-
-def ticks(stat_path):
-    fields = open(stat_path).read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
 
 
 def sample(pid):
@@ -35,10 +21,10 @@ def sample(pid):
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             if open(f"/proc/{pid}/task/{task}/comm").read().startswith(READERS):
-                readers += ticks(f"/proc/{pid}/task/{task}/stat")
+                readers += seconds(f"/proc/{pid}/task/{task}/stat")
         except OSError:
             pass
-    return ticks(f"/proc/{pid}/stat"), readers
+    return seconds(f"/proc/{pid}/stat"), readers
 
 
 pids = {service: pid_of(service) for service in SERVICES}
@@ -47,7 +33,7 @@ time.sleep(SECONDS)
 after = {service: sample(pid) for service, pid in pids.items()}
 print(f"idle for {SECONDS} s: processor time of each service, and of its threads reading events")
 for service in SERVICES:
-    whole = (after[service][0] - before[service][0]) / TICKS
-    readers = (after[service][1] - before[service][1]) / TICKS
+    whole = after[service][0] - before[service][0]
+    readers = after[service][1] - before[service][1]
     print(f"  {service:27} {whole:6.2f} s ({100 * whole / SECONDS:5.2f}% of a core), reading events "
           f"{readers:5.2f} s ({100 * readers / SECONDS:4.2f}%)")

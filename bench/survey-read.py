@@ -13,12 +13,13 @@ each. Processor time is the processes' own (utime + stime from /proc), so the lo
 """
 import http.client, json, os, sys, time
 
+from processor_time import pid_of, seconds
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 READS = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 SURVEY = "7f31d17c-a474-476a-9226-f821e4bf0e5a"
 ORIGIN = "https://healthwatch-blackpool.example"
-TICKS = os.sysconf("SC_CLK_TCK")
 
 ports = dict(line.strip().split("=", 1) for line in open(os.path.join(ROOT, ".chorus", "run", "ports.properties"))
              if "=" in line and not line.startswith("#"))
@@ -57,25 +58,11 @@ tag = first[0].getheader("ETag")
 kept = dict(page, **{"If-None-Match": tag})
 
 
-def pid_of(module):
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if f"/{module}/target/".encode() in open(f"/proc/{pid}/cmdline", "rb").read():
-                return pid
-        except OSError:
-            pass
-    sys.exit(f"No running {module}")
-
-
 PROCESSES = {module: pid_of(module) for module in ("gateway", "survey-service")}
 
 
 def cpu_seconds():
-    times = {}
-    for module, pid in PROCESSES.items():
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        times[module] = (int(fields[11]) + int(fields[12])) / TICKS
-    return times
+    return {module: seconds(f"/proc/{pid}/stat") for module, pid in PROCESSES.items()}
 
 
 def run(headers, expected):
