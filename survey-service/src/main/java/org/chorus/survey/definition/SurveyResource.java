@@ -136,7 +136,8 @@ public class SurveyResource {
             description = "The version is frozen; the survey opens (at opensAt if set). Announces SurveyPublished.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = Survey.class)))
-    @APIResponse(responseCode = "409", description = "Closed, or no edits since the last version")
+    @APIResponse(responseCode = "409", description = "survey-closed; nothing-to-publish when there are no edits since "
+            + "the last version; organisation-deactivated when the owner has left the partnership")
     @APIResponse(responseCode = "422", description = "The closing time has already passed")
     public Response publish(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

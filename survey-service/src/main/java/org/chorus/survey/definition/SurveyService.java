@@ -11,6 +11,7 @@ import org.chorus.platform.audit.AuditTrail;
 import org.chorus.platform.events.ChorusEventTypes;
 import org.chorus.platform.events.EventType;
 import org.chorus.platform.events.contract.SurveyData;
+import org.chorus.platform.lock.NamedLocks;
 import org.chorus.platform.outbox.Outbox;
 import org.chorus.platform.time.StoredTime;
 import org.chorus.platform.web.ETags;
@@ -30,15 +31,20 @@ public class SurveyService {
     private final SurveyViews views;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final DepartedOrganisationRepository departed;
+    private final NamedLocks locks;
 
     public SurveyService(SurveyRepository surveys, SurveyVersionRepository versions, DefinitionCodec codec,
-            SurveyViews views, Outbox outbox, AuditTrail audit) {
+            SurveyViews views, Outbox outbox, AuditTrail audit, DepartedOrganisationRepository departed,
+            NamedLocks locks) {
         this.surveys = surveys;
         this.versions = versions;
         this.codec = codec;
         this.views = views;
         this.outbox = outbox;
         this.audit = audit;
+        this.departed = departed;
+        this.locks = locks;
     }
 
     @Transactional
@@ -66,10 +72,16 @@ public class SurveyService {
         return views.forOwner(entity);
     }
 
-    /** Freezes the draft as the next version, which respondents answer from now on. */
+    /**
+     * Freezes the draft as the next version, which respondents answer from now on. Publishing shares the owner's
+     * departure lock, so that a deactivation arriving meanwhile waits and then closes what this opened, and a publish
+     * after it waits for it and is refused.
+     */
     @Transactional(dontRollbackOn = ClosedSurvey.class)
     public Survey publish(Caller caller, UUID id, String ifMatch) {
+        locks.share(departureLock(caller.organisationId()));
         SurveyEntity entity = ownedForUpdate(caller, id, ifMatch);
+        requireNotDeparted(entity.organisationId);
         requireNotClosed(entity);
         if (entity.draft == null) {
             throw new ProblemException(409, "nothing-to-publish", "Nothing to publish",
@@ -153,12 +165,15 @@ public class SurveyService {
 
     /**
      * Closes every open survey of an organisation that has left the partnership: the public is no longer asked what
-     * no partner will act on. What was answered is kept.
+     * no partner will act on. What was answered is kept. The departure is remembered, so that none of its drafts opens
+     * later.
      *
      * @return how many were closed
      */
     @Transactional
     public int closeAllOf(UUID organisationId, Instant now) {
+        locks.hold(departureLock(organisationId));
+        departed.record(organisationId, now);
         var open = surveys.openOf(organisationId);
         open.forEach(entity -> closeNow(entity, now));
         return open.size();
@@ -196,6 +211,19 @@ public class SurveyService {
             closeNow(entity, now);
         }
         throw new ClosedSurvey(entity.id);
+    }
+
+    private void requireNotDeparted(UUID organisationId) {
+        departed.departedAt(organisationId).ifPresent(at -> {
+            throw new ProblemException(409, "organisation-deactivated", "Organisation deactivated",
+                    "Organisation " + organisationId + " was deactivated at " + at
+                            + " and has left the partnership: its surveys can no longer open");
+        });
+    }
+
+    /** Taken by a publish before the survey's row, and by a deactivation before the surveys it closes. */
+    private static String departureLock(UUID organisationId) {
+        return "organisation-departure/" + organisationId;
     }
 
     private void setDraft(SurveyEntity entity, SurveyDefinition definition) {

@@ -24,4 +24,13 @@ public class NamedLocks {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))")
                 .setParameter("name", name).getSingleResult();
     }
+
+    /**
+     * Holds the name alongside other sharers until this transaction ends, waiting for one that {@link #hold holds} it:
+     * for work that many may do at once but none while the holder changes what that work depends on.
+     */
+    public void share(String name) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock_shared(hashtextextended(:name, 0))")
+                .setParameter("name", name).getSingleResult();
+    }
 }
