@@ -1,5 +1,7 @@
 package org.chorus.survey.response;
 
+import java.util.List;
+
 import org.chorus.platform.idempotency.IdempotencyClaim;
 import org.chorus.platform.outbox.Outbox;
 
@@ -13,4 +15,9 @@ import org.chorus.platform.outbox.Outbox;
  */
 record Submission(StoredResponse response, String erasureTokenHash, Contact contact, String language,
         Outbox.Announcement announcement, IdempotencyClaim<Receipt> claim, IdempotencyClaim.Remembered remembered) {
+
+    /** The caller and Idempotency-Key, which a copy of the same request carries too; null without a key. */
+    List<String> copiedBy() {
+        return remembered == null ? null : List.of(remembered.caller(), remembered.key());
+    }
 }

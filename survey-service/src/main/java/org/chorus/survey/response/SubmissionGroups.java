@@ -2,7 +2,10 @@ package org.chorus.survey.response;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,10 +52,10 @@ class SubmissionGroups {
     /**
      * Queues the submission to be stored, alone or in a group.
      *
-     * @return completes once the statement that stored it has committed: true, or false, storing nothing, when its
-     *         survey changed since it was checked; fails with the statement's failure
+     * @return completes once the statement that stored it has committed, with what it did; fails with the statement's
+     *         failure
      */
-    CompletableFuture<Boolean> store(Submission submission) {
+    CompletableFuture<SubmissionStore.Stored> store(Submission submission) {
         Waiting own = new Waiting(submission);
         boolean start;
         lock.lock();
@@ -123,7 +126,11 @@ class SubmissionGroups {
         }
     }
 
-    /** The next group, or none, and then the next submission to arrive starts the writer again. */
+    /**
+     * The next group, or none, and then the next submission to arrive starts the writer again. A copy of a request
+     * already in the group (a client retrying while the first is queued) waits for the next one, where the first's
+     * stored key answers it.
+     */
     private List<Waiting> nextGroup() {
         lock.lock();
         try {
@@ -132,8 +139,14 @@ class SubmissionGroups {
                 return List.of();
             }
             List<Waiting> group = new ArrayList<>(Math.min(queue.size(), MOST));
-            while (group.size() < MOST && !queue.isEmpty()) {
-                group.add(queue.poll());
+            Set<List<String>> keys = new HashSet<>();
+            for (Iterator<Waiting> waiting = queue.iterator(); waiting.hasNext() && group.size() < MOST;) {
+                Waiting next = waiting.next();
+                List<String> key = next.submission().copiedBy();
+                if (key == null || keys.add(key)) {
+                    group.add(next);
+                    waiting.remove();
+                }
             }
             return group;
         } finally {
@@ -159,11 +172,8 @@ class SubmissionGroups {
     /** Every submission of the group gets its outcome, whatever happens: none is left waiting. */
     private void write(List<Waiting> group) {
         try {
-            Set<UUID> created = store.insert(group.stream().map(Waiting::submission).toList());
-            group.forEach(w -> w.outcome.complete(created.contains(w.submission().response().id())));
-        } catch (SubmissionStore.KeyTakenInGroup e) {
-            // Each alone meets its own fate: the one whose key was taken gets the stored receipt, the rest are stored.
-            group.forEach(w -> write(List.of(w)));
+            Map<UUID, SubmissionStore.Stored> outcomes = store.insert(group.stream().map(Waiting::submission).toList());
+            group.forEach(w -> w.outcome.complete(outcomes.get(w.submission().response().id())));
         } catch (RuntimeException e) {
             group.forEach(w -> w.outcome.completeExceptionally(e));
         } catch (Error e) {
@@ -183,7 +193,7 @@ class SubmissionGroups {
     }
 
     /** A submission in the queue, and the outcome its request goes on from. */
-    private record Waiting(Submission submission, CompletableFuture<Boolean> outcome) {
+    private record Waiting(Submission submission, CompletableFuture<SubmissionStore.Stored> outcome) {
 
         Waiting(Submission submission) {
             this(submission, new CompletableFuture<>());

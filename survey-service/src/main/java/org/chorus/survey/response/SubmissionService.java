@@ -63,17 +63,21 @@ public class SubmissionService {
             return threads.blocking(() -> submitReadingTheSurvey(request, 1));
         }
         Attempt attempt = prepare(request, remembered);
-        return groups.store(attempt.submission()).thenCompose(stored -> stored
-                ? CompletableFuture.completedFuture(stored(attempt))
-                : threads.blocking(() -> surveyChanged(request, 1)));
+        return groups.store(attempt.submission()).thenCompose(outcome -> switch (outcome) {
+            case STORED -> CompletableFuture.completedFuture(stored(attempt));
+            case SURVEY_CHANGED -> threads.blocking(() -> surveyChanged(request, 1));
+            case KEY_TAKEN -> CompletableFuture.failedFuture(request.claim().taken());
+        });
     }
 
     /** Reads the survey's state as it is now, then attempts: blocking. */
     private Receipt submitReadingTheSurvey(Request request, int attempt) {
         Attempt prepared = prepare(request, surveys.acceptingResponses(request.surveyId(), request.now()));
-        return RequestThreads.await(groups.store(prepared.submission()))
-                ? stored(prepared)
-                : surveyChanged(request, attempt);
+        return switch (RequestThreads.await(groups.store(prepared.submission()))) {
+            case STORED -> stored(prepared);
+            case SURVEY_CHANGED -> surveyChanged(request, attempt);
+            case KEY_TAKEN -> throw request.claim().taken();
+        };
     }
 
     /**

@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -26,10 +26,11 @@ import org.chorus.survey.definition.StillAccepting;
 class SubmissionStore {
 
     /**
-     * Each submission is a row of {@code input}, read from one JSON document ({@link SubmissionDocument}); a row joins
-     * {@code created} only if its survey still takes it (the version it was checked against is still the published
-     * one, and the survey is open at its time of submission), and only a created row gets its event and its
-     * idempotency record. A trigger (migration V11) adds each created response to the tally backlog.
+     * Each submission is a row of {@code input}, read from one JSON document ({@link SubmissionDocument}). A row is
+     * {@code accepted} only if its survey still takes it (the version it was checked against is still the published
+     * one, and the survey is open at its time of submission); an accepted row with a key claims its idempotency
+     * record, and is created only if it got it. A created row gets its event. A trigger (migration V11) adds each
+     * created response to the tally backlog. The answer is every accepted row, and whether it was created.
      */
     private static final String INSERT = """
             WITH input AS (
@@ -41,21 +42,25 @@ class SubmissionStore {
                          erasure_token_hash text, contact jsonb, language text,
                          event_id uuid, request_id text, event_data_base64 text,
                          caller text, idempotency_key text, operation text, request_hash text, result_base64 text)),
+            accepted AS (
+                SELECT * FROM input
+                WHERE\s""" + StillAccepting.condition("input.survey_id", "input.survey_version", "input.submitted_at")
+            + """
+            ),
+            claimed AS (""" + IdempotencyClaim.claimFor("accepted") + """
+            ),
             created AS (
                 INSERT INTO response (id, survey_id, survey_version, channel, place_code, via_organisation_id,
                                       entered_by, submitted_at, answers, erasure_token_hash, contact, language)
                 SELECT id, survey_id, survey_version, channel, place_code, via_organisation_id, entered_by,
                        submitted_at, answers, erasure_token_hash, contact, language
-                FROM input
-                WHERE\s""" + StillAccepting.condition("input.survey_id", "input.survey_version", "input.submitted_at")
-            + """
-
+                FROM accepted a
+                WHERE a.idempotency_key IS NULL OR EXISTS (SELECT 1 FROM claimed c
+                    WHERE c.caller = a.caller AND c.idempotency_key = a.idempotency_key)
                 RETURNING id),
             announced AS (""" + Outbox.announcementsOf("created", "input") + """
-            ),
-            remembered AS (""" + IdempotencyClaim.rememberedFor("created", "input") + """
             )
-            SELECT id FROM created""";
+            SELECT a.id, c.id IS NOT NULL FROM accepted a LEFT JOIN created c USING (id)""";
 
     private final DataSource dataSource;
     private final SubmissionDocument document;
@@ -66,45 +71,41 @@ class SubmissionStore {
     }
 
     /**
-     * Stores the submissions, in the caller's transaction if it has one, else in a transaction of their own.
+     * Stores the submissions, in the caller's transaction if it has one, else in a transaction of their own. No two
+     * may carry the same Idempotency-Key of the same caller ({@link IdempotencyClaim#claimFor}).
      *
-     * @return the ids of the responses stored; a submission whose survey changed since it was checked is not
-     * @throws RuntimeException from {@link IdempotencyClaim#rethrowIfTaken} when the one submission's key was stored
-     *         first by another request; {@link KeyTakenInGroup} when one of several submissions' was, storing none
+     * @return what became of each: stored, not stored because its survey changed since it was checked, or not stored
+     *         because another request with its key was stored first
      */
-    Set<UUID> insert(List<Submission> submissions) {
+    Map<UUID, Stored> insert(List<Submission> submissions) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, document.write(submissions));
             Outbox.bindAnnouncements(insert, 2, ChorusEventTypes.RESPONSE_SUBMITTED);
-            return created(insert);
+            return outcomes(insert, submissions);
         } catch (SQLException e) {
-            if (submissions.size() == 1) {
-                submissions.get(0).claim().rethrowIfTaken(e);
-            } else if (IdempotencyClaim.isTaken(e)) {
-                throw new KeyTakenInGroup();
-            }
             throw new IllegalStateException("Responses not stored: " + e.getMessage(), e);
         }
     }
 
-    private static Set<UUID> created(PreparedStatement insert) throws SQLException {
-        Set<UUID> created = new HashSet<>();
+    private static Map<UUID, Stored> outcomes(PreparedStatement insert, List<Submission> submissions)
+            throws SQLException {
+        Map<UUID, Stored> outcomes = new HashMap<>();
+        submissions.forEach(s -> outcomes.put(s.response().id(), Stored.SURVEY_CHANGED));
         try (ResultSet rs = insert.executeQuery()) {
             while (rs.next()) {
-                created.add(rs.getObject(1, UUID.class));
+                outcomes.put(rs.getObject(1, UUID.class), rs.getBoolean(2) ? Stored.STORED : Stored.KEY_TAKEN);
             }
         }
-        return created;
+        return outcomes;
     }
 
-    /** One of several submissions met a key another request stored first: none was stored, each must go alone. */
-    static final class KeyTakenInGroup extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        KeyTakenInGroup() {
-            super("An Idempotency-Key in the group was already used", null, false, false);
-        }
+    /** What a statement did with one submission. */
+    enum Stored {
+        STORED,
+        /** Closed, rescheduled or republished since the submission was checked against it. */
+        SURVEY_CHANGED,
+        /** Another request with the same Idempotency-Key was stored first; it answers this one. */
+        KEY_TAKEN
     }
 }

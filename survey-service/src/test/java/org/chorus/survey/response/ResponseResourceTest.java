@@ -207,8 +207,15 @@ class ResponseResourceTest {
         String surveyId = openSmallSurvey(newOwner());
         String bearer = website();
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("answers", validAnswers());
-        int copies = 8;
+        Set<String> responseIds = receiptsOfCopiesSentAtOnce(8, bearer, surveyId, key,
+                Map.of("answers", validAnswers()));
+        assertEquals(1, responseIds.size(), "every copy gets the one receipt: " + responseIds);
+        assertEquals(1, storedResponses(surveyId));
+    }
+
+    /** The receipts of copies of one request, each sent by its own client at the same moment. */
+    static Set<String> receiptsOfCopiesSentAtOnce(int copies, String bearer, String surveyId, String key, Object body)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(copies);
         try {
@@ -225,11 +232,10 @@ class ResponseResourceTest {
             for (Future<String> receipt : receipts) {
                 responseIds.add(receipt.get(30, TimeUnit.SECONDS));
             }
-            assertEquals(1, responseIds.size(), "every copy gets the one receipt: " + responseIds);
+            return responseIds;
         } finally {
             clients.shutdownNow();
         }
-        assertEquals(1, storedResponses(surveyId));
     }
 
     /**

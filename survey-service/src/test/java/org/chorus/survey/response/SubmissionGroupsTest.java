@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +26,11 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 
+import org.chorus.platform.idempotency.IdempotencyClaim.Remembered;
 import org.chorus.platform.testing.CapturedLog;
 import org.chorus.platform.web.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
+import org.chorus.survey.response.SubmissionStore.Stored;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,10 +59,10 @@ class SubmissionGroupsTest {
     @Test
     void requestsArrivingWhileAGroupIsWrittenGoTogetherInTheNextStatement() throws Exception {
         SubmissionGroups groups = groups(store(group -> storedAll(group)));
-        List<CompletableFuture<Boolean>> outcomes = firstAloneThenQueued(groups);
+        List<CompletableFuture<Stored>> outcomes = firstAloneThenQueued(groups);
 
-        for (CompletableFuture<Boolean> outcome : outcomes) {
-            assertTrue(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (CompletableFuture<Stored> outcome : outcomes) {
+            assertEquals(Stored.STORED, outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
         assertEquals(List.of(1, QUEUED), groupSizes);
         assertEquals(0, groups.waiting());
@@ -70,17 +74,20 @@ class SubmissionGroupsTest {
         SubmissionGroups groups = groups(store(group -> {
             if (group.size() > 1) {
                 refused.add(group.get(2));
-                return storedAll(group.stream().filter(s -> s != group.get(2)).toList());
+                Map<UUID, Stored> outcomes = new HashMap<>(storedAll(group));
+                outcomes.put(group.get(2).response().id(), Stored.SURVEY_CHANGED);
+                return outcomes;
             }
             return storedAll(group);
         }));
-        List<CompletableFuture<Boolean>> outcomes = firstAloneThenQueued(groups);
+        List<CompletableFuture<Stored>> outcomes = firstAloneThenQueued(groups);
 
-        long stored = 0;
-        for (CompletableFuture<Boolean> outcome : outcomes) {
-            stored += outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS) ? 1 : 0;
+        List<Stored> told = new ArrayList<>();
+        for (CompletableFuture<Stored> outcome : outcomes) {
+            told.add(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
-        assertEquals(1 + QUEUED - 1, stored);
+        assertEquals(1 + QUEUED - 1, Collections.frequency(told, Stored.STORED));
+        assertEquals(Stored.SURVEY_CHANGED, told.get(1 + 2));
         assertEquals(1, refused.size());
     }
 
@@ -92,45 +99,42 @@ class SubmissionGroupsTest {
         })));
 
         assertFirstStoredAndTheQueuedFailed(firstAloneThenQueued(groups), failure -> failure == outage);
-        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS), "a later one is written");
+        assertEquals(Stored.STORED, groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS),
+                "a later one is written");
         assertEquals(List.of(1, QUEUED, 1), groupSizes);
     }
 
     @Test
-    void aKeyTakenInAGroupSendsEachOfItAloneSoThatOnlyItsOwnRequestFails() throws Exception {
-        IllegalStateException taken = new IllegalStateException("key taken");
-        List<Submission> retrying = new ArrayList<>();
+    void aCopyOfARequestAlreadyInTheGroupWaitsForTheNextStatementWhereTheFirstsKeyAnswersIt() throws Exception {
+        List<List<Submission>> written = Collections.synchronizedList(new ArrayList<>());
+        Set<List<String>> keysStored = Collections.synchronizedSet(new HashSet<>());
         SubmissionGroups groups = groups(store(group -> {
-            if (group.size() > 1) {
-                retrying.add(group.get(3));
-                throw new SubmissionStore.KeyTakenInGroup();
-            }
-            if (!retrying.isEmpty() && group.get(0) == retrying.get(0)) {
-                throw taken;
-            }
-            return storedAll(group);
+            written.add(group);
+            // As the statement does: a key stored before the group takes its copy's place, and stores nothing.
+            return group.stream().collect(Collectors.toMap(s -> s.response().id(),
+                    s -> keysStored.add(s.copiedBy()) ? Stored.STORED : Stored.KEY_TAKEN));
         }));
-        List<CompletableFuture<Boolean>> outcomes = firstAloneThenQueued(groups);
+        Submission first = submission("retried");
+        Submission copy = submission("retried");
+        List<CompletableFuture<Stored>> outcomes = firstAloneThenQueued(groups, List.of(first,
+                submission("another"), copy, submission("a third"), submission("a fourth")));
 
-        int failed = 0;
-        for (CompletableFuture<Boolean> outcome : outcomes) {
-            try {
-                assertTrue(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
-            } catch (ExecutionException e) {
-                assertSame(taken, e.getCause());
-                failed++;
-            }
+        List<Stored> told = new ArrayList<>();
+        for (CompletableFuture<Stored> outcome : outcomes) {
+            told.add(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
-        assertEquals(1, failed);
-        assertEquals(List.of(1, QUEUED, 1, 1, 1, 1, 1), groupSizes);
+        assertEquals(List.of(1, QUEUED - 1, 1), groupSizes, "the copy waits for the next statement");
+        assertEquals(List.of(copy), written.get(2));
+        assertEquals(List.of(Stored.STORED, Stored.STORED, Stored.STORED, Stored.KEY_TAKEN, Stored.STORED,
+                Stored.STORED), told);
     }
 
     @Test
     void aLoneSubmissionIsWrittenAloneAtOnce() throws Exception {
         SubmissionGroups groups = groups(store(group -> storedAll(group)));
         firstWriteMayEnd.countDown();
-        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
-        assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(Stored.STORED, groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(Stored.STORED, groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertEquals(List.of(1, 1), groupSizes);
         assertFalse(groups.waiting() > 0);
     }
@@ -138,12 +142,12 @@ class SubmissionGroupsTest {
     @Test
     void noRequestThreadWaitsForTheStatementThatStoresItsSubmission() throws Exception {
         SubmissionGroups groups = groups(store(group -> storedAll(group)));
-        CompletableFuture<Boolean> outcome = groups.store(submission());
+        CompletableFuture<Stored> outcome = groups.store(submission());
         assertTrue(firstWriteStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS));
 
         assertFalse(outcome.isDone(), "store returned while its statement was still running");
         firstWriteMayEnd.countDown();
-        assertTrue(outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(Stored.STORED, outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
     }
 
     @Test
@@ -155,7 +159,8 @@ class SubmissionGroupsTest {
         try (CapturedLog log = CapturedLog.of(SubmissionGroups.class)) {
             assertFirstStoredAndTheQueuedFailed(firstAloneThenQueued(groups),
                     failure -> failure.getCause() == error);
-            assertTrue(groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS), "a new writer took over");
+            assertEquals(Stored.STORED, groups.store(submission()).get(WAIT.toSeconds(), TimeUnit.SECONDS),
+                    "a new writer took over");
             assertEquals(List.of(1, QUEUED, 1), groupSizes);
             await().atMost(WAIT).until(() -> log.records().size() == 1);
             assertEquals(Level.SEVERE, log.records().get(0).getLevel());
@@ -181,24 +186,33 @@ class SubmissionGroupsTest {
     }
 
     /** One request writes alone and is held in its statement while {@link #QUEUED} more arrive, then let go. */
-    private List<CompletableFuture<Boolean>> firstAloneThenQueued(SubmissionGroups groups)
+    private List<CompletableFuture<Stored>> firstAloneThenQueued(SubmissionGroups groups)
             throws InterruptedException {
-        List<CompletableFuture<Boolean>> outcomes = new ArrayList<>();
+        List<Submission> queued = new ArrayList<>();
+        for (int i = 0; i < QUEUED; i++) {
+            queued.add(submission());
+        }
+        return firstAloneThenQueued(groups, queued);
+    }
+
+    private List<CompletableFuture<Stored>> firstAloneThenQueued(SubmissionGroups groups, List<Submission> queued)
+            throws InterruptedException {
+        List<CompletableFuture<Stored>> outcomes = new ArrayList<>();
         outcomes.add(groups.store(submission()));
         assertTrue(firstWriteStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS));
-        for (int i = 0; i < QUEUED; i++) {
-            outcomes.add(groups.store(submission()));
+        for (Submission submission : queued) {
+            outcomes.add(groups.store(submission));
         }
-        await().atMost(WAIT).until(() -> groups.waiting() == QUEUED);
+        await().atMost(WAIT).until(() -> groups.waiting() == queued.size());
         firstWriteMayEnd.countDown();
         return outcomes;
     }
 
     /** A store that records each group, holds the first write until let go, then answers as {@code answer} says. */
-    private SubmissionStore store(Function<List<Submission>, Set<UUID>> answer) {
+    private SubmissionStore store(Function<List<Submission>, Map<UUID, Stored>> answer) {
         return new SubmissionStore(null, null) {
             @Override
-            Set<UUID> insert(List<Submission> group) {
+            Map<UUID, Stored> insert(List<Submission> group) {
                 groupSizes.add(group.size());
                 if (groupSizes.size() == 1) {
                     firstWriteStarted.countDown();
@@ -210,25 +224,25 @@ class SubmissionGroupsTest {
     }
 
     /** Stores a lone submission; {@code failure} fails a group of several. */
-    private static Set<UUID> failingGroupsOfSeveral(List<Submission> group, Runnable failure) {
+    private static Map<UUID, Stored> failingGroupsOfSeveral(List<Submission> group, Runnable failure) {
         if (group.size() > 1) {
             failure.run();
         }
         return storedAll(group);
     }
 
-    private static void assertFirstStoredAndTheQueuedFailed(List<CompletableFuture<Boolean>> outcomes,
+    private static void assertFirstStoredAndTheQueuedFailed(List<CompletableFuture<Stored>> outcomes,
             Predicate<Throwable> expected) throws Exception {
-        assertTrue(outcomes.get(0).get(WAIT.toSeconds(), TimeUnit.SECONDS));
-        for (CompletableFuture<Boolean> outcome : outcomes.subList(1, outcomes.size())) {
+        assertEquals(Stored.STORED, outcomes.get(0).get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (CompletableFuture<Stored> outcome : outcomes.subList(1, outcomes.size())) {
             ExecutionException failed = assertThrows(ExecutionException.class,
                     () -> outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS));
             assertTrue(expected.test(failed.getCause()), "failed with " + failed.getCause());
         }
     }
 
-    private static Set<UUID> storedAll(List<Submission> group) {
-        return group.stream().map(s -> s.response().id()).collect(Collectors.toSet());
+    private static Map<UUID, Stored> storedAll(List<Submission> group) {
+        return group.stream().collect(Collectors.toMap(s -> s.response().id(), s -> Stored.STORED));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -241,8 +255,15 @@ class SubmissionGroupsTest {
     }
 
     private static Submission submission() {
+        return submission(null);
+    }
+
+    /** A submission sent with this Idempotency-Key, or with none. */
+    private static Submission submission(String key) {
         StoredResponse response = new StoredResponse(UUID.randomUUID(), UUID.randomUUID(), 1, Channel.ONLINE, null,
                 UUID.randomUUID(), null, Instant.now(), Map.of());
-        return new Submission(response, "hash", null, "en", null, null, null);
+        Remembered remembered = key == null ? null
+                : new Remembered("a website", key, "submit-response", "hash", new byte[0]);
+        return new Submission(response, "hash", null, "en", null, null, remembered);
     }
 }

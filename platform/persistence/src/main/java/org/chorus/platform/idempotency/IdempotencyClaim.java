@@ -1,19 +1,18 @@
 package org.chorus.platform.idempotency;
 
-import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
  * The idempotency record that a single-statement write stores beside its change (see
- * {@link IdempotentRequests#executeInOneStatement}): the two commit together or not at all, and a second request with
- * the same key fails on the record's primary key, undoing its whole statement, instead of storing its change twice.
+ * {@link IdempotentRequests#executeInOneStatement}): the two commit together or not at all. The record is claimed
+ * first, skipping a key another request stored (waiting for it if it is still being stored), and only a row whose
+ * record was claimed is changed. So a retry changes nothing and fails nothing: failing on the record's primary key
+ * undid every other request of the statement and wrote an ERROR line in PostgreSQL's log for each retry.
  *
  * @param <T> the result a retry gets again
  */
 public final class IdempotencyClaim<T> {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final String RECORD_KEY = "idempotency_record_pkey";
     private static final IdempotencyClaim<?> NONE = new IdempotencyClaim<>(null, null, null, null, null);
 
     private final String caller;
@@ -38,16 +37,17 @@ public final class IdempotencyClaim<T> {
     }
 
     /**
-     * The insert that stores, inside a single-statement write, the record of each row of the common table expression
-     * {@code created} (its {@code id} is what the write created) that came from a request with a key: the row of
-     * {@code input} with the same {@code id} holds the {@link Remembered} in its columns {@code caller},
-     * {@code idempotency_key} (null without a key), {@code operation}, {@code request_hash} and {@code result}.
-     * Nothing is stored for a row the write did not create.
+     * The insert that claims, inside a single-statement write, the record of each row of the common table expression
+     * {@code rows} that came from a request with a key: the row holds the {@link Remembered} in its columns
+     * {@code caller}, {@code idempotency_key} (null without a key), {@code operation}, {@code request_hash} and
+     * {@code result}. It returns the {@code caller} and {@code idempotency_key} of each record it stored; a row whose
+     * key another request stored is not returned, and the write must leave it unchanged. Two rows of one statement
+     * must not have the same caller and key: only one would be returned, for both.
      */
-    public static String rememberedFor(String created, String input) {
+    public static String claimFor(String rows) {
         return "INSERT INTO idempotency_record (caller, idempotency_key, operation, request_hash, result) "
-                + "SELECT caller, idempotency_key, operation, request_hash, result FROM " + created + " JOIN " + input
-                + " USING (id) WHERE idempotency_key IS NOT NULL";
+                + "SELECT caller, idempotency_key, operation, request_hash, result FROM " + rows
+                + " WHERE idempotency_key IS NOT NULL ON CONFLICT DO NOTHING RETURNING caller, idempotency_key";
     }
 
     /** The record of this request with {@code result}, or null for a request without a key. */
@@ -56,22 +56,14 @@ public final class IdempotencyClaim<T> {
     }
 
     /**
-     * @throws KeyTaken when {@code failure} is the statement meeting a record of this key that another request stored:
-     *         the statement then stored nothing, and the stored record answers instead
+     * The failure of a write that left this request's row unchanged because another request with the same key stored
+     * its record first: {@link IdempotentRequests#executeInOneStatement} answers with that record instead.
      */
-    public void rethrowIfTaken(SQLException failure) {
-        if (key != null && isTaken(failure)) {
-            throw new KeyTaken();
-        }
+    public RuntimeException taken() {
+        return new KeyTaken();
     }
 
-    /** Whether {@code failure} is a write meeting an idempotency record that another request stored first. */
-    public static boolean isTaken(SQLException failure) {
-        String message = failure.getMessage();
-        return UNIQUE_VIOLATION.equals(failure.getSQLState()) && message != null && message.contains(RECORD_KEY);
-    }
-
-    /** An idempotency record as {@link #rememberedFor} stores it. */
+    /** An idempotency record as {@link #claimFor} stores it. */
     public record Remembered(String caller, String key, String operation, String requestHash, byte[] result) {
     }
 

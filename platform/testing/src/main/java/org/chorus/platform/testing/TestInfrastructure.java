@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -25,6 +27,7 @@ public final class TestInfrastructure {
     static final String DB_USER = "chorus";
     private static final String DATABASE = "chorus";
     private static final String POSTGRES_DATA = "pg";
+    private static final String POSTGRES_LOG = "postgres.log";
     private static volatile TestInfrastructure instance;
     /**
      * The broker starts before Quarkus applies the tests' log levels (META-INF/microprofile-config.properties), and its
@@ -34,7 +37,6 @@ public final class TestInfrastructure {
 
     /** Everything the JVM's infrastructure writes: the database, the broker's logs and the token keys. */
     private final Path work;
-    private final Path postgresData;
     private final int postgresPort;
     private final KafkaClusterTestKit kafka;
     private final TestKeys keys;
@@ -44,7 +46,6 @@ public final class TestInfrastructure {
     private TestInfrastructure(Path work, EmbeddedPostgres postgres, KafkaClusterTestKit kafka, TestKeys keys) {
         this.work = work;
         this.postgres = postgres;
-        this.postgresData = work.resolve(POSTGRES_DATA);
         this.postgresPort = postgres.getPort();
         this.kafka = kafka;
         this.keys = keys;
@@ -65,7 +66,7 @@ public final class TestInfrastructure {
     private static TestInfrastructure start() {
         try {
             Path work = Files.createTempDirectory("chorus-test-");
-            EmbeddedPostgres postgres = startPostgres(work.resolve(POSTGRES_DATA), 0);
+            EmbeddedPostgres postgres = startPostgres(work, 0);
             createDatabase(postgres);
             return new TestInfrastructure(work, postgres, startKafka(work.resolve("kafka")), TestKeys.create(work));
         } catch (Exception e) {
@@ -74,16 +75,23 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Starts PostgreSQL on {@code port} (0 for any free one) with the data in {@code data}, created on first use. The
-     * data directory outlives the server so that a test can stop and start it again; {@link #stop()} removes it.
+     * Starts PostgreSQL on {@code port} (0 for any free one) with the data in {@code work}'s data directory, created on
+     * first use. The data directory outlives the server so that a test can stop and start it again; {@link #stop()}
+     * removes it. The server's own log goes to a file, as on a stack, for a test to read ({@link #postgresLog()}).
      */
-    private static EmbeddedPostgres startPostgres(Path data, int port) throws IOException {
+    private static EmbeddedPostgres startPostgres(Path work, int port) throws IOException {
+        Redirect log = Redirect.appendTo(work.resolve(POSTGRES_LOG).toFile());
         return EmbeddedPostgres.builder()
-                .setDataDirectory(data)
+                .setDataDirectory(work.resolve(POSTGRES_DATA))
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPort(port)
                 .setServerConfig("fsync", "off")
+                // A test waiting for a statement finds it by its text in pg_stat_activity, which keeps only the first
+                // 1,024 bytes by default: the response insert's own INSERT comes after its input and claims.
+                .setServerConfig("track_activity_query_size", "8192")
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
                 .start();
     }
 
@@ -177,7 +185,7 @@ public final class TestInfrastructure {
             return;
         }
         try {
-            postgres = startPostgres(postgresData, postgresPort);
+            postgres = startPostgres(work, postgresPort);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start again on port " + postgresPort, e);
         }
@@ -185,6 +193,15 @@ public final class TestInfrastructure {
 
     public synchronized boolean postgresRunning() {
         return postgres != null;
+    }
+
+    /** What PostgreSQL has written to its log so far, line by line: what an operator would read. */
+    public List<String> postgresLog() {
+        try {
+            return Files.readAllLines(work.resolve(POSTGRES_LOG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String kafkaBootstrapServers() {
