@@ -17,7 +17,7 @@ record Submission(StoredResponse response, String erasureTokenHash, Contact cont
         Outbox.Announcement announcement, IdempotencyClaim<Receipt> claim, IdempotencyClaim.Remembered remembered) {
 
     /** The caller and Idempotency-Key, which a copy of the same request carries too; null without a key. */
-    List<String> copiedBy() {
+    List<String> callerAndKey() {
         return remembered == null ? null : List.of(remembered.caller(), remembered.key());
     }
 }

@@ -142,7 +142,7 @@ class SubmissionGroups {
             Set<List<String>> keys = new HashSet<>();
             for (Iterator<Waiting> waiting = queue.iterator(); waiting.hasNext() && group.size() < MOST;) {
                 Waiting next = waiting.next();
-                List<String> key = next.submission().copiedBy();
+                List<String> key = next.submission().callerAndKey();
                 if (key == null || keys.add(key)) {
                     group.add(next);
                     waiting.remove();

@@ -112,7 +112,7 @@ class SubmissionGroupsTest {
             written.add(group);
             // As the statement does: a key stored before the group takes its copy's place, and stores nothing.
             return group.stream().collect(Collectors.toMap(s -> s.response().id(),
-                    s -> keysStored.add(s.copiedBy()) ? Stored.STORED : Stored.KEY_TAKEN));
+                    s -> keysStored.add(s.callerAndKey()) ? Stored.STORED : Stored.KEY_TAKEN));
         }));
         Submission first = submission("retried");
         Submission copy = submission("retried");
