@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * "You said, we did": decisions taken in answer to findings, shown on partner websites once published. Request
@@ -79,13 +80,14 @@ public class ActionResource {
     @Operation(operationId = "listActions",
             summary = "List actions", description = "Newest decision first, cursor-paged. A publishable key sees "
             + "published actions only, and of their findings only the published ones.")
-    @APIResponse(responseCode = "200", description = "A page of actions")
-    public Page<Action> list(
+    @APIResponse(responseCode = "200", description = "A page of actions" + ETags.PAGE_KEPT)
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
+    public RestResponse<Page<Action>> list(
             @Parameter(description = "Only actions answering this finding") @QueryParam("finding") UUID finding,
             @Parameter(description = "Only actions of this organisation") @QueryParam("organisation") UUID organisation,
             @Parameter(description = "Only actions with this status") @QueryParam("status") ActionStatus status,
             @Valid @BeanParam PageRequest page) {
-        return actions.list(caller, finding, organisation, status, page.limit(), page.cursor());
+        return ETags.pageToKeep(actions.list(caller, finding, organisation, status, page.limit(), page.cursor()));
     }
 
     @GET

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Findings of engagement activities: recorded and published by the organisation that heard them, searched by
@@ -88,8 +89,9 @@ public class FindingResource {
             description = "Full-text search over statements and quotes (web search syntax: words, \"phrases\", "
                     + "-exclusions, or) with filters; newest activity first, cursor-paged. insights:read sees every "
                     + "finding; insights:write the published ones and its own; a publishable key only published ones.")
-    @APIResponse(responseCode = "200", description = "A page of findings")
-    public Page<Finding> search(
+    @APIResponse(responseCode = "200", description = "A page of findings" + ETags.PAGE_KEPT)
+    @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
+    public RestResponse<Page<Finding>> search(
             @Parameter(description = "Words to find in statements and quotes", example = "mental health referrals")
             @QueryParam("q") @Size(max = 500) String text,
             @Parameter(description = "Theme code, as GET /api/v1/themes lists them; another is a 400",
@@ -105,7 +107,7 @@ public class FindingResource {
             @QueryParam("to") LocalDate to,
             @Valid @BeanParam PageRequest page) {
         var filter = new FindingFilter(text, theme, place, method, area, organisation, sentiment, from, to);
-        return queries.search(caller, filter, page.limit(), page.cursor());
+        return ETags.pageToKeep(queries.search(caller, filter, page.limit(), page.cursor()));
     }
 
     @GET

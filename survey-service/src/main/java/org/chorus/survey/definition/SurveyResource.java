@@ -82,8 +82,7 @@ public class SurveyResource {
     @Operation(operationId = "listSurveys", summary = "List surveys",
             description = "With surveys:manage, the caller's own surveys in every state (filter by status). "
                     + "Otherwise, e.g. with a website's publishable key, the surveys open now, in the language asked.")
-    @APIResponse(responseCode = "200", description = "A page of surveys; the ETag names these bytes. A browser may "
-            + "keep it, and asks again with If-None-Match before each use")
+    @APIResponse(responseCode = "200", description = "A page of surveys" + ETags.PAGE_KEPT)
     @APIResponse(responseCode = "304", description = ETags.NOT_MODIFIED)
     public RestResponse<Page<Survey>> list(
             @Parameter(description = "Only surveys in this state (own surveys only)") @QueryParam("status")

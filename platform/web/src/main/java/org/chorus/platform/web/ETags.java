@@ -28,6 +28,10 @@ public final class ETags {
     public static final String NOT_MODIFIED = "Not modified: If-None-Match names the representation this would send, "
             + "which is still current; no body, and the ETag again";
 
+    /** What a list a browser may keep ({@link #pageToKeep}) says of its 200 answer, after what the page holds. */
+    public static final String PAGE_KEPT = "; the ETag names these bytes. A browser may keep it, and asks again with "
+            + "If-None-Match before each use";
+
     /** Kept by the browser alone, and confirmed before each use. */
     private static final String TO_KEEP = "private, no-cache";
     /** One copy per key and language asked. */
