@@ -37,7 +37,7 @@ final class StandardProblems {
         List<Parameter> parameters = parameters(pathItem, operation);
         boolean body = operation.getRequestBody() != null;
         var problems = new LinkedHashMap<String, String>();
-        problems.put("400", body || !parameters.isEmpty()
+        problems.put("400", body || parameters.stream().anyMatch(StandardProblems::refusable)
                 ? "Malformed request: unreadable JSON, an unknown field, or a parameter that is malformed, unknown or "
                         + "given twice"
                 : "A query parameter was sent: this operation takes none");
@@ -87,6 +87,11 @@ final class StandardProblems {
 
     private static boolean has(List<Parameter> parameters, Parameter.In in) {
         return parameters.stream().anyMatch(parameter -> parameter.getIn() == in);
+    }
+
+    /** Whether a malformed value of the parameter is a 400: If-None-Match that matches nothing is simply a 200. */
+    private static boolean refusable(Parameter parameter) {
+        return !(parameter.getIn() == Parameter.In.HEADER && parameter.getName().equalsIgnoreCase("if-none-match"));
     }
 
     private static boolean hasHeader(List<Parameter> parameters, String name) {
