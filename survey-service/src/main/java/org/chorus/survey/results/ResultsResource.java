@@ -79,8 +79,11 @@ public class ResultsResource {
             description = "For partner websites and anyone with a key, once the survey's owner published it: the "
                     + "overall figures of the results, with the same suppression of small numbers, labels in the "
                     + "language asked (English where not translated), and neither breakdowns nor demographic questions "
-                    + "nor any free text (free-text questions only say how many answered). Asking for a breakdown "
-                    + "with `by` is refused with 400.")
+                    + "nor any free text (free-text questions only say how many answered). The figures move in "
+                    + "steps: they are taken again only once at least 5 more responses have been counted or erased "
+                    + "since they were (`figuresTakenAt`), so that two readings, one before and one after somebody "
+                    + "answered, never show what that person said. Asking for a breakdown with `by` is refused "
+                    + "with 400.")
     @APIResponse(responseCode = "200", description = "The summary; the ETag names the survey's revision and these "
             + "bytes. A browser may keep it, and asks again with If-None-Match before each use",
             content = @Content(schema = @Schema(implementation = ResultsSummary.class)))

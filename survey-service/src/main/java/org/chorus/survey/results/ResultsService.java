@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,14 +27,20 @@ import org.chorus.survey.definition.SurveyQueries;
 @ApplicationScoped
 public class ResultsService {
 
+    private static final ResultCells.Address RESPONSES = new ResultCells.Address("", TallyKey.SURVEY,
+            TallyKey.RESPONSES);
+
     private final SurveyQueries surveys;
     private final TallyStore tallies;
     private final TallyBacklog backlog;
+    private final SummaryFiguresStore summaryFigures;
 
-    public ResultsService(SurveyQueries surveys, TallyStore tallies, TallyBacklog backlog) {
+    public ResultsService(SurveyQueries surveys, TallyStore tallies, TallyBacklog backlog,
+            SummaryFiguresStore summaryFigures) {
         this.surveys = surveys;
         this.tallies = tallies;
         this.backlog = backlog;
+        this.summaryFigures = summaryFigures;
     }
 
     /** @param language of the labels; English where a label has no translation */
@@ -63,7 +70,8 @@ public class ResultsService {
     /**
      * The overall figures of {@link #results} for everyone, once the owner published them: the same cells and the
      * same suppression, in the reader's language, leaving out demographic questions (who answered is for analysts,
-     * and special-category answers were given for equality monitoring, not for a public page).
+     * and special-category answers were given for equality monitoring, not for a public page). The figures move in
+     * steps of at least {@link Suppression#THRESHOLD} responses ({@link #figuresToShow}).
      *
      * @param by refused whenever given: breakdowns show small groups and are for analysts
      */
@@ -77,15 +85,37 @@ public class ResultsService {
         PublishedResults published = surveys.withPublishedResults(surveyId);
         PublishedSurvey survey = published.survey();
         long waiting = waitingFirst(surveyId);
-        Map<ResultCells.Address, Long> counts = counts(surveyId, TallyKey.ALL, new HashSet<>());
-        SurveyResults.Group all = new ResultCells(survey, counts, List.of(""), language).group("", null);
+        Map<ResultCells.Address, Long> counted = counts(surveyId, TallyKey.ALL, new HashSet<>());
+        long countedResponses = counted.getOrDefault(RESPONSES, 0L);
+        SummaryFiguresStore.Figures figures = figuresToShow(surveyId, counted, countedResponses);
+        SurveyResults.Group all = new ResultCells(survey, figures.counts(), List.of(""), language).group("", null);
         List<SurveyResults.QuestionResults> questions = all.questions().stream()
                 .filter(r -> survey.definition().question(r.questionId())
                         .map(q -> !q.kind().describesRespondent()).orElse(true))
                 .toList();
         return new SummaryRead(new ResultsSummary(surveyId, survey.version(),
                 survey.definition().title().label(language), published.status(), published.publishedAt(), language,
-                Suppression.THRESHOLD, waiting, all.responses(), questions), published.surveyRevision());
+                Suppression.THRESHOLD, waiting + Math.max(0, countedResponses - figures.responses()),
+                figures.takenAt(), all.responses(), questions), published.surveyRevision());
+    }
+
+    /**
+     * A public summary read just before and just after somebody answered would show, cell by cell, what that one
+     * person answered: suppression hides small counts, not small differences between two readings. So the summary
+     * shows counts taken once and taken again only when the responses counted have moved by at least the
+     * suppression threshold since (answers given or erased), and any two readings differ by at least that many
+     * people, as any count shown holds at least that many. Analysts' own results stay live.
+     */
+    private SummaryFiguresStore.Figures figuresToShow(UUID surveyId, Map<ResultCells.Address, Long> counted,
+            long countedResponses) {
+        Optional<SummaryFiguresStore.Figures> shown = summaryFigures.shown(surveyId);
+        if (shown.isPresent()
+                && Math.abs(countedResponses - shown.get().responses()) < Suppression.THRESHOLD) {
+            return shown.get();
+        }
+        return summaryFigures.take(surveyId, counted, countedResponses)
+                .or(() -> summaryFigures.shown(surveyId))
+                .orElseThrow();
     }
 
     /** The published summary, and the survey's revision its ETag names. */

@@ -23,8 +23,11 @@ public record ResultsSummary(
         @Schema(description = "Counts from 1 to this minus one are suppressed", examples = "5")
         int suppressionThreshold,
         @Schema(description = "Responses accepted that may not be in these figures yet: they are counted "
-                + "in rounds, normally within a second of arriving. 0 means every response accepted before this "
-                + "request is in them", examples = "0") long responsesNotYetCounted,
+                + "in rounds, normally within a second of arriving, and the published figures move only once at "
+                + "least 5 more responses have been counted (or erased) since they were taken, so that comparing "
+                + "two readings never shows what fewer people answered (responses erased since leave them at the "
+                + "same step). 0 means every response accepted before this request is in them", examples = "0") long responsesNotYetCounted,
+        @Schema(description = "When these figures were taken from the counters") Instant figuresTakenAt,
         @Schema(description = "How many responded") Cell responses,
         @Schema(description = "Every question but the demographic ones; free-text questions only say how many "
                 + "answered") List<SurveyResults.QuestionResults> questions) {
