@@ -95,8 +95,8 @@ public class ResultsService {
                 .toList();
         return new SummaryRead(new ResultsSummary(surveyId, survey.version(),
                 survey.definition().title().label(language), published.status(), published.publishedAt(), language,
-                Suppression.THRESHOLD, waiting + Math.max(0, countedResponses - figures.responses()),
-                figures.takenAt(), all.responses(), questions), published.surveyRevision());
+                Suppression.THRESHOLD, waiting, figures.takenAt(), all.responses(), questions),
+                published.surveyRevision());
     }
 
     /**
@@ -104,7 +104,8 @@ public class ResultsService {
      * person answered: suppression hides small counts, not small differences between two readings. So the summary
      * shows counts taken once and taken again only when the responses counted have moved by at least the
      * suppression threshold since (answers given or erased), and any two readings differ by at least that many
-     * people, as any count shown holds at least that many. Analysts' own results stay live.
+     * people, as any count shown holds at least that many. How many are held back is not said either: beside figures
+     * of none, it would be a total of 1 to 4. Analysts' own results stay live.
      */
     private SummaryFiguresStore.Figures figuresToShow(UUID surveyId, Map<ResultCells.Address, Long> counted,
             long countedResponses) {

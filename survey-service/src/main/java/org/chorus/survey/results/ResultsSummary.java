@@ -22,12 +22,13 @@ public record ResultsSummary(
                 examples = "cy") String language,
         @Schema(description = "Counts from 1 to this minus one are suppressed", examples = "5")
         int suppressionThreshold,
-        @Schema(description = "Responses accepted that may not be in these figures yet: they are counted "
-                + "in rounds, normally within a second of arriving, and the published figures move only once at "
-                + "least 5 more responses have been counted (or erased) since they were taken, so that comparing "
-                + "two readings never shows what fewer people answered (responses erased since leave them at the "
-                + "same step). 0 means every response accepted before this request is in them", examples = "0") long responsesNotYetCounted,
-        @Schema(description = "When these figures were taken from the counters") Instant figuresTakenAt,
+        @Schema(description = "Responses accepted and still being counted: they are counted in rounds, "
+                + "normally within a second of arriving. The figures below are those counted when they were "
+                + "taken (figuresTakenAt): responses counted since join them once at least 5 more have been "
+                + "counted or erased, so that comparing two readings never shows what fewer people answered",
+                examples = "0") long responsesNotYetCounted,
+        @Schema(description = "When these figures were taken from the counters; they are taken again once at "
+                + "least 5 more responses have been counted or erased") Instant figuresTakenAt,
         @Schema(description = "How many responded") Cell responses,
         @Schema(description = "Every question but the demographic ones; free-text questions only say how many "
                 + "answered") List<SurveyResults.QuestionResults> questions) {
