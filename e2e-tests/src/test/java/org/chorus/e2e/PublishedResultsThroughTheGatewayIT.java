@@ -16,7 +16,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * A survey's owner publishes its results summary through the gateway; another organisation's website reads it with
- * its publishable key only while it is published, and the system's audit log names who released it and withdrew it.
+ * its publishable key only while it is published, its figures moving in steps rather than with each response, and the
+ * system's audit log names who released it and withdrew it.
  */
 class PublishedResultsThroughTheGatewayIT {
 
@@ -26,6 +27,7 @@ class PublishedResultsThroughTheGatewayIT {
     void aWebsiteReadsTheSummaryOnlyWhileItsOwnerHasItPublished() throws Exception {
         String owner = Directory.registerOrganisation("Blackpool Council", "LOCAL_AUTHORITY");
         String manager = Directory.issueSecretKey(owner, "surveys:manage")[1];
+        String analyst = Directory.issueSecretKey(owner, "exports:read")[1];
         String websiteKey = Directory.issuePublishableKey(Directory.registerOrganisation("Healthwatch", "HEALTHWATCH"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> as(manager).get("/api/v1/surveys").statusCode(), equalTo(200));
@@ -37,10 +39,21 @@ class PublishedResultsThroughTheGatewayIT {
         website(websiteKey).get(summary).then().statusCode(404);
 
         change(manager, surveyId, "publish").body("resultsPublished", equalTo(true));
-        website(websiteKey).queryParam("lang", "cy").get(summary).then().statusCode(200)
+        String taken = website(websiteKey).queryParam("lang", "cy").get(summary).then().statusCode(200)
                 .body("surveyId", equalTo(surveyId))
                 .body("language", equalTo("cy"))
-                .body("responses.count", equalTo(0));
+                .body("responses.count", equalTo(0))
+                .extract().path("figuresTakenAt");
+
+        // One respondent's answers, counted for the analysts, do not move the public figures: a reading before and
+        // one after would show what that person said.
+        website(websiteKey).contentType("application/json").body(RequestBodies.response(null))
+                .post("/api/v1/surveys/" + surveyId + "/responses").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(analyst).get("/api/v1/surveys/" + surveyId + "/results")
+                .then().statusCode(200).extract().<Integer>path("responsesNotYetCounted"), equalTo(0));
+        website(websiteKey).get(summary).then().statusCode(200)
+                .body("responses.count", equalTo(0))
+                .body("figuresTakenAt", equalTo(taken));
         website(websiteKey).queryParam("by", "place").get(summary).then().statusCode(400)
                 .body("errors[0].parameter", equalTo("by"));
 
