@@ -36,14 +36,15 @@ import jakarta.inject.Inject;
 @WithTestResource(ChorusTestInfrastructure.class)
 class SummaryStepsTest {
 
+    private static final String FUEL =
+            "questions.find { it.questionId == 'issues' }.options.find { it.optionId == 'fuel' }.count";
+
     private final ResultsService results;
 
     @Inject
     SummaryStepsTest(ResultsService results) {
         this.results = results;
     }
-
-    private static final String FUEL = "questions.find { it.questionId == 'issues' }.options.find { it.optionId == 'fuel' }.count";
 
     @Test
     void oneMoreAnswerDoesNotMoveThePublishedFiguresAndFiveMoreDo() {
