@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * A closed list of values (place codes, theme codes, an enum's names) that people write in their own way in
  * spreadsheets: "Mental health support", "mental-health-support" and "MENTAL HEALTH & SUPPORT" are the same value.
  * Each value is known by its code and by any labels; text matches when it reads the same ignoring case, accents,
- * spacing, hyphens and "&"/"and". Text that matches nothing gets the nearest values by edit distance, so that the
- * person can fix the cell.
+ * spacing, hyphens and "&"/"and". Text that matches nothing gets the nearest values by edit distance, or those it is
+ * a part of, so that the person can fix the cell.
  */
 public final class Vocabulary {
 
@@ -83,7 +83,7 @@ public final class Vocabulary {
         }
         Map<String, Integer> best = new LinkedHashMap<>();
         byKey.forEach((known, code) -> {
-            int distance = Math.min(editDistance(wanted, known), prefixDistance(wanted, known));
+            int distance = Math.min(editDistance(wanted, known), partDistance(wanted, known));
             if (distance <= limit) {
                 best.merge(code, distance, Math::min);
             }
@@ -117,9 +117,15 @@ public final class Vocabulary {
         return words.stream().collect(Collectors.joining("-"));
     }
 
-    /** A typed beginning of a long value ("mental health" for "mental-health-support") counts as near. */
-    private static int prefixDistance(String wanted, String known) {
-        return wanted.length() >= 4 && known.startsWith(wanted) ? 1 : Integer.MAX_VALUE;
+    /**
+     * A typed beginning of a long value ("mental health" for "mental-health-support"), or words of it ("interview" for
+     * "face-to-face-interview"), count as near: people write the part of a name they remember.
+     */
+    private static int partDistance(String wanted, String known) {
+        if (wanted.length() < 4) {
+            return Integer.MAX_VALUE;
+        }
+        return known.startsWith(wanted) || ("-" + known + "-").contains("-" + wanted + "-") ? 1 : Integer.MAX_VALUE;
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions of one character each cost one. */

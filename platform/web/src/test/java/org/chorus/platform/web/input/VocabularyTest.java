@@ -31,6 +31,9 @@ class VocabularyTest {
     void textThatMatchesNothingGetsTheNearestValuesNearestFirst() {
         assertEquals(List.of("mental-health-support"), themes.nearest("mental helth support"));
         assertEquals(List.of("mental-health-support"), themes.nearest("mental health"), "a typed beginning is near");
+        assertEquals(List.of("care-at-home", "mental-health-support"), themes.nearest("Support"),
+                "a word of a code or a label is near");
+        assertEquals(List.of(), themes.nearest("port"), "a piece of a word is not");
         assertEquals("; did you mean waiting-times?", themes.didYouMean("waitng times"));
         assertEquals(List.of(), themes.nearest("loneliness"), "nothing is near: no suggestion");
     }
@@ -40,6 +43,8 @@ class VocabularyTest {
         Vocabulary sentiments = Vocabulary.ofCodes(List.of("POSITIVE", "CONCERN", "MIXED"));
         assertEquals(Optional.of("CONCERN"), sentiments.resolve("concern"));
         assertEquals(List.of("CONCERN"), sentiments.nearest("Concren"));
+        Vocabulary methods = Vocabulary.ofCodes(List.of("FOCUS_GROUP", "TELEPHONE_INTERVIEW", "FACE_TO_FACE_INTERVIEW"));
+        assertEquals(List.of("FACE_TO_FACE_INTERVIEW", "TELEPHONE_INTERVIEW"), methods.nearest("Interview"));
     }
 
     @Test
