@@ -1,6 +1,8 @@
 package org.chorus.insight.common;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -22,8 +24,21 @@ public final class Labels {
         return Vocabulary.ofEnum(type).resolve(text).map(name -> Enum.valueOf(type, name));
     }
 
-    /** The accepted values, for messages that tell the person what to type instead. */
+    /** How a spreadsheet writes a value, and how the upload template does: FOCUS_GROUP as "Focus group". */
+    public static String label(Enum<?> value) {
+        String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The accepted values as people write them, for messages that tell the person what to type instead. */
     public static <E extends Enum<E>> String allowed(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        return Arrays.stream(type.getEnumConstants()).map(Labels::label).collect(Collectors.joining(", "));
+    }
+
+    /** "; did you mean Focus group?" for a message, or nothing when no value is near the text. */
+    public static <E extends Enum<E>> String didYouMean(Class<E> type, String text) {
+        List<String> nearest = Vocabulary.ofEnum(type).nearest(text).stream()
+                .map(name -> label(Enum.valueOf(type, name))).toList();
+        return nearest.isEmpty() ? "" : "; did you mean " + String.join(" or ", nearest) + "?";
     }
 }

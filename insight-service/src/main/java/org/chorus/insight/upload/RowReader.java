@@ -158,7 +158,7 @@ final class RowReader {
                 return null;
             }
             return Labels.parse(type, text).orElseGet(() -> {
-                reason(field, "unknown " + humanName(field) + " '" + text + "'" + Vocabulary.ofEnum(type).didYouMean(text)
+                reason(field, "unknown " + humanName(field) + " '" + text + "'" + Labels.didYouMean(type, text)
                         + "; use one of " + Labels.allowed(type));
                 return null;
             });

@@ -19,7 +19,7 @@ public record RowResult(
         RowStatus status,
         UUID activityId,
         List<UUID> findingIds,
-        @Schema(examples = "[\"method: unknown method 'seance'; use one of FOCUS_GROUP, WORKSHOP, ...\"]") List<String> reasons) {
+        @Schema(examples = "[\"method: unknown method 'seance'; use one of Focus group, Workshop, ...\"]") List<String> reasons) {
 
     static RowResult rejected(RawRow row, String reference, List<String> reasons) {
         return new RowResult(row.row(), row.rows(), reference, RowStatus.REJECTED, null, List.of(), reasons);

@@ -1,6 +1,7 @@
 package org.chorus.insight.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -42,13 +43,20 @@ class RowReaderTest {
     @Test
     void eachValueThatCannotBeReadIsReportedOnceByItsColumnName() {
         assertEquals(List.of(
-                "method: unknown method 'Knitting circle'; use one of OUTREACH_WITH_SPECIFIC_GROUPS, COMMENT_CARDS, "
-                        + "WORKSHOP, NEIGHBOURHOOD_EVENT, LIVED_EXPERIENCE_INVOLVEMENT, COMMUNITY_GROUP_DISCUSSION, "
-                        + "TELEPHONE_INTERVIEW, IN_DEPTH_CONVERSATION, FACE_TO_FACE_INTERVIEW, PUBLIC_ENGAGEMENT_EVENT, "
-                        + "SURVEY_OR_QUESTIONNAIRE, FOCUS_GROUP",
+                "method: unknown method 'Knitting circle'; use one of Outreach with specific groups, Comment cards, "
+                        + "Workshop, Neighbourhood event, Lived experience involvement, Community group discussion, "
+                        + "Telephone interview, In depth conversation, Face to face interview, Public engagement event, "
+                        + "Survey or questionnaire, Focus group",
                 "start_date: bad date '31/02/2019'; write it as 2019-03-14 or 14/03/2019",
                 "participant_count: '2.5' is not a whole number of people"),
                 csvRow("HW-1,Drop-in,Knitting circle,31/02/2019,,blackpool,2.5,,,,").reasons());
+    }
+
+    @Test
+    void anUnknownValueIsAnsweredInTheTemplatesWordsWithWhatItIsAPartOf() {
+        String reason = csvRow("HW-1,Drop-in,Interview,14/03/2019,,blackpool,2,,,,").reasons().get(0);
+        assertTrue(reason.startsWith("method: unknown method 'Interview'; did you mean Face to face interview or "
+                + "Telephone interview?; use one of Outreach with specific groups, Comment cards, "), reason);
     }
 
     @Test

@@ -95,7 +95,7 @@ class UploadAsPeopleWriteItTest {
                         + "label from GET /api/v1/themes, or propose it in proposedThemes; did you mean "
                         + "mental-health-support?"))
                 .body("rows[0].reasons", hasItem(startsWith(
-                        "method: unknown method 'Focus grop'; did you mean FOCUS_GROUP?")));
+                        "method: unknown method 'Focus grop'; did you mean Focus group?")));
     }
 
     @Test

@@ -83,7 +83,7 @@ class UploadReportFileTest {
                 "I waited months.\nNobody rang back.", "ACCEPTED", ""), records.get(1).toList(),
                 "the row as the person wrote it: their date format, their quotes, their line breaks");
         assertEquals("REJECTED", records.get(2).get(13));
-        assertTrue(records.get(2).get(14).startsWith("method: unknown method 'Focus grop'; did you mean FOCUS_GROUP?"),
+        assertTrue(records.get(2).get(14).startsWith("method: unknown method 'Focus grop'; did you mean Focus group?"),
                 records.get(2).get(14));
 
         String fixed = report.substring(1).replace("Focus grop", "Focus group");
