@@ -1,7 +1,6 @@
 package org.chorus.insight.common;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -37,8 +36,6 @@ public final class Labels {
 
     /** "; did you mean Focus group?" for a message, or nothing when no value is near the text. */
     public static <E extends Enum<E>> String didYouMean(Class<E> type, String text) {
-        List<String> nearest = Vocabulary.ofEnum(type).nearest(text).stream()
-                .map(name -> label(Enum.valueOf(type, name))).toList();
-        return nearest.isEmpty() ? "" : "; did you mean " + String.join(" or ", nearest) + "?";
+        return Vocabulary.ofEnum(type).didYouMean(text, name -> label(Enum.valueOf(type, name)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -97,7 +98,12 @@ public final class Vocabulary {
 
     /** "; did you mean a or b?" for a message, or nothing when no value is near. */
     public String didYouMean(String text) {
-        List<String> nearest = nearest(text);
+        return didYouMean(text, UnaryOperator.identity());
+    }
+
+    /** {@link #didYouMean(String)} naming each code as the reader writes it (an enum's name in words). */
+    public String didYouMean(String text, UnaryOperator<String> naming) {
+        List<String> nearest = nearest(text).stream().map(naming).toList();
         return nearest.isEmpty() ? "" : "; did you mean " + String.join(" or ", nearest) + "?";
     }
 
