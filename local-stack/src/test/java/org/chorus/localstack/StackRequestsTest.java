@@ -152,17 +152,25 @@ class StackRequestsTest {
         stack.startBlocks = true;
         StackRequests requests = new StackRequests(home, stack);
         requests.start();
-        Files.write(home.run().resolve("requests").resolve("1.request"), List.of("REFRESH", "survey-service"));
+        ask(home, "1", "REFRESH", "survey-service");
         assertTrue(stack.startEntered.await(30, TimeUnit.SECONDS), "the start was asked");
 
         requests.stop();
 
         assertTrue(stack.startInterrupted, "the start was interrupted");
         assertFalse(Files.exists(home.run().resolve("requests").resolve("1.done")), "no answer claims it done");
-        Files.write(home.run().resolve("requests").resolve("2.request"), List.of("REFRESH", "insight-service"));
+        ask(home, "2", "REFRESH", "insight-service");
         await().during(Duration.ofMillis(3 * StackRequests.POLL.toMillis())).atMost(Duration.ofSeconds(5))
                 .until(() -> !Files.exists(home.run().resolve("requests").resolve("2.done"))
                         && stack.calls.equals(List.of("start survey-service")));
+    }
+
+    /**
+     * Leaves a request as the script does, written whole: one written line by line could be read half-written, and
+     * answered as "not a request" before the test's own start was ever asked.
+     */
+    private static void ask(StackHome home, String id, String... lines) throws IOException {
+        StackFiles.writeWhole(home.run().resolve("requests").resolve(id + ".request"), String.join("\n", lines) + "\n");
     }
 
     private static StackRequests.Answer answer(StandInStack stack, String... request) throws InterruptedException {
