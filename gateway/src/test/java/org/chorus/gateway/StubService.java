@@ -21,6 +21,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -32,6 +33,12 @@ final class StubService {
 
     /** A path on which the stub never answers, to make the gateway time out. */
     static final String SILENT_PATH = "/api/v1/surveys/silent";
+
+    /**
+     * Where the stub streams a long answer, a kibibyte at a time, as an export is streamed: a caller can leave in its
+     * middle. It stops when the gateway closes the connection.
+     */
+    static final String STREAMING_PATH = "/api/v1/exports/streaming";
 
     /** A request header asking the stub for an answer without a body, as a service gives a 304 or a 204. */
     static final String BODYLESS_STATUS = "X-Stub-Bodyless-Status";
@@ -87,6 +94,10 @@ final class StubService {
         if (request.path().equals(SILENT_PATH)) {
             return;
         }
+        if (request.path().equals(STREAMING_PATH)) {
+            stream(request.response().setChunked(true).putHeader("Content-Type", "text/csv"), 2_000);
+            return;
+        }
         String bodyless = request.getHeader(BODYLESS_STATUS);
         if (bodyless != null) {
             request.response().setStatusCode(Integer.parseInt(bodyless)).putHeader("ETag", "\"1-stub\"").end();
@@ -134,6 +145,18 @@ final class StubService {
         } catch (Exception e) {
             return new JsonObject().put("valid", false).put("error", e.getMessage());
         }
+    }
+
+    private static void stream(HttpServerResponse response, int kibibytesLeft) {
+        if (response.closed()) {
+            return;
+        }
+        if (kibibytesLeft == 0) {
+            response.end();
+            return;
+        }
+        response.write("x".repeat(1023) + "\n").onSuccess(written -> Vertx.currentContext().owner()
+                .setTimer(1, timer -> stream(response, kibibytesLeft - 1)));
     }
 
     private static JsonObject headers(HttpServerRequest request) {

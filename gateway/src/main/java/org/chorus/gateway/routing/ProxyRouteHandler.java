@@ -115,7 +115,7 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
             headers.remove(HttpHeaders.EXPECT);
             request.response().writeContinue();
         }
-        route.upstream().proxy().handle(request);
+        route.upstream().proxy().handle(new ClosingResetRequest(request));
     }
 
     /** The checks on a known key: where it is used from, and how often. Refuses the request when one fails. */

@@ -1,0 +1,116 @@
+package org.chorus.gateway;
+
+import static org.awaitility.Awaitility.await;
+import static org.chorus.gateway.GatewayTestSupport.issue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+
+/**
+ * Callers leave in the middle of long answers: a browser tab closed during an export, a phone losing its signal. The
+ * gateway gives up the answer, and it must also end the exchange, or it counts it as running for good and its every
+ * stop waits out the whole shutdown timeout.
+ */
+@QuarkusTest
+@WithTestResource(ChorusTestInfrastructure.class)
+@WithTestResource(StubServices.class)
+class CallerGoneMidAnswerTest {
+
+    private static final int CALLERS = 30;
+
+    @Inject
+    ExchangeEnds exchanges;
+
+    @Inject
+    Vertx vertx;
+
+    @BeforeEach
+    void ready() {
+        GatewayTestSupport.awaitReady();
+    }
+
+    @Test
+    void everyAnswerACallerLeftInTheMiddleOfIsEnded() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/exports");
+        int before = exchanges.begun(StubService.STREAMING_PATH);
+        for (int i = 0; i < CALLERS; i++) {
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                // Leaves with a reset, as a dropped connection does, so the gateway's next write fails at once.
+                socket.setSoLinger(true, 0);
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET " + StubService.STREAMING_PATH + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                        + key.bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                assertEquals("HTTP/1.1 200 OK", in.readLine());
+                char[] some = new char[1 + 1024 * i];
+                assertTrue(in.read(some) > 0, "the answer had begun");
+            }
+        }
+        assertAllEnded(before);
+    }
+
+    @Test
+    void everyStreamOfHttp2ACallerResetInTheMiddleIsEnded() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/exports");
+        int before = exchanges.begun(StubService.STREAMING_PATH);
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+        try {
+            Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < CALLERS; i++) {
+                CompletableFuture<Void> reset = new CompletableFuture<>();
+                client.request(HttpMethod.GET, RestAssured.port, "127.0.0.1", StubService.STREAMING_PATH)
+                        .onSuccess(request -> connections.add(request.connection()))
+                        .compose(request -> request.putHeader("Authorization", key.bearer()).send()
+                                .onSuccess(response -> response.handler(chunk -> {
+                                    if (!reset.isDone()) {
+                                        request.reset();
+                                        reset.complete(null);
+                                    }
+                                })))
+                        .onFailure(reset::completeExceptionally);
+                reset.get(10, TimeUnit.SECONDS);
+            }
+            assertAllEnded(before);
+            assertEquals(1, connections.size(), "a reset stream leaves the connection its neighbours share open");
+        } finally {
+            client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every exchange the callers began, and no other, is told it ended. */
+    private void assertAllEnded(int begunBefore) {
+        assertEquals(begunBefore + CALLERS, exchanges.begun(StubService.STREAMING_PATH));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(begunBefore + CALLERS,
+                exchanges.ended(StubService.STREAMING_PATH), "exchanges ended of " + CALLERS + " begun"));
+    }
+}
