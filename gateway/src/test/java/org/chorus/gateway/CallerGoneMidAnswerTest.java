@@ -3,11 +3,12 @@ package org.chorus.gateway;
 import static org.awaitility.Awaitility.await;
 import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,14 +61,9 @@ class CallerGoneMidAnswerTest {
         TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/exports");
         int before = exchanges.begun(StubService.STREAMING_PATH);
         for (int i = 0; i < CALLERS; i++) {
-            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            try (Socket socket = askForTheStream(key, "")) {
                 // Leaves with a reset, as a dropped connection does, so the gateway's next write fails at once.
                 socket.setSoLinger(true, 0);
-                socket.setSoTimeout(10_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(("GET " + StubService.STREAMING_PATH + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
-                        + key.bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
                 BufferedReader in = new BufferedReader(
                         new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
                 assertEquals("HTTP/1.1 200 OK", in.readLine());
@@ -105,6 +101,34 @@ class CallerGoneMidAnswerTest {
         } finally {
             client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The other side of the same: a service replica dies in the middle of an export. The caller must be able to tell
+     * the cut answer from a whole one (its connection closes before the last chunk), and the exchange ends.
+     */
+    @Test
+    void everyAnswerTheServiceDroppedInTheMiddleOfIsCutAndEnded() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/exports");
+        int before = exchanges.begun(StubService.STREAMING_PATH);
+        for (int i = 0; i < CALLERS; i++) {
+            try (Socket socket = askForTheStream(key, StubService.DIES_AFTER_KIBIBYTES + ": " + (1 + i) + "\r\n")) {
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(answer.startsWith("HTTP/1.1 200 OK"), answer.substring(0, Math.min(200, answer.length())));
+                assertFalse(answer.endsWith("\r\n0\r\n\r\n"), "a cut answer must not look whole");
+            }
+        }
+        assertAllEnded(before);
+    }
+
+    /** Asks for the streamed answer on a connection of its own, with any more header lines. */
+    private static Socket askForTheStream(TestKeyEvents.TestKey key, String moreHeaderLines) throws IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        socket.setSoTimeout(10_000);
+        String head = "GET " + StubService.STREAMING_PATH + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + key.bearer()
+                + "\r\n" + moreHeaderLines + "\r\n";
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        return socket;
     }
 
     /** Every exchange the callers began, and no other, is told it ended. */

@@ -40,6 +40,9 @@ final class StubService {
      */
     static final String STREAMING_PATH = "/api/v1/exports/streaming";
 
+    /** A request header asking the stub to drop its connection after streaming so many kibibytes, as a crash would. */
+    static final String DIES_AFTER_KIBIBYTES = "X-Stub-Dies-After-Kibibytes";
+
     /** A request header asking the stub for an answer without a body, as a service gives a 304 or a 204. */
     static final String BODYLESS_STATUS = "X-Stub-Bodyless-Status";
 
@@ -95,7 +98,9 @@ final class StubService {
             return;
         }
         if (request.path().equals(STREAMING_PATH)) {
-            stream(request.response().setChunked(true).putHeader("Content-Type", "text/csv"), 2_000);
+            String diesAfter = request.getHeader(DIES_AFTER_KIBIBYTES);
+            request.response().setChunked(true).putHeader("Content-Type", "text/csv");
+            stream(request, 2_000, diesAfter == null ? Integer.MAX_VALUE : Integer.parseInt(diesAfter));
             return;
         }
         String bodyless = request.getHeader(BODYLESS_STATUS);
@@ -147,8 +152,13 @@ final class StubService {
         }
     }
 
-    private static void stream(HttpServerResponse response, int kibibytesLeft) {
+    private static void stream(HttpServerRequest request, int kibibytesLeft, int kibibytesBeforeDying) {
+        HttpServerResponse response = request.response();
         if (response.closed()) {
+            return;
+        }
+        if (kibibytesBeforeDying == 0) {
+            request.connection().close();
             return;
         }
         if (kibibytesLeft == 0) {
@@ -156,7 +166,7 @@ final class StubService {
             return;
         }
         response.write("x".repeat(1023) + "\n").onSuccess(written -> Vertx.currentContext().owner()
-                .setTimer(1, timer -> stream(response, kibibytesLeft - 1)));
+                .setTimer(1, timer -> stream(request, kibibytesLeft - 1, kibibytesBeforeDying - 1)));
     }
 
     private static JsonObject headers(HttpServerRequest request) {

@@ -8,12 +8,13 @@ import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.impl.HttpServerRequestWrapper;
 
 /**
- * The caller's request as the proxy is given it, so that an answer the proxy gives up on (the caller went away while
- * it was being sent) ends the exchange for everything waiting on it. The proxy resets the answer, and Vert.x's reset
- * of an HTTP/1.x answer marks it closed without telling its end and close handlers; when the connection then closes
- * they are not told either. Quarkus counts the request as running from then on, and every stop of the gateway waited
- * its whole shutdown timeout for it. Here the reset closes the connection instead, as the caller's leaving would, and
- * Vert.x tells every handler. (The proxy's own type check needs the internal request type.)
+ * The caller's request as the proxy is given it, so that an answer the proxy gives up on (the caller or the service
+ * went away while it was being sent) ends the exchange for everything waiting on it. The proxy resets the answer, and
+ * Vert.x's reset of an HTTP/1.x answer marks it closed without telling its end and close handlers; when the
+ * connection then closes they are not told either. Quarkus counts the request as running from then on, and every stop
+ * of the gateway waited its whole shutdown timeout for it. Here the reset closes the connection instead, as the
+ * caller's leaving would, and Vert.x tells every handler; the caller sees the answer cut, never a whole one. (The
+ * proxy's own type check needs the internal request type.)
  */
 final class ClosingResetRequest extends HttpServerRequestWrapper {
 
