@@ -123,8 +123,7 @@ class CallerGoneMidAnswerTest {
 
     /** Asks for the streamed answer on a connection of its own, with any more header lines. */
     private static Socket askForTheStream(TestKeyEvents.TestKey key, String moreHeaderLines) throws IOException {
-        Socket socket = new Socket("127.0.0.1", RestAssured.port);
-        socket.setSoTimeout(10_000);
+        Socket socket = RawHttp.connect(null);
         String head = "GET " + StubService.STREAMING_PATH + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + key.bearer()
                 + "\r\n" + moreHeaderLines + "\r\n";
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
