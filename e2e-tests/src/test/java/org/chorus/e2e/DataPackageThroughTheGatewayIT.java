@@ -41,7 +41,8 @@ class DataPackageThroughTheGatewayIT {
 
     @Test
     void psppReadsTheDataPackageAsTheSurveyAndItsResponses(@TempDir Path folder) throws Exception {
-        assertTrue(Files.isExecutable(PSPP), "Debian's pspp is needed: .ci/run installs it");
+        assertTrue(Files.isExecutable(PSPP), PSPP + " is missing. This test needs Debian's pspp: apt-get install pspp "
+                + "(the build installs it when it can: see e2e-tests/install-test-programs)");
         String icb = Directory.registerOrganisation("Data package ICB (e2e)", "ICB");
         String staff = Directory.issueSecretKey(icb, "surveys:manage")[1];
         String analyst = Directory.issueSecretKey(icb, "exports:read")[1];

@@ -46,7 +46,8 @@ final class HeadlessChromium implements AutoCloseable {
         for (Path program : List.of(BROWSER, DRIVER)) {
             if (!Files.isExecutable(program)) {
                 throw new AssertionError(program + " is missing. The browser tests need Debian's chromium and "
-                        + "chromium-driver: apt-get install chromium chromium-driver (.ci/run installs them).");
+                        + "chromium-driver: apt-get install chromium chromium-driver (the build installs them when it "
+                        + "can: see e2e-tests/install-test-programs).");
             }
         }
         Path profile = Files.createTempDirectory("chorus-e2e-chromium-");
