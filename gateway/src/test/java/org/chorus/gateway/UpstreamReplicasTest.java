@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.ManagementPort;
@@ -52,7 +53,7 @@ class UpstreamReplicasTest {
 
     @Test
     void readsOnAConnectionTheServiceClosedAreSentOnceMoreOnANewConnection() {
-        double retriesBefore = metric("chorus_gateway_upstream_retries_total", "insight");
+        double retriesBefore = counted("chorus_gateway_upstream_retries_total", "insight");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             statuses.add(send("GET", "/api/v1/findings/" + i, run + "-" + i, null, null).statusCode());
@@ -79,7 +80,7 @@ class UpstreamReplicasTest {
         // The replica closes every reused connection, so every request that found one idle in the pool was retried:
         // each second one, once the first had left its connection idle.
         assertEquals(REQUESTS / 2, retried, "requests sent a second time: " + seen);
-        assertEquals(retried, metric("chorus_gateway_upstream_retries_total", "insight") - retriesBefore,
+        assertEquals(retried, counted("chorus_gateway_upstream_retries_total", "insight") - retriesBefore,
                 "retries counted on the management port's /q/metrics");
     }
 
@@ -87,7 +88,7 @@ class UpstreamReplicasTest {
     void aChangeWithoutIdempotencyKeyOnAClosedConnectionIsUnavailableAndNotSentAgain() {
         primePooledConnection();
         String id = run + "-create";
-        double closedBefore = metric("chorus_gateway_upstream_failures_total", "insight", "kind=\"closed\"");
+        double closedBefore = counted("chorus_gateway_upstream_failures_total", "insight", "closed");
 
         Response response = send("POST", "/api/v1/findings", id, null, "{\"title\":\"Waiting times\"}");
 
@@ -102,7 +103,7 @@ class UpstreamReplicasTest {
         JsonArray deliveries = deliveries("insight", id).getJsonArray(id);
         assertEquals(1, deliveries.size(), "sent exactly once: " + deliveries);
         assertEquals("CLOSED_UNANSWERED", deliveries.getJsonObject(0).getString("outcome"));
-        assertEquals(1, metric("chorus_gateway_upstream_failures_total", "insight", "kind=\"closed\"") - closedBefore);
+        assertEquals(1, counted("chorus_gateway_upstream_failures_total", "insight", "closed") - closedBefore);
     }
 
     /** Repeated: the first attempt's late failure once reset the second attempt in about one run of eight. */
@@ -175,7 +176,7 @@ class UpstreamReplicasTest {
 
     @Test
     void aReplicaThatRefusesConnectionsIsPassedOverWhateverTheMethod() {
-        double passedOverBefore = metric("chorus_gateway_upstream_passed_over_total", "directory");
+        double passedOverBefore = counted("chorus_gateway_upstream_passed_over_total", "directory");
         for (int i = 0; i < REQUESTS; i++) {
             // No Idempotency-Key: nothing was sent to the replica that refused, so sending elsewhere is safe.
             send("POST", "/api/v1/organisations", run + "-" + i, null, "{\"name\":\"Healthwatch " + i + "\"}").then()
@@ -187,7 +188,7 @@ class UpstreamReplicasTest {
         assertEquals(REQUESTS, seen.size());
         seen.forEach(entry -> assertEquals(1, ((JsonArray) entry.getValue()).size(), entry.getKey()));
         // Requests take turns, so every other one was first offered to the replica that is down.
-        assertEquals(REQUESTS / 2, metric("chorus_gateway_upstream_passed_over_total", "directory") - passedOverBefore);
+        assertEquals(REQUESTS / 2, counted("chorus_gateway_upstream_passed_over_total", "directory") - passedOverBefore);
     }
 
     @Test
@@ -229,13 +230,11 @@ class UpstreamReplicasTest {
         return request.request(method, path);
     }
 
-    /** A counter's value on the gateway's /q/metrics (management port), 0 before it is first counted. */
-    private static double metric(String name, String service, String... labels) {
-        return given().get(ManagementPort.url("/q/metrics")).then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(name + "{") && line.contains("service=\"" + service + "\""))
-                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+
+    /** A counter of the gateway's calls to one service, of one kind of failure if named. */
+    private static double counted(String name, String service, String... kind) {
+        return ManagementPort.metric(name, Stream.concat(Stream.of("service=\"" + service + "\""),
+                Arrays.stream(kind).map(k -> "kind=\"" + k + "\"")).toArray(String[]::new));
     }
 
     private static long count(JsonArray deliveries, String outcome) {

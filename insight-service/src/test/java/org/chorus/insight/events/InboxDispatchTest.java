@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.chorus.insight.support.SurveyEvents;
 import org.chorus.platform.events.ChorusEvent;
@@ -42,22 +40,22 @@ class InboxDispatchTest {
 
     @Test
     void twoHandlersOfOneTypeEachApplyAnEventOnceAndUnknownTypesAreSkippedAndCounted() throws Exception {
-        double skippedBefore = skippedCount();
+        double skippedBefore = skipped();
         UUID responseId = UUID.randomUUID();
         ChorusEvent submitted = event(ChorusEventTypes.RESPONSE_SUBMITTED.type(), responseId);
         ChorusEvent unknown = event("chorus.survey.ResponseTranslated.v9", UUID.randomUUID());
         SurveyEvents.sendOneByOne("inbox-dispatch-test", List.of(submitted, unknown, submitted));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> skippedCount() >= skippedBefore + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> skipped() >= skippedBefore + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> witness.timesSeen(submitted.id()) >= 1);
         assertEquals(1, responsesCounted(responseId), "reach's handler applied it");
         assertEquals(1, witness.timesSeen(submitted.id()), "the second handler too, and the redelivery changed nothing");
-        assertEquals(skippedBefore + 1, skippedCount(), "the unknown type was skipped once");
+        assertEquals(skippedBefore + 1, skipped(), "the unknown type was skipped once");
     }
 
     @Test
     void anEventThatCannotBeAppliedIsParkedAloneAndTheRestOfItsPollIsAppliedOnce() throws Exception {
-        double parkedBefore = metric("chorus_events_dead_lettered_total", ChorusEventTypes.SURVEY_RESPONSES);
+        double parkedBefore = deadLettered();
         List<UUID> good = new ArrayList<>();
         List<String> goodEvents = new ArrayList<>();
         UUID unusable = UUID.randomUUID();
@@ -76,8 +74,8 @@ class InboxDispatchTest {
         SurveyEvents.sendInOneBurst("inbox-poll-test", burst);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> responsesCounted(good) == good.size()
-                && metric("chorus_events_dead_lettered_total", ChorusEventTypes.SURVEY_RESPONSES) > parkedBefore);
-        assertEquals(parkedBefore + 1, metric("chorus_events_dead_lettered_total", ChorusEventTypes.SURVEY_RESPONSES),
+                && deadLettered() > parkedBefore);
+        assertEquals(parkedBefore + 1, deadLettered(),
                 "only the unusable event was parked");
         assertEquals(good.size(), responsesCounted(good), "every other event of its poll was applied");
         assertEquals(0, responsesCounted(List.of(unusable)));
@@ -126,12 +124,14 @@ class InboxDispatchTest {
                 .setParameter("ids", eventIds.toArray(String[]::new)).getSingleResult()).longValue());
     }
 
-    /** A counter of one consumed topic, from the management interface. */
-    private static double metric(String name, String topic) {
-        String metrics = given().get(ManagementPort.url("/q/metrics")).then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile(
-                "(?m)^" + name + "\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*\\} (\\S+)$").matcher(metrics);
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+
+    private static double skipped() {
+        return ManagementPort.metric("chorus_events_skipped_total");
+    }
+
+    private static double deadLettered() {
+        return ManagementPort.metric("chorus_events_dead_lettered_total",
+                "topic=\"" + ChorusEventTypes.SURVEY_RESPONSES + "\"");
     }
 
     private ChorusEvent event(String type, UUID responseId) throws Exception {
@@ -146,10 +146,5 @@ class InboxDispatchTest {
                 .setParameter("id", responseId).getSingleResult()).longValue());
     }
 
-    private static double skippedCount() {
-        String metrics = given().get(ManagementPort.url("/q/metrics")).then().statusCode(200).extract().asString();
-        Matcher skipped = Pattern.compile("(?m)^chorus_events_skipped_total\\{[^}]*\\} (\\S+)$").matcher(metrics);
-        return skipped.find() ? Double.parseDouble(skipped.group(1)) : 0;
-    }
 
 }
