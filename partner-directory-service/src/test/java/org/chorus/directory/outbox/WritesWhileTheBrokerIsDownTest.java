@@ -34,8 +34,8 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
- * With the broker down, registrations still succeed and their events wait in the outbox while the relay tries, and
- * fails, to publish them; once the broker is back, each event is published exactly once.
+ * With the broker down, registrations still succeed and their events wait in the outbox, as its gauges show, while the
+ * relay tries, and fails, to publish them; once the broker is back, each event is published exactly once.
  */
 @QuarkusTest
 @WithTestResource(BrokerOutage.Resource.class)
@@ -69,9 +69,14 @@ class WritesWhileTheBrokerIsDownTest {
         assertTrue(broker.refusedConnections() > 0, "the service's clients tried to reach the broker");
         assertEquals(ids.stream().sorted().toList(), unpublished(ids).stream().sorted().toList(),
                 "every event waits in the outbox, once");
+        assertTrue(gauge("chorus.outbox.backlog") >= REGISTRATIONS, "operators see the events waiting");
+        assertTrue(gauge("chorus.outbox.oldest.waiting.seconds") > 0, "and for how long");
 
         broker.end();
         await("the outbox emptied").atMost(Duration.ofSeconds(30)).until(() -> unpublished(ids).isEmpty());
+        await("operators see it empty").atMost(Duration.ofSeconds(30))
+                .until(() -> gauge("chorus.outbox.backlog") == 0);
+        assertEquals(0, gauge("chorus.outbox.oldest.waiting.seconds"), "nothing waits, so nothing has waited");
 
         List<ChorusEvent> published = EventProbe.all(ChorusEventTypes.DIRECTORY_ORGANISATIONS,
                 event -> ids.contains(event.aggregateId()));
@@ -81,6 +86,10 @@ class WritesWhileTheBrokerIsDownTest {
                 "each registration's event is on the topic exactly once");
         assertTrue(published.stream().allMatch(e -> e.type().equals(ChorusEventTypes.ORGANISATION_REGISTERED.type())),
                 "and it announces the registration: " + published);
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
     }
 
     private double failedRounds() {

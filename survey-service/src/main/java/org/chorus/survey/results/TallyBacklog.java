@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.query.GaugeReading;
 import org.chorus.survey.response.Answer;
 import org.chorus.survey.response.Channel;
 import org.chorus.survey.response.StoredResponse;
@@ -79,6 +80,21 @@ class TallyBacklog {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Waiting responses not readable: " + e.getMessage(), e);
         }
+    }
+
+    /** For the metrics: how many responses of all surveys wait to be counted. */
+    double waitingInAll() {
+        return GaugeReading.of(dataSource, "SELECT count(*) FROM tally_backlog");
+    }
+
+    /**
+     * For the metrics: how long, in seconds, the response waiting longest has waited (0 when none waits), which is
+     * how far results lag behind. A response's submission time is the server's.
+     */
+    double oldestWaitingSeconds() {
+        return GaugeReading.of(dataSource, """
+                SELECT coalesce(extract(epoch FROM now() - min(r.submitted_at)), 0)
+                FROM tally_backlog b JOIN response r ON r.id = b.response_id""");
     }
 
     /** How many of a survey's responses are accepted but not yet in its results. */

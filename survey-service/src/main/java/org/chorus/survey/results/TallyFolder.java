@@ -15,6 +15,8 @@ import org.chorus.survey.definition.SurveyQueries;
 import org.chorus.survey.response.StoredResponse;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,13 +38,20 @@ class TallyFolder {
     private final SurveyQueries surveys;
     private final RoundsWorker worker;
 
-    TallyFolder(TallyConfig config, TallyBacklog backlog, TallyStore tallies, SurveyQueries surveys) {
+    TallyFolder(TallyConfig config, TallyBacklog backlog, TallyStore tallies, SurveyQueries surveys,
+            MeterRegistry meters) {
         this.config = config;
         this.backlog = backlog;
         this.tallies = tallies;
         this.surveys = surveys;
         this.worker = new RoundsWorker("chorus-tally-folder", config.pollInterval(), config.retryBackoff(), LOG,
                 () -> QuarkusTransaction.requiringNew().call(this::foldRound) == config.batchSize());
+        // the backlog is shared, so every replica reports it, counting or not
+        Gauge.builder("chorus.tally.backlog", backlog, TallyBacklog::waitingInAll)
+                .description("Responses stored but not yet counted in their survey's results").register(meters);
+        Gauge.builder("chorus.tally.oldest.waiting.seconds", backlog, TallyBacklog::oldestWaitingSeconds)
+                .description("How long the response waiting longest to be counted has waited: how far results lag")
+                .register(meters);
     }
 
     void start(@Observes StartupEvent startup) {

@@ -1,16 +1,25 @@
 package org.chorus.survey.results;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.chorus.survey.SurveyFixtures.analyst;
+import static org.chorus.survey.SurveyFixtures.minimal;
 import static org.chorus.survey.SurveyFixtures.newOwner;
 import static org.chorus.survey.SurveyFixtures.openSmallSurvey;
+import static org.chorus.survey.SurveyFixtures.submit;
 import static org.chorus.survey.SurveyFixtures.website;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.ManagementPort;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -21,8 +30,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * With counting switched off, responses stay in the backlog: results say so instead of pretending, and an erasure
- * of a response never counted takes it out of the backlog without moving any counter below what was counted.
+ * With counting switched off, responses stay in the backlog: results say so instead of pretending, an erasure of a
+ * response never counted takes it out of the backlog without moving any counter below what was counted, and
+ * operators see on the metrics how many wait and for how long.
  */
 @QuarkusTest
 @WithTestResource(ChorusTestInfrastructure.class)
@@ -49,6 +59,35 @@ class ResponsesWaitingToBeCountedTest {
                 .body("groups[0].responses.count", equalTo(0))
                 .body("groups[0].questions.find { it.questionId == 'issues' }.options.count.count",
                         equalTo(List.of(0, 0, 0)));
+    }
+
+    @Test
+    void operatorsSeeHowManyResponsesWaitAndHowLongTheOldestHasWaited() {
+        String surveyId = openSmallSurvey(newOwner());
+        double waitingBefore = ManagementPort.metric("chorus_tally_backlog");
+
+        submit(website(), surveyId, minimal());
+        Instant olderStored = Instant.now();
+        // nothing counts here, so the waiting responses only age
+        await().atMost(Duration.ofSeconds(10)).until(() -> oldestWaitingSeconds() >= 2);
+        submit(website(), surveyId, minimal());
+
+        assertEquals(waitingBefore + 2, ManagementPort.metric("chorus_tally_backlog"), "both responses wait");
+        double oldest = oldestWaitingSeconds();
+        Instant read = Instant.now();
+        assertTrue(oldest >= secondsBetween(olderStored, read),
+                "the oldest waiting is at least as old as the older response, not the younger: " + oldest);
+        Instant testStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        assertTrue(oldest <= secondsBetween(testStart, read),
+                "in seconds, and no older than the responses of this test run: " + oldest);
+    }
+
+    private static double oldestWaitingSeconds() {
+        return ManagementPort.metric("chorus_tally_oldest_waiting_seconds");
+    }
+
+    private static double secondsBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
     }
 
     private static ValidatableResponse results(String surveyId) {

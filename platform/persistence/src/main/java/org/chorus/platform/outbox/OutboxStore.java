@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.platform.query.GaugeReading;
 import org.chorus.platform.retention.OldRows;
 
 /**
@@ -162,22 +163,11 @@ class OutboxStore {
         }
     }
 
-    /**
-     * For the metrics: how many events wait, or how old the oldest waiting one is in seconds (0 when none wait).
-     * NaN while the database cannot be asked, which a dashboard shows as a gap rather than as "nothing waits".
-     */
+    /** For the metrics: how many events wait, or how old the oldest waiting one is in seconds (0 when none wait). */
     double backlog(boolean age) {
-        String sql = age
+        return GaugeReading.of(dataSource, age
                 ? "SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0) FROM outbox_event WHERE published_at IS NULL"
-                : "SELECT count(*) FROM outbox_event WHERE published_at IS NULL";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql);
-                ResultSet rs = query.executeQuery()) {
-            rs.next();
-            return rs.getDouble(1);
-        } catch (SQLException e) {
-            return Double.NaN;
-        }
+                : "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
     }
 
     void deletePublishedBefore(Duration retention) {
