@@ -230,7 +230,6 @@ class UpstreamReplicasTest {
         return request.request(method, path);
     }
 
-
     /** A counter of the gateway's calls to one service, of one kind of failure if named. */
     private static double counted(String name, String service, String... kind) {
         return ManagementPort.metric(name, Stream.concat(Stream.of("service=\"" + service + "\""),

@@ -1,6 +1,5 @@
 package org.chorus.insight.events;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -124,7 +123,6 @@ class InboxDispatchTest {
                 .setParameter("ids", eventIds.toArray(String[]::new)).getSingleResult()).longValue());
     }
 
-
     private static double skipped() {
         return ManagementPort.metric("chorus_events_skipped_total");
     }
@@ -145,6 +143,5 @@ class InboxDispatchTest {
                 .createNativeQuery("SELECT count(*) FROM survey_response WHERE response_id = :id")
                 .setParameter("id", responseId).getSingleResult()).longValue());
     }
-
 
 }
