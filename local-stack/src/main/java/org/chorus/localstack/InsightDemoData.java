@@ -81,7 +81,7 @@ public final class InsightDemoData {
             return;
         }
         JsonNode upload = JSON.readTree(response.body());
-        DemoGateway.report("upload", name, uploadedBefore(upload) ? "already there"
+        DemoGateway.report("upload", name, storedBefore(upload) ? "already there"
                 : upload.path("acceptedRows").asInt() + " new, " + upload.path("updatedRows").asInt() + " updated, "
                         + upload.path("rejectedRows").asInt() + " rejected");
         for (JsonNode row : upload.path("rows")) {
@@ -92,9 +92,9 @@ public final class InsightDemoData {
         }
     }
 
-    /** The same file's upload answered again for its Idempotency-Key: a run before this one stored it. */
-    private boolean uploadedBefore(JsonNode upload) {
-        return Instant.parse(upload.path("createdAt").asText()).isBefore(started);
+    /** An upload or action answered again for its Idempotency-Key: a run before this one stored it. */
+    private boolean storedBefore(JsonNode created) {
+        return Instant.parse(created.path("createdAt").asText()).isBefore(started);
     }
 
     private void publishFindings(String key, JsonNode row) throws IOException, InterruptedException {
@@ -132,10 +132,12 @@ public final class InsightDemoData {
                 fail("action", slug, created.statusCode() + " " + DemoGateway.detail(created));
                 continue;
             }
-            String id = JSON.readTree(created.body()).path("id").asText();
-            HttpResponse<String> published = send("POST", "/api/v1/actions/" + id + "/publish", key, null, null, null);
+            JsonNode stored = JSON.readTree(created.body());
+            // published again even when stored before, in case that run stopped in between: publishing is idempotent
+            HttpResponse<String> published = send("POST", "/api/v1/actions/" + stored.path("id").asText() + "/publish",
+                    key, null, null, null);
             if (published.statusCode() == 200) {
-                DemoGateway.report("action", slug, "published");
+                DemoGateway.report("action", slug, storedBefore(stored) ? "already there" : "published");
             } else {
                 fail("action", slug, published.statusCode() + " " + DemoGateway.detail(published));
             }
