@@ -63,6 +63,8 @@ class FrameworkAtFirstStartTest {
         public Map<String, String> getConfigOverrides() {
             try {
                 Path file = Files.createTempFile("framework", ".csv");
+                // the profile is asked for its overrides more than once, and each file outlives the test otherwise
+                file.toFile().deleteOnExit();
                 Files.writeString(file, """
                         Major category,Sub-category,Insight theme
                         Access,Waiting times,access-to-care
