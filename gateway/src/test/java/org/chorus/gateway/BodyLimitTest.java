@@ -1,5 +1,6 @@
 package org.chorus.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,14 +14,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.ManagementPort;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,6 +105,32 @@ class BodyLimitTest {
             assertEquals(200, answer.status(), answer.head());
             assertEquals(body.toString(), JsonPath.from(answer.body()).getString("body"));
         }
+    }
+
+    /** A chunk size that is not hexadecimal, and a chunk longer than its size says. */
+    @ParameterizedTest
+    @ValueSource(strings = { "zz\r\n{}\r\n0\r\n\r\n", "2\r\n{}}\r\n0\r\n\r\n" })
+    void aChunkedBodyThatCannotBeReadIsRefusedWith400NamingTheRule(String body) throws Exception {
+        double serviceFailures = ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\"");
+        String requestId = "malformed-" + UUID.randomUUID();
+        RawHttp.Answer answer = RawHttp.exchange(null, "POST /api/v1/surveys/" + UUID.randomUUID() + "/responses HTTP/1.1"
+                + "\r\nHost: x\r\nAuthorization: " + key.bearer() + "\r\nX-Request-Id: " + requestId
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n", body);
+
+        assertEquals(400, answer.status(), body.strip() + ": " + answer.head() + answer.body());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+        JsonPath problem = JsonPath.from(answer.body());
+        assertEquals("https://chorus.example/problems/malformed-body", problem.getString("type"));
+        assertTrue(problem.getString("detail").startsWith("Transfer-Encoding: chunked"), problem.getString("detail"));
+        assertTrue(problem.getString("detail").contains("RFC 9112"), problem.getString("detail"));
+        assertEquals(requestId, problem.getString("requestId"));
+        assertEquals("close", answer.header("Connection"), "the gateway cannot read on after a broken chunk");
+        assertNoInternals(answer);
+        // The proxy gives up its own request to the service (LimitedBodyTest): not the service failing.
+        await("the caller's broken body not counted as the survey service failing")
+                .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\""),
+                        failures -> failures == serviceFailures);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.chorus.gateway.limits;
 
+import java.util.function.BooleanSupplier;
+
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -18,6 +20,7 @@ public final class LimitedBody implements ReadStream<Buffer> {
     private volatile RuntimeException failure;
     private Handler<Throwable> exceptionHandler;
     private Runnable onExceeded = () -> { };
+    private BooleanSupplier callerAnswered = () -> false;
 
     private LimitedBody(ReadStream<Buffer> source, long maxBytes) {
         this.source = source;
@@ -32,6 +35,16 @@ public final class LimitedBody implements ReadStream<Buffer> {
     /** Runs once the body grows past the limit, which may be after the service has already answered. */
     public LimitedBody onExceeded(Runnable action) {
         this.onExceeded = action;
+        return this;
+    }
+
+    /**
+     * Whether the gateway has answered the caller itself before the service was asked (a body it cannot read). The
+     * proxy connects to the service first and reads the body only then; finding the caller answered and its connection
+     * closed, the body fails at once rather than wait for the rest of a body that will never come.
+     */
+    public LimitedBody abandonedOnceAnswered(BooleanSupplier answered) {
+        this.callerAnswered = answered;
         return this;
     }
 
@@ -97,7 +110,9 @@ public final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public LimitedBody resume() {
-        if (!stopped()) {
+        if (callerAnswered.getAsBoolean()) {
+            stop(new CallerAnsweredException());
+        } else if (!stopped()) {
             source.resume();
         }
         return this;
@@ -123,6 +138,14 @@ public final class LimitedBody implements ReadStream<Buffer> {
 
     private boolean stopped() {
         return exceeded || failure != null;
+    }
+
+    /** Why the body stopped when the caller had its answer already; never shown to anyone. */
+    public static final class CallerAnsweredException extends RuntimeException {
+
+        CallerAnsweredException() {
+            super("the caller was answered before its body was read", null, false, false);
+        }
     }
 
     /** Why the body stopped; never shown to a caller, who gets a 413 problem instead. */

@@ -80,7 +80,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
         }
         // A service may answer before the body has all arrived; then the connection is closed once both are over.
-        limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller));
+        limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller))
+                .abandonedOnceAnswered(() -> caller.response().ended());
         context.set(LimitedBody.class.getName(), limited);
         Future<ProxyResponse> sent;
         if (RetrySafety.allowsRetry(caller.method(), headers)
@@ -91,8 +92,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             context.request().setBody(Body.body(limited, body.length()));
             sent = context.sendRequest();
         }
-        return sent.recover(failure -> Future.succeededFuture(limited.exceeded()
-                ? tooLarge(context)
+        return sent.recover(failure -> Future.succeededFuture(caller.response().ended() ? answered(context)
+                : limited.exceeded() ? tooLarge(context)
                 : failed(context, limited.failure() != null ? limited.failure() : failure)));
     }
 
@@ -126,6 +127,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
+        if (context.request().proxiedRequest().response().ended()) {
+            return Future.succeededFuture();
+        }
         ProxyResponse response = context.response();
         stripHopByHop(response.headers());
         response.putHeader(RequestIds.HEADER, requestId(context));
@@ -186,6 +190,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         LOG.warnf("Request %s to the %s service failed with %d: %s", requestId, service, problem.status(),
                 failure.getMessage());
         return problem(context, problem, detail, requestId);
+    }
+
+    /**
+     * Nothing more to send: the gateway answered the caller itself while its body was on the way (MalformedChunks),
+     * and the service request has been abandoned. Not the service's failure, so neither logged nor counted as one.
+     */
+    private static ProxyResponse answered(ProxyContext context) {
+        return context.request().release().response();
     }
 
     /** A body that grew past the limit while streaming; the service request has been abandoned. */

@@ -50,6 +50,7 @@ public class ProxyRouteHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        MalformedChunks.answerOn(request, problems, requestId);
         String unclear = CanonicalPath.refusal(request.path());
         if (unclear != null) {
             MetricsTemplate.set("/api/{unclear}");
