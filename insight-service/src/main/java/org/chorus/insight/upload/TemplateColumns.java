@@ -35,7 +35,7 @@ final class TemplateColumns {
         Map<String, List<String>> byTemplate = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String column : header) {
-            if (RowReportFile.isReportColumn(column)) {
+            if (column.isBlank() || RowReportFile.isReportColumn(column)) {
                 continue;
             }
             theirs.resolve(column).map(saved::get).or(() -> template.resolve(column)).ifPresentOrElse(t -> {
@@ -77,10 +77,15 @@ final class TemplateColumns {
         }
     }
 
-    /** The grid's activities: blank rows skipped, rows sharing a reference joined into one activity. */
+    /**
+     * The grid's activities: blank rows skipped, rows sharing a reference joined into one activity.
+     *
+     * @throws MalformedUpload for a value in a column the header does not name, which would otherwise be dropped
+     */
     List<RawRow> rows(SheetGrid grid) {
         List<RawRow> rows = new ArrayList<>();
         for (SheetGrid.Row row : grid.rows()) {
+            requireNamedColumns(grid, row);
             Map<String, String> cells = new HashMap<>();
             for (int i = 0; i < grid.header().size(); i++) {
                 cells.put(grid.header().get(i), row.cell(i));
@@ -91,6 +96,16 @@ final class TemplateColumns {
             }
         }
         return CsvActivities.join(rows);
+    }
+
+    private static void requireNamedColumns(SheetGrid grid, SheetGrid.Row row) {
+        for (int column = 0; column < row.cells().size(); column++) {
+            if (grid.unnamed(column) && !SheetGrid.isBlank(row.cell(column))) {
+                throw MalformedUpload.because("Row " + row.number() + " has a value in column "
+                        + SheetGrid.columnLetters(column) + ", which has no name in the header (row 1): name it as a "
+                        + "template column, or clear the column");
+            }
+        }
     }
 
     /**

@@ -75,10 +75,7 @@ final class XlsxRows {
         if (!sheet.hasNext()) {
             throw MalformedUpload.because("The sheet is empty: its first row must name the columns");
         }
-        List<String> header = new ArrayList<>(cells(sheet.next()).stream().map(c -> c == null ? "" : c).toList());
-        while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
-            header.remove(header.size() - 1);
-        }
+        List<String> header = cells(sheet.next());
         List<SheetGrid.Row> rows = new ArrayList<>();
         while (sheet.hasNext()) {
             Row row = sheet.next();

@@ -158,6 +158,33 @@ class CsvRowsTest {
     }
 
     /**
+     * Excel saves an empty header cell, and empty cells under it, for each column that was only formatted or once held
+     * something: such columns are no columns at all. A value under a header cell left empty is refused, naming the
+     * column as the spreadsheet does, rather than dropped.
+     */
+    @Test
+    void columnsWithoutANameAreSkippedWhileEmptyAndRefusedNamingTheColumnOnceTheyHoldAValue() {
+        List<RawRow> rows = read(HEADER + ",,\r\nA,T,Workshop,2019-01-01,x,1,,Waits are too long,,,\r\n,,,,,,,,,,\r\n");
+        assertEquals(1, rows.size());
+        assertEquals(List.of(Map.of("statement", "Waits are too long")), rows.get(0).findings());
+
+        assertEquals("Row 3 has a value in column K, which has no name in the header (row 1): name it as a template "
+                + "column, or clear the column", malformed((HEADER + ",,\r\nA,T,Workshop,2019-01-01,x,1,,,,,\r\n"
+                + "B,T,Workshop,2019-01-01,x,1,,,,,a note\r\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Row 2 has a value in column B, which has no name in the header (row 1): name it as a template "
+                + "column, or clear the column", malformed(HEADER.replace(",title,", ",,title,").concat(
+                        "\r\nA,x,T,Workshop,2019-01-01,x,1,,,\r\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, read(HEADER.replace(",title,", ",,title,") + "\r\nA,,T,Workshop,2019-01-01,x,1,,,\r\n").size(),
+                "an empty column without a name between named ones is no column either");
+    }
+
+    @Test
+    void spreadsheetColumnsAreNamedByLettersAsSpreadsheetsNameThem() {
+        assertEquals(List.of("A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"), java.util.stream.IntStream
+                .of(0, 1, 25, 26, 51, 52, 701, 702, 16_383).mapToObj(SheetGrid::columnLetters).toList());
+    }
+
+    /**
      * Generated sheets written by Apache Commons CSV (as Excel writes them, CRLF or LF, with or without a byte order
      * mark), with commas, quotes, semicolons, line breaks and non-Latin text in the cells: read back cell for cell.
      */

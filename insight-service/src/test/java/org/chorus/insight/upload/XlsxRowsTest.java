@@ -54,6 +54,23 @@ class XlsxRowsTest {
         assertEquals(List.of("I waited months.", "Nobody called back."), row.findings().get(0).get("quotes"));
     }
 
+    /** A note typed beside the table, in a column the header does not name, was dropped without a word. */
+    @Test
+    void aValueInAColumnTheHeaderDoesNotNameIsRefusedNamingTheColumn() throws IOException {
+        byte[] workbook = workbook("Activities", sheet -> {
+            header(sheet, "Reference", "Title", "Method", "Start date", "Place codes", "Participant count");
+            sheet.value(1, 0, "HWB-1");
+            sheet.value(1, 1, "Drop-in");
+            sheet.value(1, 2, "Workshop");
+            sheet.value(1, 3, "2019-03-14");
+            sheet.value(1, 4, "blackpool");
+            sheet.value(1, 5, 12);
+            sheet.value(1, 7, "ask about the bus times");
+        });
+        assertEquals("Row 2 has a value in column H, which has no name in the header (row 1): name it as a template "
+                + "column, or clear the column", refusal(() -> XlsxRows.read(workbook, null, Map.of())));
+    }
+
     @Test
     void aNamedSheetIsReadAndAMissingOneIsRefusedNamingTheSheetsThereAre() throws IOException {
         byte[] workbook = workbook("Notes", sheet -> sheet.value(0, 0, "not the data"));
