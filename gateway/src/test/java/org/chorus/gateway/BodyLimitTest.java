@@ -121,6 +121,7 @@ class BodyLimitTest {
         assertEquals("application/problem+json", answer.header("Content-Type"));
         JsonPath problem = JsonPath.from(answer.body());
         assertEquals("https://chorus.example/problems/malformed-body", problem.getString("type"));
+        assertEquals("Request body is not valid", problem.getString("title"), "as the services title this type");
         assertTrue(problem.getString("detail").startsWith("Transfer-Encoding: chunked"), problem.getString("detail"));
         assertTrue(problem.getString("detail").contains("RFC 9112"), problem.getString("detail"));
         assertEquals(requestId, problem.getString("requestId"));

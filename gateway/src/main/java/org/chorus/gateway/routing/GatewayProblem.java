@@ -3,7 +3,7 @@ package org.chorus.gateway.routing;
 /** The problems only the gateway raises, each with its status and stable type slug. */
 public enum GatewayProblem {
     UNCLEAR_PATH(400, "invalid-path", "Request path not accepted"),
-    MALFORMED_BODY(400, "malformed-body", "Request body not readable"),
+    MALFORMED_BODY(400, "malformed-body", "Request body is not valid"),
     NOT_FOUND(404, "not-found", "Not found"),
     UNAUTHENTICATED(401, "unauthenticated", "Not authenticated"),
     ORIGIN_NOT_ALLOWED(403, "origin-not-allowed", "Origin not allowed"),
