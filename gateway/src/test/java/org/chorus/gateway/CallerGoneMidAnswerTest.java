@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.chorus.platform.testing.ChorusTestInfrastructure;
+import org.chorus.platform.testing.ManagementPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +121,32 @@ class CallerGoneMidAnswerTest {
             }
         }
         assertAllEnded(before);
+    }
+
+    /**
+     * A phone losing its signal in the middle of sending a response: the caller is gone before its body ended. The
+     * gateway gives up the service's request, ends the exchange, and does not log or count it as the service failing,
+     * which an operator would be alerted by.
+     */
+    @Test
+    void aCallerGoneBeforeItsBodyEndedIsNotCountedAsTheServiceFailing() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
+        String path = "/api/v1/surveys/" + UUID.randomUUID() + "/responses";
+        double serviceFailures = ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\"");
+        for (int i = 0; i < CALLERS; i++) {
+            try (Socket socket = RawHttp.connect(null)) {
+                socket.setSoLinger(true, 0);
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                        + key.bearer() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "9\r\n{\"answers\"\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
+                "exchanges ended of " + CALLERS + " begun"));
+        await("callers gone not counted as the survey service failing")
+                .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\""),
+                        failures -> failures == serviceFailures);
     }
 
     /** Asks for the streamed answer on a connection of its own, with any more header lines. */

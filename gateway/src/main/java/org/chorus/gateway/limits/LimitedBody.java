@@ -20,7 +20,7 @@ public final class LimitedBody implements ReadStream<Buffer> {
     private volatile RuntimeException failure;
     private Handler<Throwable> exceptionHandler;
     private Runnable onExceeded = () -> { };
-    private BooleanSupplier callerAnswered = () -> false;
+    private BooleanSupplier callerDone = () -> false;
 
     private LimitedBody(ReadStream<Buffer> source, long maxBytes) {
         this.source = source;
@@ -39,12 +39,13 @@ public final class LimitedBody implements ReadStream<Buffer> {
     }
 
     /**
-     * Whether the gateway has answered the caller itself before the service was asked (a body it cannot read). The
-     * proxy connects to the service first and reads the body only then; finding the caller answered and its connection
-     * closed, the body fails at once rather than wait for the rest of a body that will never come.
+     * Whether the caller is done with its request before the service was asked: answered by the gateway itself (a body
+     * it cannot read), or gone (a phone losing its signal mid-submission). The proxy connects to the service first and
+     * reads the body only then; finding the caller done, the body fails at once rather than wait, holding a connection
+     * to the service, for the rest of a body that will never come.
      */
-    public LimitedBody abandonedOnceAnswered(BooleanSupplier answered) {
-        this.callerAnswered = answered;
+    public LimitedBody giveUpWhen(BooleanSupplier callerDone) {
+        this.callerDone = callerDone;
         return this;
     }
 
@@ -110,8 +111,8 @@ public final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public LimitedBody resume() {
-        if (callerAnswered.getAsBoolean()) {
-            stop(new CallerAnsweredException());
+        if (callerDone.getAsBoolean()) {
+            stop(new CallerDoneException());
         } else if (!stopped()) {
             source.resume();
         }
@@ -140,11 +141,11 @@ public final class LimitedBody implements ReadStream<Buffer> {
         return exceeded || failure != null;
     }
 
-    /** Why the body stopped when the caller had its answer already; never shown to anyone. */
-    public static final class CallerAnsweredException extends RuntimeException {
+    /** Why the body stopped when the caller was answered or gone already; never shown to anyone. */
+    public static final class CallerDoneException extends RuntimeException {
 
-        CallerAnsweredException() {
-            super("the caller was answered before its body was read", null, false, false);
+        CallerDoneException() {
+            super("the caller was answered or went away before its body was read", null, false, false);
         }
     }
 

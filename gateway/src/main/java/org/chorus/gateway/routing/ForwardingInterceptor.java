@@ -80,8 +80,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
         }
         // A service may answer before the body has all arrived; then the connection is closed once both are over.
-        limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller))
-                .abandonedOnceAnswered(() -> caller.response().ended());
+        limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller)).giveUpWhen(() -> callerDone(caller));
         context.set(LimitedBody.class.getName(), limited);
         Future<ProxyResponse> sent;
         if (RetrySafety.allowsRetry(caller.method(), headers)
@@ -92,7 +91,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             context.request().setBody(Body.body(limited, body.length()));
             sent = context.sendRequest();
         }
-        return sent.recover(failure -> Future.succeededFuture(caller.response().ended() ? answered(context)
+        return sent.recover(failure -> Future.succeededFuture(callerDone(caller) ? nothingToSend(context)
                 : limited.exceeded() ? tooLarge(context)
                 : failed(context, limited.failure() != null ? limited.failure() : failure)));
     }
@@ -127,9 +126,6 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
-        if (context.request().proxiedRequest().response().ended()) {
-            return Future.succeededFuture();
-        }
         ProxyResponse response = context.response();
         stripHopByHop(response.headers());
         response.putHeader(RequestIds.HEADER, requestId(context));
@@ -193,10 +189,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
 
     /**
-     * Nothing more to send: the gateway answered the caller itself while its body was on the way (MalformedChunks),
-     * and the service request has been abandoned. Not the service's failure, so neither logged nor counted as one.
+     * Whether the caller is done with this exchange before the service answered: the gateway answered it itself while
+     * its body was on the way (MalformedChunks), or it went away (a phone losing its signal mid-submission), which
+     * Vert.x marks on the answer as ended too.
      */
-    private static ProxyResponse answered(ProxyContext context) {
+    private static boolean callerDone(HttpServerRequest caller) {
+        return caller.response().ended();
+    }
+
+    /**
+     * A request given up because its caller is done: the service request has been abandoned, and nobody waits for an
+     * answer. Not the service's failure, so neither logged nor counted as one.
+     */
+    private static ProxyResponse nothingToSend(ProxyContext context) {
         return context.request().release().response();
     }
 

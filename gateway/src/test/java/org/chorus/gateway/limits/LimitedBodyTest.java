@@ -86,7 +86,7 @@ class LimitedBodyTest {
     void aBodyWhoseCallerWasAnsweredFailsAsSoonAsTheProxyReadsIt() {
         NeverEndingStream caller = new NeverEndingStream();
         AtomicBoolean answered = new AtomicBoolean();
-        LimitedBody body = LimitedBody.wrap(Body.body(caller, -1), 1024).abandonedOnceAnswered(answered::get);
+        LimitedBody body = LimitedBody.wrap(Body.body(caller, -1), 1024).giveUpWhen(answered::get);
         List<Throwable> failures = new ArrayList<>();
         body.exceptionHandler(failures::add);
 
@@ -97,7 +97,7 @@ class LimitedBodyTest {
         answered.set(true);
         body.resume();
         assertEquals(1, failures.size(), "the proxy was not told to give the request up");
-        assertInstanceOf(LimitedBody.CallerAnsweredException.class, failures.get(0));
+        assertInstanceOf(LimitedBody.CallerDoneException.class, failures.get(0));
         assertEquals(1, caller.resumed, "the answered caller's body was read on");
     }
 
