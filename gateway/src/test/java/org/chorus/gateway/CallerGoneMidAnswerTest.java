@@ -138,7 +138,7 @@ class CallerGoneMidAnswerTest {
                 socket.setSoLinger(true, 0);
                 socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
                         + key.bearer() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-                        + "9\r\n{\"answers\"\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "a\r\n{\"answers\"\r\n").getBytes(StandardCharsets.US_ASCII));
             }
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
@@ -147,6 +147,32 @@ class CallerGoneMidAnswerTest {
                 .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\""),
                         failures -> failures == serviceFailures);
+    }
+
+    /**
+     * A caller that leaves before the service has answered (a tab closed while an export was starting): the proxy
+     * resets the service's request, which looks like the service closing the connection, and the gateway asked the
+     * next replica again, running and auditing a second export for nobody.
+     */
+    @Test
+    void aCallerGoneBeforeTheAnswerBeganIsNotAskedForAgain() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/surveys");
+        double retries = ManagementPort.metric("chorus_gateway_upstream_retries_total", "service=\"survey\"");
+        int before = exchanges.begun(StubService.SILENT_PATH);
+        for (int i = 0; i < CALLERS; i++) {
+            try (Socket socket = RawHttp.connect(null)) {
+                socket.setSoLinger(true, 0);
+                socket.getOutputStream().write(("GET " + StubService.SILENT_PATH + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: " + key.bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                int asked = before + i + 1;
+                await().atMost(Duration.ofSeconds(10)).until(() -> exchanges.begun(StubService.SILENT_PATH) == asked);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(before + CALLERS,
+                exchanges.ended(StubService.SILENT_PATH), "exchanges ended of " + CALLERS + " begun"));
+        await("no caller gone asked for again").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> ManagementPort.metric("chorus_gateway_upstream_retries_total", "service=\"survey\""),
+                        counted -> counted == retries);
     }
 
     /** Asks for the streamed answer on a connection of its own, with any more header lines. */

@@ -4,7 +4,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * Ends the connection of a request whose body the gateway refused to read. Left open, the server would go on reading
@@ -20,16 +19,6 @@ public final class UnreadBody {
     public static void announceClose(HttpServerResponse response) {
         if (!response.headWritten()) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
-    }
-
-    /**
-     * Sends what has been written to the caller now. While Vert.x handles what it read it holds writes back until the
-     * read is over, and a body it cannot decode closes the connection before that, dropping them unsent.
-     */
-    public static void sendNow(HttpServerRequest request) {
-        if (request.connection() instanceof ConnectionBase connection) {
-            connection.flush();
         }
     }
 

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -77,7 +79,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         Body body = context.request().getBody();
         LimitedBody limited = LimitedBody.wrap(body, maxBodyBytes);
         if (limited == null) {
-            return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
+            return context.sendRequest().recover(failure -> nextTurn().map(turn -> callerDone(caller)
+                    ? nothingToSend(context)
+                    : failed(context, failure)));
         }
         // A service may answer before the body has all arrived; then the connection is closed once both are over.
         limited.onExceeded(() -> UnreadBody.closeWhenAnswered(caller)).giveUpWhen(() -> callerDone(caller));
@@ -91,7 +95,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             context.request().setBody(Body.body(limited, body.length()));
             sent = context.sendRequest();
         }
-        return sent.recover(failure -> Future.succeededFuture(callerDone(caller) ? nothingToSend(context)
+        return sent.recover(failure -> nextTurn().map(turn -> callerDone(caller) ? nothingToSend(context)
                 : limited.exceeded() ? tooLarge(context)
                 : failed(context, limited.failure() != null ? limited.failure() : failure)));
     }
@@ -113,15 +117,34 @@ final class ForwardingInterceptor implements ProxyInterceptor {
      */
     private Future<ProxyResponse> sendReplayable(ProxyContext context, ReplayableBody body) {
         context.request().setBody(body.body());
-        return context.sendRequest().recover(failure -> {
-            if (UpstreamFailure.of(failure) != UpstreamFailure.CLOSED) {
-                return Future.failedFuture(failure);
-            }
-            LOG.infof("Request %s: the %s service closed the connection before answering (%s); sending it again",
-                    requestId(context), service, failure.getMessage());
-            metrics.retried(service);
-            return SecondAttempt.send(context, body, replicas);
-        });
+        return context.sendRequest().recover(failure -> UpstreamFailure.of(failure) != UpstreamFailure.CLOSED
+                ? Future.failedFuture(failure)
+                : nextTurn().compose(turn -> sendAgainUnlessCallerIsGone(context, body, failure)));
+    }
+
+    /**
+     * A caller gone makes the proxy reset the service's request, which reads as the service closing the connection;
+     * asking again would run (and audit) an export for nobody.
+     */
+    private Future<ProxyResponse> sendAgainUnlessCallerIsGone(ProxyContext context, ReplayableBody body,
+            Throwable failure) {
+        if (callerDone(context.request().proxiedRequest())) {
+            return Future.failedFuture(failure);
+        }
+        LOG.infof("Request %s: the %s service closed the connection before answering (%s); sending it again",
+                requestId(context), service, failure.getMessage());
+        metrics.retried(service);
+        return SecondAttempt.send(context, body, replicas);
+    }
+
+    /**
+     * Completes on the event loop's next turn, after what it is handling now: a failure caused by the caller's leaving
+     * reaches the proxy while Vert.x is still handling the leaving, before it closes the connection.
+     */
+    private static Future<Void> nextTurn() {
+        Promise<Void> turn = Promise.promise();
+        Vertx.currentContext().runOnContext(turn::complete);
+        return turn.future();
     }
 
     @Override
@@ -190,11 +213,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     /**
      * Whether the caller is done with this exchange before the service answered: the gateway answered it itself while
-     * its body was on the way (MalformedChunks), or it went away (a phone losing its signal mid-submission), which
-     * Vert.x marks on the answer as ended too.
+     * its body was on the way (MalformedChunks), or it went away (a phone losing its signal mid-submission). Asked on
+     * the turn after a failure, once a caller's leaving that caused it has closed the connection.
      */
     private static boolean callerDone(HttpServerRequest caller) {
-        return caller.response().ended();
+        return caller.response().ended() || CallerConnection.closed(caller);
     }
 
     /**

@@ -42,7 +42,7 @@ final class MalformedChunks {
                 UnreadBody.announceClose(response);
                 problems.send(response, GatewayProblem.MALFORMED_BODY, RULE, requestId);
             }
-            UnreadBody.sendNow(request);
+            CallerConnection.sendNow(request);
         });
     }
 
