@@ -11,6 +11,7 @@ import org.chorus.platform.web.RequestIds;
 import org.chorus.platform.web.problem.Problem;
 import org.jboss.logging.Logger;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -142,8 +143,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
      * reaches the proxy while Vert.x is still handling the leaving, before it closes the connection.
      */
     private static Future<Void> nextTurn() {
+        Context loop = Vertx.currentContext();
+        if (loop == null) {
+            return Future.succeededFuture();
+        }
         Promise<Void> turn = Promise.promise();
-        Vertx.currentContext().runOnContext(turn::complete);
+        loop.runOnContext(turn::complete);
         return turn.future();
     }
 
