@@ -1,6 +1,6 @@
 package org.chorus.gateway;
 
-import static org.awaitility.Awaitility.await;
+import static org.chorus.gateway.GatewayTestSupport.assertUncounted;
 import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -128,10 +127,8 @@ class BodyLimitTest {
         assertEquals("close", answer.header("Connection"), "the gateway cannot read on after a broken chunk");
         assertNoInternals(answer);
         // The proxy gives up its own request to the service (LimitedBodyTest): not the service failing.
-        await("the caller's broken body not counted as the survey service failing")
-                .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\""),
-                        failures -> failures == serviceFailures);
+        assertUncounted("the caller's broken body as the survey service failing", serviceFailures,
+                "chorus_gateway_upstream_failures_total", "service=\"survey\"");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.chorus.gateway;
 
 import static org.awaitility.Awaitility.await;
+import static org.chorus.gateway.GatewayTestSupport.assertUncounted;
 import static org.chorus.gateway.GatewayTestSupport.issue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -143,10 +144,8 @@ class CallerGoneMidAnswerTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
                 "exchanges ended of " + CALLERS + " begun"));
-        await("callers gone not counted as the survey service failing")
-                .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\""),
-                        failures -> failures == serviceFailures);
+        assertUncounted("callers gone as the survey service failing", serviceFailures,
+                "chorus_gateway_upstream_failures_total", "service=\"survey\"");
     }
 
     /**
@@ -170,9 +169,8 @@ class CallerGoneMidAnswerTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(before + CALLERS,
                 exchanges.ended(StubService.SILENT_PATH), "exchanges ended of " + CALLERS + " begun"));
-        await("no caller gone asked for again").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> ManagementPort.metric("chorus_gateway_upstream_retries_total", "service=\"survey\""),
-                        counted -> counted == retries);
+        assertUncounted("callers gone asked for again", retries, "chorus_gateway_upstream_retries_total",
+                "service=\"survey\"");
     }
 
     /** Asks for the streamed answer on a connection of its own, with any more header lines. */

@@ -44,6 +44,15 @@ final class GatewayTestSupport {
         }
     }
 
+    /**
+     * Asserts that a counter on the gateway's /q/metrics (summed over the series with these labels) keeps its value
+     * for a second: long enough for what the test says never happened to have been counted by then, had it happened.
+     */
+    static void assertUncounted(String what, double before, String counter, String... labels) {
+        Awaitility.await(what + " not counted").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> ManagementPort.metric(counter, labels), now -> now == before);
+    }
+
     /** Issues the key as the directory would (its first event), and waits until the gateway lets it through. */
     static TestKeyEvents.TestKey issue(TestKeyEvents.TestKey key, String path) {
         TestKeyEvents.publish(key, 1);
