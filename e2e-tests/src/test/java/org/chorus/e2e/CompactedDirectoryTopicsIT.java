@@ -27,11 +27,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.chorus.localstack.ChorusService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The directory topics every gateway rebuilds its caches from are compacted, not deleted after a week: a gateway started
  * after the superseded events were compacted away still knows every active key and refuses every revoked one.
  */
+@Isolated("stops parts of the shared system")
 class CompactedDirectoryTopicsIT {
 
     private static final List<String> STATE_TOPICS = List.of("directory.api-keys", "directory.organisations");

@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 
 import org.chorus.localstack.ChorusService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -35,6 +36,7 @@ import io.restassured.http.ContentType;
  * A part told to stop (a restart, `./chorus down`, a rolling deploy) first finishes the requests it has begun: a
  * caller whose request was under way when the signal came gets its answer, and what it sent is kept.
  */
+@Isolated("stops parts of the shared system")
 class GracefulStopIT {
 
     private static final int UNDER_WAY = 5;

@@ -22,8 +22,10 @@ import java.util.stream.IntStream;
 import org.chorus.localstack.ChorusService;
 import org.chorus.localstack.ServiceReplica;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** What a caller sees when parts of the system are down: nothing accepted is lost, and errors are problems. */
+@Isolated("stops parts of the shared system")
 class OutagesIT {
 
     @Test
