@@ -32,6 +32,7 @@ import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
@@ -145,6 +146,33 @@ class CallerGoneMidAnswerTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
                 "exchanges ended of " + CALLERS + " begun"));
         assertUncounted("callers gone as the survey service failing", serviceFailures,
+                "chorus_gateway_upstream_failures_total", "service=\"survey\"");
+    }
+
+    /** The same on HTTP/2: the caller resets its stream after the first part of its body, and keeps its connection. */
+    @Test
+    void aStreamOfHttp2ResetBeforeItsBodyEndedIsNotCountedAsTheServiceFailing() throws Exception {
+        TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
+        String path = "/api/v1/surveys/" + UUID.randomUUID() + "/responses";
+        double serviceFailures = ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\"");
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+        try {
+            for (int i = 0; i < CALLERS; i++) {
+                int begun = exchanges.begun(path) + 1;
+                HttpClientRequest request = client.request(HttpMethod.POST, RestAssured.port, "127.0.0.1", path)
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                request.putHeader("Authorization", key.bearer()).putHeader("Content-Type", "application/json")
+                        .setChunked(true).write("{\"answers\"");
+                await().atMost(Duration.ofSeconds(10)).until(() -> exchanges.begun(path) == begun);
+                request.reset();
+            }
+        } finally {
+            client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
+                "exchanges ended of " + CALLERS + " begun"));
+        assertUncounted("streams reset as the survey service failing", serviceFailures,
                 "chorus_gateway_upstream_failures_total", "service=\"survey\"");
     }
 

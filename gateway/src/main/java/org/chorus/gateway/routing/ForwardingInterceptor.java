@@ -218,11 +218,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     /**
      * Whether the caller is done with this exchange before the service answered: the gateway answered it itself while
-     * its body was on the way (MalformedChunks), or it went away (a phone losing its signal mid-submission). Asked on
-     * the turn after a failure, once a caller's leaving that caused it has closed the connection.
+     * its body was on the way (MalformedChunks), or it went away (a phone losing its signal mid-submission): its
+     * connection closed, or, on HTTP/2, its stream reset while the connection stays for its other streams. Asked on the
+     * turn after a failure, once a caller's leaving that caused it has closed the connection or the stream.
      */
     private static boolean callerDone(HttpServerRequest caller) {
-        return caller.response().ended() || CallerConnection.closed(caller);
+        return caller.response().ended() || caller.response().closed() || CallerConnection.closed(caller);
     }
 
     /**
