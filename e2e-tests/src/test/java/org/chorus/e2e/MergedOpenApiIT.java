@@ -64,6 +64,32 @@ class MergedOpenApiIT {
                 "success answers without a schema");
     }
 
+    /**
+     * What a partner's page or backend reads on every visit: a generated client types a property the schema does not
+     * require as optional and nullable, so the fields these answers always carry are required, and their clients need
+     * no null checks for them. The answers the tests read are checked against the same schemas (DocumentedAnswers), so
+     * a required field ever sent as null fails there.
+     */
+    @Test
+    void theAnswersPartnersReadOnEveryVisitRequireTheFieldsTheyAlwaysCarry() {
+        Map<String, Object> schemas = anonymous().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().path("components.schemas");
+        Map<String, List<String>> required = new TreeMap<>();
+        for (String name : List.of("PageSurvey", "Survey", "Receipt", "Problem")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> schema = (Map<String, Object>) schemas.get(name);
+            @SuppressWarnings("unchecked")
+            List<String> fields = schema == null ? null : (List<String>) schema.get("required");
+            required.put(name, fields);
+        }
+        assertEquals(new TreeMap<>(Map.of(
+                "PageSurvey", List.of("items"),
+                "Survey", List.of("id", "organisationId", "status", "unpublishedChanges", "resultsPublished",
+                        "definition", "createdAt", "updatedAt", "revision"),
+                "Receipt", List.of("responseId", "surveyId", "surveyVersion", "submittedAt"),
+                "Problem", List.of("type", "title", "status"))), required);
+    }
+
     private record PlacedOperation(String where, Operation operation) {
 
         private static final Set<String> NO_BODY = Set.of("202", "204");

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A survey as callers see it: its state and the definition they may read. */
-@Schema(name = "Survey")
+@Schema(name = "Survey", requiredProperties = { "id", "organisationId", "status", "unpublishedChanges",
+        "resultsPublished", "definition", "createdAt", "updatedAt", "revision" })
 public record Survey(
         UUID id,
         @Schema(description = "The organisation that owns it; only it may change it") UUID organisationId,

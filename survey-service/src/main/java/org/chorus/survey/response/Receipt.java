@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** What a respondent keeps after submitting: proof it arrived, and the token that erases it. */
-@Schema(name = "Receipt")
+@Schema(name = "Receipt", requiredProperties = { "responseId", "surveyId", "surveyVersion", "submittedAt" })
 public record Receipt(
         UUID responseId,
         UUID surveyId,

@@ -157,6 +157,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", text)
                 .addProperty("requestId", text)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .required(java.util.List.of("type", "title", "status"));
     }
 }

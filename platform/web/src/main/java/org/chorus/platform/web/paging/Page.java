@@ -3,9 +3,12 @@ package org.chorus.platform.web.paging;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One page of a list: the items, and the cursor that fetches the next page (null on the last page).
  */
+@Schema(requiredProperties = "items")
 public record Page<T>(List<T> items, String nextCursor) {
 
     public <R> Page<R> map(Function<T, R> mapper) {
