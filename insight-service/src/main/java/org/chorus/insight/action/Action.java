@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A "you said, we did" action as callers see it. */
-@Schema(name = "Action")
+@Schema(name = "Action", requiredProperties = { "id", "organisationId", "title", "decision", "findingIds", "status",
+        "decidedOn", "published", "createdAt", "updatedAt", "version" })
 public record Action(
         UUID id,
         @Schema(description = "The organisation that decided") UUID organisationId,

@@ -10,7 +10,9 @@ import org.chorus.insight.activity.ProgrammeArea;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A finding as callers see it, with where, when and how it was heard taken from its activity. */
-@Schema(name = "Finding")
+@Schema(name = "Finding", requiredProperties = { "id", "activityId", "organisationId", "statement", "themes",
+        "proposedThemes", "sentiment", "quotes", "published", "heardOn", "placeCodes", "method", "createdAt",
+        "updatedAt", "version" })
 public record Finding(
         UUID id,
         UUID activityId,
