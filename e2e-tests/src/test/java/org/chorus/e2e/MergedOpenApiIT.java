@@ -65,18 +65,19 @@ class MergedOpenApiIT {
     }
 
     /**
-     * What a partner's page or backend reads on every visit (surveys, a receipt, problems, and the findings and "you
-     * said, we did" actions it shows): a generated client types a property the schema does not require as optional and
-     * nullable, so the fields these answers always carry are required, and their clients need no null checks for them.
-     * The answers the tests read are checked against the same schemas (DocumentedAnswers), so a required field ever
-     * sent as null fails there.
+     * What a partner's page or backend reads on every visit (surveys, a receipt, problems, and the findings, "you said,
+     * we did" actions and activities it shows), and the organisations of the directory: a generated client types a
+     * property the schema does not require as optional and nullable, so the fields these answers always carry are
+     * required, and their clients need no null checks for them. The answers the tests read are checked against the
+     * same schemas (DocumentedAnswers), so a required field ever sent as null fails there.
      */
     @Test
     void theAnswersPartnersReadOnEveryVisitRequireTheFieldsTheyAlwaysCarry() {
         Map<String, Object> schemas = anonymous().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().path("components.schemas");
         Map<String, List<String>> required = new TreeMap<>();
-        for (String name : List.of("PageSurvey", "Survey", "Receipt", "Problem", "Finding", "Action")) {
+        for (String name : List.of("PageSurvey", "Survey", "Receipt", "Problem", "Finding", "Action", "Activity",
+                "Organisation")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> schema = (Map<String, Object>) schemas.get(name);
             @SuppressWarnings("unchecked")
@@ -93,7 +94,11 @@ class MergedOpenApiIT {
                         "sentiment", "quotes", "published", "heardOn", "placeCodes", "method", "createdAt", "updatedAt",
                         "version"),
                 "Action", List.of("id", "organisationId", "title", "decision", "findingIds", "status", "decidedOn",
-                        "published", "createdAt", "updatedAt", "version"))), required);
+                        "published", "createdAt", "updatedAt", "version"),
+                "Activity", List.of("id", "organisationId", "title", "method", "startDate", "endDate", "placeCodes",
+                        "participantCount", "groupsReached", "stakeholderGroup", "createdAt", "updatedAt", "version"),
+                "Organisation", List.of("id", "name", "type", "placeCodes", "allowedOrigins", "active", "createdAt",
+                        "updatedAt", "version"))), required);
     }
 
     private record PlacedOperation(String where, Operation operation) {

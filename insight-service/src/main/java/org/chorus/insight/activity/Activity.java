@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An engagement activity as callers see it. */
-@Schema(name = "Activity")
+@Schema(name = "Activity", requiredProperties = { "id", "organisationId", "title", "method", "startDate", "endDate",
+        "placeCodes", "participantCount", "groupsReached", "stakeholderGroup", "createdAt", "updatedAt", "version" })
 public record Activity(
         UUID id,
         @Schema(description = "The organisation that ran it") UUID organisationId,

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An organisation as callers see it. */
-@Schema(name = "Organisation")
+@Schema(name = "Organisation", requiredProperties = { "id", "name", "type", "placeCodes", "allowedOrigins", "active",
+        "createdAt", "updatedAt", "version" })
 public record Organisation(
         UUID id,
         @Schema(examples = "Healthwatch Blackpool") String name,
