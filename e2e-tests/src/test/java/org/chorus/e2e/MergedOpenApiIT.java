@@ -65,11 +65,11 @@ class MergedOpenApiIT {
     }
 
     /**
-     * What a partner's page or backend reads on every visit (surveys, a receipt, problems, and the findings, "you said,
-     * we did" actions and activities it shows), and the organisations of the directory: a generated client types a
-     * property the schema does not require as optional and nullable, so the fields these answers always carry are
-     * required, and their clients need no null checks for them. The answers the tests read are checked against the
-     * same schemas (DocumentedAnswers), so a required field ever sent as null fails there.
+     * What a partner's page or backend reads on every visit (surveys, a receipt, problems, a published results summary,
+     * and the findings, "you said, we did" actions and activities it shows), and the organisations of the directory: a
+     * generated client types a property the schema does not require as optional and nullable, so the fields these
+     * answers always carry are required, and their clients need no null checks for them. The answers the tests read
+     * are checked against the same schemas (DocumentedAnswers), so a required field ever sent as null fails there.
      */
     @Test
     void theAnswersPartnersReadOnEveryVisitRequireTheFieldsTheyAlwaysCarry() {
@@ -77,7 +77,7 @@ class MergedOpenApiIT {
                 .then().statusCode(200).extract().path("components.schemas");
         Map<String, List<String>> required = new TreeMap<>();
         for (String name : List.of("PageSurvey", "Survey", "Receipt", "Problem", "Finding", "Action", "Activity",
-                "Organisation")) {
+                "Organisation", "ResultsSummary")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> schema = (Map<String, Object>) schemas.get(name);
             @SuppressWarnings("unchecked")
@@ -98,7 +98,10 @@ class MergedOpenApiIT {
                 "Activity", List.of("id", "organisationId", "title", "method", "startDate", "endDate", "placeCodes",
                         "participantCount", "groupsReached", "stakeholderGroup", "createdAt", "updatedAt", "version"),
                 "Organisation", List.of("id", "name", "type", "placeCodes", "allowedOrigins", "active", "createdAt",
-                        "updatedAt", "version"))), required);
+                        "updatedAt", "version"),
+                "ResultsSummary", List.of("surveyId", "version", "title", "status", "publishedAt", "language",
+                        "suppressionThreshold", "responsesNotYetCounted", "figuresTakenAt", "responses", "questions"))),
+                required);
     }
 
     private record PlacedOperation(String where, Operation operation) {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What a survey's owner publishes for everyone: the overall figures of the analysts' results, with the same
  * suppression, labelled in the reader's language, without breakdowns, demographic questions or any free text.
  */
-@Schema(name = "ResultsSummary")
+@Schema(name = "ResultsSummary", requiredProperties = { "surveyId", "version", "title", "status", "publishedAt",
+        "language", "suppressionThreshold", "responsesNotYetCounted", "figuresTakenAt", "responses", "questions" })
 public record ResultsSummary(
         UUID surveyId,
         @Schema(description = "The published version whose labels are used", examples = "1") int version,
