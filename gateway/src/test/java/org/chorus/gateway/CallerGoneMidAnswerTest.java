@@ -48,6 +48,8 @@ import io.vertx.core.http.HttpVersion;
 class CallerGoneMidAnswerTest {
 
     private static final int CALLERS = 30;
+    private static final String SERVICE_FAILURES = "chorus_gateway_upstream_failures_total";
+    private static final String SURVEY = "service=\"survey\"";
 
     @Inject
     ExchangeEnds exchanges;
@@ -134,7 +136,7 @@ class CallerGoneMidAnswerTest {
     void aCallerGoneBeforeItsBodyEndedIsNotCountedAsTheServiceFailing() throws Exception {
         TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
         String path = "/api/v1/surveys/" + UUID.randomUUID() + "/responses";
-        double serviceFailures = ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\"");
+        double serviceFailures = surveyFailures();
         for (int i = 0; i < CALLERS; i++) {
             try (Socket socket = RawHttp.connect(null)) {
                 socket.setSoLinger(true, 0);
@@ -143,10 +145,7 @@ class CallerGoneMidAnswerTest {
                         + "a\r\n{\"answers\"\r\n").getBytes(StandardCharsets.US_ASCII));
             }
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
-                "exchanges ended of " + CALLERS + " begun"));
-        assertUncounted("callers gone as the survey service failing", serviceFailures,
-                "chorus_gateway_upstream_failures_total", "service=\"survey\"");
+        assertAllEndedNoneCounted(path, serviceFailures, "callers gone");
     }
 
     /** The same on HTTP/2: the caller resets its stream after the first part of its body, and keeps its connection. */
@@ -154,7 +153,7 @@ class CallerGoneMidAnswerTest {
     void aStreamOfHttp2ResetBeforeItsBodyEndedIsNotCountedAsTheServiceFailing() throws Exception {
         TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("surveys:manage"), "/api/v1/surveys");
         String path = "/api/v1/surveys/" + UUID.randomUUID() + "/responses";
-        double serviceFailures = ManagementPort.metric("chorus_gateway_upstream_failures_total", "service=\"survey\"");
+        double serviceFailures = surveyFailures();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
                 .setHttp2ClearTextUpgrade(false));
         try {
@@ -172,10 +171,7 @@ class CallerGoneMidAnswerTest {
         } finally {
             client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
-                "exchanges ended of " + CALLERS + " begun"));
-        assertUncounted("streams reset as the survey service failing", serviceFailures,
-                "chorus_gateway_upstream_failures_total", "service=\"survey\"");
+        assertAllEndedNoneCounted(path, serviceFailures, "streams reset");
     }
 
     /**
@@ -186,7 +182,7 @@ class CallerGoneMidAnswerTest {
     @Test
     void aCallerGoneBeforeTheAnswerBeganIsNotAskedForAgain() throws Exception {
         TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/surveys");
-        double retries = ManagementPort.metric("chorus_gateway_upstream_retries_total", "service=\"survey\"");
+        double retries = ManagementPort.metric("chorus_gateway_upstream_retries_total", SURVEY);
         int before = exchanges.begun(StubService.SILENT_PATH);
         for (int i = 0; i < CALLERS; i++) {
             try (Socket socket = RawHttp.connect(null)) {
@@ -200,7 +196,7 @@ class CallerGoneMidAnswerTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(before + CALLERS,
                 exchanges.ended(StubService.SILENT_PATH), "exchanges ended of " + CALLERS + " begun"));
         assertUncounted("callers gone asked for again", retries, "chorus_gateway_upstream_retries_total",
-                "service=\"survey\"");
+                SURVEY);
     }
 
     /** Asks for the streamed answer on a connection of its own, with any more header lines. */
@@ -210,6 +206,17 @@ class CallerGoneMidAnswerTest {
                 + "\r\n" + moreHeaderLines + "\r\n";
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
         return socket;
+    }
+
+    private static double surveyFailures() {
+        return ManagementPort.metric(SERVICE_FAILURES, SURVEY);
+    }
+
+    /** Every exchange the callers began on the path ends, and none is counted as the survey service failing. */
+    private void assertAllEndedNoneCounted(String path, double failuresBefore, String what) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(CALLERS, exchanges.ended(path),
+                "exchanges ended of " + CALLERS + " begun"));
+        assertUncounted(what + " as the survey service failing", failuresBefore, SERVICE_FAILURES, SURVEY);
     }
 
     /** Every exchange the callers began, and no other, is told it ended. */
