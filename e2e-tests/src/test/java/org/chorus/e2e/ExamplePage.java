@@ -121,15 +121,16 @@ final class ExamplePage {
     }
 
     /**
-     * What Resource Timing says of each request the page made to a path: its bytes over the network, and its body's.
-     * A body kept by the browser and confirmed by a 304 arrives with fewer bytes over the network than it has.
+     * What Resource Timing says of each request the page made to a path: its bytes over the network, its body's as
+     * sent (compressed or not), and its body's as read. A body kept by the browser and confirmed by a 304 arrives with
+     * fewer bytes over the network than it has.
      */
     List<List<Long>> transfers(String path) {
         @SuppressWarnings("unchecked")
         List<List<Long>> sizes = (List<List<Long>>) ((JavascriptExecutor) driver).executeScript("""
                 return performance.getEntriesByType('resource')
                   .filter((entry) => new URL(entry.name).pathname === arguments[0])
-                  .map((entry) => [entry.transferSize, entry.encodedBodySize]);""", path);
+                  .map((entry) => [entry.transferSize, entry.encodedBodySize, entry.decodedBodySize]);""", path);
         return sizes;
     }
 

@@ -63,6 +63,7 @@ class ExamplePageIT {
             ExamplePage page = new ExamplePage(chromium.driver()).open(gateway + "/examples/?key=" + website);
             page.pickSurvey(title);
             assertEquals(title, page.heading());
+            assertCompressed(page.transfers("/api/v1/surveys/" + surveyId));
             assertTrue(page.glossaryTerms().contains("Zero-hours contracts"), "the glossary: " + page.glossaryTerms());
 
             answerEverythingButTheRanking(page);
@@ -123,6 +124,14 @@ class ExamplePageIT {
         long overNetwork = reads.get(reads.size() - 1).get(0);
         long body = reads.get(reads.size() - 1).get(1);
         assertTrue(overNetwork > 0 && overNetwork < body, "revalidated, not downloaded again: " + reads);
+    }
+
+    /** The browser read the survey gzip-coded from the gateway, in less than half its bytes, and decoded it. */
+    private static void assertCompressed(List<List<Long>> reads) {
+        assertEquals(1, reads.size(), "read once: " + reads);
+        long sent = reads.get(0).get(1);
+        long read = reads.get(0).get(2);
+        assertTrue(sent > 0 && sent * 2 < read, "compressed: " + reads);
     }
 
     /** A partner's own code asking again with the ETag it kept: 304, readable by its page. */

@@ -36,6 +36,8 @@ public interface GatewayConfig {
 
     Forwarding forwarding();
 
+    Compression compression();
+
     /**
      * The address callers reach the gateway at, e.g. {@code https://chorus.example.org}: services build their Location
      * and Link headers from it. Unset, they are built from the Host each caller sent, which is right on a developer's
@@ -176,6 +178,18 @@ public interface GatewayConfig {
          */
         @WithDefault("20M")
         MemorySize maxBodySize();
+    }
+
+    /** Answers compressed on their way to callers that accept gzip; see {@code org.chorus.gateway.compression}. */
+    interface Compression {
+
+        /** Off where a load balancer in front of the gateway compresses instead. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Answers of a known length below this go as they are: gzip's own 18 bytes and a round on the CPU gain little. */
+        @WithDefault("1K")
+        MemorySize minSize();
     }
 
     /** Cross-origin calls from partner websites; the origins themselves come from the directory. */

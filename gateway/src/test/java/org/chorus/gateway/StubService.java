@@ -20,6 +20,7 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -45,6 +46,16 @@ final class StubService {
 
     /** A request header asking the stub for an answer without a body, as a service gives a 304 or a 204. */
     static final String BODYLESS_STATUS = "X-Stub-Bodyless-Status";
+
+    /**
+     * Where the stub answers a survey-like JSON document of {@code ?bytes=} bytes ({@link #document}), with an ETag and
+     * the Cache-Control and Vary a kept read has, or 304 to an If-None-Match naming the tag, weak or strong, as a
+     * service does; {@code ?type=} gives another Content-Type.
+     */
+    static final String DOCUMENT_PATH = "/api/v1/surveys/document";
+
+    /** The ETag of every answer on {@link #DOCUMENT_PATH}. */
+    static final String DOCUMENT_TAG = "\"7-c2VlZCBzdXJ2ZXk\"";
 
     /** Where a test asks a stub which request paths reached it, to prove that a refused request never did. */
     static final String SEEN_PATH = "/stub/seen";
@@ -101,6 +112,18 @@ final class StubService {
             String diesAfter = request.getHeader(DIES_AFTER_KIBIBYTES);
             request.response().setChunked(true).putHeader("Content-Type", "text/csv");
             stream(request, 2_000, diesAfter == null ? Integer.MAX_VALUE : Integer.parseInt(diesAfter));
+            return;
+        }
+        if (request.path().equals(DOCUMENT_PATH)) {
+            HttpServerResponse response = request.response().putHeader("ETag", DOCUMENT_TAG)
+                    .putHeader("Cache-Control", "private, no-cache").putHeader("Vary", "Authorization, Accept-Language");
+            String kept = request.getHeader("If-None-Match");
+            if (kept != null && kept.replace("W/", "").equals(DOCUMENT_TAG)) {
+                response.setStatusCode(304).end();
+                return;
+            }
+            response.putHeader("Content-Type", request.getParam("type", "application/json"))
+                    .end(Buffer.buffer(document(Integer.parseInt(request.getParam("bytes")))));
             return;
         }
         String bodyless = request.getHeader(BODYLESS_STATUS);
@@ -167,6 +190,21 @@ final class StubService {
         }
         response.write("x".repeat(1023) + "\n").onSuccess(written -> Vertx.currentContext().owner()
                 .setTimer(1, timer -> stream(request, kibibytesLeft - 1, kibibytesBeforeDying - 1)));
+    }
+
+    /** A JSON document of exactly so many bytes, as repetitive as a survey's questions are. */
+    static byte[] document(int bytes) {
+        StringBuilder json = new StringBuilder("{\"questions\":[");
+        for (int question = 1; json.length() + 150 < bytes; question++) {
+            json.append("{\"id\":\"q").append(question).append("\",\"type\":\"FREE_TEXT\",\"text\":\"What matters to you")
+                    .append(" about care close to home? (").append(question).append(")\"},");
+        }
+        json.setLength(json.length() - (json.charAt(json.length() - 1) == ',' ? 1 : 0));
+        json.append("],\"padding\":\"");
+        while (json.length() < bytes - 2) {
+            json.append('.');
+        }
+        return json.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonObject headers(HttpServerRequest request) {

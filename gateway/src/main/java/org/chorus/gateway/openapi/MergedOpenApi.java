@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.gateway.GatewayConfig;
+import org.chorus.gateway.compression.WholeBodies;
 import org.chorus.gateway.routing.RouteTable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,11 +49,19 @@ public class MergedOpenApi {
         this.publicUrl = config.publicUrl();
     }
 
-    /** The merged document as JSON and YAML. */
-    public record Snapshot(byte[] json, byte[] yaml, long staleAfter) {
+    /** The merged document as JSON and YAML, each also gzip-coded. */
+    public record Snapshot(Representation json, Representation yaml, long staleAfter) {
 
         boolean fresh(long now) {
             return now - staleAfter < 0;
+        }
+    }
+
+    /** One form of the document, as it is and gzip-coded. */
+    public record Representation(byte[] bytes, byte[] gzipped) {
+
+        static Representation of(byte[] bytes) {
+            return new Representation(bytes, WholeBodies.gzip(bytes));
         }
     }
 
@@ -87,6 +96,7 @@ public class MergedOpenApi {
     private Snapshot snapshot(List<ServiceDocument> fetched) throws JsonProcessingException {
         ObjectNode merged = OpenApiMerger.merge(fetched, routes::routesTo, publicUrl);
         long lifetime = documents.complete() ? ttlNanos : retryNanos;
-        return new Snapshot(json.writeValueAsBytes(merged), yaml.writeValueAsBytes(merged), System.nanoTime() + lifetime);
+        return new Snapshot(Representation.of(json.writeValueAsBytes(merged)),
+                Representation.of(yaml.writeValueAsBytes(merged)), System.nanoTime() + lifetime);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.gateway.GatewayConfig;
+import org.chorus.gateway.compression.ResponseCompression;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -43,10 +44,13 @@ public class Upstreams {
         config.services().forEach((name, service) -> {
             Replicas replicas = new Replicas(name, service.urls(), timeoutMs, pooled, fresh, metrics);
             // The proxy opens no connection itself: Replicas does, on the pooled client of the caller's event loop.
-            HttpProxy proxy = HttpProxy.reverseProxy(pooled.offTheEventLoops())
-                    .origin(replicas)
-                    .addInterceptor(new ForwardingInterceptor(name, replicas, problems, maxBodyBytes, replayableBytes,
-                            metrics, config.publicUrl()));
+            HttpProxy proxy = HttpProxy.reverseProxy(pooled.offTheEventLoops()).origin(replicas);
+            // Answers pass the interceptors in reverse order: compressed last, once forwarding has shaped them.
+            if (config.compression().enabled()) {
+                proxy.addInterceptor(new ResponseCompression(config.compression()));
+            }
+            proxy.addInterceptor(new ForwardingInterceptor(name, replicas, problems, maxBodyBytes, replayableBytes,
+                    metrics, config.publicUrl()));
             byName.put(name, new Upstream(name, replicas, proxy));
         });
     }
