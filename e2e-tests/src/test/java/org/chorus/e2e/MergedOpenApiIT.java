@@ -66,41 +66,51 @@ class MergedOpenApiIT {
 
     /**
      * What a partner's page or backend reads on every visit (surveys, a receipt, problems, a published results summary,
-     * and the findings, "you said, we did" actions and activities it shows), and the organisations of the directory: a
+     * and the findings, "you said, we did" actions and activities it shows), and what a partner's developer reads of
+     * the directory (organisations, places, API keys, webhook subscriptions, and each secret the once it is issued): a
      * generated client types a property the schema does not require as optional and nullable, so the fields these
      * answers always carry are required, and their clients need no null checks for them. The answers the tests read
      * are checked against the same schemas (DocumentedAnswers), so a required field ever sent as null fails there.
      */
     @Test
-    void theAnswersPartnersReadOnEveryVisitRequireTheFieldsTheyAlwaysCarry() {
+    void theAnswersPartnersReadRequireTheFieldsTheyAlwaysCarry() {
         Map<String, Object> schemas = anonymous().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().path("components.schemas");
         Map<String, List<String>> required = new TreeMap<>();
         for (String name : List.of("PageSurvey", "Survey", "Receipt", "Problem", "Finding", "Action", "Activity",
-                "Organisation", "ResultsSummary")) {
+                "Organisation", "ResultsSummary", "Place", "ApiKey", "IssuedApiKey", "WebhookSubscription",
+                "IssuedWebhookSecret")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> schema = (Map<String, Object>) schemas.get(name);
             @SuppressWarnings("unchecked")
             List<String> fields = schema == null ? null : (List<String>) schema.get("required");
             required.put(name, fields);
         }
-        assertEquals(new TreeMap<>(Map.of(
-                "PageSurvey", List.of("items"),
-                "Survey", List.of("id", "organisationId", "status", "unpublishedChanges", "resultsPublished",
-                        "definition", "createdAt", "updatedAt", "revision"),
-                "Receipt", List.of("responseId", "surveyId", "surveyVersion", "submittedAt"),
-                "Problem", List.of("type", "title", "status"),
-                "Finding", List.of("id", "activityId", "organisationId", "statement", "themes", "proposedThemes",
-                        "sentiment", "quotes", "published", "heardOn", "placeCodes", "method", "createdAt", "updatedAt",
-                        "version"),
-                "Action", List.of("id", "organisationId", "title", "decision", "findingIds", "status", "decidedOn",
-                        "published", "createdAt", "updatedAt", "version"),
-                "Activity", List.of("id", "organisationId", "title", "method", "startDate", "endDate", "placeCodes",
-                        "participantCount", "groupsReached", "stakeholderGroup", "createdAt", "updatedAt", "version"),
-                "Organisation", List.of("id", "name", "type", "placeCodes", "allowedOrigins", "active", "createdAt",
-                        "updatedAt", "version"),
-                "ResultsSummary", List.of("surveyId", "version", "title", "status", "publishedAt", "language",
-                        "suppressionThreshold", "responsesNotYetCounted", "figuresTakenAt", "responses", "questions"))),
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("PageSurvey", List.of("items")),
+                Map.entry("Survey", List.of("id", "organisationId", "status", "unpublishedChanges", "resultsPublished",
+                        "definition", "createdAt", "updatedAt", "revision")),
+                Map.entry("Receipt", List.of("responseId", "surveyId", "surveyVersion", "submittedAt")),
+                Map.entry("Problem", List.of("type", "title", "status")),
+                Map.entry("Finding", List.of("id", "activityId", "organisationId", "statement", "themes",
+                        "proposedThemes", "sentiment", "quotes", "published", "heardOn", "placeCodes", "method",
+                        "createdAt", "updatedAt", "version")),
+                Map.entry("Action", List.of("id", "organisationId", "title", "decision", "findingIds", "status",
+                        "decidedOn", "published", "createdAt", "updatedAt", "version")),
+                Map.entry("Activity", List.of("id", "organisationId", "title", "method", "startDate", "endDate",
+                        "placeCodes", "participantCount", "groupsReached", "stakeholderGroup", "createdAt", "updatedAt",
+                        "version")),
+                Map.entry("Organisation", List.of("id", "name", "type", "placeCodes", "allowedOrigins", "active",
+                        "createdAt", "updatedAt", "version")),
+                Map.entry("ResultsSummary", List.of("surveyId", "version", "title", "status", "publishedAt",
+                        "language", "suppressionThreshold", "responsesNotYetCounted", "figuresTakenAt", "responses",
+                        "questions")),
+                Map.entry("Place", List.of("id", "code", "name", "kind")),
+                Map.entry("ApiKey", List.of("id", "organisationId", "name", "kind", "prefix", "scopes", "createdAt")),
+                Map.entry("IssuedApiKey", List.of("key", "secret")),
+                Map.entry("WebhookSubscription", List.of("id", "organisationId", "url", "eventTypes", "status",
+                        "createdAt", "version")),
+                Map.entry("IssuedWebhookSecret", List.of("subscription", "secret")))),
                 required);
     }
 

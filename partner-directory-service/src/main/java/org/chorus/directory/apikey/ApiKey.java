@@ -8,7 +8,8 @@ import org.chorus.platform.web.caller.KeyKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An API key as listed: everything but the secret, which is shown only once, when the key is issued. */
-@Schema(name = "ApiKey")
+@Schema(name = "ApiKey", requiredProperties = { "id", "organisationId", "name", "kind", "prefix", "scopes",
+        "createdAt" })
 public record ApiKey(
         UUID id,
         UUID organisationId,

@@ -3,7 +3,7 @@ package org.chorus.directory.apikey;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to issuing a key: the key and, this once, its secret. */
-@Schema(name = "IssuedApiKey")
+@Schema(name = "IssuedApiKey", requiredProperties = { "key", "secret" })
 public record IssuedApiKey(
         ApiKey key,
         @Schema(description = "The secret to send as 'Authorization: Bearer <secret>'. Shown only now; store it safely.",

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A place as callers see it. */
-@Schema(name = "Place")
+@Schema(name = "Place", requiredProperties = { "id", "code", "name", "kind" })
 public record Place(
         UUID id,
         @Schema(examples = "blackpool") String code,

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A subscription as its owner reads it: never its secret. */
+@Schema(requiredProperties = { "id", "organisationId", "url", "eventTypes", "status", "createdAt", "version" })
 public record WebhookSubscription(
         UUID id,
         UUID organisationId,
