@@ -25,6 +25,8 @@ import org.chorus.platform.testing.ChorusTestInfrastructure;
 import org.chorus.platform.testing.ManagementPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +53,9 @@ class CallerGoneMidAnswerTest {
     private static final String SERVICE_FAILURES = "chorus_gateway_upstream_failures_total";
     private static final String SURVEY = "service=\"survey\"";
 
+    /** The header line of a caller that takes gzip, as curl --compressed and browsers send it. */
+    private static final String GZIP = "Accept-Encoding: gzip\r\n";
+
     @Inject
     ExchangeEnds exchanges;
 
@@ -62,12 +67,14 @@ class CallerGoneMidAnswerTest {
         GatewayTestSupport.awaitReady();
     }
 
-    @Test
-    void everyAnswerACallerLeftInTheMiddleOfIsEnded() throws Exception {
+    /** As it is, and gzip-coded: a compressed answer is as much the caller's to leave. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", GZIP })
+    void everyAnswerACallerLeftInTheMiddleOfIsEnded(String coding) throws Exception {
         TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/exports");
         int before = exchanges.begun(StubService.STREAMING_PATH);
         for (int i = 0; i < CALLERS; i++) {
-            try (Socket socket = askForTheStream(key, "")) {
+            try (Socket socket = askForTheStream(key, coding)) {
                 // Leaves with a reset, as a dropped connection does, so the gateway's next write fails at once.
                 socket.setSoLinger(true, 0);
                 BufferedReader in = new BufferedReader(
@@ -111,17 +118,21 @@ class CallerGoneMidAnswerTest {
 
     /**
      * The other side of the same: a service replica dies in the middle of an export. The caller must be able to tell
-     * the cut answer from a whole one (its connection closes before the last chunk), and the exchange ends.
+     * the cut answer from a whole one (its connection closes before the last chunk), and the exchange ends. Compressed,
+     * the gateway must not close the gzip data either: that too would make a cut export look whole.
      */
-    @Test
-    void everyAnswerTheServiceDroppedInTheMiddleOfIsCutAndEnded() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "", GZIP })
+    void everyAnswerTheServiceDroppedInTheMiddleOfIsCutAndEnded(String coding) throws Exception {
         TestKeyEvents.TestKey key = issue(TestKeyEvents.newKey("exports:read"), "/api/v1/exports");
         int before = exchanges.begun(StubService.STREAMING_PATH);
         for (int i = 0; i < CALLERS; i++) {
-            try (Socket socket = askForTheStream(key, StubService.DIES_AFTER_KIBIBYTES + ": " + (1 + i) + "\r\n")) {
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            try (Socket socket = askForTheStream(key,
+                    coding + StubService.DIES_AFTER_KIBIBYTES + ": " + (1 + i) + "\r\n")) {
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                 assertTrue(answer.startsWith("HTTP/1.1 200 OK"), answer.substring(0, Math.min(200, answer.length())));
                 assertFalse(answer.endsWith("\r\n0\r\n\r\n"), "a cut answer must not look whole");
+                assertEquals(!coding.isEmpty(), answer.contains("\r\nContent-Encoding: gzip\r\n"), "coded as asked");
             }
         }
         assertAllEnded(before);
