@@ -67,7 +67,8 @@ class MergedOpenApiIT {
     /**
      * What a partner's page or backend reads on every visit (surveys, a receipt, problems, a published results summary,
      * and the findings, "you said, we did" actions and activities it shows), and what a partner's developer reads of
-     * the directory (organisations, places, API keys, webhook subscriptions, and each secret the once it is issued): a
+     * the directory (organisations, places, API keys, webhook subscriptions, and each secret the once it is issued), and
+     * what analysts and Healthwatch staff read (results, coding frames and coded answers, uploads, handover imports): a
      * generated client types a property the schema does not require as optional and nullable, so the fields these
      * answers always carry are required, and their clients need no null checks for them. The answers the tests read
      * are checked against the same schemas (DocumentedAnswers), so a required field ever sent as null fails there.
@@ -79,7 +80,8 @@ class MergedOpenApiIT {
         Map<String, List<String>> required = new TreeMap<>();
         for (String name : List.of("PageSurvey", "Survey", "Receipt", "Problem", "Finding", "Action", "Activity",
                 "Organisation", "ResultsSummary", "Place", "ApiKey", "IssuedApiKey", "WebhookSubscription",
-                "IssuedWebhookSecret")) {
+                "IssuedWebhookSecret", "SurveyResults", "ResultsGroup", "QuestionResults", "Upload", "UploadSummary",
+                "CodingFrame", "CodedAnswer", "HandoverImportReport", "HandoverImportCount")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> schema = (Map<String, Object>) schemas.get(name);
             @SuppressWarnings("unchecked")
@@ -110,7 +112,21 @@ class MergedOpenApiIT {
                 Map.entry("IssuedApiKey", List.of("key", "secret")),
                 Map.entry("WebhookSubscription", List.of("id", "organisationId", "url", "eventTypes", "status",
                         "createdAt", "version")),
-                Map.entry("IssuedWebhookSecret", List.of("subscription", "secret")))),
+                Map.entry("IssuedWebhookSecret", List.of("subscription", "secret")),
+                Map.entry("SurveyResults", List.of("surveyId", "version", "breakdown", "suppressionThreshold",
+                        "responsesNotYetCounted", "groups")),
+                Map.entry("ResultsGroup", List.of("responses", "questions")),
+                Map.entry("QuestionResults", List.of("questionId", "type", "text", "answered")),
+                Map.entry("Upload", List.of("id", "organisationId", "format", "mode", "status", "totalRows",
+                        "processedRows", "acceptedRows", "updatedRows", "unchangedRows", "rejectedRows", "skippedRows",
+                        "createdAt", "rows")),
+                Map.entry("UploadSummary", List.of("id", "organisationId", "format", "mode", "status", "totalRows",
+                        "processedRows", "acceptedRows", "updatedRows", "unchangedRows", "rejectedRows", "skippedRows",
+                        "createdAt")),
+                Map.entry("CodingFrame", List.of("id", "name", "version", "latestVersion", "categories", "createdAt")),
+                Map.entry("CodedAnswer", List.of("responseId", "questionId", "text", "submittedAt", "version")),
+                Map.entry("HandoverImportReport", List.of("counts")),
+                Map.entry("HandoverImportCount", List.of("imported", "present")))),
                 required);
     }
 

@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * shows alone, and beside them the rows. The property order is spelt out for the OpenAPI document, which otherwise
  * lists an unwrapped record's fields in no order.
  */
-@Schema(name = "Upload")
+@Schema(name = "Upload", requiredProperties = { "id", "organisationId", "format", "mode", "status", "totalRows",
+        "processedRows", "acceptedRows", "updatedRows", "unchangedRows", "rejectedRows", "skippedRows", "createdAt",
+        "rows" })
 @JsonPropertyOrder({ "summary", "id", "organisationId", "format", "mode", "status", "totalRows", "processedRows",
         "acceptedRows", "updatedRows", "unchangedRows", "rejectedRows", "skippedRows", "createdAt", "finishedAt", "rows" })
 public record Upload(

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An upload's progress and counts: all a list shows of it; with its report per row beside them, the upload. */
-@Schema(name = "UploadSummary")
+@Schema(name = "UploadSummary", requiredProperties = { "id", "organisationId", "format", "mode", "status", "totalRows",
+        "processedRows", "acceptedRows", "updatedRows", "unchangedRows", "rejectedRows", "skippedRows", "createdAt" })
 public record UploadSummary(
         UUID id,
         UUID organisationId,

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Aggregate results of a survey, overall or broken down, with small numbers suppressed. */
-@Schema(name = "SurveyResults")
+@Schema(name = "SurveyResults", requiredProperties = { "surveyId", "version", "breakdown", "suppressionThreshold",
+        "responsesNotYetCounted", "groups" })
 public record SurveyResults(
         UUID surveyId,
         @Schema(description = "The published version whose labels are used", examples = "1") int version,
@@ -22,7 +23,7 @@ public record SurveyResults(
         List<Group> groups) {
 
     /** The results of one group of respondents, e.g. those who answered by phone. */
-    @Schema(name = "ResultsGroup")
+    @Schema(name = "ResultsGroup", requiredProperties = { "responses", "questions" })
     public record Group(
             @Schema(description = "The group's value, e.g. PHONE; absent for all respondents; NOT_GIVEN, last, for "
                     + "those who gave no place, or no answer to the question results are broken down by") String value,
@@ -31,7 +32,7 @@ public record SurveyResults(
     }
 
     /** The results of one question within a group. */
-    @Schema(name = "QuestionResults")
+    @Schema(name = "QuestionResults", requiredProperties = { "questionId", "type", "text", "answered" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionResults(
             String questionId,

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A free-text answer and how it is coded, for a coder's list. */
-@Schema(name = "CodedAnswer")
+@Schema(name = "CodedAnswer", requiredProperties = { "responseId", "questionId", "text", "submittedAt", "version" })
 public record CodedAnswer(
         UUID responseId,
         String questionId,

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One version of a coding frame, frozen once written. */
-@Schema(name = "CodingFrame")
+@Schema(name = "CodingFrame", requiredProperties = { "id", "name", "version", "latestVersion", "categories",
+        "createdAt" })
 public record CodingFrame(
         UUID id,
         @Schema(description = "The organisation that added it; absent for a framework offered to everyone")
