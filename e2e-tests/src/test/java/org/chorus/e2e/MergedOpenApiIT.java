@@ -67,11 +67,11 @@ class MergedOpenApiIT {
     /**
      * What a partner's page or backend reads on every visit (surveys, a receipt, problems, a published results summary,
      * and the findings, "you said, we did" actions and activities it shows), and what a partner's developer reads of
-     * the directory (organisations, places, API keys, webhook subscriptions, and each secret the once it is issued), and
-     * what analysts and Healthwatch staff read (results, coding frames and coded answers, uploads, handover imports): a
-     * generated client types a property the schema does not require as optional and nullable, so the fields these
-     * answers always carry are required, and their clients need no null checks for them. The answers the tests read
-     * are checked against the same schemas (DocumentedAnswers), so a required field ever sent as null fails there.
+     * the directory (organisations, places, API keys, webhook subscriptions, and each secret the once it is issued),
+     * and what analysts and Healthwatch staff read (results, coding frames and coded answers, uploads, handover
+     * imports): a generated client types a property the schema does not require as optional and nullable, so the fields
+     * these answers always carry are required, and their clients need no null checks for them. The answers the tests
+     * read are checked against the same schemas (DocumentedAnswers), so a required field ever sent as null fails there.
      */
     @Test
     void theAnswersPartnersReadRequireTheFieldsTheyAlwaysCarry() {

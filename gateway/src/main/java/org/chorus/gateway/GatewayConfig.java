@@ -187,7 +187,7 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Answers of a known length below this go as they are: gzip's own 18 bytes and a round on the CPU gain little. */
+        /** Answers of a known length below this go as they are: gzip's own 18 bytes and the work gain little. */
         @WithDefault("1K")
         MemorySize minSize();
     }

@@ -116,7 +116,8 @@ final class StubService {
         }
         if (request.path().equals(DOCUMENT_PATH)) {
             HttpServerResponse response = request.response().putHeader("ETag", DOCUMENT_TAG)
-                    .putHeader("Cache-Control", "private, no-cache").putHeader("Vary", "Authorization, Accept-Language");
+                    .putHeader("Cache-Control", "private, no-cache")
+                    .putHeader("Vary", "Authorization, Accept-Language");
             String kept = request.getHeader("If-None-Match");
             if (kept != null && kept.replace("W/", "").equals(DOCUMENT_TAG)) {
                 response.setStatusCode(304).end();
@@ -196,8 +197,9 @@ final class StubService {
     static byte[] document(int bytes) {
         StringBuilder json = new StringBuilder("{\"questions\":[");
         for (int question = 1; json.length() + 150 < bytes; question++) {
-            json.append("{\"id\":\"q").append(question).append("\",\"type\":\"FREE_TEXT\",\"text\":\"What matters to you")
-                    .append(" about care close to home? (").append(question).append(")\"},");
+            json.append("{\"id\":\"q").append(question).append("\",\"type\":\"FREE_TEXT\",")
+                    .append("\"text\":\"What matters to you about care close to home? (").append(question)
+                    .append(")\"},");
         }
         json.setLength(json.length() - (json.charAt(json.length() - 1) == ',' ? 1 : 0));
         json.append("],\"padding\":\"");

@@ -75,8 +75,8 @@ public final class ResponseCompression implements ProxyInterceptor {
         int status = response.getStatusCode();
         return body != null && caller.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 206
                 && status != 304 && (body.length() < 0 || body.length() >= minBytes)
-                && !headers.contains(HttpHeaders.CONTENT_ENCODING) && compressible(headers.get(HttpHeaders.CONTENT_TYPE))
-                && !noTransform(headers);
+                && !headers.contains(HttpHeaders.CONTENT_ENCODING)
+                && compressible(headers.get(HttpHeaders.CONTENT_TYPE)) && !noTransform(headers);
     }
 
     /**
