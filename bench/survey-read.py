@@ -10,7 +10,8 @@ browser does. The key is of an organisation registered for the purpose by the bo
 publishable keys have no practical rate limit (a demo partner's would answer 429 within the first round), and which
 is deactivated at the end. Each round reads `reads` times
 each way: without If-None-Match and with the ETag of the first read, each without and with Accept-Encoding: gzip,
-after a warm-up of as many of each. Processor time is the processes' own (utime + stime from /proc), so the load generator is not in it.
+after a warm-up of as many of each. Processor time is the processes' own (utime + stime from /proc), so the load
+generator is not in it.
 """
 import gzip, http.client, json, os, sys, time
 
