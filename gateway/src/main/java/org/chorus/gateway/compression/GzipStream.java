@@ -25,15 +25,24 @@ final class GzipStream implements ReadStream<Buffer> {
     private final byte[] output = new byte[OUTPUT_BYTES];
     private long length;
     private boolean headerSent;
+    private boolean released;
     private Handler<Buffer> handler;
 
     GzipStream(ReadStream<Buffer> source) {
         this.source = source;
     }
 
+    /**
+     * The pipe takes its handler away once it is done: after the end, after the service failed, or when the caller
+     * left mid-answer, which tells this stream nothing else. The deflater's native memory goes then, not at whichever
+     * collection finds the stream unreachable.
+     */
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
         this.handler = handler;
+        if (handler == null) {
+            release();
+        }
         source.handler(handler == null ? null : part -> handOn(deflate(part.getBytes())));
         return this;
     }
@@ -50,10 +59,15 @@ final class GzipStream implements ReadStream<Buffer> {
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> exceptionHandler) {
         source.exceptionHandler(exceptionHandler == null ? null : failure -> {
-            deflater.end();
+            release();
             exceptionHandler.handle(failure);
         });
         return this;
+    }
+
+    /** Whether the deflater has let go of its memory. */
+    boolean released() {
+        return released;
     }
 
     @Override
@@ -92,8 +106,15 @@ final class GzipStream implements ReadStream<Buffer> {
         while (!deflater.finished()) {
             rest.appendBytes(output, 0, deflater.deflate(output));
         }
-        deflater.end();
+        release();
         return rest.appendIntLE((int) checksum.getValue()).appendIntLE((int) length);
+    }
+
+    private void release() {
+        if (!released) {
+            released = true;
+            deflater.end();
+        }
     }
 
     private Buffer start() {

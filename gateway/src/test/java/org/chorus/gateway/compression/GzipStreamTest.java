@@ -19,9 +19,12 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
 
 /** The gzip stream, read back by the JDK's own gzip reader, and the stream's duties to the pipe it is read by. */
 class GzipStreamTest {
@@ -47,6 +50,7 @@ class GzipStreamTest {
 
         assertEquals(1, ends.get());
         assertArrayEquals(body, gunzip(out.toByteArray()), body.length + " bytes in " + parts.size() + " parts");
+        assertTrue(gzip.released(), "the deflater's memory goes at the end");
     }
 
     @Test
@@ -85,10 +89,31 @@ class GzipStreamTest {
         IllegalStateException closed = new IllegalStateException("connection closed");
         source.fail(closed);
         assertSame(closed, failure.get());
+        assertTrue(gzip.released(), "the deflater's memory goes when the service fails");
 
         gzip.handler(part -> { throw new AssertionError("no handler any more"); });
         gzip.handler(null);
         source.send(new byte[10]);
+    }
+
+    /**
+     * A caller leaving mid-answer fails the pipe's next write, and the pipe takes its handlers away; that alone must
+     * release the deflater, since neither an end nor a failure of the service ever comes.
+     */
+    @Test
+    void aCallerLeavingMidAnswerReleasesTheDeflater() {
+        Parts source = new Parts();
+        GzipStream gzip = new GzipStream(source);
+        AtomicReference<Throwable> piped = new AtomicReference<>();
+        gzip.pipeTo(new GoneCaller(), result -> piped.set(result.cause()));
+        byte[] part = new byte[100_000];
+        new Random(7).nextBytes(part);
+
+        source.send(part);
+
+        assertTrue(piped.get() instanceof IllegalStateException, "the pipe failed: " + piped.get());
+        assertTrue(gzip.released(), "the deflater's memory goes when the pipe lets go");
+        source.send(part);
     }
 
     private static byte[] body(Random random) {
@@ -124,6 +149,45 @@ class GzipStreamTest {
     private static byte[] gunzip(byte[] compressed) throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
             return in.readAllBytes();
+        }
+    }
+
+    /** A caller whose connection is gone: every write fails, as Vert.x fails a write to a closed connection. */
+    private static final class GoneCaller implements WriteStream<Buffer> {
+
+        @Override
+        public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            return this;
+        }
+
+        @Override
+        public Future<Void> write(Buffer data) {
+            return Future.failedFuture(new IllegalStateException("the caller's connection is closed"));
+        }
+
+        @Override
+        public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
+            handler.handle(write(data));
+        }
+
+        @Override
+        public void end(Handler<AsyncResult<Void>> handler) {
+            handler.handle(Future.succeededFuture());
+        }
+
+        @Override
+        public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+            return this;
+        }
+
+        @Override
+        public boolean writeQueueFull() {
+            return false;
+        }
+
+        @Override
+        public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+            return this;
         }
     }
 
